@@ -1,0 +1,1 @@
+"""The floor plan: model, edit commands, geometry engine and the .hjem file. No Qt here."""

@@ -1,0 +1,75 @@
+"""Furniture categories and the free floor each one needs in front of or beside it.
+
+Category slugs are ASCII spellings of the Danish names (the names people read come from the
+translation catalogs: `category.<slug>.name`). Inventory categories use the same slugs.
+"""
+
+from __future__ import annotations
+
+from hjem.floorplan.model import Clearance, FixtureKind
+
+CATEGORIES: tuple[str, ...] = (
+    "seng",
+    "madras",
+    "sofa",
+    "laenestol",
+    "spisebord",
+    "stol",
+    "skrivebord",
+    "kommode",
+    "klaedeskab",
+    "reol",
+    "sofabord",
+    "taeppe",
+    "lampe",
+    "koeleskab",
+    "vaskemaskine",
+    "koekkenudstyr",
+    "barneseng",
+    "boernemoebel",
+    "legetoej",
+    "tekstiler",
+    "andet",
+)
+
+# Default clearances. Sources, as the programme's architects use them:
+# - beds: at least 60 cm on one long side to get in and out and make the bed (issue #2;
+#   the same figure as Neufert's bedroom layouts);
+# - wardrobes and dressers: 90 cm in front to open doors and drawers and stand there (issue #2);
+# - dining tables: 90 cm along each long side for the chairs, to pull one out and sit down
+#   (issue #2's "90 cm behind dining chairs", measured from the table edge, as Neufert does);
+#   the chairs themselves may stand there;
+# - kitchen work surfaces: 110 cm free floor in front (BR18 §202 and its guidance on kitchens).
+_BED_SIDE = Clearance(sides=("long",), depth=60.0, need="any")
+_STORAGE_FRONT = Clearance(sides=("front",), depth=90.0, need="all")
+_DINING = Clearance(sides=("long",), depth=90.0, need="all", allow=("stol",))
+_WORK_SURFACE = Clearance(sides=("front",), depth=110.0, need="all")
+NO_CLEARANCE = Clearance(sides=(), depth=0.0)
+
+DEFAULT_CLEARANCE: dict[str, Clearance] = {
+    "seng": _BED_SIDE,
+    "barneseng": _BED_SIDE,
+    "klaedeskab": _STORAGE_FRONT,
+    "kommode": _STORAGE_FRONT,
+    "spisebord": _DINING,
+}
+
+FIXTURE_CLEARANCE: dict[FixtureKind, Clearance] = {
+    FixtureKind.KITCHEN_COUNTER: _WORK_SURFACE,
+    FixtureKind.BUILTIN_WARDROBE: _STORAGE_FRONT,
+}
+
+# Which sentence describes a blocked clearance (catalog key `clearance.<purpose>`).
+CLEARANCE_PURPOSE: dict[str, str] = {
+    "seng": "bed",
+    "barneseng": "bed",
+    "klaedeskab": "front",
+    "kommode": "front",
+    "spisebord": "dining",
+}
+
+BEDS = frozenset({"seng", "barneseng"})
+
+
+def default_clearance(category: str) -> Clearance:
+    return DEFAULT_CLEARANCE.get(category, NO_CLEARANCE)

@@ -1,0 +1,387 @@
+"""The plan as JSON (`plan.json` inside a .hjem file), both ways, with strict checking.
+
+Reading never trusts the input: every value is type-checked, finite and in range, and the
+first problem is reported with its path ("placements[3].width"). See docs/file-format.md.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+from hjem.floorplan.categories import CATEGORIES
+from hjem.floorplan.geometry import Point
+from hjem.floorplan.model import (
+    CURRENT_SCHEMA_VERSION,
+    Clearance,
+    Dimension,
+    Fixture,
+    FixtureKind,
+    Opening,
+    OpeningKind,
+    Placement,
+    Plan,
+    Room,
+    RoomKind,
+    TextLabel,
+    Wall,
+)
+from hjem.floorplan.validation import MAX_TEXT, PlanError, element_problems, reference_problems
+from hjem.i18n import Message, msg
+
+FORMAT_NAME = "hjem-plan"
+MAX_ELEMENTS = 200_000
+MAX_POLYGON_POINTS = 10_000
+
+
+class PlanFileError(PlanError):
+    """A .hjem file that cannot be read; `message` names the problem for a volunteer."""
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _pt(p: Point) -> list[float]:
+    return [p.x, p.y]
+
+
+def _clearance_json(c: Clearance | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {"sides": list(c.sides), "depth": c.depth, "need": c.need, "allow": list(c.allow)}
+
+
+def plan_to_json(plan: Plan, background_member: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "schema_version": CURRENT_SCHEMA_VERSION,
+        "units": "cm",
+        "title": plan.title,
+        "walls": [
+            {"id": w.id, "start": _pt(w.start), "end": _pt(w.end), "thickness": w.thickness}
+            for w in plan.walls
+        ],
+        "rooms": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "kind": r.kind.value,
+                "polygon": [_pt(p) for p in r.polygon],
+            }
+            for r in plan.rooms
+        ],
+        "openings": [
+            {
+                "id": o.id,
+                "kind": o.kind.value,
+                "wall": o.wall_id,
+                "offset": o.offset,
+                "width": o.width,
+                "hinge": o.hinge,
+                "opens_to": o.opens_to,
+                "swing_angle": o.swing_angle,
+                "leaves": o.leaves,
+                "entrance": o.entrance,
+                "sill_height": o.sill_height,
+                "height": o.height,
+            }
+            for o in plan.openings
+        ],
+        "fixtures": [
+            {
+                "id": f.id,
+                "kind": f.kind.value,
+                "center": _pt(f.center),
+                "width": f.width,
+                "depth": f.depth,
+                "rotation": f.rotation,
+                "height": f.height,
+            }
+            for f in plan.fixtures
+        ],
+        "placements": [
+            {
+                "id": p.id,
+                "label": p.label,
+                "category": p.category,
+                "width": p.width,
+                "depth": p.depth,
+                "height": p.height,
+                "center": _pt(p.center),
+                "rotation": p.rotation,
+                "inventory_item": p.inventory_item,
+                "floor_flat": p.floor_flat,
+                "clearance": _clearance_json(p.clearance),
+            }
+            for p in plan.placements
+        ],
+        "dimensions": [
+            {"id": d.id, "start": _pt(d.start), "end": _pt(d.end), "offset": d.offset}
+            for d in plan.dimensions
+        ],
+        "labels": [
+            {"id": t.id, "at": _pt(t.at), "text": t.text, "size": t.size} for t in plan.labels
+        ],
+        "background": None,
+    }
+    if plan.background is not None and background_member is not None:
+        b = plan.background
+        data["background"] = {
+            "image": background_member,
+            "cm_per_pixel": b.cm_per_pixel,
+            "origin": _pt(b.origin),
+            "opacity": b.opacity,
+            "locked": b.locked,
+            "visible": b.visible,
+        }
+    return data
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _fail(path: str, problem: Message) -> NoReturn:
+    raise PlanFileError(msg("file.bad_value", path=path, problem=problem))
+
+
+_REQUIRED: Any = object()
+
+
+class _Fields:
+    """Typed access to one JSON object, failing with the field's path."""
+
+    def __init__(self, data: object, path: str):
+        if not isinstance(data, dict):
+            _fail(path, msg("file.expected_object"))
+        self.data: dict[str, Any] = data
+        self.path = path
+
+    def _get(self, key: str, default: Any) -> Any:
+        if key in self.data:
+            return self.data[key]
+        if default is _REQUIRED:
+            _fail(f"{self.path}.{key}", msg("file.missing"))
+        return default
+
+    def number(self, key: str, default: Any = _REQUIRED) -> float:
+        value = self._get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            _fail(f"{self.path}.{key}", msg("file.expected_number"))
+        if not math.isfinite(value):
+            _fail(f"{self.path}.{key}", msg("file.not_finite"))
+        return float(value)
+
+    def integer(self, key: str, default: Any = _REQUIRED) -> int:
+        value = self._get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            _fail(f"{self.path}.{key}", msg("file.expected_integer"))
+        return value
+
+    def string(self, key: str, default: Any = _REQUIRED) -> str:
+        value = self._get(key, default)
+        if not isinstance(value, str):
+            _fail(f"{self.path}.{key}", msg("file.expected_text"))
+        if len(value) > MAX_TEXT:
+            _fail(f"{self.path}.{key}", msg("error.text_too_long", field=key, limit=MAX_TEXT))
+        return value
+
+    def optional_string(self, key: str) -> str | None:
+        return None if self._get(key, None) is None else self.string(key)
+
+    def boolean(self, key: str, default: Any = _REQUIRED) -> bool:
+        value = self._get(key, default)
+        if not isinstance(value, bool):
+            _fail(f"{self.path}.{key}", msg("file.expected_boolean"))
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...], default: Any = _REQUIRED) -> str:
+        value = self.string(key, default)
+        if value not in options:
+            _fail(f"{self.path}.{key}", msg("file.expected_choice", options=", ".join(options)))
+        return value
+
+    def point(self, key: str) -> Point:
+        return _point(self._get(key, _REQUIRED), f"{self.path}.{key}")
+
+    def array(self, key: str, limit: int = MAX_ELEMENTS) -> list[Any]:
+        value = self._get(key, [])
+        if not isinstance(value, list):
+            _fail(f"{self.path}.{key}", msg("file.expected_list"))
+        if len(value) > limit:
+            _fail(f"{self.path}.{key}", msg("file.too_many", limit=limit))
+        return value
+
+
+def _point(value: Any, path: str) -> Point:
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or any(isinstance(v, bool) or not isinstance(v, int | float) for v in value)
+    ):
+        _fail(path, msg("file.expected_point"))
+    if not all(math.isfinite(v) for v in value):
+        _fail(path, msg("file.not_finite"))
+    return Point(float(value[0]), float(value[1]))
+
+
+def _values(enum: type) -> tuple[str, ...]:
+    return tuple(member.value for member in enum)  # type: ignore[attr-defined]
+
+
+def _wall(f: _Fields) -> Wall:
+    return Wall(f.string("id"), f.point("start"), f.point("end"), f.number("thickness", 12.0))
+
+
+def _room(f: _Fields) -> Room:
+    points = f.array("polygon", MAX_POLYGON_POINTS)
+    polygon = tuple(_point(p, f"{f.path}.polygon[{i}]") for i, p in enumerate(points))
+    kind = RoomKind(f.choice("kind", _values(RoomKind), "andet"))
+    return Room(f.string("id"), f.string("name", ""), kind, polygon)
+
+
+def _opening(f: _Fields) -> Opening:
+    kind = OpeningKind(f.choice("kind", _values(OpeningKind)))
+    window = kind is OpeningKind.WINDOW
+    return Opening(
+        id=f.string("id"),
+        wall_id=f.string("wall"),
+        kind=kind,
+        offset=f.number("offset"),
+        width=f.number("width"),
+        hinge=f.choice("hinge", ("start", "end"), "start"),  # type: ignore[arg-type]
+        opens_to=f.choice("opens_to", ("left", "right"), "left"),  # type: ignore[arg-type]
+        swing_angle=f.number("swing_angle", 90.0),
+        leaves=f.integer("leaves", 1),
+        entrance=f.boolean("entrance", False),
+        sill_height=f.number("sill_height", 90.0 if window else 0.0),
+        height=f.number("height", 120.0 if window else 205.0),
+    )
+
+
+def _fixture(f: _Fields) -> Fixture:
+    return Fixture(
+        id=f.string("id"),
+        kind=FixtureKind(f.choice("kind", _values(FixtureKind))),
+        center=f.point("center"),
+        width=f.number("width"),
+        depth=f.number("depth"),
+        rotation=f.number("rotation", 0.0),
+        height=f.number("height", 90.0),
+    )
+
+
+def _clearance(value: Any, path: str) -> Clearance | None:
+    if value is None:
+        return None
+    f = _Fields(value, path)
+    sides = f.array("sides", 5)
+    allowed = ("front", "back", "left", "right", "long")
+    for i, side in enumerate(sides):
+        if side not in allowed:
+            _fail(f"{path}.sides[{i}]", msg("file.expected_choice", options=", ".join(allowed)))
+    need = f.choice("need", ("all", "any"), "all")
+    allow = f.array("allow", len(CATEGORIES))
+    for i, category in enumerate(allow):
+        if category not in CATEGORIES:
+            _fail(f"{path}.allow[{i}]", msg("error.unknown_category", category=str(category)[:40]))
+    return Clearance(tuple(sides), f.number("depth"), need, tuple(allow))  # type: ignore[arg-type]
+
+
+def _placement(f: _Fields) -> Placement:
+    return Placement(
+        id=f.string("id"),
+        label=f.string("label", ""),
+        category=f.string("category"),
+        width=f.number("width"),
+        depth=f.number("depth"),
+        height=f.number("height"),
+        center=f.point("center"),
+        rotation=f.number("rotation", 0.0),
+        inventory_item=f.optional_string("inventory_item"),
+        floor_flat=f.boolean("floor_flat", False),
+        clearance=_clearance(f.data.get("clearance"), f"{f.path}.clearance"),
+    )
+
+
+def _dimension(f: _Fields) -> Dimension:
+    return Dimension(f.string("id"), f.point("start"), f.point("end"), f.number("offset", 0.0))
+
+
+def _label(f: _Fields) -> TextLabel:
+    return TextLabel(f.string("id"), f.point("at"), f.string("text"), f.number("size", 20.0))
+
+
+_READERS = {
+    "walls": _wall,
+    "rooms": _room,
+    "openings": _opening,
+    "fixtures": _fixture,
+    "placements": _placement,
+    "dimensions": _dimension,
+    "labels": _label,
+}
+
+
+def schema_version(data: object) -> int:
+    """The file's schema version, after checking it is a hjem plan this version can read."""
+    f = _Fields(data, "plan")
+    if f.data.get("format") != FORMAT_NAME:
+        raise PlanFileError(msg("file.not_a_plan"))
+    version = f.integer("schema_version")
+    if version > CURRENT_SCHEMA_VERSION:
+        raise PlanFileError(msg("file.newer_version", version=version))
+    if version < 1:
+        _fail("plan.schema_version", msg("file.expected_choice", options="1"))
+    return version
+
+
+@dataclass(frozen=True)
+class BackgroundSettings:
+    """How the background image lies on the plan; the image itself is read by the caller."""
+
+    member: str
+    cm_per_pixel: float
+    origin: Point
+    opacity: float
+    locked: bool
+    visible: bool
+
+
+def _background_settings(value: object) -> BackgroundSettings | None:
+    if value is None:
+        return None
+    f = _Fields(value, "background")
+    return BackgroundSettings(
+        member=f.string("image"),
+        cm_per_pixel=f.number("cm_per_pixel"),
+        origin=f.point("origin"),
+        opacity=f.number("opacity", 0.5),
+        locked=f.boolean("locked", False),
+        visible=f.boolean("visible", True),
+    )
+
+
+def plan_from_json(data: object) -> tuple[Plan, BackgroundSettings | None]:
+    """The plan in `data`, and where its background image lies (the image is read by the caller)."""
+    schema_version(data)
+    f = _Fields(data, "plan")
+    collections: dict[str, tuple[Any, ...]] = {}
+    seen: set[str] = set()
+    for name, reader in _READERS.items():
+        items = []
+        for i, raw in enumerate(f.array(name)):
+            path = f"{name}[{i}]"
+            element = reader(_Fields(raw, path))
+            if element.id in seen or not element.id:
+                _fail(f"{path}.id", msg("file.duplicate_id", id=element.id))
+            seen.add(element.id)
+            if problems := element_problems(element):
+                _fail(path, problems[0])
+            items.append(element)
+        collections[name] = tuple(items)
+    plan = Plan(title=f.string("title", ""), **collections)
+    for i, opening in enumerate(plan.openings):
+        if problems := reference_problems(plan, opening):
+            _fail(f"openings[{i}]", problems[0])
+    return plan, _background_settings(f.data.get("background"))

@@ -1,0 +1,195 @@
+"""Edits as values: each command applies to a plan and returns the new plan and its inverse.
+
+This is the undo design (after Orange3's owpaintdata): the UI wraps a command once in a
+QUndoCommand that keeps the inverse; a whole drag is one `MoveElements`, pushed on release.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from hjem.floorplan.geometry import Point
+from hjem.floorplan.model import (
+    COLLECTIONS,
+    Background,
+    Dimension,
+    Element,
+    Fixture,
+    Opening,
+    Placement,
+    Plan,
+    Room,
+    TextLabel,
+    Wall,
+)
+from hjem.floorplan.validation import PlanError, background_problems, require_valid
+from hjem.i18n import msg
+
+
+class Command(Protocol):
+    def apply(self, plan: Plan) -> tuple[Plan, Command]: ...
+
+
+def apply(plan: Plan, command: Command) -> tuple[Plan, Command]:
+    """Apply `command`; return the new plan and the command that undoes it."""
+    return command.apply(plan)
+
+
+def _collection(element: Element) -> str:
+    return COLLECTIONS[type(element)]
+
+
+def _with_collection(plan: Plan, name: str, items: tuple[Element, ...]) -> Plan:
+    return replace(plan, **{name: items})
+
+
+def _index_of(plan: Plan, element_id: str) -> tuple[str, int]:
+    element = plan.get(element_id)
+    if element is None:
+        raise PlanError(msg("error.no_such_element", element=element_id))
+    name = _collection(element)
+    items: tuple[Element, ...] = getattr(plan, name)
+    return name, next(i for i, e in enumerate(items) if e.id == element_id)
+
+
+@dataclass(frozen=True)
+class AddElement:
+    element: Element
+    index: int | None = None  # position in its collection (drawing order); None appends
+
+    def apply(self, plan: Plan) -> tuple[Plan, Command]:
+        if self.element.id in plan:
+            raise PlanError(msg("error.duplicate_id", element=self.element.id))
+        require_valid(plan, self.element)
+        name = _collection(self.element)
+        items: tuple[Element, ...] = getattr(plan, name)
+        at = len(items) if self.index is None else self.index
+        new_items = (*items[:at], self.element, *items[at:])
+        return _with_collection(plan, name, new_items), RemoveElement(self.element.id)
+
+
+@dataclass(frozen=True)
+class RemoveElement:
+    element_id: str
+
+    def apply(self, plan: Plan) -> tuple[Plan, Command]:
+        name, at = _index_of(plan, self.element_id)
+        element = plan[self.element_id]
+        if isinstance(element, Wall) and plan.openings_in(element.id):
+            raise PlanError(msg("error.wall_has_openings", wall=element.id))
+        items: tuple[Element, ...] = getattr(plan, name)
+        new_plan = _with_collection(plan, name, items[:at] + items[at + 1 :])
+        return new_plan, AddElement(element, at)
+
+
+@dataclass(frozen=True)
+class ReplaceElement:
+    """Replace the element with the same id by `element` (a changed size, name, angle...)."""
+
+    element: Element
+
+    def apply(self, plan: Plan) -> tuple[Plan, Command]:
+        name, at = _index_of(plan, self.element.id)
+        old = plan[self.element.id]
+        if type(old) is not type(self.element):
+            raise PlanError(msg("error.no_such_element", element=self.element.id))
+        require_valid(plan, self.element)
+        if isinstance(self.element, Wall):
+            _require_openings_fit(plan, self.element)
+        items: tuple[Element, ...] = getattr(plan, name)
+        new_items = (*items[:at], self.element, *items[at + 1 :])
+        return _with_collection(plan, name, new_items), ReplaceElement(old)
+
+
+def _require_openings_fit(plan: Plan, wall: Wall) -> None:
+    for opening in plan.openings_in(wall.id):
+        if opening.offset + opening.width / 2 > wall.length + 0.5:
+            raise PlanError(msg("error.opening_outside_wall", opening=opening.id))
+
+
+@dataclass(frozen=True)
+class MoveElements:
+    """Move elements by (dx, dy) cm. Openings ride on their walls and are not moved themselves."""
+
+    element_ids: tuple[str, ...]
+    dx: float
+    dy: float
+
+    def apply(self, plan: Plan) -> tuple[Plan, Command]:
+        missing = [i for i in self.element_ids if i not in plan]
+        if missing:
+            raise PlanError(msg("error.no_such_element", element=missing[0]))
+        moved = {i: translated(plan[i], self.dx, self.dy) for i in self.element_ids}
+        for element in moved.values():
+            require_valid(plan, element)
+        changes = {
+            name: tuple(moved.get(e.id, e) for e in getattr(plan, name))
+            for name in {_collection(e) for e in moved.values()}
+        }
+        return replace(plan, **changes), MoveElements(self.element_ids, -self.dx, -self.dy)
+
+    def merged(self, later: MoveElements) -> MoveElements | None:
+        """One move for two consecutive moves of the same elements (a drag is one undo step)."""
+        if later.element_ids != self.element_ids:
+            return None
+        return MoveElements(self.element_ids, self.dx + later.dx, self.dy + later.dy)
+
+
+def translated(element: Element, dx: float, dy: float) -> Element:
+    def shift(p: Point) -> Point:
+        return p.moved(dx, dy)
+
+    match element:
+        case Wall() | Dimension():
+            return replace(element, start=shift(element.start), end=shift(element.end))
+        case Room():
+            return replace(element, polygon=tuple(shift(p) for p in element.polygon))
+        case Fixture() | Placement():
+            return replace(element, center=shift(element.center))
+        case TextLabel():
+            return replace(element, at=shift(element.at))
+        case Opening():
+            return element
+    raise TypeError(f"not a plan element: {element!r}")
+
+
+@dataclass(frozen=True)
+class SetBackground:
+    background: Background | None
+
+    def apply(self, plan: Plan) -> tuple[Plan, Command]:
+        if self.background is not None and (problems := background_problems(self.background)):
+            raise PlanError(problems[0])
+        return replace(plan, background=self.background), SetBackground(plan.background)
+
+
+@dataclass(frozen=True)
+class SetTitle:
+    title: str
+
+    def apply(self, plan: Plan) -> tuple[Plan, Command]:
+        return replace(plan, title=self.title), SetTitle(plan.title)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Several commands as one edit; all apply or none (the plan is a value, so nothing is torn)."""
+
+    commands: tuple[Command, ...]
+
+    def apply(self, plan: Plan) -> tuple[Plan, Command]:
+        inverses: list[Command] = []
+        for command in self.commands:
+            plan, inverse = command.apply(plan)
+            inverses.append(inverse)
+        return plan, Batch(tuple(reversed(inverses)))
+
+
+def remove_elements(plan: Plan, element_ids: list[str] | tuple[str, ...]) -> Batch:
+    """Remove elements; removing a wall removes the doors and windows in it first."""
+    ids = list(dict.fromkeys(element_ids))
+    walls = [i for i in ids if isinstance(plan.get(i), Wall)]
+    openings = [o.id for w in walls for o in plan.openings_in(w)]
+    ordered = list(dict.fromkeys([*openings, *ids]))
+    return Batch(tuple(RemoveElement(i) for i in ordered))

@@ -1,0 +1,132 @@
+"""What the engine finds: conflicts with a stable kind, the elements involved, a message in
+Danish and English, and a point to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from hjem.floorplan.geometry import Point
+from hjem.floorplan.model import Fixture, Opening, OpeningKind, Placement, Room, RoomKind
+from hjem.i18n import LANGUAGES, Message, catalog, msg
+
+
+class ConflictKind(StrEnum):
+    OVERLAP = "overlap"  # two pieces of furniture overlap (rugs may lie under others)
+    WALL = "wall"  # furniture crosses a wall or a fixed element
+    OUTSIDE = "outside"  # furniture not inside any room
+    DOOR_SWING = "door_swing"  # furniture in a door's swing
+    WINDOW = "window"  # furniture taller than the sill in front of a window
+    CLEARANCE = "clearance"  # the free floor an item needs is taken
+    WALKWAY = "walkway"  # no 80 cm path from the entrance to a room or a bed
+
+
+KIND_ORDER = {kind: i for i, kind in enumerate(ConflictKind)}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: ConflictKind
+    elements: tuple[str, ...]
+    message: Message
+    where: Point
+
+    def sort_key(self) -> tuple[int, tuple[str, ...]]:
+        return (KIND_ORDER[self.kind], self.elements)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "elements": list(self.elements),
+            "message": self.message.texts(),
+            "where": [round(self.where.x, 1), round(self.where.y, 1)],
+        }
+
+
+def sorted_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
+    return sorted(conflicts, key=Conflict.sort_key)
+
+
+# --- how things are named in messages ------------------------------------------------------
+
+
+def item_noun(item: Placement) -> Message:
+    return msg(f"category.{item.category}.definite")
+
+
+def fixture_noun(fixture: Fixture) -> Message:
+    return msg(f"fixture.{fixture.kind.value}.definite")
+
+
+def _is_default_name(room: Room) -> bool:
+    name = room.name.strip().casefold()
+    return not name or any(
+        name == catalog(lang)[f"room_kind.{room.kind.value}.name"].casefold() for lang in LANGUAGES
+    )
+
+
+def room_noun(room: Room) -> Message | str:
+    """ "the bathroom", or the room's own name when the architect gave it one ("Emmas værelse")."""
+    return msg(f"room_kind.{room.kind.value}.definite") if _is_default_name(room) else room.name
+
+
+def door_noun(door: Opening, swing_side: Room | None, other_side: Room | None) -> Message:
+    """The door named after the room it leads to: "the door to the bathroom".
+
+    Seen from where its leaf swings, it leads to the other side; but a door between a hall and
+    a room is always named after the room, as people do.
+    """
+    if door.entrance:
+        return msg("door.entrance")
+    rooms = [r for r in (other_side, swing_side) if r is not None]
+    leads_to = next((r for r in rooms if r.kind is not RoomKind.ENTRE), rooms[0] if rooms else None)
+    if leads_to is not None:
+        return msg("door.to_room", room=room_noun(leads_to))
+    if door.kind is OpeningKind.FRENCH_DOOR:
+        return msg("door.balcony")
+    return msg("door.plain")
+
+
+# --- building conflicts (shared by the full report and the drag check) ----------------------
+
+
+def _midpoint(a: Point, b: Point) -> Point:
+    return Point((a.x + b.x) / 2, (a.y + b.y) / 2)
+
+
+def overlap(a: Placement, b: Placement) -> Conflict:
+    first, second = sorted((a, b), key=lambda p: p.id)
+    message = msg("conflict.overlap", a=item_noun(first), b=item_noun(second))
+    return Conflict(
+        ConflictKind.OVERLAP, (first.id, second.id), message, _midpoint(a.center, b.center)
+    )
+
+
+def into_wall(item: Placement, wall_id: str) -> Conflict:
+    message = msg("conflict.wall", item=item_noun(item))
+    return Conflict(ConflictKind.WALL, (item.id, wall_id), message, item.center)
+
+
+def into_fixture(item: Placement, fixture: Fixture) -> Conflict:
+    message = msg("conflict.fixture", item=item_noun(item), fixture=fixture_noun(fixture))
+    return Conflict(ConflictKind.WALL, (item.id, fixture.id), message, item.center)
+
+
+def outside(item: Placement) -> Conflict:
+    message = msg("conflict.outside", item=item_noun(item))
+    return Conflict(ConflictKind.OUTSIDE, (item.id,), message, item.center)
+
+
+def in_door_swing(item: Placement, door: Opening, door_name: Message) -> Conflict:
+    message = msg("conflict.door_swing", item=item_noun(item), door=door_name)
+    return Conflict(ConflictKind.DOOR_SWING, (item.id, door.id), message, item.center)
+
+
+def before_window(item: Placement, window: Opening, room: Room | None) -> Conflict:
+    if room is None:
+        message = msg("conflict.window_unnamed", item=item_noun(item))
+    else:
+        message = msg("conflict.window", item=item_noun(item), room=room_noun(room))
+    return Conflict(ConflictKind.WINDOW, (item.id, window.id), message, item.center)

@@ -1,0 +1,101 @@
+"""Translation catalogs: every text a person reads comes from here, Danish first, English second.
+
+Catalogs are TOML files in `assets/i18n/<lang>.toml`; nested tables become dotted keys
+(`[conflict] overlap = "..."` is `conflict.overlap`). A placeholder is `{name}`, or `{name|cap}`
+to capitalise the first letter of the value. A parameter may itself be a `Message`, rendered in
+the same language, so "the sofa" can be translated once and used in many sentences.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from hjem.resources import asset
+
+LANGUAGES = ("da", "en")
+DEFAULT_LANGUAGE = "da"
+_current_language = DEFAULT_LANGUAGE
+_PLACEHOLDER = re.compile(r"\{(\w+)(\|cap)?\}")
+
+
+def set_language(lang: str) -> None:
+    global _current_language
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; choose one of {LANGUAGES}")
+    _current_language = lang
+
+
+def current_language() -> str:
+    return _current_language
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    with asset("i18n", f"{lang}.toml").open("rb") as f:
+        return _flatten(tomllib.load(f))
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = str(value)
+    return flat
+
+
+@dataclass(frozen=True)
+class Message:
+    """A translatable text: a catalog key and its parameters, rendered on demand."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str | None = None) -> str:
+        lang = lang or _current_language
+        template = catalog(lang).get(self.key) or catalog(DEFAULT_LANGUAGE).get(self.key, self.key)
+        values = dict(self.params)
+
+        def substitute(match: re.Match[str]) -> str:
+            value = _render_value(values.get(match.group(1), match.group(0)), lang)
+            return value[:1].upper() + value[1:] if match.group(2) else value
+
+        return _PLACEHOLDER.sub(substitute, template)
+
+    def texts(self) -> dict[str, str]:
+        """The message in every language, as stored in reports (`{"da": ..., "en": ...}`)."""
+        return {lang: self.text(lang) for lang in LANGUAGES}
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def msg(key: str, **params: Any) -> Message:
+    return Message(key, tuple(sorted(params.items())))
+
+
+def tr(key: str, lang: str | None = None, **params: Any) -> str:
+    return msg(key, **params).text(lang)
+
+
+def format_number(value: float, lang: str | None = None, decimals: int = 1) -> str:
+    """A number the way a reader of `lang` writes it: 12,5 in Danish, 12.5 in English."""
+    from babel.numbers import format_decimal  # Babel is heavy; load it only when needed
+
+    locale = {"da": "da_DK", "en": "en_GB"}[lang or _current_language]
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=locale)
+
+
+def _render_value(value: Any, lang: str) -> str:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, float) and math.isfinite(value):
+        return format_number(value, lang)
+    return str(value)

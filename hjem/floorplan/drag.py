@@ -19,7 +19,7 @@ from hjem.floorplan.conflicts import Conflict, sorted_conflicts
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Fixture, Placement, Plan
 from hjem.floorplan.plan_geometry import FIXTURE, FURNITURE, WALL, build
-from hjem.floorplan.shapes import clearance_of, local_corners, place_corners
+from hjem.floorplan.shapes import clearance_of, local_corners, place_item
 from hjem.floorplan.zones import effective_zones, zone_blockers, zone_states
 
 # Roles in the drag tree beyond the obstacle roles WALL, FIXTURE, FURNITURE.
@@ -85,7 +85,7 @@ class DragCheck:
         """Conflicts of the moving piece at this pose (every kind except the walkway)."""
         rotation = self.moving.rotation if rotation is None else rotation
         item = self.moving.moved_to(Point(*center), rotation)
-        polygons = shapely.polygons(place_corners(self._local, center, rotation))
+        polygons = shapely.polygons(place_item(self._local, center, rotation))
         which, hit = self._tree.query(polygons)
         exact = shapely.intersects(self._geoms[hit], polygons[which])
         which, hit = which[exact], hit[exact]
@@ -152,9 +152,7 @@ class DragCheck:
             blockers: set[str] = set()
             if zone_hits:
                 if polygons is None:
-                    polygons = shapely.polygons(
-                        place_corners(self._local, item.center, item.rotation)
-                    )
+                    polygons = shapely.polygons(place_item(self._local, item.center, item.rotation))
                 blockers = zone_blockers(
                     self._g,
                     polygons[z + 1],

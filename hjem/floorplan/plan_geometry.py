@@ -20,6 +20,7 @@ from hjem.floorplan.shapes import (
     clearance_of,
     door_swing,
     local_corners,
+    place_corners,
     room_polygon,
     wall_outlines,
     wall_solids,
@@ -41,14 +42,6 @@ class ItemShapes:
     clearances: list[Clearance]
 
 
-def place_many(local: np.ndarray, centers: np.ndarray, rotations: np.ndarray) -> np.ndarray:
-    """Rectangles (m, 4, 2) in their items' frames, each turned and moved: one numpy step."""
-    radians = np.radians(rotations)
-    c, s = np.cos(radians)[:, None], np.sin(radians)[:, None]
-    x, y = local[..., 0], local[..., 1]
-    return np.stack([x * c - y * s + centers[:, 0:1], x * s + y * c + centers[:, 1:2]], axis=-1)
-
-
 def item_shapes(items: list[Placement] | list[Fixture]) -> ItemShapes:
     if not items:
         empty = np.empty(0, dtype=object)
@@ -58,7 +51,7 @@ def item_shapes(items: list[Placement] | list[Fixture]) -> ItemShapes:
     owner = np.repeat(np.arange(len(items)), counts)
     centers = np.array([item.center for item in items], dtype=float)[owner]
     rotations = np.array([item.rotation for item in items], dtype=float)[owner]
-    polygons = shapely.polygons(place_many(np.concatenate(locals_), centers, rotations))
+    polygons = shapely.polygons(place_corners(np.concatenate(locals_), centers, rotations))
     first = np.concatenate([[0], np.cumsum(counts)[:-1]])
     is_zone = np.ones(len(polygons), dtype=bool)
     is_zone[first] = False
@@ -153,7 +146,7 @@ def _room_at(
     return rooms[int(min(hits))] if len(hits) else None
 
 
-def _sides_of(plan: Plan, opening: Opening) -> tuple[tuple[float, float], tuple[float, float]]:
+def opening_sides(plan: Plan, opening: Opening) -> tuple[tuple[float, float], tuple[float, float]]:
     """A point just beyond each face of the opening: (its swing side, the other side)."""
     wall = plan.wall_of(opening)
     reach = wall.thickness / 2 + 15.0
@@ -173,11 +166,11 @@ def build(plan: Plan, exclude: str | None = None) -> PlanGeometry:
     outlines = list(wall_outlines(plan.walls).values())
     door_names = []
     for door in doors:
-        swing_side, other_side = (_room_at(finder, rooms, *p) for p in _sides_of(plan, door))
+        swing_side, other_side = (_room_at(finder, rooms, *p) for p in opening_sides(plan, door))
         door_names.append(door_noun(door, swing_side, other_side))
     window_rooms = []
     for window in windows:
-        front, back = _sides_of(plan, window)
+        front, back = opening_sides(plan, window)
         window_rooms.append(_room_at(finder, rooms, *front) or _room_at(finder, rooms, *back))
     return PlanGeometry(
         plan=plan,

@@ -28,7 +28,7 @@ from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun, room_nou
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Opening, Placement, Plan, Room
 from hjem.floorplan.plan_geometry import PlanGeometry, build
-from hjem.floorplan.shapes import footprint, opening_rect, room_polygon
+from hjem.floorplan.shapes import footprint, opening_rect, room_polygon, wall_solids
 from hjem.floorplan.zones import zone_states
 from hjem.i18n import Message, msg
 
@@ -119,19 +119,12 @@ class Walkway:
         return _approaches(self.plan, self.entrance)
 
     def _floor_without_furniture(self) -> BaseGeometry:
-        g = build(
-            self.plan.__class__(
-                walls=self.plan.walls,
-                rooms=self.plan.rooms,
-                openings=self.plan.openings,
-                fixtures=self.plan.fixtures,
-            )
-        )
-        rooms = g.rooms_union.buffer(-HALF, quad_segs=QUAD_SEGS)
-        grown = shapely.buffer(
-            np.concatenate([g.wall_geoms, g.fixtures.footprints]), HALF, quad_segs=QUAD_SEGS
-        )
-        return rooms.difference(shapely.union_all(grown)) if len(grown) else rooms
+        rooms = shapely.union_all([polygon for _, polygon in self._rooms])
+        fixed = [*wall_solids(self.plan).values(), *(footprint(f, 0.0) for f in self.plan.fixtures)]
+        if not fixed:
+            return rooms.buffer(-HALF, quad_segs=QUAD_SEGS)
+        grown = shapely.buffer(fixed, HALF, quad_segs=QUAD_SEGS)
+        return rooms.buffer(-HALF, quad_segs=QUAD_SEGS).difference(shapely.union_all(grown))
 
     def _reach(self, floor: BaseGeometry) -> Reach:
         return reach(floor, self._approaches, self._start)

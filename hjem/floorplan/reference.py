@@ -1,0 +1,184 @@
+"""The engine's slow, obvious twin: every check as a plain loop over every pair, no index.
+
+Never used by the app. The tests compare the fast paths (`report.py`, `drag.py`, `walkway.py`)
+with it on random plans, and `bench/collisions.py` uses it as the naive baseline. It shares
+only the geometry of single elements (`shapes.py`) and the wording of conflicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from hjem.floorplan import conflicts as found
+from hjem.floorplan.clearance import ZoneState, clearance_conflict, unmet
+from hjem.floorplan.conflicts import Conflict, door_noun, sorted_conflicts
+from hjem.floorplan.geometry import Point
+from hjem.floorplan.model import Fixture, Opening, Placement, Plan, Room
+from hjem.floorplan.plan_geometry import opening_sides
+from hjem.floorplan.shapes import (
+    clearance_of,
+    door_swing,
+    footprint,
+    item_polygons,
+    room_polygon,
+    wall_outlines,
+    wall_solids,
+    window_zone,
+)
+from hjem.floorplan.walkway import HALF, QUAD_SEGS, Walkway
+from hjem.floorplan.zones import clip_zone
+from hjem.i18n import Message
+
+
+def _room_at(plan: Plan, point: tuple[float, float]) -> Room | None:
+    return next((r for r in plan.rooms if room_polygon(r).intersects(shapely.Point(point))), None)
+
+
+class NaivePlan:
+    """Every element's geometry, built once, in plain lists."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.walls = list(wall_solids(plan).items())
+        self.fixtures = [(f, *item_polygons(f)) for f in plan.fixtures]
+        self.items = [(p, *item_polygons(p)) for p in plan.placements]
+        outlines = list(wall_outlines(plan.walls).values())
+        rooms = [room_polygon(r) for r in plan.rooms]
+        self.floor = shapely.union_all(rooms + outlines).buffer(0.05, join_style="mitre")
+        self.doors = [(o, door_swing(plan.wall_of(o), o)) for o in plan.openings if o.is_passable]
+        self.windows = [
+            (o, window_zone(plan.wall_of(o), o)) for o in plan.openings if not o.is_passable
+        ]
+
+    def _sides(self, opening_id: str) -> tuple[Room | None, Room | None]:
+        opening = self.plan[opening_id]
+        assert isinstance(opening, Opening)
+        swing_point, other_point = opening_sides(self.plan, opening)
+        return _room_at(self.plan, swing_point), _room_at(self.plan, other_point)
+
+    def door_name(self, door: Opening) -> Message:
+        return door_noun(door, *self._sides(door.id))
+
+    def window_room(self, window: Opening) -> Room | None:
+        front, back = self._sides(window.id)
+        return front or back
+
+
+def naive_report(plan: Plan, *, walkway: bool = True) -> list[Conflict]:
+    """The full report, computed pair by pair."""
+    n = NaivePlan(plan)
+    conflicts = []
+    for item, item_footprint, _ in n.items:
+        conflicts += naive_item_conflicts(n, item, item_footprint)
+    conflicts += _naive_clearances(n)
+    if walkway:
+        conflicts += LiteralWalkway(plan).conflicts()
+    return sorted_conflicts(list(dict.fromkeys(conflicts)))
+
+
+def naive_item_conflicts(n: NaivePlan, item: Placement, footprint: BaseGeometry) -> list[Conflict]:
+    """Overlap, wall, outside, door swing and window conflicts of one item, by looping."""
+    conflicts = []
+    for wall_id, solid in n.walls:
+        if footprint.intersects(solid):
+            conflicts.append(found.into_wall(item, wall_id))
+    for fixture, fixture_footprint, _ in n.fixtures:
+        if footprint.intersects(fixture_footprint):
+            conflicts.append(found.into_fixture(item, fixture))
+    if not n.floor.covers(footprint):
+        conflicts.append(found.outside(item))
+    if item.floor_flat:
+        return conflicts
+    for other, other_footprint, _ in n.items:
+        if other.id != item.id and not other.floor_flat and footprint.intersects(other_footprint):
+            conflicts.append(found.overlap(item, other))
+    for door, swing in n.doors:
+        if footprint.intersects(swing):
+            conflicts.append(found.in_door_swing(item, door, n.door_name(door)))
+    for window, zone in n.windows:
+        if item.height > window.sill_height and footprint.intersects(zone):
+            conflicts.append(found.before_window(item, window, n.window_room(window)))
+    return conflicts
+
+
+def _naive_zone(
+    n: NaivePlan, owner: Placement | Fixture, owner_footprint: BaseGeometry, zone: BaseGeometry
+) -> ZoneState:
+    is_fixture = isinstance(owner, Fixture)
+    allow = clearance_of(owner).allow
+    walls = [(wid, g) for wid, g in n.walls if zone.intersects(g)]
+    others = [
+        (f.id, g)
+        for f, g, _ in n.fixtures
+        if not is_fixture and f.id != owner.id and zone.intersects(g)
+    ] + [
+        (p.id, g)
+        for p, g, _ in n.items
+        if p.id != owner.id and not p.floor_flat and p.category not in allow and zone.intersects(g)
+    ]
+    if walls and others:
+        effective = clip_zone(zone, [g for _, g in walls], owner_footprint)
+        others = [(i, g) for i, g in others if effective.intersects(g)]
+    blockers = {i for i, _ in others} | (set() if is_fixture else {i for i, _ in walls})
+    outside = not is_fixture and not n.floor.covers(zone)
+    return ZoneState(bool(blockers) or outside, frozenset(blockers))
+
+
+def naive_clearance_of(n: NaivePlan, owner: Placement | Fixture) -> Conflict | None:
+    polygons = next(
+        (fp, zones) for element, fp, zones in (*n.items, *n.fixtures) if element.id == owner.id
+    )
+    footprint, zones = polygons
+    if not zones or (isinstance(owner, Placement) and owner.floor_flat):
+        return None
+    blockers = unmet(clearance_of(owner), [_naive_zone(n, owner, footprint, z) for z in zones])
+    return None if blockers is None else clearance_conflict(n.plan, owner, blockers)
+
+
+def _naive_clearances(n: NaivePlan) -> list[Conflict]:
+    owners = [p for p, _, _ in n.items] + [f for f, _, _ in n.fixtures]
+    return [c for owner in owners if (c := naive_clearance_of(n, owner)) is not None]
+
+
+def naive_drag_step(
+    plan: Plan, placement_id: str, center: tuple[float, float], rotation: float
+) -> list[Conflict]:
+    """What a drag step reports, the slow way: move the piece, then loop over everything."""
+    moving = plan[placement_id]
+    assert isinstance(moving, Placement)
+    moved = moving.moved_to(Point(*center), rotation)
+    placements = tuple(moved if p.id == placement_id else p for p in plan.placements)
+    n = NaivePlan(replace(plan, placements=placements))
+    footprint = next(fp for p, fp, _ in n.items if p.id == placement_id)
+    conflicts = naive_item_conflicts(n, moved, footprint)
+    conflicts += [c for c in _naive_clearances(n) if placement_id in c.elements]
+    return sorted_conflicts(list(dict.fromkeys(conflicts)))
+
+
+class LiteralWalkway(Walkway):
+    """The walkway check as the issue states it: free floor = rooms − walls − fixed elements −
+    furniture, then shrunk by half the path width."""
+
+    def __init__(self, plan: Plan, path_width: float = 2 * HALF):
+        self._half = path_width / 2
+        super().__init__(plan)
+
+    def _free(self, placements: list[Placement]) -> BaseGeometry:
+        free = shapely.union_all([room_polygon(r) for r in self.plan.rooms])
+        for solid in wall_solids(self.plan).values():
+            free = free.difference(solid)
+        for fixture in self.plan.fixtures:
+            free = free.difference(footprint(fixture, 0.0))
+        for item in placements:
+            if not item.floor_flat:
+                free = free.difference(footprint(item, 0.0))
+        return free.buffer(-self._half, quad_segs=QUAD_SEGS)
+
+    def _floor_without_furniture(self) -> BaseGeometry:
+        return self._free([])
+
+    def floor_with(self, placements: list[Placement]) -> BaseGeometry:
+        return self._free(placements)

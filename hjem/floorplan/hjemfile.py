@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -114,6 +115,8 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
 
 
 def plan_from_bytes(data: bytes) -> Plan:
+    if not data.startswith(b"PK"):
+        raise PlanFileError(msg("file.not_a_plan"))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = _checked_members(archive)
@@ -127,10 +130,11 @@ def plan_from_bytes(data: bytes) -> Plan:
             return replace(plan, background=_background(archive, members, background))
     except PlanFileError:
         raise
-    except (zipfile.BadZipFile, EOFError, NotImplementedError, zipfile.LargeZipFile):
-        raise PlanFileError(msg("file.damaged")) from None
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise PlanFileError(msg("file.bad_json")) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
+        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
+        raise PlanFileError(msg("file.damaged")) from None
 
 
 def _reject_constant(name: str) -> Any:

@@ -1,0 +1,209 @@
+"""One or more tests per conflict kind, on small plans where the right answer is plain."""
+
+from hjem.floorplan.model import Clearance, Fixture, FixtureKind, Point, RoomKind
+from hjem.floorplan.report import full_report
+from tests.floorplan.plans import furnished, kinds_and_elements, piece, radiator, row_plan
+
+ROOM = row_plan()  # 400 × 300; entrance at the top, x 255..345; window at the bottom, x 140..260
+
+
+def report(*items, fixtures=()):
+    return kinds_and_elements(full_report(furnished(ROOM, *items, fixtures=fixtures)))
+
+
+def test_an_empty_room_has_no_conflicts():
+    assert report() == []
+
+
+def test_overlapping_furniture_is_an_overlap():
+    assert report(
+        piece("a", "sofa", (200, 90, 80), 150, 200), piece("b", "sofabord", (100, 60, 45), 200, 220)
+    ) == [("overlap", ("a", "b"))]
+
+
+def test_furniture_that_only_touches_does_not_overlap():
+    assert (
+        report(
+            piece("a", "reol", (100, 35, 190), 50, 100),
+            piece("b", "reol", (100, 35, 190), 150, 100),
+        )
+        == []
+    )
+
+
+def test_a_rug_may_lie_under_the_sofa():
+    rug = piece("rug", "taeppe", (200, 140, 1), 150, 200, floor_flat=True)
+    assert report(rug, piece("a", "sofa", (200, 90, 80), 150, 200)) == []
+
+
+def test_furniture_through_a_wall_is_a_wall_conflict():
+    assert report(piece("a", "reol", (100, 35, 190), 390, 150, 90)) == [("wall", ("a", "right"))]
+
+
+def test_furniture_flush_against_a_wall_is_fine():
+    assert report(piece("a", "reol", (100, 35, 190), 382.5, 150, 90)) == []
+
+
+def test_furniture_into_a_fixed_element_names_it():
+    conflicts = full_report(
+        furnished(
+            ROOM,
+            piece("a", "seng", (90, 200, 50), 50, 110),
+            fixtures=(radiator("rad", 50, 10, width=60),),
+        )
+    )
+    assert kinds_and_elements(conflicts) == [("wall", ("a", "rad"))]
+    assert conflicts[0].message.text("da") == "Sengen går ind i radiatoren"
+
+
+def test_furniture_beyond_the_outer_wall_is_outside():
+    assert report(piece("a", "stol", (45, 45, 90), 200, -200)) == [("outside", ("a",))]
+
+
+def test_a_sofa_in_the_bathroom_door_swing_is_named_so():
+    plan = row_plan(
+        widths=(400, 250),
+        kinds=(RoomKind.STUE, RoomKind.BAD),
+        window_sill=None,
+        doors_open_to="right",
+    )
+    # The bathroom door, in the wall at x 400..412 and y 110..190, swings out into the living room.
+    sofa = piece("sofa", "sofa", (150, 80, 80), 360, 150, 90)
+    conflicts = full_report(furnished(plan, sofa))
+    assert kinds_and_elements(conflicts)[0] == ("door_swing", ("sofa", "d0"))
+    assert conflicts[0].message.texts() == {
+        "da": "Sofaen står i døren til badeværelset",
+        "en": "The sofa is in the swing of the door to the bathroom",
+    }
+
+
+def test_the_swing_is_a_quarter_circle_not_its_bounding_square():
+    # Entrance hinge at (255, 0) with a 90 cm leaf: a chair by the square's far corner
+    # (345, 90) is 99 cm from the hinge, outside the swing.
+    assert report(piece("a", "stol", (20, 20, 90), 335, 80)) == []
+    assert report(piece("a", "stol", (20, 20, 90), 275, 40)) == [("door_swing", ("a", "entry"))]
+
+
+def test_the_entrance_is_the_front_door():
+    conflicts = full_report(furnished(ROOM, piece("a", "stol", (20, 20, 90), 275, 40)))
+    assert conflicts[0].message.text("da") == "Stolen står i hoveddøren"
+
+
+def test_a_tall_wardrobe_before_the_window_blocks_it():
+    # Window at x 140..260 in the bottom wall, sill 90.
+    assert report(piece("a", "klaedeskab", (100, 60, 200), 200, 270, 180)) == [
+        ("window", ("a", "win"))
+    ]
+
+
+def test_furniture_below_the_sill_may_stand_before_the_window():
+    assert report(piece("a", "sofa", (200, 90, 80), 200, 255, 180)) == []
+
+
+def test_a_bed_with_both_long_sides_taken_lacks_clearance():
+    bed = piece("bed", "seng", (90, 200, 50), 45, 150)  # left side against the wall
+    shelf = piece("shelf", "reol", (100, 35, 190), 115, 150, 90)  # in the right side's 60 cm
+    conflicts = full_report(furnished(ROOM, bed, shelf))
+    assert kinds_and_elements(conflicts) == [("clearance", ("bed", "left", "shelf"))]
+    assert (
+        conflicts[0].message.text("da")
+        == "Der er ikke 60 cm fri plads ved sengen: reolen står i vejen"
+    )
+
+
+def test_a_bed_with_one_free_long_side_is_fine():
+    assert report(piece("bed", "seng", (90, 200, 50), 45, 150)) == []
+
+
+def test_a_wardrobe_needs_90_cm_in_front():
+    wardrobe = piece(
+        "w", "klaedeskab", (100, 60, 200), 60, 90, 270
+    )  # against the left wall, facing right
+    assert report(wardrobe, piece("c", "stol", (45, 45, 90), 155, 90)) == [
+        ("clearance", ("w", "c"))
+    ]
+    assert report(wardrobe, piece("c", "stol", (45, 45, 90), 205, 90)) == []
+
+
+def test_chairs_may_stand_in_the_dining_tables_zone():
+    table = piece("t", "spisebord", (120, 80, 75), 200, 150)
+    chairs = [
+        piece(f"c{i}", "stol", (45, 45, 90), x, y)
+        for i, (x, y) in enumerate(((170, 87), (230, 213)))
+    ]
+    assert report(table, *chairs) == []
+    assert report(table, piece("s", "sofa", (120, 80, 80), 190, 60)) == [("clearance", ("t", "s"))]
+
+
+def test_a_kitchen_counter_needs_110_cm_of_free_floor():
+    counter = Fixture("k", FixtureKind.KITCHEN_COUNTER, Point(100, 270), 200, 60, 180, 90)
+    assert report(fixtures=(counter,)) == []
+    assert report(piece("f", "koeleskab", (60, 65, 180), 100, 200), fixtures=(counter,)) == [
+        ("clearance", ("k", "f"))
+    ]
+
+
+def test_a_placement_can_override_its_clearance():
+    wardrobe = piece(
+        "w", "klaedeskab", (100, 60, 200), 60, 90, 270, clearance=Clearance(("front",), 40.0)
+    )
+    assert report(wardrobe, piece("c", "stol", (45, 45, 90), 155, 90)) == []
+
+
+def test_a_zone_through_a_wall_does_not_blame_furniture_in_the_next_room():
+    plan = row_plan(
+        widths=(300, 300), depth=500, kinds=(RoomKind.SOVEVAERELSE, RoomKind.STUE), entrance_at=60
+    )
+    bed = piece("bed", "seng", (90, 200, 50), 255, 105)  # right side zone runs into the inner wall
+    shelf = piece("shelf", "reol", (100, 35, 190), 192.5, 105, 90)  # takes the left side
+    chair = piece("chair", "laenestol", (80, 80, 90), 352, 60)  # right behind the inner wall
+    conflicts = kinds_and_elements(full_report(furnished(plan, bed, shelf, chair)))
+    assert conflicts == [("clearance", ("bed", "iw0", "shelf"))]
+
+
+def test_furniture_cutting_off_a_room_is_a_walkway_conflict():
+    plan = row_plan(
+        widths=(400, 300), kinds=(RoomKind.STUE, RoomKind.BOERNEVAERELSE), window_sill=None
+    )
+    # A bookcase right in front of the door into the children's room (door at y 110..190).
+    shelf = piece("shelf", "reol", (100, 35, 190), 382.5, 150, 90)
+    conflicts = full_report(furnished(plan, shelf))
+    assert kinds_and_elements(conflicts) == [("walkway", ("r1", "shelf"))]
+    assert conflicts[0].message.texts() == {
+        "da": "Reolen spærrer vejen til børneværelset",
+        "en": "The bookcase blocks the way to the children's room",
+    }
+
+
+def test_a_bed_side_nobody_can_reach_is_a_walkway_conflict():
+    bed = piece("bed", "seng", (90, 200, 50), 45, 190)  # its free side is x 90..150, y 90..290
+    desk = piece("desk", "skrivebord", (120, 60, 75), 150, 60)  # closes the side at the top
+    shelf = piece("shelf", "reol", (200, 35, 190), 167.5, 190, 90)  # and along its length
+    plan = row_plan(window_sill=None)
+    conflicts = full_report(furnished(plan, bed, desk, shelf))
+    assert kinds_and_elements(conflicts) == [("walkway", ("bed", "desk", "shelf"))]
+    assert conflicts[0].message.text("da") == "Møblerne spærrer vejen hen til sengen"
+
+
+def test_no_entrance_means_no_walkway_check():
+    plan = row_plan(widths=(400, 300), entrance=False)
+    assert (
+        full_report(furnished(plan, piece("shelf", "reol", (100, 35, 190), 382.5, 150, 90))) == []
+    )
+
+
+def test_a_room_too_narrow_even_when_empty_is_not_the_furnitures_fault():
+    plan = row_plan(widths=(400, 70), kinds=(RoomKind.STUE, RoomKind.ANDET))
+    assert full_report(plan) == []
+
+
+def test_every_conflict_has_both_languages_and_a_point():
+    conflicts = full_report(furnished(ROOM, piece("a", "stol", (45, 45, 90), 200, -200)))
+    data = conflicts[0].to_json()
+    assert set(data) == {"kind", "elements", "message", "where"}
+    assert (
+        data["message"]["da"]
+        and data["message"]["en"]
+        and data["message"]["da"] != data["message"]["en"]
+    )
+    assert data["where"] == [200.0, -200.0]

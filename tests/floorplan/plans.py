@@ -32,9 +32,9 @@ def row_plan(
     """Rooms side by side, inner faces from x=0 and y=0 to y=depth, with 12 cm walls between.
 
     The 90 cm entrance is in room 0's top wall, centred at x = `entrance_at` (default: 100 cm
-    from the room's right end), opening into it; each inner wall has an 80 cm door at mid-depth opening into the room to its right
-    ("left" of the wall, which runs downwards) or left ("right"); room 0 has a 120 cm window
-    in the middle of its bottom wall.
+    from the room's right end), opening into it. Each inner wall has an 80 cm door at
+    mid-depth, opening into the room to its right ("left" of the wall, which runs downwards) or
+    its left ("right"). Room 0 has a 120 cm window in the middle of its bottom wall.
     """
     xs = [0.0]
     for w in widths[:-1]:

@@ -109,8 +109,33 @@ def _require_openings_fit(plan: Plan, wall: Wall) -> None:
 
 
 @dataclass(frozen=True)
+class ReplaceElements:
+    """Replace several elements by id in one pass: the exact inverse of a move."""
+
+    elements: tuple[Element, ...]
+
+    def apply(self, plan: Plan) -> tuple[Plan, Command]:
+        new = {e.id: e for e in self.elements}
+        missing = [i for i in new if i not in plan]
+        if missing:
+            raise PlanError(msg("error.no_such_element", element=missing[0]))
+        for element in self.elements:
+            require_valid(plan, element)
+        old = tuple(plan[i] for i in new)
+        changes = {
+            name: tuple(new.get(e.id, e) for e in getattr(plan, name))
+            for name in {_collection(e) for e in self.elements}
+        }
+        return replace(plan, **changes), ReplaceElements(old)
+
+
+@dataclass(frozen=True)
 class MoveElements:
-    """Move elements by (dx, dy) cm. Openings ride on their walls and are not moved themselves."""
+    """Move elements by (dx, dy) cm. Openings ride on their walls and are not moved themselves.
+
+    The inverse restores the elements as they were (not a move back, which floating point
+    would not return exactly to where it started).
+    """
 
     element_ids: tuple[str, ...]
     dx: float
@@ -120,14 +145,8 @@ class MoveElements:
         missing = [i for i in self.element_ids if i not in plan]
         if missing:
             raise PlanError(msg("error.no_such_element", element=missing[0]))
-        moved = {i: translated(plan[i], self.dx, self.dy) for i in self.element_ids}
-        for element in moved.values():
-            require_valid(plan, element)
-        changes = {
-            name: tuple(moved.get(e.id, e) for e in getattr(plan, name))
-            for name in {_collection(e) for e in moved.values()}
-        }
-        return replace(plan, **changes), MoveElements(self.element_ids, -self.dx, -self.dy)
+        moved = tuple(translated(plan[i], self.dx, self.dy) for i in self.element_ids)
+        return ReplaceElements(moved).apply(plan)
 
     def merged(self, later: MoveElements) -> MoveElements | None:
         """One move for two consecutive moves of the same elements (a drag is one undo step)."""

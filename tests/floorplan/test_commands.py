@@ -1,0 +1,118 @@
+"""Edit commands: each returns its inverse, so undo restores the plan exactly."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hjem.floorplan.commands import (
+    AddElement,
+    Batch,
+    MoveElements,
+    RemoveElement,
+    ReplaceElement,
+    SetTitle,
+    apply,
+    remove_elements,
+)
+from hjem.floorplan.geometry import Point
+from hjem.floorplan.model import Opening, OpeningKind, Wall
+from hjem.floorplan.validation import PlanError
+from tests.floorplan.plans import furnished, piece, row_plan
+from tests.floorplan.strategies import plans
+
+PLAN = furnished(row_plan(widths=(400, 300)), piece("sofa", "sofa", (200, 90, 80), 150, 200))
+
+
+def test_adding_returns_a_removal_that_undoes_it():
+    chair = piece("chair", "stol", (45, 45, 90), 50, 50)
+    added, undo = apply(PLAN, AddElement(chair))
+    assert added["chair"] == chair
+    assert apply(added, undo)[0] == PLAN
+
+
+def test_removing_a_wall_takes_its_doors_and_undo_brings_all_back_in_order():
+    with pytest.raises(PlanError) as refused:
+        apply(PLAN, RemoveElement("iw0"))
+    assert refused.value.message.key == "error.wall_has_openings"
+    removed, undo = apply(PLAN, remove_elements(PLAN, ["iw0"]))
+    assert "iw0" not in removed and "d0" not in removed
+    assert apply(removed, undo)[0] == PLAN
+
+
+def test_an_invalid_change_is_refused_with_a_message():
+    bad = piece("sofa", "sofa", (-200, 90, 80), 150, 200)
+    with pytest.raises(PlanError) as refused:
+        apply(PLAN, ReplaceElement(bad))
+    assert refused.value.message.text("da") == "width skal være et positivt tal (fik -200)"
+
+
+def test_a_door_must_fit_in_its_wall():
+    door = Opening("d9", "iw0", OpeningKind.DOOR, 5.0, 80.0)
+    with pytest.raises(PlanError):
+        apply(PLAN, AddElement(door))
+    with pytest.raises(PlanError):
+        apply(PLAN, AddElement(Opening("d9", "nowhere", OpeningKind.DOOR, 100.0, 80.0)))
+
+
+def test_shortening_a_wall_past_its_door_is_refused():
+    wall = PLAN["iw0"]
+    assert isinstance(wall, Wall)
+    with pytest.raises(PlanError):
+        apply(
+            PLAN,
+            ReplaceElement(Wall("iw0", wall.start, Point(wall.start.x, 100.0), wall.thickness)),
+        )
+
+
+def test_moving_a_wall_carries_its_doors():
+    moved, undo = apply(PLAN, MoveElements(("iw0",), 20.0, 0.0))
+    assert moved["iw0"].start.x == PLAN["iw0"].start.x + 20
+    assert moved["d0"] == PLAN["d0"]  # the door's place along its wall is unchanged
+    assert apply(moved, undo)[0] == PLAN
+
+
+def test_the_steps_of_a_drag_merge_into_one_undo_step():
+    first, second = MoveElements(("sofa",), 10, 0), MoveElements(("sofa",), 5, -3)
+    merged = first.merged(second)
+    assert merged == MoveElements(("sofa",), 15, -3)
+    assert first.merged(MoveElements(("other",), 1, 1)) is None
+
+
+def test_a_batch_that_fails_changes_nothing():
+    batch = Batch((SetTitle("new"), RemoveElement("nowhere")))
+    with pytest.raises(PlanError):
+        apply(PLAN, batch)
+    assert PLAN.title == "test"
+
+
+def _commands(plan):
+    ids = [p.id for p in plan.placements]
+    return st.one_of(
+        st.builds(
+            MoveElements,
+            st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True).map(tuple),
+            st.floats(-100, 100),
+            st.floats(-100, 100),
+        ),
+        st.sampled_from(ids).map(lambda i: RemoveElement(i)),
+        st.sampled_from(ids).map(lambda i: ReplaceElement(plan[i].moved_to(Point(1.0, 2.0), 45.0))),
+        st.text(max_size=20).map(SetTitle),
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_undoing_every_edit_in_reverse_restores_the_plan(data):
+    original = data.draw(plans(max_items=6))
+    plan, undos = original, []
+    for _ in range(data.draw(st.integers(1, 6))):
+        if not plan.placements:
+            break
+        try:
+            plan, undo = apply(plan, data.draw(_commands(plan)))
+        except PlanError:
+            continue
+        undos.append(undo)
+    for undo in reversed(undos):
+        plan, _ = apply(plan, undo)
+    assert plan == original

@@ -1,0 +1,60 @@
+"""Translation catalogs: Danish and English say the same things, and every key used exists."""
+
+import re
+import string
+
+from hjem.floorplan.categories import CATEGORIES
+from hjem.floorplan.conflicts import ConflictKind
+from hjem.floorplan.model import FixtureKind, RoomKind
+from hjem.i18n import catalog, current_language, msg, set_language
+from tests.conftest import ROOT
+
+KEY_IN_CODE = re.compile(r"""\b(?:msg|tr)\(\s*["']([a-z_]+(?:\.[a-z_]+)+)["']""")
+
+
+def _placeholders(text):
+    return {name.split("|")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_languages_have_the_same_keys_and_placeholders():
+    da, en = catalog("da"), catalog("en")
+    assert set(da) == set(en)
+    for key in da:
+        assert _placeholders(da[key]) == _placeholders(en[key]), key
+
+
+def test_every_key_used_in_the_code_is_in_the_catalog():
+    used = {
+        key
+        for path in (ROOT / "hjem").rglob("*.py")
+        for key in KEY_IN_CODE.findall(path.read_text())
+    }
+    assert used, "the scan found no keys at all"
+    assert sorted(used - set(catalog("da"))) == []
+
+
+def test_every_category_room_fixture_and_conflict_kind_has_names():
+    da = catalog("da")
+    for category in CATEGORIES:
+        assert f"category.{category}.name" in da and f"category.{category}.definite" in da
+    for kind in RoomKind:
+        assert f"room_kind.{kind.value}.name" in da and f"room_kind.{kind.value}.definite" in da
+    for kind in FixtureKind:
+        assert f"fixture.{kind.value}.definite" in da
+    for kind in ConflictKind:
+        assert f"conflict_kind.{kind.value}" in da
+
+
+def test_danish_is_the_default_and_english_can_be_chosen():
+    assert current_language() == "da"
+    message = msg("conflict.outside", item=msg("category.sofa.definite"))
+    assert message.text() == "Sofaen står uden for rummene"
+    set_language("en")
+    try:
+        assert message.text() == "The sofa stands outside the rooms"
+    finally:
+        set_language("da")
+
+
+def test_danish_letters_survive():
+    assert catalog("da")["category.klaedeskab.name"] == "Klædeskab"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from hjem.floorplan.geometry import Point
@@ -53,7 +54,12 @@ def sorted_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
 
 
 def item_noun(item: Placement) -> Message:
-    return msg(f"category.{item.category}.definite")
+    return _category_noun(item.category)
+
+
+@cache
+def _category_noun(category: str) -> Message:
+    return msg(f"category.{category}.definite")
 
 
 def fixture_noun(fixture: Fixture) -> Message:

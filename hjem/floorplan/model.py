@@ -7,7 +7,7 @@ geometry is never stored here: `shapes.py` derives it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from typing import Literal, TypeAlias
@@ -153,8 +153,11 @@ class Placement:
     clearance: Clearance | None = None  # None: the category's default
 
     def moved_to(self, center: Point, rotation: float | None = None) -> Placement:
-        return replace(
-            self, center=center, rotation=self.rotation if rotation is None else rotation
+        # Spelled out rather than dataclasses.replace: a drag makes one per step.
+        turned = self.rotation if rotation is None else rotation
+        return Placement(
+            *(self.id, self.label, self.category, self.width, self.depth, self.height),
+            *(center, turned, self.inventory_item, self.floor_flat, self.clearance),
         )
 
 

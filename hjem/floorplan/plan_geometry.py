@@ -1,11 +1,14 @@
 """A plan's geometry, built once and indexed: what the full report and a drag both query.
 
 Everything is held in parallel arrays (ids, shapely geometries) with STRtrees over them, so a
-check is a few bulk index queries instead of a loop over every pair.
+check is a few bulk index queries instead of a loop over every pair. The layout's part (walls,
+rooms, doors, windows, fixed elements) is cached: while an architect furnishes, the layout
+does not change, and only the furniture's geometry is built again.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -14,22 +17,15 @@ import shapely
 from shapely import STRtree
 from shapely.geometry.base import BaseGeometry
 
-from hjem.floorplan.conflicts import door_noun, room_noun
+from hjem.floorplan.conflicts import door_noun
 from hjem.floorplan.model import Clearance, Fixture, Opening, Placement, Plan, Room
-from hjem.floorplan.shapes import (
-    clearance_of,
-    door_swing,
-    local_corners,
-    place_corners,
-    room_polygon,
-    wall_outlines,
-    wall_solids,
-    window_zone,
-)
+from hjem.floorplan.shapes import clearance_of, local_corners, place_corners, room_polygon
+from hjem.floorplan.walls import door_swing, wall_corners, wall_outlines, wall_solids, window_zone
 from hjem.i18n import Message
 
-# Roles of obstacles in `PlanGeometry.obstacles`.
+# Roles of obstacles in `PlanGeometry.obstacle_*`.
 WALL, FIXTURE, FURNITURE = 0, 1, 2
+LAYOUT_CACHE_SIZE = 8
 
 
 @dataclass(frozen=True)
@@ -60,69 +56,22 @@ def item_shapes(items: list[Placement] | list[Fixture]) -> ItemShapes:
     )
 
 
-def _tree(geoms: np.ndarray) -> STRtree:
-    shapely.prepare(geoms)
-    return STRtree(geoms)
+@dataclass(frozen=True)
+class Layout:
+    """The geometry of everything furniture cannot change."""
 
-
-@dataclass
-class PlanGeometry:
-    plan: Plan
-    placements: list[Placement]
-    furniture: ItemShapes
-    fixtures: ItemShapes
     wall_ids: list[str]
     wall_geoms: np.ndarray
     rooms: list[Room]
-    rooms_union: BaseGeometry
     floor: BaseGeometry  # rooms and walls: the apartment; furniture beyond it is outside
+    fixtures: list[Fixture]
+    fixture_shapes: ItemShapes
     doors: list[Opening]
     door_geoms: np.ndarray
     door_names: list[Message]
     windows: list[Opening]
     window_geoms: np.ndarray
     window_rooms: list[Room | None]
-    obstacle_ids: list[str] = field(init=False)
-    obstacle_roles: np.ndarray = field(init=False)
-    obstacle_geoms: np.ndarray = field(init=False)
-    obstacle_categories: list[str | None] = field(init=False)
-
-    def __post_init__(self) -> None:
-        standing = self.standing_indices()
-        self.obstacle_ids = (
-            self.wall_ids
-            + [f.id for f in self.plan.fixtures]
-            + [self.placements[i].id for i in standing]
-        )
-        self.obstacle_roles = np.concatenate(
-            [
-                np.full(len(self.wall_ids), WALL),
-                np.full(len(self.plan.fixtures), FIXTURE),
-                np.full(len(standing), FURNITURE),
-            ]
-        ).astype(int)
-        self.obstacle_categories = [None] * (len(self.wall_ids) + len(self.plan.fixtures)) + [
-            self.placements[i].category for i in standing
-        ]
-        self.obstacle_geoms = np.concatenate(
-            [self.wall_geoms, self.fixtures.footprints, self.furniture.footprints[standing]]
-        )
-        for geoms in (
-            self.obstacle_geoms,
-            self.door_geoms,
-            self.window_geoms,
-            self.furniture.zones,
-        ):
-            shapely.prepare(geoms)
-        shapely.prepare(self.floor)
-
-    def standing_indices(self) -> np.ndarray:
-        """Placements that stand on the floor (everything but rugs and mats)."""
-        return np.array([i for i, p in enumerate(self.placements) if not p.floor_flat], dtype=int)
-
-    @cached_property
-    def obstacle_tree(self) -> STRtree:
-        return STRtree(self.obstacle_geoms)
 
     @cached_property
     def door_tree(self) -> STRtree:
@@ -133,19 +82,6 @@ class PlanGeometry:
         return STRtree(self.window_geoms)
 
 
-def _room_finder(rooms: list[Room]) -> tuple[STRtree, np.ndarray]:
-    polygons = np.array([room_polygon(r) for r in rooms], dtype=object)
-    return _tree(polygons), polygons
-
-
-def _room_at(
-    finder: tuple[STRtree, np.ndarray], rooms: list[Room], x: float, y: float
-) -> Room | None:
-    tree, _ = finder
-    hits = tree.query(shapely.Point(x, y), predicate="intersects")
-    return rooms[int(min(hits))] if len(hits) else None
-
-
 def opening_sides(plan: Plan, opening: Opening) -> tuple[tuple[float, float], tuple[float, float]]:
     """A point just beyond each face of the opening: (its swing side, the other side)."""
     wall = plan.wall_of(opening)
@@ -154,43 +90,130 @@ def opening_sides(plan: Plan, opening: Opening) -> tuple[tuple[float, float], tu
     return wall.point_at(opening.offset, sign * reach), wall.point_at(opening.offset, -sign * reach)
 
 
-def build(plan: Plan, exclude: str | None = None) -> PlanGeometry:
-    """Index `plan`'s geometry; `exclude` leaves one placement out (the piece being dragged)."""
-    placements = [p for p in plan.placements if p.id != exclude]
+def _rooms_at(
+    rooms: list[Room], polygons: np.ndarray, points: list[tuple[float, float]]
+) -> list[Room | None]:
+    """The room at each point (the first in plan order where rooms overlap), in one query."""
+    found: list[Room | None] = [None] * len(points)
+    if not rooms or not points:
+        return found
+    tree = STRtree(polygons)
+    hits = tree.query(shapely.points(np.array(points, dtype=float)), predicate="intersects")
+    for point, room in sorted(zip(hits[0], hits[1], strict=True), key=lambda h: (h[0], -h[1])):
+        found[int(point)] = rooms[int(room)]
+    return found
+
+
+def _build_layout(plan: Plan) -> Layout:
     rooms = list(plan.rooms)
-    finder = _room_finder(rooms)
+    room_polygons = np.array([room_polygon(r) for r in rooms], dtype=object)
     doors = [o for o in plan.openings if o.is_passable]
     windows = [o for o in plan.openings if not o.is_passable]
-    solids = wall_solids(plan)
-    rooms_union = shapely.union_all(finder[1]) if rooms else shapely.Polygon()
-    outlines = list(wall_outlines(plan.walls).values())
-    door_names = []
-    for door in doors:
-        swing_side, other_side = (_room_at(finder, rooms, *p) for p in opening_sides(plan, door))
-        door_names.append(door_noun(door, swing_side, other_side))
-    window_rooms = []
-    for window in windows:
-        front, back = opening_sides(plan, window)
-        window_rooms.append(_room_at(finder, rooms, *front) or _room_at(finder, rooms, *back))
-    return PlanGeometry(
-        plan=plan,
-        placements=placements,
-        furniture=item_shapes(placements),
-        fixtures=item_shapes(list(plan.fixtures)),
+    sides = [p for o in doors + windows for p in opening_sides(plan, o)]
+    at = _rooms_at(rooms, room_polygons, sides)
+    door_at, window_at = at[: 2 * len(doors)], at[2 * len(doors) :]
+    corners = wall_corners(plan.walls)
+    solids = wall_solids(plan, corners)
+    outlines = list(wall_outlines(plan.walls, corners).values())
+    floor = (
+        shapely.union_all([*room_polygons, *outlines]) if rooms or outlines else shapely.Polygon()
+    )
+    layout = Layout(
         wall_ids=[w.id for w in plan.walls],
         wall_geoms=np.array([solids[w.id] for w in plan.walls], dtype=object),
         rooms=rooms,
-        rooms_union=rooms_union,
         # Grown by half a millimetre so float noise leaves no slivers between rooms and walls.
-        floor=shapely.union_all([rooms_union, *outlines]).buffer(0.05, join_style="mitre"),
+        floor=floor.buffer(0.05, join_style="mitre"),
+        fixtures=list(plan.fixtures),
+        fixture_shapes=item_shapes(list(plan.fixtures)),
         doors=doors,
         door_geoms=np.array([door_swing(plan.wall_of(d), d) for d in doors], dtype=object),
-        door_names=door_names,
+        door_names=[door_noun(d, door_at[2 * i], door_at[2 * i + 1]) for i, d in enumerate(doors)],
         windows=windows,
         window_geoms=np.array([window_zone(plan.wall_of(w), w) for w in windows], dtype=object),
-        window_rooms=window_rooms,
+        window_rooms=[window_at[2 * i] or window_at[2 * i + 1] for i in range(len(windows))],
     )
+    for geoms in (layout.wall_geoms, layout.door_geoms, layout.window_geoms):
+        shapely.prepare(geoms)
+    shapely.prepare(layout.floor)
+    return layout
 
 
-def room_name(room: Room | None) -> Message | str | None:
-    return None if room is None else room_noun(room)
+_layouts: OrderedDict[tuple[int, ...], tuple[tuple[object, ...], Layout]] = OrderedDict()
+
+
+def layout_of(plan: Plan) -> Layout:
+    """The layout's geometry, cached on the identity of the plan's layout tuples (edits that
+    only touch furniture keep those tuples, so the cache holds across them)."""
+    parts = (plan.walls, plan.rooms, plan.openings, plan.fixtures)
+    key = tuple(id(p) for p in parts)
+    cached = _layouts.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], parts, strict=True)):
+        _layouts.move_to_end(key)
+        return cached[1]
+    layout = _build_layout(plan)
+    _layouts[key] = (parts, layout)
+    if len(_layouts) > LAYOUT_CACHE_SIZE:
+        _layouts.popitem(last=False)
+    return layout
+
+
+@dataclass
+class PlanGeometry:
+    """The layout's geometry with the furniture's, and one index over all obstacles."""
+
+    plan: Plan
+    layout: Layout
+    placements: list[Placement]
+    furniture: ItemShapes
+    obstacle_ids: list[str] = field(init=False)
+    obstacle_roles: np.ndarray = field(init=False)
+    obstacle_geoms: np.ndarray = field(init=False)
+    obstacle_categories: list[str | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        layout = self.layout
+        standing = self.standing_indices()
+        self.obstacle_ids = (
+            layout.wall_ids
+            + [f.id for f in layout.fixtures]
+            + [self.placements[i].id for i in standing]
+        )
+        counts = (len(layout.wall_ids), len(layout.fixtures), len(standing))
+        self.obstacle_roles = np.repeat(np.array([WALL, FIXTURE, FURNITURE]), counts)
+        self.obstacle_categories = [None] * (counts[0] + counts[1]) + [
+            self.placements[i].category for i in standing
+        ]
+        standing_footprints = self.furniture.footprints[standing]
+        shapely.prepare(standing_footprints)
+        self.obstacle_geoms = np.concatenate(
+            [layout.wall_geoms, layout.fixture_shapes.footprints, standing_footprints]
+        )
+        shapely.prepare(self.furniture.zones)
+
+    def standing_indices(self) -> np.ndarray:
+        """Placements that stand on the floor (everything but rugs and mats)."""
+        return np.array([i for i, p in enumerate(self.placements) if not p.floor_flat], dtype=int)
+
+    @cached_property
+    def obstacle_tree(self) -> STRtree:
+        return STRtree(self.obstacle_geoms)
+
+    # The layout's parts, named as the checks use them.
+    floor = property(lambda self: self.layout.floor)
+    fixtures = property(lambda self: self.layout.fixture_shapes)
+    doors = property(lambda self: self.layout.doors)
+    door_geoms = property(lambda self: self.layout.door_geoms)
+    door_names = property(lambda self: self.layout.door_names)
+    door_tree = property(lambda self: self.layout.door_tree)
+    windows = property(lambda self: self.layout.windows)
+    window_geoms = property(lambda self: self.layout.window_geoms)
+    window_rooms = property(lambda self: self.layout.window_rooms)
+    window_tree = property(lambda self: self.layout.window_tree)
+    wall_ids = property(lambda self: self.layout.wall_ids)
+
+
+def build(plan: Plan, exclude: str | None = None) -> PlanGeometry:
+    """Index `plan`'s geometry; `exclude` leaves one placement out (the piece being dragged)."""
+    placements = [p for p in plan.placements if p.id != exclude]
+    return PlanGeometry(plan, layout_of(plan), placements, item_shapes(placements))

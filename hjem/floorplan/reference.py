@@ -18,17 +18,9 @@ from hjem.floorplan.conflicts import Conflict, door_noun, sorted_conflicts
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Fixture, Opening, Placement, Plan, Room
 from hjem.floorplan.plan_geometry import opening_sides
-from hjem.floorplan.shapes import (
-    clearance_of,
-    door_swing,
-    footprint,
-    item_polygons,
-    room_polygon,
-    wall_outlines,
-    wall_solids,
-    window_zone,
-)
+from hjem.floorplan.shapes import clearance_of, footprint, item_polygons, room_polygon
 from hjem.floorplan.walkway import HALF, QUAD_SEGS, Walkway
+from hjem.floorplan.walls import door_swing, wall_outlines, wall_solids, window_zone
 from hjem.floorplan.zones import clip_zone
 from hjem.i18n import Message
 
@@ -37,14 +29,12 @@ def _room_at(plan: Plan, point: tuple[float, float]) -> Room | None:
     return next((r for r in plan.rooms if room_polygon(r).intersects(shapely.Point(point))), None)
 
 
-class NaivePlan:
-    """Every element's geometry, built once, in plain lists."""
+class NaiveLayout:
+    """The geometry of walls, fixed elements, doors and windows, in plain lists."""
 
     def __init__(self, plan: Plan):
-        self.plan = plan
         self.walls = list(wall_solids(plan).items())
         self.fixtures = [(f, *item_polygons(f)) for f in plan.fixtures]
-        self.items = [(p, *item_polygons(p)) for p in plan.placements]
         outlines = list(wall_outlines(plan.walls).values())
         rooms = [room_polygon(r) for r in plan.rooms]
         self.floor = shapely.union_all(rooms + outlines).buffer(0.05, join_style="mitre")
@@ -52,6 +42,17 @@ class NaivePlan:
         self.windows = [
             (o, window_zone(plan.wall_of(o), o)) for o in plan.openings if not o.is_passable
         ]
+
+
+class NaivePlan:
+    """Every element's geometry in plain lists; `layout` may be one built before."""
+
+    def __init__(self, plan: Plan, layout: NaiveLayout | None = None):
+        layout = layout or NaiveLayout(plan)
+        self.plan = plan
+        self.walls, self.fixtures, self.floor = layout.walls, layout.fixtures, layout.floor
+        self.doors, self.windows = layout.doors, layout.windows
+        self.items = [(p, *item_polygons(p)) for p in plan.placements]
 
     def _sides(self, opening_id: str) -> tuple[Room | None, Room | None]:
         opening = self.plan[opening_id]
@@ -67,9 +68,11 @@ class NaivePlan:
         return front or back
 
 
-def naive_report(plan: Plan, *, walkway: bool = True) -> list[Conflict]:
+def naive_report(
+    plan: Plan, *, walkway: bool = True, layout: NaiveLayout | None = None
+) -> list[Conflict]:
     """The full report, computed pair by pair."""
-    n = NaivePlan(plan)
+    n = NaivePlan(plan, layout)
     conflicts = []
     for item, item_footprint, _ in n.items:
         conflicts += naive_item_conflicts(n, item, item_footprint)
@@ -104,19 +107,28 @@ def naive_item_conflicts(n: NaivePlan, item: Placement, footprint: BaseGeometry)
     return conflicts
 
 
+Extra = tuple[tuple[Placement, BaseGeometry], ...]
+
+
 def _naive_zone(
-    n: NaivePlan, owner: Placement | Fixture, owner_footprint: BaseGeometry, zone: BaseGeometry
+    n: NaivePlan,
+    owner: Placement | Fixture,
+    owner_footprint: BaseGeometry,
+    zone: BaseGeometry,
+    extra: Extra = (),
 ) -> ZoneState:
+    """Is `zone` taken, and by what? `extra` adds pieces not in `n` (the one being dragged)."""
     is_fixture = isinstance(owner, Fixture)
     allow = clearance_of(owner).allow
     walls = [(wid, g) for wid, g in n.walls if zone.intersects(g)]
+    pieces = [(p, g) for p, g, _ in n.items] + list(extra)
     others = [
         (f.id, g)
         for f, g, _ in n.fixtures
         if not is_fixture and f.id != owner.id and zone.intersects(g)
     ] + [
         (p.id, g)
-        for p, g, _ in n.items
+        for p, g in pieces
         if p.id != owner.id and not p.floor_flat and p.category not in allow and zone.intersects(g)
     ]
     if walls and others:
@@ -127,35 +139,51 @@ def _naive_zone(
     return ZoneState(bool(blockers) or outside, frozenset(blockers))
 
 
-def naive_clearance_of(n: NaivePlan, owner: Placement | Fixture) -> Conflict | None:
-    polygons = next(
-        (fp, zones) for element, fp, zones in (*n.items, *n.fixtures) if element.id == owner.id
-    )
-    footprint, zones = polygons
+def naive_clearance(
+    n: NaivePlan,
+    owner: Placement | Fixture,
+    footprint: BaseGeometry,
+    zones: list[BaseGeometry],
+    extra: Extra = (),
+) -> Conflict | None:
     if not zones or (isinstance(owner, Placement) and owner.floor_flat):
         return None
-    blockers = unmet(clearance_of(owner), [_naive_zone(n, owner, footprint, z) for z in zones])
+    states = [_naive_zone(n, owner, footprint, z, extra) for z in zones]
+    blockers = unmet(clearance_of(owner), states)
     return None if blockers is None else clearance_conflict(n.plan, owner, blockers)
 
 
 def _naive_clearances(n: NaivePlan) -> list[Conflict]:
-    owners = [p for p, _, _ in n.items] + [f for f, _, _ in n.fixtures]
-    return [c for owner in owners if (c := naive_clearance_of(n, owner)) is not None]
+    owners = [*n.items, *n.fixtures]
+    found_ = [naive_clearance(n, owner, fp, zones) for owner, fp, zones in owners]
+    return [c for c in found_ if c is not None]
 
 
-def naive_drag_step(
-    plan: Plan, placement_id: str, center: tuple[float, float], rotation: float
-) -> list[Conflict]:
-    """What a drag step reports, the slow way: move the piece, then loop over everything."""
-    moving = plan[placement_id]
-    assert isinstance(moving, Placement)
-    moved = moving.moved_to(Point(*center), rotation)
-    placements = tuple(moved if p.id == placement_id else p for p in plan.placements)
-    n = NaivePlan(replace(plan, placements=placements))
-    footprint = next(fp for p, fp, _ in n.items if p.id == placement_id)
-    conflicts = naive_item_conflicts(n, moved, footprint)
-    conflicts += [c for c in _naive_clearances(n) if placement_id in c.elements]
-    return sorted_conflicts(list(dict.fromkeys(conflicts)))
+class NaiveDrag:
+    """A drag step the naive way: the still geometry built once, then a loop over every pair."""
+
+    def __init__(self, plan: Plan, placement_id: str):
+        moving = plan[placement_id]
+        assert isinstance(moving, Placement)
+        self.moving = moving
+        others = tuple(p for p in plan.placements if p.id != placement_id)
+        self.n = NaivePlan(replace(plan, placements=others))
+        self.n.plan = plan  # to name the moving piece when it blocks another's clearance
+
+    def check(self, center: tuple[float, float], rotation: float) -> list[Conflict]:
+        item = self.moving.moved_to(Point(*center), rotation)
+        footprint_, zones = item_polygons(item)
+        conflicts = naive_item_conflicts(self.n, item, footprint_)
+        own = naive_clearance(self.n, item, footprint_, zones)
+        conflicts += [] if own is None else [own]
+        if not item.floor_flat:
+            for owner, owner_footprint, owner_zones in (*self.n.items, *self.n.fixtures):
+                if any(z.intersects(footprint_) for z in owner_zones):
+                    c = naive_clearance(
+                        self.n, owner, owner_footprint, owner_zones, ((item, footprint_),)
+                    )
+                    conflicts += [c] if c is not None and item.id in c.elements else []
+        return sorted_conflicts(list(dict.fromkeys(conflicts)))
 
 
 class LiteralWalkway(Walkway):

@@ -1,13 +1,12 @@
-"""Shapely geometry derived from the plan: wall outlines with clean corners, door swings,
-window zones, furniture footprints and clearance zones.
+"""Shapely geometry of furniture, fixed elements and rooms: footprints and clearance zones.
 
 Footprints and clearance zones are shrunk by `TOLERANCE` on every side, so pieces that touch,
-or overlap by less than drawing precision, never count as a conflict.
+or overlap by less than drawing precision, never count as a conflict. Walls, doors and windows
+are in `walls.py`.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -16,169 +15,11 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.categories import FIXTURE_CLEARANCE, NO_CLEARANCE, default_clearance
-from hjem.floorplan.geometry import Point, rect_corners, unit_vector
-from hjem.floorplan.model import Clearance, Fixture, Opening, Placement, Plan, Room, Wall
+from hjem.floorplan.geometry import rect_corners
+from hjem.floorplan.model import Clearance, Fixture, Placement, Plan, Room
+from hjem.floorplan.walls import wall_outlines
 
 TOLERANCE = 0.5  # cm shaved off each side of footprints and zones
-JOIN_DISTANCE = 1.0  # wall ends closer than this meet at a corner
-WINDOW_ZONE_DEPTH = 40.0  # cm in front of a window where tall furniture blocks it
-ARC_STEP_DEGREES = 7.5
-MITRE_LIMIT = 4.0  # a mitre reaching further than this many thicknesses is cut square
-
-
-# --- walls -------------------------------------------------------------------------------
-
-
-def _left(d: Point) -> Point:
-    """The left-hand normal of direction d on a y-down screen."""
-    return Point(d.y, -d.x)
-
-
-def _intersect_lines(p: Point, d: Point, q: Point, e: Point) -> Point | None:
-    cross = d.x * e.y - d.y * e.x
-    if abs(cross) < 1e-9:
-        return None
-    t = ((q.x - p.x) * e.y - (q.y - p.y) * e.x) / cross
-    return Point(p.x + d.x * t, p.y + d.y * t)
-
-
-def _outgoing(wall: Wall, at_start: bool) -> tuple[Point, Point]:
-    """The joint point and the wall's direction pointing away from it."""
-    u = unit_vector(wall.angle)
-    return (wall.start, u) if at_start else (wall.end, Point(-u.x, -u.y))
-
-
-class _WallEnds:
-    """Wall ends indexed on a 1 cm grid, to find the walls meeting at a point quickly."""
-
-    def __init__(self, walls: Sequence[Wall]):
-        self._cells: dict[tuple[int, int], list[tuple[Wall, bool]]] = {}
-        for wall in walls:
-            for at_start, end in ((True, wall.start), (False, wall.end)):
-                self._cells.setdefault(self._cell(end), []).append((wall, at_start))
-
-    @staticmethod
-    def _cell(p: Point) -> tuple[int, int]:
-        return (math.floor(p.x / JOIN_DISTANCE), math.floor(p.y / JOIN_DISTANCE))
-
-    def meeting(self, wall: Wall, joint: Point) -> list[tuple[Wall, bool]]:
-        cx, cy = self._cell(joint)
-        found = []
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for other, at_start in self._cells.get((cx + dx, cy + dy), ()):
-                    end = other.start if at_start else other.end
-                    if other.id != wall.id and math.dist(end, joint) <= JOIN_DISTANCE:
-                        found.append((other, at_start))
-        return found
-
-
-def _end_corners(ends: _WallEnds, wall: Wall, at_start: bool) -> tuple[Point, Point]:
-    """This end's two corners, (left of outgoing direction, right of it), mitred if joined."""
-    joint, d = _outgoing(wall, at_start)
-    n = _left(d)
-    h = wall.thickness / 2
-    plain = (joint.moved(n.x * h, n.y * h), joint.moved(-n.x * h, -n.y * h))
-    partners = ends.meeting(wall, joint)
-    if len(partners) != 1:
-        return plain
-    other, other_at_start = partners[0]
-    _, e = _outgoing(other, other_at_start)
-    m = _left(e)
-    k = other.thickness / 2
-    left = _intersect_lines(plain[0], d, joint.moved(-m.x * k, -m.y * k), e)
-    right = _intersect_lines(plain[1], d, joint.moved(m.x * k, m.y * k), e)
-    limit = MITRE_LIMIT * max(wall.thickness, other.thickness)
-    if (
-        left is None
-        or right is None
-        or max(math.dist(left, joint), math.dist(right, joint)) > limit
-    ):
-        return plain
-    return left, right
-
-
-def wall_outlines(walls: Sequence[Wall]) -> dict[str, Polygon]:
-    """Each wall's outline, its ends mitred where it meets exactly one other wall."""
-    ends = _WallEnds(walls)
-    outlines = {}
-    for wall in walls:
-        start_left, start_right = _end_corners(ends, wall, at_start=True)
-        end_left, end_right = _end_corners(ends, wall, at_start=False)
-        # Outgoing at the start is the wall's direction, at the end its reverse: so the
-        # start's left corner and the end's right corner lie on the same face.
-        polygon = Polygon([start_left, end_right, end_left, start_right])
-        outlines[wall.id] = polygon if polygon.is_valid else polygon.buffer(0)
-    return outlines
-
-
-def opening_rect(wall: Wall, opening: Opening, extra: float = 0.0) -> Polygon:
-    """The hole an opening makes through its wall, `extra` cm wider on each face."""
-    a = opening.offset - opening.width / 2
-    b = opening.offset + opening.width / 2
-    h = wall.thickness / 2 + extra
-    return Polygon(
-        [wall.point_at(a, h), wall.point_at(b, h), wall.point_at(b, -h), wall.point_at(a, -h)]
-    )
-
-
-def wall_solids(plan: Plan) -> dict[str, BaseGeometry]:
-    """Each wall's outline less its doorways: the part nobody can walk or stand in."""
-    solids: dict[str, BaseGeometry] = {}
-    outlines = wall_outlines(plan.walls)
-    for wall in plan.walls:
-        outline: BaseGeometry = outlines[wall.id]
-        holes = [opening_rect(wall, o, 1.0) for o in plan.openings_in(wall.id) if o.is_passable]
-        if holes:
-            outline = outline.difference(shapely.union_all(holes))
-        solids[wall.id] = outline
-    return solids
-
-
-# --- doors and windows ---------------------------------------------------------------------
-
-
-def _arc(center: Point, start: Point, toward: Point, radius: float, angle: float) -> list[Point]:
-    steps = max(2, math.ceil(angle / ARC_STEP_DEGREES))
-    points = []
-    for i in range(steps + 1):
-        theta = math.radians(angle * i / steps)
-        c, s = math.cos(theta), math.sin(theta)
-        points.append(
-            Point(
-                center.x + radius * (start.x * c + toward.x * s),
-                center.y + radius * (start.y * c + toward.y * s),
-            )
-        )
-    return points
-
-
-def door_swing(wall: Wall, opening: Opening) -> BaseGeometry:
-    """The floor a door's leaves sweep, plus the doorway itself."""
-    side = 1.0 if opening.opens_to == "left" else -1.0
-    face = side * wall.thickness / 2
-    u = unit_vector(wall.angle)
-    normal = Point(u.y * side, -u.x * side)
-    a = opening.offset - opening.width / 2
-    b = opening.offset + opening.width / 2
-    leaf = opening.width / opening.leaves
-    hinges: list[tuple[float, Point]] = []
-    if opening.leaves == 2 or opening.hinge == "start":
-        hinges.append((a, u))
-    if opening.leaves == 2 or opening.hinge == "end":
-        hinges.append((b, Point(-u.x, -u.y)))
-    parts: list[BaseGeometry] = [opening_rect(wall, opening)]
-    for along, closed_direction in hinges:
-        hinge = wall.point_at(along, face)
-        arc = _arc(hinge, closed_direction, normal, leaf, opening.swing_angle)
-        if opening.swing_angle > 0:
-            parts.append(Polygon([hinge, *arc]))
-    return shapely.union_all(parts)
-
-
-def window_zone(wall: Wall, opening: Opening) -> Polygon:
-    """The floor in front of a window (both faces) where furniture above the sill blocks it."""
-    return opening_rect(wall, opening, WINDOW_ZONE_DEPTH)
 
 
 # --- furniture and fixed elements ------------------------------------------------------------
@@ -188,6 +29,23 @@ def footprint(item: Placement | Fixture, shrink: float = TOLERANCE) -> Polygon:
     w = max(item.width - 2 * shrink, item.width / 2)
     d = max(item.depth - 2 * shrink, item.depth / 2)
     return Polygon(rect_corners(item.center, w, d, item.rotation))
+
+
+def footprints(items: Sequence[Placement | Fixture], shrink: float = TOLERANCE) -> np.ndarray:
+    """The footprints of many items at once (one numpy step, one shapely call)."""
+    if not items:
+        return np.empty(0, dtype=object)
+    half = np.array(
+        [
+            (max(i.width / 2 - shrink, i.width / 4), max(i.depth / 2 - shrink, i.depth / 4))
+            for i in items
+        ]
+    )
+    signs = np.array([(-1, -1), (1, -1), (1, 1), (-1, 1)], dtype=float)
+    local = half[:, None, :] * signs[None, :, :]
+    centers = np.array([i.center for i in items], dtype=float)
+    rotations = np.array([i.rotation for i in items], dtype=float)
+    return shapely.polygons(place_corners(local, centers, rotations))
 
 
 def clearance_of(item: Placement | Fixture) -> Clearance:

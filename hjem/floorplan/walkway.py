@@ -5,7 +5,7 @@ A walker is a disc 80 cm across; where its centre can be is the free floor shrun
 Instead of shrinking (rooms − walls − furniture) at every check, we use the identity
 (R − O) ⊖ D = (R ⊖ D) − (O ⊕ D): the shrunk rooms less the walls and fixed elements grown by
 40 cm are computed once per plan layout, and a check only grows and subtracts the furniture.
-`reference.py` computes the same thing the literal way, as the test oracle and baseline.
+`reference.LiteralWalkway` computes it the literal way, as the test oracle and baseline.
 
 Rooms joined by a doorway are joined for the walker when the free floor on both sides reaches
 the doorway's approach: the strip in front of the door, its width wide and 60 cm deep.
@@ -15,8 +15,8 @@ empty apartment is the building's matter, not the furnishing's.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -27,8 +27,9 @@ from hjem.floorplan.categories import BEDS
 from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun, room_noun
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Opening, Placement, Plan, Room
-from hjem.floorplan.plan_geometry import PlanGeometry, build
-from hjem.floorplan.shapes import footprint, opening_rect, room_polygon, wall_solids
+from hjem.floorplan.plan_geometry import PlanGeometry, build, item_shapes
+from hjem.floorplan.shapes import footprints, room_polygon
+from hjem.floorplan.walls import opening_rect, wall_solids
 from hjem.floorplan.zones import zone_states
 from hjem.i18n import Message, msg
 
@@ -37,53 +38,49 @@ HALF = PATH_WIDTH / 2
 APPROACH_DEPTH = HALF + 20.0
 QUAD_SEGS = 4  # a quarter circle in 4 segments: at most 0.8 cm short of a true 40 cm disc
 MIN_PART_AREA = 1.0  # cm²: slivers left by floating point are no floor
+BED_REACH = HALF + 0.5  # a walker's edge touching a bed's free side reaches it
+
+Reached = Callable[[np.ndarray], bool]  # does this set of reached floor parts reach a target?
 
 
-@dataclass(frozen=True)
-class Reach:
-    """Where a walker can get: the parts of free floor reached from the entrance."""
-
-    parts: np.ndarray  # shapely polygons reached
-
-    def touches(self, geometry: BaseGeometry, within: float = 0.0) -> bool:
-        return (
-            bool(np.any(shapely.dwithin(self.parts, geometry, within)))
-            if len(self.parts)
-            else False
-        )
-
-
-def _approaches(plan: Plan, door: Opening) -> BaseGeometry:
+def _door_faces(plan: Plan, door: Opening) -> list[BaseGeometry]:
+    """The approach strips on the two faces of a doorway, left face first."""
     wall = plan.wall_of(door)
-    return opening_rect(wall, door, APPROACH_DEPTH).difference(opening_rect(wall, door))
+    strips = opening_rect(wall, door, APPROACH_DEPTH).difference(opening_rect(wall, door))
+    left = shapely.Point(wall.point_at(door.offset, 1.0))
+    return sorted(shapely.get_parts(strips), key=lambda s: s.distance(left))
 
 
-def reach(
-    floor: BaseGeometry, approaches: list[tuple[BaseGeometry, BaseGeometry]], start: BaseGeometry
-) -> Reach:
-    """Parts of `floor` reachable from `start`, crossing doorways whose approaches both touch.
+def reach(floor: BaseGeometry, faces: np.ndarray, start: BaseGeometry) -> np.ndarray:
+    """The parts of `floor` reachable from `start`.
 
-    `approaches` holds, per doorway, the approach strips on its two faces.
+    `faces` holds two approach strips per doorway (faces[2k], faces[2k + 1]); parts touching
+    the two faces of one doorway are joined.
     """
-    parts = np.array([p for p in shapely.get_parts(floor) if p.area > MIN_PART_AREA], dtype=object)
+    parts = shapely.get_parts(floor)
+    parts = parts[shapely.area(parts) > MIN_PART_AREA]
     if not len(parts):
-        return Reach(parts)
+        return parts
     tree = STRtree(parts)
-    links: dict[int, set[int]] = {i: set() for i in range(len(parts))}
-    for face_a, face_b in approaches:
-        ends_a = tree.query(face_a, predicate="intersects")
-        ends_b = tree.query(face_b, predicate="intersects")
-        for a in ends_a:
-            links[int(a)].update(int(b) for b in ends_b)
-        for b in ends_b:
-            links[int(b)].update(int(a) for a in ends_a)
+    face_of, part_of = tree.query(faces, predicate="intersects")
+    sides: dict[tuple[int, int], list[int]] = {}
+    for face, part in zip(face_of, part_of, strict=True):
+        sides.setdefault((int(face) // 2, int(face) % 2), []).append(int(part))
+    links: dict[int, set[int]] = {}
+    for (doorway, side), ends in sides.items():
+        for a in ends:
+            links.setdefault(a, set()).update(sides.get((doorway, 1 - side), ()))
     seen = {int(i) for i in tree.query(start, predicate="intersects")}
     todo = list(seen)
     while todo:
-        for neighbour in links[todo.pop()] - seen:
+        for neighbour in links.get(todo.pop(), set()) - seen:
             seen.add(neighbour)
             todo.append(neighbour)
-    return Reach(parts[sorted(seen)])
+    return parts[sorted(seen)]
+
+
+def touches(parts: np.ndarray, geometry: BaseGeometry, within: float = 0.0) -> bool:
+    return bool(len(parts)) and bool(np.any(shapely.dwithin(parts, geometry, within)))
 
 
 class Walkway:
@@ -96,104 +93,114 @@ class Walkway:
         self.plan = plan
         self.entrance = plan.entrance()
         self._rooms = [(r, room_polygon(r)) for r in plan.rooms]
-        self._approaches = self._door_approaches()
-        self._start = self._entrance_start()
+        doors = [o for o in plan.openings if o.is_passable]
+        faces = [_door_faces(plan, d) for d in doors]
+        self._faces = np.array([f for pair in faces if len(pair) == 2 for f in pair], dtype=object)
+        self._start = shapely.union_all(_door_faces(plan, self.entrance)) if self.entrance else None
         self._static_floor = self._floor_without_furniture()
         self._empty_reach = self._reach(self._static_floor)
-        self._empty_reach_union = shapely.union_all(self._empty_reach.parts)
-
-    def _door_approaches(self) -> list[tuple[BaseGeometry, BaseGeometry]]:
-        faces = []
-        for door in (o for o in self.plan.openings if o.is_passable):
-            wall = self.plan.wall_of(door)
-            strips = shapely.get_parts(_approaches(self.plan, door))
-            left = wall.point_at(door.offset, 1.0)
-            ordered = sorted(strips, key=lambda s: s.distance(shapely.Point(left)))
-            if len(ordered) == 2:
-                faces.append((ordered[0], ordered[1]))
-        return faces
-
-    def _entrance_start(self) -> BaseGeometry:
-        if self.entrance is None:
-            return shapely.Polygon()
-        return _approaches(self.plan, self.entrance)
+        self._empty_reach_union = shapely.union_all(self._empty_reach)
+        self._room_targets = [(r, p, touches(self._empty_reach, p)) for r, p in self._rooms]
 
     def _floor_without_furniture(self) -> BaseGeometry:
         rooms = shapely.union_all([polygon for _, polygon in self._rooms])
-        fixed = [*wall_solids(self.plan).values(), *(footprint(f, 0.0) for f in self.plan.fixtures)]
+        fixed = [*wall_solids(self.plan).values(), *footprints(self.plan.fixtures, 0.0)]
+        shrunk = rooms.buffer(-HALF, quad_segs=QUAD_SEGS)
         if not fixed:
-            return rooms.buffer(-HALF, quad_segs=QUAD_SEGS)
-        grown = shapely.buffer(fixed, HALF, quad_segs=QUAD_SEGS)
-        return rooms.buffer(-HALF, quad_segs=QUAD_SEGS).difference(shapely.union_all(grown))
+            return shrunk
+        return shrunk.difference(
+            shapely.MultiPolygon(_polygons(fixed)).buffer(HALF, quad_segs=QUAD_SEGS)
+        )
 
-    def _reach(self, floor: BaseGeometry) -> Reach:
-        return reach(floor, self._approaches, self._start)
+    def _reach(self, floor: BaseGeometry) -> np.ndarray:
+        if self._start is None:
+            return np.empty(0, dtype=object)
+        return reach(floor, self._faces, self._start)
 
-    def furnished_reach(self, placements: list[Placement]) -> Reach:
+    def furnished_reach(self, placements: list[Placement]) -> np.ndarray:
         return self._reach(self.floor_with(placements))
 
-    def floor_with(self, placements: list[Placement]) -> BaseGeometry:
-        """Where a walker's centre can be with these pieces on the floor."""
+    def floor_with(
+        self, placements: list[Placement], base: BaseGeometry | None = None
+    ) -> BaseGeometry:
+        """Where a walker's centre can be with these pieces on the floor (of `base`, if given:
+        a floor with other pieces already taken away)."""
+        floor = self._static_floor if base is None else base
         standing = [p for p in placements if not p.floor_flat]
         if not standing:
-            return self._static_floor
+            return floor
+        # Buffering all footprints as one (overlapping) multipolygon grows and unites them in
+        # one GEOS pass, twice as fast as growing each and uniting the results.
+        grown = shapely.MultiPolygon(list(footprints(standing, 0.0))).buffer(
+            HALF, quad_segs=QUAD_SEGS
+        )
+        return floor.difference(grown)
 
-        grown = shapely.buffer([footprint(p, 0.0) for p in standing], HALF, quad_segs=QUAD_SEGS)
-        return self._static_floor.difference(shapely.union_all(grown))
+    def with_plan(self, plan: Plan) -> Walkway:
+        """The same check for a new furnishing of the same layout (the static part is kept)."""
+        clone = copy.copy(self)
+        clone.plan = plan
+        return clone
 
-    def conflicts(self, geometry: PlanGeometry | None = None) -> list[Conflict]:
+    def conflicts(
+        self,
+        geometry: PlanGeometry | None = None,
+        *,
+        floor: BaseGeometry | None = None,
+        bed_sides: list[tuple[Placement, BaseGeometry]] | None = None,
+    ) -> list[Conflict]:
         """Walkway conflicts of the plan's current furnishing ([] when no entrance is marked).
 
-        A bed in a room nobody can reach is not reported again: the room's conflict says it.
+        `floor` and `bed_sides` may come from a caller that knows them cheaper (a drag that
+        ends). A bed in a room nobody can reach is not reported again: the room's conflict
+        says it.
         """
         if self.entrance is None:
             return []
         placements = list(self.plan.placements)
-        furnished = self.furnished_reach(placements)
-        found = []
-        cut_off = []
-        for room, polygon in self._rooms:
-            if self._empty_reach.touches(polygon) and not furnished.touches(polygon):
-                found.append(self._conflict(room, placements, lambda r, p=polygon: r.touches(p)))
+        furnished = self._reach(self.floor_with(placements) if floor is None else floor)
+        found, cut_off = [], []
+        for room, polygon, reachable in self._room_targets:
+            reached: Reached = lambda parts, p=polygon: touches(parts, p)  # noqa: E731
+            if reachable and not reached(furnished):
+                found.append(self._conflict(room, placements, reached))
                 cut_off.append(polygon)
-        for bed, sides in _free_bed_sides(self.plan, placements, geometry):
+        if bed_sides is None:
+            bed_sides = free_bed_sides(geometry or build(self.plan))
+        for bed, sides in bed_sides:
             if any(p.covers(shapely.Point(bed.center)) for p in cut_off):
                 continue
-            reached = lambda r, s=sides: r.touches(s, HALF + 0.5)  # noqa: E731
+            reached = lambda parts, s=sides: touches(parts, s, BED_REACH)  # noqa: E731
             if reached(self._empty_reach) and not reached(furnished):
                 found.append(self._conflict(bed, placements, reached))
         return found
 
     def _conflict(
-        self,
-        target: Room | Placement,
-        placements: list[Placement],
-        touched: Callable[[Reach], bool],
+        self, target: Room | Placement, placements: list[Placement], reached: Reached
     ) -> Conflict:
-        blockers = self._blockers(target, placements, touched)
+        blockers = self._blockers(target, placements, reached)
         if isinstance(target, Room):
             name: Message | str = room_noun(target)
-            where = Point(*shapely.Polygon(target.polygon).point_on_surface().coords[0])
-            keys = ("conflict.walkway.room", "conflict.walkway.room_blocked", "room")
+            where = Point(*room_polygon(target).point_on_surface().coords[0])
+            plain, blocked, role = "conflict.walkway.room", "conflict.walkway.room_blocked", "room"
         else:
             name, where = item_noun(target), target.center
-            keys = ("conflict.walkway.bed", "conflict.walkway.bed_blocked", "item")
+            plain, blocked, role = "conflict.walkway.bed", "conflict.walkway.bed_blocked", "item"
         if not blockers:
-            message = msg(keys[0], cm=round(PATH_WIDTH), **{keys[2]: name})
+            message = msg(plain, cm=round(PATH_WIDTH), **{role: name})
         else:
-            blocker = (
-                item_noun(self.plan[blockers[0]])
-                if len(blockers) == 1
-                else msg("conflict.walkway.furniture")
-            )  # type: ignore[arg-type]
-            message = msg(keys[1], blocker=blocker, **{keys[2]: name})
+            message = msg(blocked, blocker=self._blocker_noun(blockers), **{role: name})
         return Conflict(ConflictKind.WALKWAY, (target.id, *blockers), message, where)
 
+    def _blocker_noun(self, blockers: list[str]) -> Message:
+        if len(blockers) > 1:
+            return msg("conflict.walkway.furniture")
+        piece = self.plan[blockers[0]]
+        assert isinstance(piece, Placement)
+        return item_noun(piece)
+
     def _blockers(
-        self,
-        target: Room | Placement,
-        placements: list[Placement],
-        touched: Callable[[Reach], bool],
+        self, target: Room | Placement, placements: list[Placement], reached: Reached
     ) -> list[str]:
         """The pieces whose removal alone opens the way; failing that, those on the lost floor.
 
@@ -204,30 +211,28 @@ class Walkway:
         singles = [
             p.id
             for p in candidates
-            if touched(self.furnished_reach([q for q in standing if q.id != p.id]))
+            if reached(self.furnished_reach([q for q in standing if q is not p]))
         ]
         if singles:
             return sorted(singles)
-        reached = shapely.union_all(self.furnished_reach(standing).parts)
-        lost = self._empty_reach_union.difference(reached)
-        return sorted(p.id for p in candidates if footprint(p, 0.0).dwithin(lost, HALF))
+        lost = self._empty_reach_union.difference(shapely.union_all(self.furnished_reach(standing)))
+        near = shapely.dwithin(footprints(candidates, 0.0), lost, HALF) if candidates else []
+        return sorted(p.id for p, is_near in zip(candidates, near, strict=True) if is_near)
 
 
-def _free_bed_sides(
-    plan: Plan, placements: list[Placement], geometry: PlanGeometry | None
-) -> list[tuple[Placement, BaseGeometry]]:
-    """Each standing bed with the union of its long-side zones that are free."""
+def _polygons(geometries: list[BaseGeometry]) -> list[BaseGeometry]:
+    return [
+        part for g in geometries for part in shapely.get_parts(g) if part.geom_type == "Polygon"
+    ]
 
-    g = geometry or build(plan)
-    ids = [p.id for p in g.placements]
-    states = zone_states(g, g.furniture, ids, furniture_only=False)
+
+def free_bed_sides(g: PlanGeometry) -> list[tuple[Placement, BaseGeometry]]:
+    """Each standing bed with the union of its clearance zones that are free."""
+    beds = [p for p in g.placements if p.category in BEDS and not p.floor_flat]
+    shapes = item_shapes(beds)
+    states = zone_states(g, shapes, [b.id for b in beds], furniture_only=False)
     free: dict[int, list[BaseGeometry]] = {}
     for zone, state in enumerate(states):
-        owner = int(g.furniture.zone_owner[zone])
         if not state.blocked:
-            free.setdefault(owner, []).append(g.furniture.zones[zone])
-    beds = []
-    for index, item in enumerate(g.placements):
-        if item.category in BEDS and not item.floor_flat and index in free:
-            beds.append((item, shapely.union_all(free[index])))
-    return beds
+            free.setdefault(int(shapes.zone_owner[zone]), []).append(shapes.zones[zone])
+    return [(beds[i], shapely.union_all(zones)) for i, zones in free.items()]

@@ -5,9 +5,10 @@ from dataclasses import replace
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from hjem.floorplan.conflicts import sorted_conflicts
 from hjem.floorplan.drag import DragCheck
 from hjem.floorplan.geometry import Point
-from hjem.floorplan.reference import LiteralWalkway, naive_drag_step, naive_report
+from hjem.floorplan.reference import LiteralWalkway, NaiveDrag, naive_report
 from hjem.floorplan.report import full_report
 from hjem.floorplan.walkway import Walkway
 from tests.floorplan.strategies import plans, poses
@@ -30,14 +31,13 @@ def test_the_full_report_equals_the_pairwise_loop(plan):
 
 @SETTINGS
 @given(st.data())
-def test_a_drag_step_equals_moving_the_piece_and_checking_everything(data):
+def test_a_drag_step_equals_the_pairwise_loop(data):
     plan = data.draw(plans())
     piece = data.draw(st.sampled_from(plan.placements))
-    check = DragCheck(plan, piece.id)
+    fast, naive = DragCheck(plan, piece.id), NaiveDrag(plan, piece.id)
     for _ in range(3):
         x, y, rotation = data.draw(poses(plan))
-        fast = described(check.check((x, y), rotation))
-        assert fast == described(naive_drag_step(plan, piece.id, (x, y), rotation))
+        assert described(fast.check((x, y), rotation)) == described(naive.check((x, y), rotation))
 
 
 @SETTINGS
@@ -70,3 +70,19 @@ def test_the_walkway_equals_shrinking_the_free_floor_literally(plan):
     literal = _walkway(LiteralWalkway(plan))
     event(f"walkway conflicts: {min(len(literal), 2)}+")
     assert _walkway(Walkway(plan)) == literal
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_walkway_at_a_drags_end_equals_checking_the_moved_plan(data):
+    plan = data.draw(plans(max_items=8))
+    piece = data.draw(st.sampled_from(plan.placements))
+    x, y, rotation = data.draw(poses(plan))
+    placements = tuple(
+        p.moved_to(Point(x, y), rotation) if p.id == piece.id else p for p in plan.placements
+    )
+    after = replace(plan, placements=placements)
+    expected = [(c.kind.value, c.elements) for c in sorted_conflicts(Walkway(after).conflicts())]
+    assert [
+        (c.kind.value, c.elements) for c in DragCheck(plan, piece.id).walkway((x, y), rotation)
+    ] == expected

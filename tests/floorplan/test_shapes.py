@@ -7,7 +7,8 @@ import shapely
 
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Opening, OpeningKind, Wall
-from hjem.floorplan.shapes import door_swing, net_area_m2, wall_outlines
+from hjem.floorplan.shapes import net_area_m2
+from hjem.floorplan.walls import door_swing, wall_outlines
 from tests.floorplan.plans import row_plan
 
 

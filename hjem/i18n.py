@@ -1,7 +1,7 @@
 """Translation catalogs: every text a person reads comes from here, Danish first, English second.
 
-Catalogs are TOML files in `assets/i18n/<lang>.toml`; nested tables become dotted keys
-(`[conflict] overlap = "..."` is `conflict.overlap`). A placeholder is `{name}`, or `{name|cap}`
+Catalogs are TOML files in `assets/i18n/<lang>/*.toml`, one per area (plan, ui, ...), merged;
+nested tables become dotted keys (`[conflict] overlap = "..."` is `conflict.overlap`). A placeholder is `{name}`, or `{name|cap}`
 to capitalise the first letter of the value. A parameter may itself be a `Message`, rendered in
 the same language, so "the sofa" can be translated once and used in many sentences.
 """
@@ -36,8 +36,14 @@ def current_language() -> str:
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    with asset("i18n", f"{lang}.toml").open("rb") as f:
-        return _flatten(tomllib.load(f))
+    merged: dict[str, str] = {}
+    for path in sorted(asset("i18n", lang).glob("*.toml")):
+        with path.open("rb") as f:
+            entries = _flatten(tomllib.load(f))
+        if clash := merged.keys() & entries.keys():
+            raise ValueError(f"{path.name} repeats catalog keys: {sorted(clash)[:5]}")
+        merged.update(entries)
+    return merged
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:

@@ -53,9 +53,13 @@ def _gui(args: argparse.Namespace) -> int:
     return run(args)
 
 
+COMMANDS = ("check",)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hjem",
+        usage="hjem [--lang {da,en}] [PLAN.hjem [--screenshot OUT.png]] | hjem COMMAND ...",
         description=tr("cli.description"),
         epilog=tr("cli.epilog"),
     )
@@ -73,6 +77,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_gui_parser() -> argparse.ArgumentParser:
+    """`hjem [PLAN.hjem] [--screenshot OUT.png]`: the window, optionally with a plan."""
+    parser = argparse.ArgumentParser(prog="hjem", description=tr("cli.description"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.lang_help"))
+    parser.add_argument("plan", nargs="?", metavar="PLAN.hjem", help=tr("cli.plan_help"))
+    parser.add_argument("--screenshot", metavar="OUT.png", help=tr("cli.screenshot_help"))
+    parser.set_defaults(handler=_gui)
+    return parser
+
+
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def _language_from(argv: Sequence[str]) -> None:
     """Apply --lang before the parser is built, so --help speaks the chosen language."""
     for i, arg in enumerate(argv):
@@ -86,6 +113,9 @@ def _language_from(argv: Sequence[str]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _language_from(argv)
-    args = build_parser().parse_args(argv)
+    word = _first_word(argv)
+    opens_plan = (word is not None and word not in COMMANDS) or "--screenshot" in argv
+    parser = build_gui_parser() if opens_plan else build_parser()
+    args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
     return handler(args)

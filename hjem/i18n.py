@@ -1,9 +1,10 @@
 """Translation catalogs: every text a person reads comes from here, Danish first, English second.
 
 Catalogs are TOML files in `assets/i18n/<lang>/*.toml`, one per area (plan, ui, ...), merged;
-nested tables become dotted keys (`[conflict] overlap = "..."` is `conflict.overlap`). A placeholder is `{name}`, or `{name|cap}`
-to capitalise the first letter of the value. A parameter may itself be a `Message`, rendered in
-the same language, so "the sofa" can be translated once and used in many sentences.
+nested tables become dotted keys (`[conflict] overlap = "..."` is `conflict.overlap`).
+A placeholder is `{name}`, or `{name|cap}` to capitalise the first letter of the value.
+A parameter may itself be a `Message`, rendered in the same language, so "the sofa" can be
+translated once and used in many sentences.
 """
 
 from __future__ import annotations

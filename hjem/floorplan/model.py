@@ -254,7 +254,14 @@ class Plan:
 
     def new_id(self, prefix: str) -> str:
         """The first free id of the form `prefix` + number, e.g. "p7"."""
+        return self.new_ids(prefix, 1)[0]
+
+    def new_ids(self, prefix: str, count: int) -> list[str]:
+        """`count` free ids of the form `prefix` + number, for elements added together."""
+        ids: list[str] = []
         number = 1 + sum(1 for key in self._by_id if key.startswith(prefix))
-        while f"{prefix}{number}" in self._by_id:
+        while len(ids) < count:
+            if f"{prefix}{number}" not in self._by_id:
+                ids.append(f"{prefix}{number}")
             number += 1
-        return f"{prefix}{number}"
+        return ids

@@ -141,3 +141,19 @@ def net_area_m2(plan: Plan, room: Room) -> float:
 def room_at(plan: Plan, point: tuple[float, float]) -> Room | None:
     p = shapely.Point(point)
     return next((r for r in plan.rooms if room_polygon(r).covers(p)), None)
+
+
+def enclosure_at(plan: Plan, point: tuple[float, float]) -> tuple[tuple[float, float], ...] | None:
+    """The floor enclosed by walls around `point` (doors do not open an enclosure), as the
+    corners of a room along the walls' inner faces; None if the walls do not close around it."""
+    outlines = list(wall_outlines(plan.walls).values())
+    if not outlines:
+        return None
+    walls = shapely.union_all(outlines)
+    target = shapely.Point(point)
+    for part in shapely.get_parts(walls):
+        for hole in getattr(part, "interiors", ()):
+            face = Polygon(hole).simplify(0.01)
+            if face.contains(target):
+                return tuple((round(x, 2), round(y, 2)) for x, y in face.exterior.coords[:-1])
+    return None

@@ -1,0 +1,61 @@
+"""Benchmark: time from starting `hjem` to its first window on screen (issue #3, ≤ 200 ms).
+
+Ours starts the app as shipped: only what the start screen needs is imported, the geometry
+engine and the editor load when a plan opens. The baseline starts the same app after importing
+everything eagerly (engine, editor, PDF and image libraries), measured in the same run. Each
+run is a fresh process (offscreen Qt), timed from just before it is spawned until the window
+reports that it is shown.
+
+Run: python -m bench.startup [--quick]. Prints one JSON line.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from bench.common import ROOT, case, report
+
+OURS = "from hjem.cli import main; main([])"
+EAGER = (
+    "import numpy, shapely, PIL.Image, reportlab.pdfgen.canvas, sqlalchemy, pypdfium2; "
+    "import babel.numbers; "
+    "import hjem.floorplan.report, hjem.floorplan.drag, hjem.floorplan.hjemfile, "
+    "hjem.floorplan.background, hjem.ui.workspace; " + OURS
+)
+
+
+def first_window_ms(code: str, data_dir: str) -> float:
+    env = {
+        **os.environ,
+        "HJEM_STARTUP_PROBE": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+        "HJEM_DATA_DIR": data_dir,
+    }
+    start = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("first_window"))
+    return (float(line.split()[1]) - start) * 1000
+
+
+def median_ms(code: str, runs: int, data_dir: str) -> float:
+    first_window_ms(code, data_dir)  # warm the file cache
+    return statistics.median(first_window_ms(code, data_dir) for _ in range(runs))
+
+
+def main() -> None:
+    runs = 3 if "--quick" in sys.argv else 11
+    with tempfile.TemporaryDirectory() as data_dir:
+        ours = median_ms(OURS, runs, data_dir)
+        eager = median_ms(EAGER, runs, data_dir)
+    report("startup", [case("first_window", 1, ours * 1000, eager * 1000, runs=runs)])
+
+
+if __name__ == "__main__":
+    main()

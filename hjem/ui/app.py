@@ -1,0 +1,67 @@
+"""Start-up of the planner window: language, the window, an optional plan, screenshot mode.
+
+Only what the start screen needs is imported here, so the first window is quick; the geometry
+engine and the plan editor load when the first plan is opened."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+STARTUP_PROBE = "HJEM_STARTUP_PROBE"  # set by bench/startup.py: report the first window, quit
+
+
+def _needs_offscreen(args: argparse.Namespace) -> bool:
+    no_display = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    return bool(args.screenshot) or no_display
+
+
+def run(args: argparse.Namespace) -> int:
+    if _needs_offscreen(args):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from hjem.config import recovery_dir
+    from hjem.i18n import set_language
+    from hjem.ui.main_window import MainWindow
+    from hjem.ui.recovery import Recovery
+    from hjem.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("hjem")
+    settings = Settings()
+    set_language(args.lang or settings.language() or "da")
+    window = MainWindow(settings, Recovery(recovery_dir()))
+    window.show()
+    if os.environ.get(STARTUP_PROBE):
+        QTimer.singleShot(
+            0, lambda: (print(f"first_window {time.time():.6f}", flush=True), app.quit())
+        )
+        return app.exec()
+    if args.plan and not window.open_path(Path(args.plan)):
+        return 2 if args.screenshot else app.exec()
+    if args.screenshot:
+        return _screenshot(app, window, Path(args.screenshot))
+    if not args.plan:
+        QTimer.singleShot(0, window.offer_recovery)
+    return app.exec()
+
+
+def _screenshot(app, window, target: Path) -> int:
+    """Render the window with the plan and save it as a picture (for docs and tests)."""
+    window.resize(1440, 900)
+    app.processEvents()
+    if window.editor is not None:
+        window.editor.view.fit_to_plan()
+        window.conflicts.refresh()
+    app.processEvents()
+    ok = window.grab().save(str(target))
+    window.document.undo_stack.setClean()
+    window.close()
+    return 0 if ok else 1

@@ -1,0 +1,71 @@
+"""The open plan: the current `Plan` value, its file, and the undo stack of edits.
+
+Every change goes through `apply`, which runs a floorplan command first (so a refused edit
+never reaches the stack) and then pushes its undo adapter. Views listen to
+`plan_did_change` and redraw from the new value.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from hjem.floorplan.commands import Command
+from hjem.floorplan.model import Plan
+from hjem.ui.undo import PlanCommand
+
+
+class PlanDocument(QObject):
+    plan_did_change = Signal(object)  # the new Plan
+    path_did_change = Signal(object)  # Path | None
+
+    def __init__(
+        self, plan: Plan | None = None, path: Path | None = None, parent: QObject | None = None
+    ):
+        super().__init__(parent)
+        self._plan = plan or Plan()
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self._restored = False  # a plan brought back after a crash has never been saved
+
+    @property
+    def plan(self) -> Plan:
+        return self._plan
+
+    def set_plan(self, plan: Plan) -> None:
+        """Show a new plan value (used by undo commands; edits go through `apply`)."""
+        self._plan = plan
+        self.plan_did_change.emit(plan)
+
+    def apply(self, command: Command, text: str, mergeable: bool = False) -> None:
+        """Apply an edit as one undo step (`mergeable`: a nudge that joins the step before).
+
+        Raises PlanError, changing nothing, if the edit is refused.
+        """
+        new_plan, inverse = command.apply(self._plan)
+        self.undo_stack.push(PlanCommand(self, command, inverse, new_plan, text, mergeable))
+
+    def replace(self, plan: Plan, path: Path | None) -> None:
+        """Start over with another plan (new or opened): no undo across files."""
+        self._restored = False
+        self.undo_stack.clear()
+        self.path = path
+        self.set_plan(plan)
+        self.undo_stack.setClean()
+        self.path_did_change.emit(path)
+
+    def mark_unsaved(self) -> None:
+        self._restored = True
+        self.undo_stack.cleanChanged.emit(False)
+
+    def mark_saved(self, path: Path) -> None:
+        self._restored = False
+        self.path = path
+        self.undo_stack.setClean()
+        self.path_did_change.emit(path)
+
+    @property
+    def is_modified(self) -> bool:
+        return self._restored or not self.undo_stack.isClean()

@@ -1,0 +1,113 @@
+"""The editing context the tools work in: the document, the scene, the view, snapping, and a
+place to report what happens. It keeps tools free of windows and menus."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from hjem.floorplan.commands import Command
+from hjem.floorplan.geometry import Point
+from hjem.floorplan.model import Plan, RoomKind
+from hjem.floorplan.validation import PlanError
+from hjem.i18n import tr
+from hjem.ui.document import PlanDocument
+from hjem.ui.scene.plan_scene import PlanScene
+from hjem.ui.view import PlanView
+
+SNAP_PIXELS = 12.0  # how near (on screen) a wall end must be to snap to it
+
+
+class Editor(QObject):
+    hint_did_change = Signal(str)
+    typed_did_change = Signal(str)
+    error_did_happen = Signal(str)
+    tool_did_change = Signal(str)
+
+    def __init__(self, document: PlanDocument, scene: PlanScene, view: PlanView):
+        super().__init__()
+        self.document = document
+        self.scene = scene
+        self.view = view
+        self.grid_snap = True
+        self.door_width = 80.0
+        self.window_width = 120.0
+        self.wall_thickness = 12.0
+        self.room_kind = RoomKind.STUE
+        self._tools: dict[str, Callable[[], object]] = {}
+        self.tool_name = ""
+
+    @property
+    def plan(self) -> Plan:
+        return self.document.plan
+
+    # --- tools -------------------------------------------------------------------------------
+
+    def register(self, name: str, make: Callable[[], object]) -> None:
+        self._tools[name] = make
+
+    def use_tool(self, name: str) -> None:
+        from hjem.ui.tools.base import Tool
+
+        if self.view.tool is not None:
+            self.view.tool.deactivate()
+        tool = self._tools[name]()
+        assert isinstance(tool, Tool)
+        self.view.tool = tool
+        self.tool_name = name
+        self.view.viewport().setCursor(tool.cursor)
+        tool.activate()
+        self.tool_did_change.emit(name)
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def apply(self, command: Command, text_key: str, mergeable: bool = False) -> bool:
+        """Apply an edit as one undo step; a refused edit is explained, not raised."""
+        try:
+            self.document.apply(command, tr(text_key), mergeable)
+        except PlanError as error:
+            self.error_did_happen.emit(error.message.text())
+            return False
+        return True
+
+    # --- snapping ------------------------------------------------------------------------------
+
+    @property
+    def tolerance_cm(self) -> float:
+        return SNAP_PIXELS / self.view.pixels_per_cm
+
+    def corner_near(self, pos: Point) -> Point | None:
+        """The wall end or room corner within snapping distance of `pos`, if any."""
+        best, best_distance = None, self.tolerance_cm
+        for wall in self.plan.walls:
+            for end in (wall.start, wall.end):
+                d = math.dist(end, pos)
+                if d <= best_distance:
+                    best, best_distance = end, d
+        for room in self.plan.rooms:
+            for corner in room.polygon:
+                d = math.dist(corner, pos)
+                if d <= best_distance:
+                    best, best_distance = corner, d
+        return best
+
+    def snap(self, pos: Point, to_corners: bool = True) -> Point:
+        """Where a click lands: on a nearby wall end, else on the grid, else on a whole cm."""
+        if to_corners and (corner := self.corner_near(pos)) is not None:
+            return corner
+        step = self.view.grid_step if self.grid_snap else 1.0
+        return Point(round(pos.x / step) * step, round(pos.y / step) * step)
+
+    def snap_delta(self, dx: float, dy: float) -> tuple[float, float]:
+        step = self.view.grid_step if self.grid_snap else 1.0
+        return round(dx / step) * step, round(dy / step) * step
+
+    # --- what the user sees --------------------------------------------------------------------
+
+    def show_hint(self, key: str, **params: object) -> None:
+        self.hint_did_change.emit(tr(key, **params))
+
+    def show_typed(self, text: str) -> None:
+        self.typed_did_change.emit(text)

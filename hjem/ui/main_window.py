@@ -1,0 +1,207 @@
+"""The main window: a start screen until a plan is open, then the plan editor with its tools,
+panels and menus. File handling, autosave and crash recovery live here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+
+from hjem.floorplan.model import Plan
+from hjem.i18n import tr
+from hjem.ui import files
+from hjem.ui.document import PlanDocument
+from hjem.ui.recovery import Recovery
+from hjem.ui.settings import Settings
+from hjem.ui.start_screen import StartScreen
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, recovery: Recovery):
+        super().__init__()
+        self.settings = settings
+        self.recovery = recovery
+        self.document = PlanDocument(parent=self)
+        self.editor = None  # built when the first plan opens (it loads the geometry engine)
+        self._autosaved_index: int | None = None
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.start = StartScreen(settings.recent_files())
+        self.start.new_requested.connect(self.new_plan)
+        self.start.open_requested.connect(self.open_dialog)
+        self.start.path_chosen.connect(self.open_path)
+        self.stack.addWidget(self.start)
+        self.hint = QLabel()
+        self.typed = QLabel()
+        self.statusBar().addWidget(self.hint, 1)
+        self.statusBar().addPermanentWidget(self.typed)
+        self.document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.document.path_did_change.connect(lambda _path: self._update_title())
+        self._autosave = QTimer(self)
+        self._autosave.timeout.connect(self.autosave)
+        self.set_autosave_seconds(settings.autosave_seconds())
+        from hjem.ui.menus import build_menus
+
+        self.menus = build_menus(self)
+        self.resize(1280, 820)
+        self._update_title()
+
+    # --- the editor --------------------------------------------------------------------------
+
+    def ensure_editor(self):
+        if self.editor is None:
+            from hjem.ui.workspace import build_workspace
+
+            self.editor = build_workspace(self)
+        self.stack.setCurrentWidget(self.editor.view)
+        self.menus.set_editing(True)
+        return self.editor
+
+    def show_plan(self, plan: Plan, path: Path | None) -> None:
+        editor = self.ensure_editor()
+        self.document.replace(plan, path)
+        editor.scene.clearSelection()
+        editor.view.fit_to_plan()
+        editor.use_tool("select")
+        self._autosaved_index = None
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def new_plan(self) -> None:
+        if self.maybe_save():
+            self.show_plan(Plan(), None)
+            self.editor.use_tool("wall")
+
+    def open_dialog(self) -> None:
+        folder = self.document.path.parent if self.document.path else None
+        path = files.ask_open_path(self, folder)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        from hjem.floorplan.codec import PlanFileError
+        from hjem.floorplan.hjemfile import load_plan
+
+        if not self.maybe_save():
+            return False
+        try:
+            plan = load_plan(path)
+        except PlanFileError as error:
+            files.show_error(
+                self,
+                "files.open_failed",
+                tr("files.cannot_open", name=Path(path).name, problem=error.message),
+            )
+            return False
+        self.show_plan(plan, Path(path))
+        if not self._is_sample(path):
+            self.settings.add_recent(Path(path))
+        return True
+
+    @staticmethod
+    def _is_sample(path: Path) -> bool:
+        from hjem.resources import asset
+
+        return Path(path).resolve().parent == asset("samples").resolve()
+
+    def save(self) -> bool:
+        if self.document.path is None or self._is_sample(self.document.path):
+            return self.save_as()
+        return self._write(self.document.path)
+
+    def save_as(self) -> bool:
+        path = files.ask_save_path(self, self.document.path)
+        return path is not None and self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        from hjem.floorplan.hjemfile import save_plan
+
+        try:
+            save_plan(self.document.plan, path)
+        except OSError as error:
+            files.show_error(
+                self,
+                "files.save_failed",
+                tr("files.cannot_save", name=path.name, reason=error.strerror or ""),
+            )
+            return False
+        self.document.mark_saved(path)
+        self.settings.add_recent(path)
+        self.recovery.discard()
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current plan (saved, discarded, or nothing to lose)."""
+        if not self.document.is_modified:
+            return True
+        answer = files.ask_save_changes(self)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._autosave.stop()
+        self.recovery.close()
+        event.accept()
+
+    # --- autosave and recovery -------------------------------------------------------------------
+
+    def set_autosave_seconds(self, seconds: int) -> None:
+        self._autosave.stop()
+        if seconds > 0:
+            self._autosave.start(seconds * 1000)
+
+    def autosave(self) -> None:
+        """Write the plan to the recovery file if it changed since the last autosave."""
+        index = self.document.undo_stack.index()
+        if not self.document.is_modified or index == self._autosaved_index:
+            return
+        try:
+            self.recovery.write(self.document.plan)
+        except OSError:
+            self.hint.setText(tr("recovery.autosave_failed"))
+            return
+        self._autosaved_index = index
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the plan the last session was working on. True if restored."""
+        orphans = self.recovery.orphans()
+        if not orphans:
+            return False
+        from hjem.floorplan.codec import PlanFileError
+        from hjem.floorplan.hjemfile import load_plan
+
+        newest = orphans[0]
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("recovery.title"),
+            tr("recovery.text"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("recovery_box")
+        box.button(QMessageBox.StandardButton.Yes).setText(tr("recovery.restore"))
+        box.button(QMessageBox.StandardButton.No).setText(tr("recovery.discard"))
+        restored = False
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            try:
+                self.show_plan(load_plan(newest), None)
+                self.document.mark_unsaved()
+                restored = True
+            except PlanFileError as error:
+                files.show_error(self, "recovery.title", error.message.text())
+        for orphan in orphans:
+            Recovery.remove(orphan)
+        return restored
+
+    # --- title -----------------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        name = self.document.path.stem if self.document.path else tr("files.untitled")
+        marker = "*" if self.document.is_modified else ""
+        self.setWindowTitle(f"{marker}{name} – hjem" if self.editor else "hjem")

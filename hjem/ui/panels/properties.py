@@ -1,0 +1,195 @@
+"""The properties panel: every number of the selected element, editable exactly.
+
+A value is checked when the field is left (Enter or Tab); a refused value is explained in the
+panel, in words, and the plan is left as it was."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hjem.floorplan.commands import Batch, ReplaceElement
+from hjem.floorplan.model import Element, Opening
+from hjem.i18n import current_language, tr
+from hjem.ui.editor import Editor
+from hjem.ui.panels.fields import Field, fields_for, title_for
+
+
+def _number_text(value: float) -> str:
+    """A field's number as the reader writes it, without thousands separators: "1234,5"."""
+    text = f"{round(value, 1):.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if current_language() == "da" else text
+
+
+def parse_number(text: str) -> float | None:
+    """A number as a Dane or an Englishman types it ("12,5" or "12.5"); None if it is none."""
+    try:
+        value = float(text.strip().replace(" ", "").replace(",", "."))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+class PropertiesPanel(QWidget):
+    def __init__(self, editor: Editor):
+        super().__init__()
+        self.editor = editor
+        self.element_id: str | None = None
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.form = QFormLayout()
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.actions = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self.form)
+        layout.addLayout(self.actions)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        self.inputs: dict[str, QWidget] = {}
+        editor.scene.selectionChanged.connect(self.refresh)
+        editor.document.plan_did_change.connect(lambda _plan: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        ids = self.editor.scene.selected_ids() if self.editor.scene is not None else []
+        element = self.editor.plan.get(ids[0]) if len(ids) == 1 else None
+        self._clear()
+        if element is None:
+            self.element_id = None
+            self.title.setText("")
+            self.problem.setText(
+                tr("panel.properties.none")
+                if not ids
+                else tr("panel.properties.many", count=len(ids))
+            )
+            self.problem.setStyleSheet("color: #5b5b5b;")
+            return
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.clear()
+        self.element_id = element.id
+        self.title.setText(title_for(element))
+        for field in fields_for(element):
+            self.form.addRow(tr(f"field.{field.key}"), self._input(field, element))
+        if isinstance(element, Opening) and element.is_passable:
+            self._opening_buttons(element)
+
+    def _clear(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        while self.actions.count():
+            widget = self.actions.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.inputs.clear()
+
+    def _input(self, field: Field, element: Element) -> QWidget:
+        value = field.get(element)
+        widget: QWidget
+        if field.kind == "number":
+            widget = QLineEdit(_number_text(value))
+            widget.editingFinished.connect(lambda f=field, w=widget: self._number_done(f, w))
+        elif field.kind == "text":
+            widget = QLineEdit(value)
+            widget.editingFinished.connect(lambda f=field, w=widget: self._change(f, w.text()))
+        elif field.kind == "choice":
+            widget = QComboBox()
+            for choice, key in field.choices:
+                widget.addItem(tr(key), choice)
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+            widget.activated.connect(lambda _i, f=field, w=widget: self._change(f, w.currentData()))
+        elif field.kind == "check":
+            widget = QCheckBox()
+            widget.setChecked(bool(value))
+            widget.toggled.connect(lambda checked, f=field: self._change(f, checked))
+        else:
+            widget = QLabel(str(value))
+        widget.setObjectName(f"field_{field.key}")
+        self.inputs[field.key] = widget
+        return widget
+
+    def _number_done(self, field: Field, widget: QLineEdit) -> None:
+        number = parse_number(widget.text())
+        if number is None:
+            self.problem.setText(tr("panel.properties.not_a_number", text=widget.text()))
+            return
+        self._change(field, number)
+
+    def _change(self, field: Field, value: object) -> None:
+        element = self.editor.plan.get(self.element_id or "")
+        if element is None or field.set is None or field.get(element) == value:
+            return
+        self.problem.clear()
+        if not self._apply(ReplaceElement(field.set(element, value)), "undo.change"):
+            self.refresh()
+
+    def _apply(self, command, text_key: str) -> bool:
+        problems: list[str] = []
+        self.editor.error_did_happen.connect(problems.append)
+        try:
+            done = self.editor.apply(command, text_key)
+        finally:
+            self.editor.error_did_happen.disconnect(problems.append)
+        if problems:
+            self.problem.setText(problems[0])
+        return done
+
+    # --- doors -----------------------------------------------------------------------------------
+
+    def _opening_buttons(self, door: Opening) -> None:
+        buttons = [
+            (
+                "panel.properties.flip_side",
+                lambda: replace(door, opens_to="right" if door.opens_to == "left" else "left"),
+            ),
+            (
+                "panel.properties.flip_hinge",
+                lambda: replace(door, hinge="end" if door.hinge == "start" else "start"),
+            ),
+        ]
+        for key, change in buttons:
+            button = QPushButton(tr(key))
+            button.setObjectName(key.rsplit(".", 1)[1])
+            button.clicked.connect(
+                lambda _=False, change=change: self._apply(ReplaceElement(change()), "undo.change")
+            )
+            self.actions.addWidget(button)
+        entrance = QCheckBox(tr("field.entrance"))
+        entrance.setObjectName("field_entrance")
+        entrance.setChecked(door.entrance)
+        entrance.toggled.connect(lambda checked: self._set_entrance(door, checked))
+        self.form.addRow("", entrance)
+        for width in (70, 80, 90):
+            preset = QPushButton(f"{width}")
+            preset.setToolTip(tr("panel.properties.width_preset", width=width))
+            preset.setMaximumWidth(44)
+            preset.clicked.connect(
+                lambda _=False, w=width: self._apply(
+                    ReplaceElement(replace(door, width=float(w))), "undo.change"
+                )
+            )
+            self.actions.addWidget(preset)
+
+    def _set_entrance(self, door: Opening, entrance: bool) -> None:
+        """Only one entrance: marking this door unmarks any other."""
+        changes = [
+            ReplaceElement(replace(o, entrance=False))
+            for o in self.editor.plan.openings
+            if o.entrance and o.id != door.id
+        ]
+        changes.append(ReplaceElement(replace(door, entrance=entrance)))
+        self._apply(Batch(tuple(changes)), "undo.entrance")

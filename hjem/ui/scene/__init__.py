@@ -1,0 +1,1 @@
+"""The plan drawn in a QGraphicsScene, one item per element, in centimetres."""

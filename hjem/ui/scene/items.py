@@ -1,0 +1,311 @@
+"""One graphics item per plan element, drawn from the model's values (centimetres, y down).
+
+Items never change the model: tools read their element ids and push commands. While a drag is
+under way the select tool only shifts items on screen (`show_offset`); the model changes once,
+when the mouse is released.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPixmap, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from hjem.floorplan.geometry import Point, rect_corners
+from hjem.floorplan.model import Background, Dimension, Fixture, FixtureKind, Placement, TextLabel
+from hjem.ui.scene import style
+from hjem.ui.scene.paths import polygon_path
+
+MARGIN = 4.0  # cm around a shape for cosmetic pens and selection outlines
+
+Z_BACKGROUND, Z_ROOM, Z_FIXTURE, Z_FURNITURE, Z_WALL, Z_OPENING, Z_NOTE = (
+    -100,
+    0,
+    10,
+    20,
+    30,
+    40,
+    50,
+)
+
+
+def _centre_on_origin(text: QGraphicsSimpleTextItem) -> None:
+    """Centre a zoom-independent text on its position: shift it by half its size in pixels."""
+    bounds = text.boundingRect()
+    text.setTransform(QTransform.fromTranslate(-bounds.width() / 2, -bounds.height() / 2))
+
+
+class ElementItem(QGraphicsItem):
+    """A plan element drawn as a path, selectable, red when it is in a conflict."""
+
+    def __init__(self, element_id: str, z: float):
+        super().__init__()
+        self.element_id = element_id
+        self._path = QPainterPath()
+        self._base = QPointF(0, 0)
+        self.in_conflict = False
+        self.setZValue(z)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+
+    def set_path(
+        self, path: QPainterPath, base: QPointF | None = None, rotation: float = 0.0
+    ) -> None:
+        self.prepareGeometryChange()
+        self._path = path
+        self._base = base or QPointF(0, 0)
+        self.setPos(self._base)
+        self.setRotation(rotation)
+        self.update()
+
+    def show_offset(self, dx: float, dy: float) -> None:
+        self.setPos(self._base + QPointF(dx, dy))
+
+    def set_conflict(self, in_conflict: bool) -> None:
+        if in_conflict != self.in_conflict:
+            self.in_conflict = in_conflict
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._path.boundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+    def shape(self) -> QPainterPath:
+        return self._path
+
+    def outline_color(self) -> QColor:
+        if self.isSelected():
+            return style.SELECTED
+        return style.CONFLICT if self.in_conflict else style.LINE
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(style.pen(self.outline_color(), 2.0 if self.isSelected() else 1.0))
+        painter.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        painter.drawPath(self._path)
+
+
+class WallItem(ElementItem):
+    def __init__(self, element_id: str):
+        super().__init__(element_id, Z_WALL)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(style.pen(style.SELECTED, 2.0) if self.isSelected() else Qt.PenStyle.NoPen)
+        painter.setBrush(style.brush(style.CONFLICT if self.in_conflict else style.WALL))
+        painter.drawPath(self._path)
+
+
+class RoomItem(ElementItem):
+    """A room's floor with its name and net area written in it at a readable size."""
+
+    def __init__(self, element_id: str):
+        super().__init__(element_id, Z_ROOM)
+        self.fill = style.ROOM_FILL[next(iter(style.ROOM_FILL))]
+        self.label = QGraphicsSimpleTextItem(self)
+        self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        font = QFont()
+        font.setPointSizeF(9.5)
+        self.label.setFont(font)
+
+    def set_label(self, text: str, at: tuple[float, float]) -> None:
+        self.label.setText(text)
+        self.label.setPos(QPointF(*at))
+        _centre_on_origin(self.label)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(
+            style.pen(style.SELECTED, 2.0)
+            if self.isSelected()
+            else style.pen(QColor("#b9b2a4"), 1.0)
+        )
+        painter.setBrush(style.brush(self.fill))
+        painter.drawPath(self._path)
+
+
+class OpeningItem(ElementItem):
+    """A door (leaf and swing) or window (glass in the wall), drawn over the wall."""
+
+    def __init__(self, element_id: str):
+        super().__init__(element_id, Z_OPENING)
+        self._hole = QPainterPath()
+        self._lines = QPainterPath()
+        self.entrance = False
+
+    def set_parts(self, hole: QPainterPath, lines: QPainterPath, area: QPainterPath) -> None:
+        self._hole, self._lines = hole, lines
+        self.set_path(area)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.brush(style.WINDOW_GLASS))
+        painter.drawPath(self._hole)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(
+            style.pen(self.outline_color(), 2.0 if (self.isSelected() or self.entrance) else 1.0)
+        )
+        painter.drawPath(self._lines)
+
+
+def box_path(width: float, depth: float) -> QPainterPath:
+    """A width × depth rectangle centred on the origin (the item turns and moves it)."""
+    path = QPainterPath()
+    path.addRect(QRectF(-width / 2, -depth / 2, width, depth))
+    return path
+
+
+class FixtureItem(ElementItem):
+    def __init__(self, element_id: str):
+        super().__init__(element_id, Z_FIXTURE)
+        self.kind = FixtureKind.RADIATOR
+        self.size = (1.0, 1.0)
+
+    def show(self, fixture: Fixture) -> None:
+        self.kind, self.size = fixture.kind, (fixture.width, fixture.depth)
+        self.set_path(
+            box_path(fixture.width, fixture.depth), QPointF(*fixture.center), fixture.rotation
+        )
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        w, d = self.size
+        dark = self.kind is FixtureKind.COLUMN
+        painter.setBrush(style.brush(style.WALL if dark else style.FIXTURE))
+        painter.setPen(style.pen(self.outline_color(), 2.0 if self.isSelected() else 1.0))
+        painter.drawPath(self._path)
+        painter.setPen(style.pen(self.outline_color(), 0.6))
+        if self.kind is FixtureKind.RADIATOR:
+            for i in range(1, max(2, int(w / 8))):
+                x = -w / 2 + i * w / max(2, int(w / 8))
+                painter.drawLine(QPointF(x, -d / 2), QPointF(x, d / 2))
+        elif self.kind is FixtureKind.BUILTIN_WARDROBE:
+            painter.drawLine(QPointF(-w / 2, -d / 2), QPointF(w / 2, d / 2))
+            painter.drawLine(QPointF(-w / 2, d / 2), QPointF(w / 2, -d / 2))
+        elif self.kind is FixtureKind.KITCHEN_COUNTER:
+            painter.drawEllipse(QPointF(0, 0), min(w, d) * 0.3, min(w, d) * 0.25)
+
+
+class PlacementItem(ElementItem):
+    """A piece of furniture: its outline at true size with its name; rugs dashed."""
+
+    def __init__(self, element_id: str):
+        super().__init__(element_id, Z_FURNITURE)
+        self.flat = False
+        self.label = QGraphicsSimpleTextItem(self)
+        self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+
+    def show(self, placement: Placement, label: str) -> None:
+        self.flat = placement.floor_flat
+        self.setZValue(Z_FURNITURE - 5 if self.flat else Z_FURNITURE)
+        self.set_path(
+            box_path(placement.width, placement.depth),
+            QPointF(*placement.center),
+            placement.rotation,
+        )
+        self.label.setText(label)
+        _centre_on_origin(self.label)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        dash = Qt.PenStyle.DashLine if self.flat else Qt.PenStyle.SolidLine
+        painter.setPen(style.pen(self.outline_color(), 2.0 if self.isSelected() else 1.2, dash))
+        painter.setBrush(style.brush(style.RUG if self.flat else style.FURNITURE))
+        painter.drawPath(self._path)
+
+
+class DimensionItem(ElementItem):
+    """A dimension line with end ticks and its length in cm."""
+
+    def __init__(self, element_id: str):
+        super().__init__(element_id, Z_NOTE)
+        self.text = QGraphicsSimpleTextItem(self)
+        self.text.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+
+    def show(self, dimension: Dimension) -> None:
+        (x1, y1), (x2, y2) = dimension.start, dimension.end
+        length = math.hypot(x2 - x1, y2 - y1) or 1.0
+        nx, ny = (y2 - y1) / length * dimension.offset, -(x2 - x1) / length * dimension.offset
+        tx, ty = (y2 - y1) / length * 8, -(x2 - x1) / length * 8
+        path = QPainterPath(QPointF(x1 + nx, y1 + ny))
+        path.lineTo(QPointF(x2 + nx, y2 + ny))
+        for x, y in ((x1, y1), (x2, y2)):
+            path.moveTo(QPointF(x + nx - tx, y + ny - ty))
+            path.lineTo(QPointF(x + nx + tx, y + ny + ty))
+        self.set_path(path)
+        self.text.setText(f"{round(length)}")
+        self.text.setPos(QPointF((x1 + x2) / 2 + nx + tx, (y1 + y2) / 2 + ny + ty))
+
+
+class LabelItem(ElementItem):
+    """A free text on the plan; its letters are `size` cm high, so they scale with the plan."""
+
+    def __init__(self, element_id: str):
+        super().__init__(element_id, Z_NOTE)
+        self.text = QGraphicsSimpleTextItem(self)
+
+    def show(self, label: TextLabel) -> None:
+        font = QFont()
+        font.setPixelSize(max(1, round(label.size)))
+        self.text.setFont(font)
+        self.text.setText(label.text)
+        bounds = self.text.boundingRect()
+        path = QPainterPath()
+        path.addRect(bounds)
+        self.set_path(path, QPointF(label.at.x, label.at.y))
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self.isSelected():
+            super().paint(painter, option, widget)
+
+
+class BackgroundItem(QGraphicsItem):
+    """The housing association's plan under the drawing, placed and scaled in cm."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_BACKGROUND)
+        self._pixmap = QPixmap()
+        self._image_id: int | None = None
+
+    def show(self, background: Background | None) -> None:
+        self.setVisible(background is not None and background.visible)
+        if background is None:
+            return
+        if self._image_id != id(background.image):
+            self.prepareGeometryChange()
+            self._pixmap = QPixmap()
+            self._pixmap.loadFromData(background.image)
+            self._image_id = id(background.image)
+        self.setPos(QPointF(*background.origin))
+        self.setScale(background.cm_per_pixel)
+        self.setOpacity(background.opacity)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._pixmap.rect())
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawPixmap(QPointF(0, 0), self._pixmap)
+
+
+def footprint_path(center: Point, width: float, depth: float, rotation: float) -> QPainterPath:
+    """A rotated box in plan coordinates (for previews drawn without an item's transform)."""
+    return polygon_path(rect_corners(center, width, depth, rotation))

@@ -1,0 +1,170 @@
+"""The scene showing a plan: it keeps one item per element and brings them up to date when the
+document's plan changes, touching only what changed (elements are immutable values, so
+"changed" is "not the same object")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QGraphicsScene
+
+from hjem.floorplan.model import Element, Opening, Placement, Plan, Room
+from hjem.floorplan.shapes import net_area_m2, room_polygon
+from hjem.floorplan.walls import wall_solids
+from hjem.i18n import format_number, tr
+from hjem.ui.scene import style
+from hjem.ui.scene.items import (
+    BackgroundItem,
+    DimensionItem,
+    ElementItem,
+    FixtureItem,
+    LabelItem,
+    OpeningItem,
+    PlacementItem,
+    RoomItem,
+    WallItem,
+)
+from hjem.ui.scene.openings import opening_paths
+from hjem.ui.scene.paths import geometry_path, polygon_path
+
+SCENE_MARGIN = 2000.0  # cm of room to scroll around the drawing
+
+
+def room_text(room: Room, area_m2: float) -> str:
+    name = room.name or tr(f"room_kind.{room.kind.value}.name")
+    return f"{name}\n{format_number(area_m2)} m²"
+
+
+class PlanScene(QGraphicsScene):
+    def __init__(self) -> None:
+        super().__init__()
+        self._plan: Plan | None = None
+        self._items: dict[str, ElementItem] = {}
+        self.background_item = BackgroundItem()
+        self.addItem(self.background_item)
+
+    @property
+    def plan(self) -> Plan | None:
+        return self._plan
+
+    def item(self, element_id: str) -> ElementItem | None:
+        return self._items.get(element_id)
+
+    def selected_ids(self) -> list[str]:
+        return [i.element_id for i in self.selectedItems() if isinstance(i, ElementItem)]
+
+    def select_ids(self, ids: Iterable[str]) -> None:
+        wanted = set(ids)
+        for element_id, item in self._items.items():
+            item.setSelected(element_id in wanted)
+
+    def set_conflicts(self, ids: set[str]) -> None:
+        for element_id, item in self._items.items():
+            item.set_conflict(element_id in ids)
+
+    def show_plan(self, plan: Plan) -> None:
+        old, self._plan = self._plan, plan
+        layout_changed = (
+            old is None or old.walls is not plan.walls or old.openings is not plan.openings
+        )
+        if layout_changed:
+            self._sync_walls(plan)
+        if layout_changed or old is None or old.rooms is not plan.rooms:
+            self._sync(
+                old.rooms if old else (),
+                plan.rooms,
+                RoomItem,
+                self._show_room,
+                force=layout_changed,
+            )
+        for name, kind, show in (
+            ("fixtures", FixtureItem, lambda item, e: item.show(e)),
+            ("placements", PlacementItem, self._show_placement),
+            ("dimensions", DimensionItem, lambda item, e: item.show(e)),
+            ("labels", LabelItem, lambda item, e: item.show(e)),
+        ):
+            before = getattr(old, name) if old else ()
+            if before is not getattr(plan, name):
+                self._sync(before, getattr(plan, name), kind, show)
+        if old is None or old.background is not plan.background:
+            self.background_item.show(plan.background)
+        self._grow_scene_rect()
+
+    def _sync(self, before, after, kind, show, force: bool = False) -> None:
+        old_by_id = {e.id: e for e in before}
+        new_ids = {e.id for e in after}
+        for element_id in old_by_id.keys() - new_ids:
+            self._remove(element_id)
+        for element in after:
+            item = self._items.get(element.id)
+            if item is None:
+                item = self._add(element.id, kind(element.id))
+            elif not force and old_by_id.get(element.id) is element:
+                continue
+            show(item, element)
+
+    def _add(self, element_id: str, item: ElementItem) -> ElementItem:
+        self._items[element_id] = item
+        self.addItem(item)
+        return item
+
+    def _remove(self, element_id: str) -> None:
+        item = self._items.pop(element_id, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def _sync_walls(self, plan: Plan) -> None:
+        """Walls and openings: a wall's corners depend on its neighbours, so all are redrawn."""
+        solids = wall_solids(plan)
+        keep = {w.id for w in plan.walls} | {o.id for o in plan.openings}
+        for element_id in [
+            i for i, item in self._items.items() if isinstance(item, WallItem | OpeningItem)
+        ]:
+            if element_id not in keep:
+                self._remove(element_id)
+        for wall in plan.walls:
+            item = self._items.get(wall.id) or self._add(wall.id, WallItem(wall.id))
+            item.set_path(geometry_path(solids[wall.id]))
+        for opening in plan.openings:
+            self._show_opening(plan, opening)
+
+    def _show_opening(self, plan: Plan, opening: Opening) -> None:
+        item = self._items.get(opening.id) or self._add(opening.id, OpeningItem(opening.id))
+        assert isinstance(item, OpeningItem)
+        item.entrance = opening.entrance
+        item.set_parts(*opening_paths(plan.wall_of(opening), opening))
+
+    def _show_room(self, item: ElementItem, room: Element) -> None:
+        assert isinstance(item, RoomItem) and isinstance(room, Room) and self._plan is not None
+        item.fill = style.ROOM_FILL[room.kind]
+        item.set_path(polygon_path(room.polygon))
+        point = room_polygon(room).point_on_surface()
+        item.set_label(room_text(room, net_area_m2(self._plan, room)), (point.x, point.y))
+
+    def _show_placement(self, item: ElementItem, placement: Element) -> None:
+        assert isinstance(item, PlacementItem) and isinstance(placement, Placement)
+        item.show(placement, placement.label or tr(f"category.{placement.category}.name"))
+
+    def _grow_scene_rect(self) -> None:
+        bounds = self.itemsBoundingRect()
+        margin = SCENE_MARGIN
+        rect = bounds.adjusted(-margin, -margin, margin, margin)
+        self.setSceneRect(rect.united(self.sceneRect()) if not self.sceneRect().isEmpty() else rect)
+
+    def drawing_bounds(self):
+        """The plan's extent (without the scroll margin), for "fit to plan"."""
+        items = [i for i in self._items.values() if i.isVisible()]
+        if self.background_item.isVisible():
+            items.append(self.background_item)
+        rect = None
+        for item in items:
+            r = item.sceneBoundingRect()
+            rect = r if rect is None else rect.united(r)
+        return rect
+
+    def element_at(self, pos: QPointF) -> ElementItem | None:
+        for item in self.items(pos):
+            if isinstance(item, ElementItem):
+                return item
+        return None

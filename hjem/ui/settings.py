@@ -1,0 +1,43 @@
+"""The user's settings (QSettings): language, recent files, autosave interval, grid snapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 8
+DEFAULT_AUTOSAVE_SECONDS = 60
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None):
+        self._q = qsettings or QSettings("RodeKors", "hjem")
+
+    def language(self) -> str | None:
+        value = self._q.value("language")
+        return str(value) if value else None
+
+    def set_language(self, lang: str) -> None:
+        self._q.setValue("language", lang)
+
+    def recent_files(self) -> list[Path]:
+        value = self._q.value("recent_files") or []
+        paths = [Path(p) for p in (value if isinstance(value, list) else [value])]
+        return [p for p in paths if p.exists()]
+
+    def add_recent(self, path: Path) -> None:
+        paths = [p for p in self.recent_files() if p != path]
+        self._q.setValue("recent_files", [str(p) for p in [path, *paths][:MAX_RECENT]])
+
+    def autosave_seconds(self) -> int:
+        return int(self._q.value("autosave_seconds", DEFAULT_AUTOSAVE_SECONDS))
+
+    def set_autosave_seconds(self, seconds: int) -> None:
+        self._q.setValue("autosave_seconds", seconds)
+
+    def grid_snap(self) -> bool:
+        return str(self._q.value("grid_snap", "true")).lower() == "true"
+
+    def set_grid_snap(self, on: bool) -> None:
+        self._q.setValue("grid_snap", "true" if on else "false")

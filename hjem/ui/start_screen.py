@@ -1,0 +1,102 @@
+"""The start screen: a new plan, open one, a recent one, or a sample to look around in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hjem.i18n import tr
+from hjem.resources import asset
+
+SAMPLES = ("2-vaerelser", "3-vaerelser", "3-vaerelser-konflikter")
+LIST_STYLE = (
+    "QListWidget { font-size: 11pt; border: 1px solid #d8d2c6; background: #fffdf8; }"
+    "QListWidget::item { padding: 8px 10px; border-bottom: 1px solid #eee7da; }"
+    "QListWidget::item:hover { background: #f3ecdf; }"
+)
+
+
+class StartScreen(QWidget):
+    new_requested = Signal()
+    open_requested = Signal()
+    path_chosen = Signal(object)  # Path
+
+    def __init__(self, recent: list[Path]):
+        super().__init__()
+        title = QLabel(tr("start.title"))
+        title.setStyleSheet("font-size: 28pt; font-weight: 600; color: #2b2b2b;")
+        subtitle = QLabel(tr("start.subtitle"))
+        subtitle.setStyleSheet("font-size: 12pt; color: #5b5b5b;")
+        new_button = QPushButton(tr("start.new"))
+        new_button.setObjectName("start_new")
+        open_button = QPushButton(tr("start.open"))
+        open_button.setObjectName("start_open")
+        for button in (new_button, open_button):
+            button.setMinimumHeight(40)
+            button.setStyleSheet("font-size: 11pt; padding: 6px 18px;")
+        new_button.clicked.connect(self.new_requested)
+        open_button.clicked.connect(self.open_requested)
+
+        self.recent = self._list("start_recent", [(p.stem, p) for p in recent])
+        samples = [
+            (tr(f"start.sample.{name}"), asset("samples", f"{name}.hjem")) for name in SAMPLES
+        ]
+        self.samples = self._list("start_samples", samples)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(new_button)
+        buttons.addWidget(open_button)
+        buttons.addStretch(1)
+        lists = QHBoxLayout()
+        lists.addLayout(
+            self._column(tr("start.recent") if recent else tr("start.no_recent"), self.recent)
+        )
+        lists.addLayout(self._column(tr("start.samples"), self.samples))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 40, 48, 40)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(24)
+        layout.addLayout(buttons)
+        layout.addSpacing(24)
+        layout.addLayout(lists, 1)
+        hint = QLabel(tr("start.hint"))
+        hint.setStyleSheet("color: #6b6b6b;")
+        layout.addWidget(hint)
+
+    def _list(self, name: str, entries: list[tuple[str, Path]]) -> QListWidget:
+        widget = QListWidget()
+        widget.setObjectName(name)
+        widget.setStyleSheet(LIST_STYLE)
+        for label, path in entries:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(str(path))
+            widget.addItem(item)
+        widget.itemActivated.connect(
+            lambda item: self.path_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        widget.itemDoubleClicked.connect(
+            lambda item: self.path_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        return widget
+
+    @staticmethod
+    def _column(heading: str, widget: QListWidget) -> QVBoxLayout:
+        column = QVBoxLayout()
+        label = QLabel(heading)
+        label.setStyleSheet("font-weight: 600;")
+        column.addWidget(label)
+        column.addWidget(widget, 1)
+        return column

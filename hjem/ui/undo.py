@@ -1,0 +1,65 @@
+"""The one thin QUndoCommand: it wraps a floorplan command value and keeps its inverse.
+
+After Orange3's owpaintdata: the model's commands are plain values that know their inverse;
+this adapter only stores them. Consecutive nudges of the same elements merge into one step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from hjem.floorplan.commands import Command, MoveElements, ReplaceElements
+from hjem.floorplan.model import Plan
+
+if TYPE_CHECKING:
+    from hjem.ui.document import PlanDocument
+
+MOVE_ID = 1  # QUndoCommand.id() for moves, which may merge
+
+
+class PlanCommand(QUndoCommand):
+    def __init__(
+        self,
+        document: PlanDocument,
+        command: Command,
+        inverse: Command,
+        result: Plan,
+        text: str,
+        mergeable: bool = False,
+    ):
+        super().__init__(text)
+        self._document = document
+        self._command = command
+        self._inverse = inverse
+        self._result: Plan | None = result  # computed before the push; used by the first redo
+        # Only nudges merge: each drag stays its own undo step.
+        mergeable = mergeable and isinstance(command, MoveElements)
+        self._moved = command.element_ids if mergeable else None  # type: ignore[attr-defined]
+
+    def redo(self) -> None:
+        if self._result is not None:
+            plan, self._result = self._result, None
+        else:
+            plan, self._inverse = self._command.apply(self._document.plan)
+        self._document.set_plan(plan)
+
+    def undo(self) -> None:
+        plan, self._command = self._inverse.apply(self._document.plan)
+        self._document.set_plan(plan)
+
+    def id(self) -> int:
+        return MOVE_ID if self._moved is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Nudges of the same selection become one undo step.
+
+        Qt has already applied `other`; redoing the merged step restores exactly the elements
+        as they are now (not a sum of moves, which floating point would not reproduce).
+        """
+        if not isinstance(other, PlanCommand) or other._moved != self._moved:
+            return False
+        plan = self._document.plan
+        self._command = ReplaceElements(tuple(plan[i] for i in dict.fromkeys(self._moved or ())))
+        return True

@@ -1,0 +1,155 @@
+"""The plan view: wheel zoom at the cursor, middle-button or space+drag panning, fit to plan,
+a grid and a scale bar. Mouse and key events go to the current tool, in centimetres."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView
+
+from hjem.floorplan.geometry import Point
+from hjem.ui.scene import style
+
+if TYPE_CHECKING:
+    from hjem.ui.tools.base import Tool
+
+ZOOM_STEP = 1.15
+MIN_SCALE, MAX_SCALE = 0.02, 20.0  # screen pixels per cm
+NICE_LENGTHS_CM = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+
+
+class PlanView(QGraphicsView):
+    def __init__(self, scene, parent=None):
+        super().__init__(scene, parent)
+        self.tool: Tool | None = None
+        self.grid_visible = True
+        self.grid_step = 10.0
+        self._pan_from: QPointF | None = None
+        self._space_down = False
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.scale(0.8, 0.8)
+
+    # --- zoom and pan ------------------------------------------------------------------------
+
+    @property
+    def pixels_per_cm(self) -> float:
+        return self.transform().m11()
+
+    def zoom(self, factor: float) -> None:
+        target = min(MAX_SCALE, max(MIN_SCALE, self.pixels_per_cm * factor))
+        factor = target / self.pixels_per_cm
+        self.scale(factor, factor)
+
+    def fit_to_plan(self) -> None:
+        bounds = self.scene().drawing_bounds()
+        if bounds is None or bounds.isEmpty():
+            bounds = QRectF(-100, -100, 1000, 800)
+        self.fitInView(bounds.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom(ZOOM_STEP**steps)
+
+    def _start_pan(self, event: QMouseEvent) -> None:
+        self._pan_from = event.position()
+        self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def _pan(self, event: QMouseEvent) -> None:
+        assert self._pan_from is not None
+        delta = event.position() - self._pan_from
+        self._pan_from = event.position()
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(delta.x()))
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(delta.y()))
+
+    # --- events to the tool --------------------------------------------------------------------
+
+    def plan_point(self, event: QMouseEvent) -> Point:
+        p = self.mapToScene(event.position().toPoint())
+        return Point(p.x(), p.y())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        panning = event.button() == Qt.MouseButton.MiddleButton or self._space_down
+        if panning:
+            self._start_pan(event)
+        elif self.tool is not None:
+            self.tool.press(self.plan_point(event), event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan(event)
+        elif self.tool is not None:
+            self.tool.move(self.plan_point(event), event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().setCursor(self.tool.cursor if self.tool else Qt.CursorShape.ArrowCursor)
+        elif self.tool is not None:
+            self.tool.release(self.plan_point(event), event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.tool is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.tool.double_click(self.plan_point(event), event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if self.tool is not None and self.tool.key(event):
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            self.viewport().setCursor(self.tool.cursor if self.tool else Qt.CursorShape.ArrowCursor)
+            return
+        super().keyReleaseEvent(event)
+
+    # --- grid and scale bar --------------------------------------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if not self.grid_visible:
+            return
+        step = self.grid_step
+        while step * self.pixels_per_cm < 8:  # never a grid denser than 8 px
+            step *= 10
+        for spacing, color in ((step, style.GRID_MINOR), (step * 10, style.GRID_MAJOR)):
+            painter.setPen(style.pen(color, 1.0))
+            x = math.floor(rect.left() / spacing) * spacing
+            while x <= rect.right():
+                painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+                x += spacing
+            y = math.floor(rect.top() / spacing) * spacing
+            while y <= rect.bottom():
+                painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+                y += spacing
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """A scale bar in the lower left corner, sized to a round length."""
+        length_cm = next(
+            (n for n in NICE_LENGTHS_CM if n * self.pixels_per_cm >= 80), NICE_LENGTHS_CM[-1]
+        )
+        width_px = length_cm * self.pixels_per_cm
+        painter.save()
+        painter.resetTransform()
+        x, y = 16.0, self.viewport().height() - 18.0
+        painter.setPen(style.pen(style.LINE, 2.0))
+        painter.drawLine(QPointF(x, y), QPointF(x + width_px, y))
+        for tick in (x, x + width_px):
+            painter.drawLine(QPointF(tick, y - 5), QPointF(tick, y + 1))
+        text = f"{length_cm // 100} m" if length_cm >= 100 else f"{length_cm} cm"
+        painter.drawText(QPointF(x + width_px + 6, y + 4), text)
+        painter.restore()

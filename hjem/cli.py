@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from hjem import __version__
 from hjem.i18n import LANGUAGES, set_language, tr
@@ -114,7 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _language_from(argv)
     word = _first_word(argv)
-    opens_plan = (word is not None and word not in COMMANDS) or "--screenshot" in argv
+    looks_like_plan = word is not None and (word.lower().endswith(".hjem") or Path(word).exists())
+    opens_plan = (looks_like_plan and word not in COMMANDS) or "--screenshot" in argv
     parser = build_gui_parser() if opens_plan else build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler

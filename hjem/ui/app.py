@@ -44,17 +44,33 @@ def run(args: argparse.Namespace) -> int:
             0, lambda: (print(f"first_window {time.time():.6f}", flush=True), app.quit())
         )
         return app.exec()
-    if args.plan and not window.open_path(Path(args.plan)):
-        return 2 if args.screenshot else app.exec()
     if args.screenshot:
-        return _screenshot(app, window, Path(args.screenshot))
+        return _screenshot(
+            app, window, Path(args.plan) if args.plan else None, Path(args.screenshot)
+        )
+    if args.plan:
+        window.open_path(Path(args.plan))
     if not args.plan:
         QTimer.singleShot(0, window.offer_recovery)
     return app.exec()
 
 
-def _screenshot(app, window, target: Path) -> int:
-    """Render the window with the plan and save it as a picture (for docs and tests)."""
+def _screenshot(app, window, plan_path: Path | None, target: Path) -> int:
+    """Render the window with the plan and save it as a picture (for docs and tests).
+
+    No dialog may wait for a person here: a plan that cannot be read is reported on stderr.
+    """
+    from hjem.floorplan.codec import PlanFileError
+    from hjem.floorplan.hjemfile import load_plan
+    from hjem.i18n import tr
+
+    if plan_path is not None:
+        try:
+            window.show_plan(load_plan(plan_path), plan_path)
+        except PlanFileError as error:
+            print(tr("cli.cannot_read", file=plan_path, problem=error.message), file=sys.stderr)
+            window.close()
+            return 2
     window.resize(1440, 900)
     app.processEvents()
     if window.editor is not None:

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
             return
         self._autosave.stop()
         self.recovery.close()
+        self.document.undo_stack.blockSignals(True)  # the window goes; nothing left to retitle
         event.accept()
 
     # --- autosave and recovery -------------------------------------------------------------------

@@ -31,6 +31,7 @@ TOOLS = [  # tool name, catalog key, shortcut
     ("label", "tool.label.name", "T"),
 ]
 DOOR_WIDTHS = (70, 80, 90, 100)
+WALL_THICKNESSES = (10, 12, 15, 20, 25, 30, 35, 40)
 AUTOSAVE_CHOICES = (30, 60, 120, 300, 0)
 
 
@@ -167,7 +168,17 @@ def _draw_menu(m: Menus, menu: QMenu) -> None:
     widths.activated.connect(
         lambda _i: setattr(m.window.editor, "door_width", widths.currentData())
     )
+    thickness = QComboBox()
+    thickness.setObjectName("wall_thickness")
+    thickness.setToolTip(tr("toolbar.wall_thickness"))
+    for cm in WALL_THICKNESSES:
+        thickness.addItem(tr("toolbar.wall_cm", cm=cm), float(cm))
+    thickness.setCurrentIndex(WALL_THICKNESSES.index(12))
+    thickness.activated.connect(
+        lambda _i: setattr(m.window.editor, "wall_thickness", thickness.currentData())
+    )
     m.toolbar.addSeparator()
+    m.toolbar.addWidget(thickness)
     m.toolbar.addWidget(widths)
 
 

@@ -84,10 +84,8 @@ class StartScreen(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(str(path))
             widget.addItem(item)
+        # Activated: a double-click, or Enter on the keyboard.
         widget.itemActivated.connect(
-            lambda item: self.path_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
-        widget.itemDoubleClicked.connect(
             lambda item: self.path_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         return widget

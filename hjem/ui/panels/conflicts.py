@@ -19,7 +19,9 @@ class ConflictsPanel(QWidget):
         super().__init__()
         self.editor = editor
         self.conflicts: list[Conflict] = []
+        self.setMinimumWidth(300)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.itemClicked.connect(self._show)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,9 @@ from hjem.floorplan.model import Element, Opening
 from hjem.i18n import current_language, tr
 from hjem.ui.editor import Editor
 from hjem.ui.panels.fields import Field, fields_for, title_for
+
+
+PANEL_WIDTH = 300
 
 
 def _number_text(value: float) -> str:
@@ -47,7 +51,9 @@ class PropertiesPanel(QWidget):
         super().__init__()
         self.editor = editor
         self.element_id: str | None = None
+        self.setMinimumWidth(PANEL_WIDTH)  # a steady width: the plan beside it must not jump
         self.title = QLabel()
+        self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; font-size: 12pt;")
         self.form = QFormLayout()
         self.problem = QLabel()
@@ -61,13 +67,24 @@ class PropertiesPanel(QWidget):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         self.inputs: dict[str, QWidget] = {}
-        editor.scene.selectionChanged.connect(self.refresh)
-        editor.document.plan_did_change.connect(lambda _plan: self.refresh())
+        self._fields: list[Field] = []
+        self._passable = False
+        # Rebuilt a moment later, not inside the signal: the widget that caused the change may
+        # still be busy handling it.
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.refresh)
+        editor.scene.selectionChanged.connect(self._later.start)
+        editor.document.plan_did_change.connect(lambda _plan: self._later.start())
         self.refresh()
 
     def refresh(self) -> None:
         ids = self.editor.scene.selected_ids() if self.editor.scene is not None else []
         element = self.editor.plan.get(ids[0]) if len(ids) == 1 else None
+        if element is not None and self._shows(element):
+            self._update_values(element)  # keep the widgets: focus and typing stay where they are
+            return
         self._clear()
         if element is None:
             self.element_id = None
@@ -83,12 +100,42 @@ class PropertiesPanel(QWidget):
         self.problem.clear()
         self.element_id = element.id
         self.title.setText(title_for(element))
-        for field in fields_for(element):
+        self._fields = fields_for(element)
+        self._passable = isinstance(element, Opening) and element.is_passable
+        for field in self._fields:
             self.form.addRow(tr(f"field.{field.key}"), self._input(field, element))
-        if isinstance(element, Opening) and element.is_passable:
-            self._opening_buttons(element)
+        if self._passable:
+            self._opening_buttons()
+
+    def _shows(self, element: Element) -> bool:
+        """Whether the panel already has the widgets for this element (same fields)."""
+        passable = isinstance(element, Opening) and element.is_passable
+        same_fields = [f.key for f in fields_for(element)] == [f.key for f in self._fields]
+        return element.id == self.element_id and same_fields and passable == self._passable
+
+    def _update_values(self, element: Element) -> None:
+        self.title.setText(title_for(element))
+        for field in self._fields:
+            widget = self.inputs[field.key]
+            value = field.get(element)
+            widget.blockSignals(True)
+            if isinstance(widget, QLineEdit) and not widget.hasFocus():
+                widget.setText(_number_text(value) if field.kind == "number" else value)
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QLabel):
+                widget.setText(str(value))
+            widget.blockSignals(False)
+        if self._passable and isinstance(element, Opening):
+            entrance = self.inputs["entrance"]
+            entrance.blockSignals(True)
+            entrance.setChecked(element.entrance)  # type: ignore[attr-defined]
+            entrance.blockSignals(False)
 
     def _clear(self) -> None:
+        self.element_id, self._fields, self._passable = None, [], False
         while self.form.rowCount():
             self.form.removeRow(0)
         while self.actions.count():
@@ -133,11 +180,10 @@ class PropertiesPanel(QWidget):
         element = self.editor.plan.get(self.element_id or "")
         if element is None or field.set is None or field.get(element) == value:
             return
-        self.problem.clear()
-        if not self._apply(ReplaceElement(field.set(element, value)), "undo.change"):
-            self.refresh()
+        self._apply(ReplaceElement(field.set(element, value)), "undo.change")
 
     def _apply(self, command, text_key: str) -> bool:
+        """Apply an edit; if it is refused, show the old values again and say why."""
         problems: list[str] = []
         self.editor.error_did_happen.connect(problems.append)
         try:
@@ -145,51 +191,54 @@ class PropertiesPanel(QWidget):
         finally:
             self.editor.error_did_happen.disconnect(problems.append)
         if problems:
+            self.refresh()
             self.problem.setText(problems[0])
         return done
 
     # --- doors -----------------------------------------------------------------------------------
 
-    def _opening_buttons(self, door: Opening) -> None:
-        buttons = [
+    def _door(self) -> Opening:
+        door = self.editor.plan[self.element_id or ""]
+        assert isinstance(door, Opening)
+        return door
+
+    def _change_door(self, **changes: object) -> None:
+        self._apply(ReplaceElement(replace(self._door(), **changes)), "undo.change")
+
+    def _opening_buttons(self) -> None:
+        flips = [
             (
                 "panel.properties.flip_side",
-                lambda: replace(door, opens_to="right" if door.opens_to == "left" else "left"),
+                lambda: {"opens_to": "right" if self._door().opens_to == "left" else "left"},
             ),
             (
                 "panel.properties.flip_hinge",
-                lambda: replace(door, hinge="end" if door.hinge == "start" else "start"),
+                lambda: {"hinge": "end" if self._door().hinge == "start" else "start"},
             ),
         ]
-        for key, change in buttons:
+        for key, change in flips:
             button = QPushButton(tr(key))
             button.setObjectName(key.rsplit(".", 1)[1])
-            button.clicked.connect(
-                lambda _=False, change=change: self._apply(ReplaceElement(change()), "undo.change")
-            )
+            button.clicked.connect(lambda _=False, change=change: self._change_door(**change()))
             self.actions.addWidget(button)
         entrance = QCheckBox(tr("field.entrance"))
         entrance.setObjectName("field_entrance")
-        entrance.setChecked(door.entrance)
-        entrance.toggled.connect(lambda checked: self._set_entrance(door, checked))
+        entrance.setChecked(self._door().entrance)
+        entrance.toggled.connect(self._set_entrance)
+        self.inputs["entrance"] = entrance
         self.form.addRow("", entrance)
         for width in (70, 80, 90):
             preset = QPushButton(f"{width}")
+            preset.setObjectName(f"width_{width}")
             preset.setToolTip(tr("panel.properties.width_preset", width=width))
             preset.setMaximumWidth(44)
-            preset.clicked.connect(
-                lambda _=False, w=width: self._apply(
-                    ReplaceElement(replace(door, width=float(w))), "undo.change"
-                )
-            )
+            preset.clicked.connect(lambda _=False, w=width: self._change_door(width=float(w)))
             self.actions.addWidget(preset)
 
-    def _set_entrance(self, door: Opening, entrance: bool) -> None:
+    def _set_entrance(self, entrance: bool) -> None:
         """Only one entrance: marking this door unmarks any other."""
-        changes = [
-            ReplaceElement(replace(o, entrance=False))
-            for o in self.editor.plan.openings
-            if o.entrance and o.id != door.id
-        ]
+        door = self._door()
+        others = [o for o in self.editor.plan.openings if o.entrance and o.id != door.id]
+        changes = [ReplaceElement(replace(o, entrance=False)) for o in others]
         changes.append(ReplaceElement(replace(door, entrance=entrance)))
         self._apply(Batch(tuple(changes)), "undo.entrance")

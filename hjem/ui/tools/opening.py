@@ -65,7 +65,7 @@ class OpeningTool(Tool):
             width=width,
             opens_to="left" if across >= 0 else "right",
             sill_height=90.0 if window else 0.0,
-            height=130.0 if window else (220.0 if self.kind is OpeningKind.FRENCH_DOOR else 205.0),
+            height=130.0 if window else 205.0,
         )
 
     def move(self, pos: Point, event: QMouseEvent) -> None:

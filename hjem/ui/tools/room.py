@@ -19,8 +19,12 @@ MIN_SIDE_CM = 10.0
 
 
 def _add_room(tool: Tool, corners: tuple[Point, ...]) -> bool:
+    """Add the room and select it, so its name and kind can be set at once."""
     room = Room(tool.editor.plan.new_id("r"), "", tool.editor.room_kind, corners)
-    return tool.editor.apply(AddElement(room), "undo.add_room")
+    if not tool.editor.apply(AddElement(room), "undo.add_room"):
+        return False
+    tool.editor.scene.select_ids([room.id])
+    return True
 
 
 class RectRoomTool(Tool):

@@ -46,15 +46,15 @@ class WallTool(Tool):
             return
         point = self._target(pos, event)
         if self._last is None:
-            self._last = self._first = point
+            self._last = self._first = self._cursor = point
             return
         self._add_wall(point)
 
     def move(self, pos: Point, event: QMouseEvent) -> None:
-        self._cursor = pos
         if self._last is None:
             return
         end = self._target(pos, event)
+        self._cursor = end
         if self._line is None:
             self._line = self.add_preview(QGraphicsLineItem())
             self._line.setPen(style.pen(style.PREVIEW, 2.0, Qt.PenStyle.DashLine))
@@ -67,6 +67,7 @@ class WallTool(Tool):
     def use_numbers(self, numbers: list[float]) -> None:
         if self._last is None or self._cursor is None:
             return
+        # The direction the preview shows: to the snapped point under the mouse.
         dx, dy = self._cursor.x - self._last.x, self._cursor.y - self._last.y
         distance = math.hypot(dx, dy)
         if distance == 0:

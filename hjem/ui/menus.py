@@ -103,11 +103,24 @@ def _file_menu(m: Menus, menu: QMenu) -> None:
     menu.addAction(
         m.action("menu.open", w.open_dialog, QKeySequence.StandardKey.Open, editing=False)
     )
+    recent = menu.addMenu(tr("menu.title.recent"))
+    recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
     menu.addSeparator()
     menu.addAction(m.action("menu.save", w.save, QKeySequence.StandardKey.Save))
     menu.addAction(m.action("menu.save_as", w.save_as, "Ctrl+Shift+S"))
     menu.addSeparator()
     menu.addAction(m.action("menu.quit", w.close, QKeySequence.StandardKey.Quit, editing=False))
+
+
+def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    paths = window.settings.recent_files()
+    for path in paths:
+        action = menu.addAction(path.name)
+        action.setToolTip(str(path))
+        action.triggered.connect(lambda _=False, p=path: window.open_path(p))
+    if not paths:
+        menu.addAction(tr("start.no_recent")).setEnabled(False)
 
 
 def _edit(window: MainWindow, name: str) -> None:

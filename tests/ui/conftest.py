@@ -32,4 +32,3 @@ def window(qtbot, settings, recovery_folder, monkeypatch, tmp_path):
     main.document.replace(main.document.plan, None)
     main.close()
     main.deleteLater()
-

@@ -48,7 +48,12 @@ def drag(view, start: tuple[float, float], end: tuple[float, float], steps: int 
 
 
 def type_text(widget, text: str) -> None:
-    QTest.keyClicks(widget, text)
+    """Type `text` key by key; letters beyond ASCII (é, ø) come as a keyboard layout sends them."""
+    for char in text:
+        if char.isascii():
+            QTest.keyClicks(widget, char)
+        else:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, NONE)
 
 
 def key(widget, key: Qt.Key, modifiers=NONE) -> None:
@@ -83,7 +88,11 @@ def read_message_box(seen: list[str], button: QMessageBox.StandardButton | None 
     def answer(dialog: QDialog) -> None:
         assert isinstance(dialog, QMessageBox)
         seen.append(dialog.text())
-        target = dialog.button(button) if button is not None else dialog.defaultButton() or dialog.buttons()[0]
+        target = (
+            dialog.button(button)
+            if button is not None
+            else dialog.defaultButton() or dialog.buttons()[0]
+        )
         QTest.mouseClick(target, LEFT)
 
     when_dialog(answer)

@@ -40,8 +40,19 @@ def test_drawing_a_rectangular_apartment_with_a_door_and_a_window(editor):
         Wall("w4", Point(0, 400), Point(0, 0), 12.0),
     )
     door, window_ = plan.openings
-    assert (door.kind, door.wall_id, door.offset, door.width, door.opens_to) == (OpeningKind.DOOR, "w1", 300, 80, "right")
-    assert (window_.kind, window_.wall_id, window_.offset, window_.width) == (OpeningKind.WINDOW, "w3", 350, 120)
+    assert (door.kind, door.wall_id, door.offset, door.width, door.opens_to) == (
+        OpeningKind.DOOR,
+        "w1",
+        300,
+        80,
+        "right",
+    )
+    assert (window_.kind, window_.wall_id, window_.offset, window_.width) == (
+        OpeningKind.WINDOW,
+        "w3",
+        350,
+        120,
+    )
     drawn = plan
     stack = editor.document.undo_stack
     assert stack.count() == 6
@@ -119,7 +130,9 @@ def test_copy_and_paste(editor, window):
     assert editor.plan.rooms[1].polygon[0] == Point(50, 50)
 
 
-def test_the_properties_panel_changes_a_number_exactly_and_explains_a_bad_one(editor, window, qtbot):
+def test_the_properties_panel_changes_a_number_exactly_and_explains_a_bad_one(
+    editor, window, qtbot
+):
     draw_walls(editor, (0, 0), (400, 0))
     editor.use_tool("select")
     click(editor.view, 200, 0)
@@ -155,6 +168,11 @@ def test_a_door_marked_as_the_entrance_is_the_only_one(editor, window, qtbot):
         qtbot.wait(10)
         entrance = window.properties.findChild(QCheckBox, "field_entrance")
         # On the box itself: a check box only answers clicks on its box and its text.
-        QTest.mouseClick(entrance, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(8, entrance.height() // 2))
+        QTest.mouseClick(
+            entrance,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            QPoint(8, entrance.height() // 2),
+        )
         qtbot.wait(10)
     assert [o.id for o in editor.plan.openings if o.entrance] == ["d2"]

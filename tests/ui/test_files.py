@@ -28,8 +28,12 @@ def test_a_sample_opens_from_the_start_screen_with_a_double_click(window, qtbot)
     item = samples.item(1)
     rect = samples.visualItemRect(item)
     # A person's double-click: the first click selects, the second opens.
-    QTest.mouseClick(samples.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
-    QTest.mouseDClick(samples.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    QTest.mouseClick(
+        samples.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
+    QTest.mouseDClick(
+        samples.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
     qtbot.waitUntil(lambda: window.editor is not None)
     assert window.document.plan == load_plan(SAMPLES / "3-vaerelser.hjem")
     assert window.stack.currentWidget() is window.editor.view
@@ -70,7 +74,9 @@ def test_unsaved_changes_are_asked_about(window):
     assert "p1" not in window.document.plan
 
 
-def test_autosave_then_a_crash_then_restore_gives_the_same_plan(window, qtbot, tmp_path, recovery_folder):
+def test_autosave_then_a_crash_then_restore_gives_the_same_plan(
+    window, qtbot, tmp_path, recovery_folder
+):
     window.open_path(SAMPLES / "3-vaerelser.hjem")
     window.editor.scene.select_ids(["p1", "p2"])
     window.menus.actions["menu.delete"].trigger()
@@ -145,8 +151,18 @@ def test_background_calibration_maps_image_pixels_to_centimetres(window, tmp_pat
 def test_screenshot_mode_saves_a_picture_of_the_window(tmp_path):
     target = tmp_path / "window.png"
     result = subprocess.run(
-        [sys.executable, "-m", "hjem", str(SAMPLES / "3-vaerelser.hjem"), "--screenshot", str(target)],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "hjem",
+            str(SAMPLES / "3-vaerelser.hjem"),
+            "--screenshot",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HJEM_DATA_DIR": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr[-2000:]
@@ -157,9 +173,18 @@ def test_screenshot_mode_saves_a_picture_of_the_window(tmp_path):
 
 def test_a_plan_that_cannot_be_read_gives_exit_status_2_in_screenshot_mode(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "hjem", str(CORPUS / "truncated.hjem"), "--screenshot", str(tmp_path / "x.png")],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "hjem",
+            str(CORPUS / "truncated.hjem"),
+            "--screenshot",
+            str(tmp_path / "x.png"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HJEM_DATA_DIR": str(tmp_path)},
     )
     assert result.returncode == 2
-

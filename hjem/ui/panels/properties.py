@@ -27,7 +27,6 @@ from hjem.i18n import current_language, tr
 from hjem.ui.editor import Editor
 from hjem.ui.panels.fields import Field, fields_for, title_for
 
-
 PANEL_WIDTH = 300
 
 

@@ -55,7 +55,9 @@ class OpeningTool(Tool):
             return None
         width = min(self._width(), wall.length)
         along, across = project(wall, pos)
-        offset = min(max(round(along), width / 2), wall.length - width / 2)
+        step = self.editor.view.grid_step if self.editor.grid_snap else 1.0
+        along = round(along / step) * step  # on the grid, like everything else drawn
+        offset = min(max(along, width / 2), wall.length - width / 2)
         window = self.kind is OpeningKind.WINDOW
         return Opening(
             id=self.editor.plan.new_id("v" if window else "d"),

@@ -23,6 +23,7 @@ from hjem.floorplan.hjemfile import load_plan
 from hjem.floorplan.model import Opening, OpeningKind, Plan, RoomKind, Wall
 from hjem.floorplan.shapes import net_area_m2, room_at, room_polygon
 from hjem.floorplan.walls import opening_rect, wall_solids
+from hjem.i18n import tr
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "assets" / "samples" / "3-vaerelser.hjem"
@@ -168,7 +169,7 @@ def draw_rooms(c: Canvas, plan: Plan, fonts: tuple[str, str]) -> None:
         x, y = _page(*polygon.centroid.coords[0])
         area = f"{net_area_m2(plan, room):.1f}".replace(".", ",")
         c.setFont(fonts[1], 9)
-        c.drawCentredString(x, y + 2, room.name)
+        c.drawCentredString(x, y + 2, room.name or tr(f"room_kind.{room.kind.value}.name", "da"))
         c.setFont(fonts[0], 8)
         c.drawCentredString(x, y - 9, f"{area} m²")
 

@@ -35,6 +35,7 @@ def wall(id_: str, x1: float, y1: float, x2: float, y2: float, thickness: float 
 
 
 def room(id_: str, name: str, kind: RoomKind, x1: float, y1: float, x2: float, y2: float) -> Room:
+    """A rectangular room; an empty name reads as its kind in the reader's language."""
     return Room(id_, name, kind, (Point(x1, y1), Point(x2, y1), Point(x2, y2), Point(x1, y2)))
 
 
@@ -86,11 +87,11 @@ def two_rooms() -> Plan:
         wall("w8", 390, 430, 390, 720),
     )
     rooms = (
-        room("r1", "Stue", RoomKind.STUE, 15, 15, 534, 424),
-        room("r2", "Soveværelse", RoomKind.SOVEVAERELSE, 546, 15, 885, 424),
-        room("r3", "Bad", RoomKind.BAD, 15, 436, 214, 705),
-        room("r4", "Entré", RoomKind.ENTRE, 226, 436, 384, 705),
-        room("r5", "Køkken", RoomKind.KOEKKEN, 396, 436, 885, 705),
+        room("r1", "", RoomKind.STUE, 15, 15, 534, 424),
+        room("r2", "", RoomKind.SOVEVAERELSE, 546, 15, 885, 424),
+        room("r3", "", RoomKind.BAD, 15, 436, 214, 705),
+        room("r4", "", RoomKind.ENTRE, 226, 436, 384, 705),
+        room("r5", "", RoomKind.KOEKKEN, 396, 436, 885, 705),
     )
     openings = (
         door("d1", "w3", 595, 90, hinge="start", opens_to="right", entrance=True),
@@ -147,14 +148,14 @@ def three_rooms() -> Plan:
         wall("w10", 600, 560, 600, 820),
     )
     rooms = (
-        room("r1", "Stue", RoomKind.STUE, 15, 15, 494, 434),
-        room("r2", "Soveværelse", RoomKind.SOVEVAERELSE, 506, 15, 754, 434),
-        room("r3", "Børneværelse", RoomKind.BOERNEVAERELSE, 766, 15, 985, 434),
-        room("r4", "Køkken", RoomKind.KOEKKEN, 15, 446, 354, 805),
+        room("r1", "", RoomKind.STUE, 15, 15, 494, 434),
+        room("r2", "", RoomKind.SOVEVAERELSE, 506, 15, 754, 434),
+        room("r3", "", RoomKind.BOERNEVAERELSE, 766, 15, 985, 434),
+        room("r4", "", RoomKind.KOEKKEN, 15, 446, 354, 805),
         room("r5", "Gang", RoomKind.ENTRE, 366, 446, 985, 554),
-        room("r6", "Bad", RoomKind.BAD, 366, 566, 594, 805),
-        room("r7", "Entré", RoomKind.ENTRE, 606, 566, 985, 805),
-        room("r8", "Altan", RoomKind.ALTAN, 60, -165, 360, -15),
+        room("r6", "", RoomKind.BAD, 366, 566, 594, 805),
+        room("r7", "", RoomKind.ENTRE, 606, 566, 985, 805),
+        room("r8", "", RoomKind.ALTAN, 60, -165, 360, -15),
     )
     openings = (
         door("d1", "w3", 200, 90, hinge="start", opens_to="right", entrance=True),

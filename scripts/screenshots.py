@@ -1,0 +1,103 @@
+"""Take the screenshots in docs/screenshots/ (run: python scripts/screenshots.py).
+
+Offscreen, with the real window: the start screen, a furnished sample, the conflicts panel in
+use, a plan being traced over a housing association's PDF, and the window in English.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from hjem.floorplan.background import background_from_file, calibrated
+from hjem.floorplan.geometry import Point
+from hjem.floorplan.hjemfile import load_plan
+from hjem.floorplan.model import Plan
+from hjem.i18n import set_language
+from hjem.ui.main_window import MainWindow
+from hjem.ui.recovery import Recovery
+from hjem.ui.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "assets" / "samples"
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1440, 900)
+
+
+def window(folder: Path) -> MainWindow:
+    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    main = MainWindow(settings, Recovery(folder))
+    main.resize(*SIZE)
+    main.show()
+    QTest.qWait(50)
+    return main
+
+
+def shoot(main: MainWindow, name: str) -> None:
+    QTest.qWait(200)  # the conflicts panel refreshes a moment after a change
+    main.grab().save(str(OUT / name))
+    print(OUT / name)
+
+
+def traced_over_pdf(main: MainWindow) -> None:
+    """The 3-room sample's walls and rooms, without furniture, over its calibrated PDF plan."""
+    sys.path.insert(0, str(ROOT))
+    from scripts.build_sample_pdf import ORIGIN_PT, scale_reference
+
+    plan = load_plan(SAMPLES / "3-vaerelser.hjem")
+    background = background_from_file(SAMPLES / "3-vaerelser-plan.pdf")
+    (a, b, length), to_px = scale_reference(), 150 / 72  # page points to pixels at 150 dpi
+    background = calibrated(
+        background, (a[0] * to_px, a[1] * to_px), (b[0] * to_px, b[1] * to_px), length
+    )
+    cm = to_px * background.cm_per_pixel  # page points to plan cm
+    background = replace(
+        background, origin=Point(-ORIGIN_PT[0] * cm, -ORIGIN_PT[1] * cm), opacity=0.6
+    )
+    layout = Plan(plan.title, plan.walls[:8], plan.rooms[:4], plan.openings[2:6])
+    main.show_plan(replace(layout, background=background), None)
+    main.editor.view.fit_to_plan()
+    main.editor.use_tool("wall")
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["HJEM_DATA_DIR"] = folder
+        set_language("da")
+        w = window(Path(folder))
+        shoot(w, "start.png")
+        w.open_path(SAMPLES / "3-vaerelser.hjem")
+        w.editor.scene.select_ids(["d3"])
+        shoot(w, "editor.png")
+        w.open_path(SAMPLES / "3-vaerelser-konflikter.hjem")
+        w.conflicts.refresh()
+        item = w.conflicts.list.item(3)
+        w.conflicts.list.setCurrentItem(item)
+        w.conflicts._show(item)
+        shoot(w, "conflicts.png")
+        traced_over_pdf(w)
+        shoot(w, "tracing.png")
+        w.document.replace(w.document.plan, None)
+        w.close()
+        set_language("en")
+        english = window(Path(folder))
+        english.open_path(SAMPLES / "2-vaerelser-konflikter.hjem")
+        english.editor.scene.select_ids(["p9"])
+        shoot(english, "editor-english.png")
+        english.close()
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()

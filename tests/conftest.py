@@ -12,3 +12,6 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def samples() -> Path:
     return ROOT / "assets" / "samples"
+
+
+pytest_plugins = ["tests.database_fixtures"]

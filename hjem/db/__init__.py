@@ -1,0 +1,1 @@
+"""The workspace database: engine, sessions, declarative base and Alembic migrations. No Qt."""

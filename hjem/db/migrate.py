@@ -1,0 +1,66 @@
+"""Schema changes only through Alembic migrations, applied automatically when a workspace opens
+(`hjem db upgrade` does it by hand). A SQLite workspace is copied to a backup first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from hjem.db.engine import sqlite_path
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert len(heads) == 1, f"the migrations have {len(heads)} heads"
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_sqlite(path: Path) -> Path:
+    """A consistent copy of a SQLite workspace (SQLite's backup API, WAL included)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.backup-{stamp}")
+    source = sqlite3.connect(path)
+    try:
+        copy = sqlite3.connect(target)
+        with copy:
+            source.backup(copy)
+        copy.close()
+    finally:
+        source.close()
+    return target
+
+
+def upgrade(engine: Engine) -> Path | None:
+    """Bring the schema to the newest version; returns the backup made, if any."""
+    current = current_revision(engine)
+    if current == head_revision():
+        return None
+    backup = None
+    path = sqlite_path(str(engine.url))
+    if current is not None and path is not None and path.exists():
+        backup = backup_sqlite(path)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return backup

@@ -1,0 +1,17 @@
+"""Alembic's environment: migrations run on the connection hjem hands over (hjem.db.migrate)."""
+
+from alembic import context
+
+import hjem.inventory.models  # noqa: F401  every table, for the metadata compared against
+from hjem.db.base import Base
+
+target_metadata = Base.metadata
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=target_metadata,
+    render_as_batch=context.config.attributes.get("batch", connection.dialect.name == "sqlite"),
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

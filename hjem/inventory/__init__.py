@@ -1,0 +1,1 @@
+"""The shared inventory: donated items, photos, lifecycle, reservations, search. No Qt."""

@@ -1,0 +1,117 @@
+"""Reserving items for a family case: one case at a time, enforced by the database.
+
+The rule lives in a partial unique index (one active reservation per item). Two architects
+reserving the same sofa at the same moment: the second transaction either finds it reserved,
+or its write is refused by the index or by the item's version check; all three end in
+AlreadyReserved, and nothing of the loser's attempt is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from hjem.i18n import msg
+from hjem.inventory.errors import AlreadyReserved, EditConflict, InventoryError, NotAvailable
+from hjem.inventory.items import get_item
+from hjem.inventory.lifecycle import move
+from hjem.inventory.models import Item, Reservation, Status
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def active_reservation(session: Session, item: Item) -> Reservation | None:
+    return session.scalar(
+        select(Reservation).where(Reservation.item_id == item.id, Reservation.active)
+    )
+
+
+def expire_stale(session: Session, item: Item, who: str) -> None:
+    """A reservation past its expiry ends; its item is available again."""
+    reservation = active_reservation(session, item)
+    if (
+        reservation is None
+        or reservation.expires_at is None
+        or _aware(reservation.expires_at) > _now()
+    ):
+        return
+    _end(reservation, "expired")
+    session.flush()
+    move(session, item, Status.AVAILABLE, who, "expired", kind="release")
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)  # SQLite drops the zone
+
+
+def _end(reservation: Reservation, reason: str) -> None:
+    reservation.active = False
+    reservation.ended_at = _now()
+    reservation.end_reason = reason
+
+
+def reserve(
+    session: Session, code: str, case_code: str, who: str, expires_at: dt.datetime | None = None
+) -> Reservation:
+    """Reserve the item for one family case, or raise AlreadyReserved / NotAvailable."""
+    if not case_code.strip():
+        raise InventoryError(msg("inventory.error.no_case"))
+    item = get_item(session, code)
+    expire_stale(session, item, who)
+    if item.status == Status.RESERVED:
+        raise AlreadyReserved(item.code)
+    if item.status != Status.AVAILABLE:
+        raise NotAvailable(item.code, item.status)
+    code = item.code  # after a failed flush the item cannot be read any more
+    reservation = Reservation(
+        item_id=item.id, case_code=case_code.strip(), reserved_by=who, expires_at=expires_at
+    )
+    move(session, item, Status.RESERVED, who, case_code, kind="reserve")
+    session.add(reservation)
+    try:
+        session.flush()
+    except (IntegrityError, StaleDataError):
+        raise AlreadyReserved(code) from None
+    return reservation
+
+
+def release(session: Session, code: str, who: str, reason: str = "") -> None:
+    """End the item's reservation; it is available again."""
+    item = get_item(session, code)
+    reservation = active_reservation(session, item)
+    if reservation is None:
+        raise NotAvailable(item.code, item.status)
+    _end(reservation, "released")
+    move(session, item, Status.AVAILABLE, who, reason, kind="release")
+    _flush(session, item)
+
+
+def deliver(session: Session, code: str, who: str) -> None:
+    """The item went to the family it was reserved for."""
+    item = get_item(session, code)
+    reservation = active_reservation(session, item)
+    if reservation is None:
+        raise NotAvailable(item.code, item.status)
+    _end(reservation, "delivered")
+    move(session, item, Status.DELIVERED, who, reservation.case_code, kind="deliver")
+    _flush(session, item)
+
+
+def _flush(session: Session, item: Item) -> None:
+    code = item.code
+    try:
+        session.flush()
+    except StaleDataError:
+        raise EditConflict(code) from None
+
+
+def reserved_for(session: Session, case_code: str) -> list[Reservation]:
+    """The case's active reservations, oldest first."""
+    query = select(Reservation).where(Reservation.case_code == case_code, Reservation.active)
+    return list(session.scalars(query.order_by(Reservation.reserved_at)))

@@ -7,45 +7,13 @@ and the first window stay quick.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hjem import __version__
+from hjem.commands import check, database, inventory
 from hjem.i18n import LANGUAGES, set_language, tr
-
-EXIT_OK, EXIT_CONFLICTS, EXIT_UNREADABLE = 0, 1, 2
-
-
-def _check(args: argparse.Namespace) -> int:
-    """`hjem check PLAN.hjem [--json]`: 0 no conflicts, 1 conflicts, 2 the file cannot be read."""
-    from hjem.floorplan.codec import PlanFileError
-    from hjem.floorplan.hjemfile import load_plan
-    from hjem.floorplan.report import full_report
-
-    try:
-        plan = load_plan(args.plan)
-    except PlanFileError as error:
-        print(tr("cli.cannot_read", file=args.plan, problem=error.message), file=sys.stderr)
-        return EXIT_UNREADABLE
-    conflicts = full_report(plan)
-    walkway_checked = plan.entrance() is not None
-    if args.json:
-        report = {
-            "plan": args.plan,
-            "walkway_checked": walkway_checked,
-            "conflicts": [c.to_json() for c in conflicts],
-        }
-        print(json.dumps(report, ensure_ascii=False, indent=1))
-    else:
-        for conflict in conflicts:
-            kind = tr(f"conflict_kind.{conflict.kind.value}")
-            print(f"{kind}: {conflict.message.text()} [{', '.join(conflict.elements)}]")
-        print(tr("cli.summary", count=len(conflicts)))
-    if not walkway_checked:
-        print(tr("cli.no_entrance"), file=sys.stderr)
-    return EXIT_CONFLICTS if conflicts else EXIT_OK
 
 
 def _gui(args: argparse.Namespace) -> int:
@@ -54,7 +22,7 @@ def _gui(args: argparse.Namespace) -> int:
     return run(args)
 
 
-COMMANDS = ("check",)
+COMMANDS = ("check", "db", "inventory", "demo")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,15 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"hjem {__version__}")
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.lang_help"))
+    parser.add_argument("--database", metavar="URL", help=tr("cli.database_help"))
     parser.set_defaults(handler=_gui, plan=None, screenshot=None)
     commands = parser.add_subparsers(title=tr("cli.commands"), metavar="COMMAND")
-
-    check = commands.add_parser(
-        "check", help=tr("cli.check_help"), description=tr("cli.check_help")
-    )
-    check.add_argument("plan", metavar="PLAN.hjem")
-    check.add_argument("--json", action="store_true", help=tr("cli.json_help"))
-    check.set_defaults(handler=_check)
+    for module in (check, database, inventory):
+        module.add(commands)
     return parser
 
 
@@ -82,6 +46,7 @@ def build_gui_parser() -> argparse.ArgumentParser:
     """`hjem [PLAN.hjem] [--screenshot OUT.png]`: the window, optionally with a plan."""
     parser = argparse.ArgumentParser(prog="hjem", description=tr("cli.description"))
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.lang_help"))
+    parser.add_argument("--database", metavar="URL", help=tr("cli.database_help"))
     parser.add_argument("plan", nargs="?", metavar="PLAN.hjem", help=tr("cli.plan_help"))
     parser.add_argument("--screenshot", metavar="OUT.png", help=tr("cli.screenshot_help"))
     parser.set_defaults(handler=_gui)
@@ -94,7 +59,7 @@ def _first_word(argv: Sequence[str]) -> str | None:
     for arg in argv:
         if skip:
             skip = False
-        elif arg == "--lang":
+        elif arg in ("--lang", "--database"):
             skip = True
         elif not arg.startswith("-"):
             return arg

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from hjem.inventory.codes import normalized
@@ -29,27 +29,35 @@ class Query:
     limit: int = DEFAULT_LIMIT
 
 
-def statement(session: Session, query: Query) -> Select[tuple[Item]]:
-    stmt = select(Item)
+def conditions(session: Session, query: Query) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of a query, shared by the item search and the table's rows."""
+    found: list[ColumnElement[bool]] = []
     if query.category:
         category_id = session.scalar(select(Category.id).where(Category.slug == query.category))
-        stmt = stmt.where(Item.category_id == (category_id if category_id is not None else -1))
+        found.append(Item.category_id == (category_id if category_id is not None else -1))
     if query.status:
-        stmt = stmt.where(Item.status == query.status)
+        found.append(Item.status == query.status)
     if query.text.strip():
         typed = query.text.strip()
-        stmt = stmt.where(
-            or_(Item.code == normalized(typed), Item.search_text.contains(typed.lower()))
-        )
+        found.append(or_(Item.code == normalized(typed), Item.search_text.contains(typed.lower())))
     if query.location:
-        stmt = stmt.where(Item.location_id.in_(_places_under(session, query.location)))
+        found.append(Item.location_id.in_(_places_under(session, query.location)))
     if query.fits is not None:
-        long_limit, short_limit = max(query.fits), min(query.fits)
-        stmt = stmt.where(Item.long_side <= long_limit, Item.short_side <= short_limit)
-        return stmt.order_by(Item.long_side.desc(), Item.short_side.desc(), Item.id).limit(
-            query.limit
-        )
-    return stmt.order_by(Item.received_on.desc(), Item.id.desc()).limit(query.limit)
+        found += [Item.long_side <= max(query.fits), Item.short_side <= min(query.fits)]
+    return found
+
+
+def ordering(query: Query) -> list[ColumnElement[object]]:
+    """Best fit first when fitting (the index's own order, read backwards, so nothing is
+    sorted); otherwise the newest donations first."""
+    if query.fits is not None:
+        return [Item.long_side.desc(), Item.short_side.desc(), Item.id.desc()]
+    return [Item.received_on.desc(), Item.id.desc()]
+
+
+def statement(session: Session, query: Query) -> Select[tuple[Item]]:
+    where = conditions(session, query)
+    return select(Item).where(*where).order_by(*ordering(query)).limit(query.limit)
 
 
 def find(session: Session, query: Query) -> list[Item]:

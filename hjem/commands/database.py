@@ -1,0 +1,47 @@
+"""`hjem db upgrade`: bring the workspace database to the newest schema (done at start anyway)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from hjem.commands import EXIT_CANNOT, EXIT_OK
+from hjem.i18n import tr
+
+
+def add(commands: argparse._SubParsersAction) -> None:
+    db = commands.add_parser("db", help=tr("cli.db_help"), description=tr("cli.db_help"))
+    actions = db.add_subparsers(title=tr("cli.commands"), metavar="ACTION", required=True)
+    upgrade = actions.add_parser("upgrade", help=tr("cli.db_upgrade_help"))
+    upgrade.set_defaults(handler=run_upgrade)
+
+
+def open_workspace(args: argparse.Namespace, migrate: bool = True):  # type: ignore[no-untyped-def]
+    """The workspace the arguments point at, or None after saying why it cannot be opened."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    from hjem.db.workspace import Workspace
+
+    try:
+        return Workspace(args.database, migrate=migrate)
+    except (OperationalError, ProgrammingError, OSError) as error:
+        print(tr("cli.no_database", reason=type(error).__name__), file=sys.stderr)
+        return None
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    from hjem.db.migrate import current_revision, head_revision, upgrade
+
+    workspace = open_workspace(args, migrate=False)
+    if workspace is None:
+        return EXIT_CANNOT
+    before = current_revision(workspace.engine)
+    backup = upgrade(workspace.engine)
+    if before == head_revision():
+        print(tr("cli.db_current", revision=head_revision()))
+    else:
+        print(tr("cli.db_upgraded", revision=head_revision()))
+    if backup is not None:
+        print(tr("cli.db_backup", path=backup))
+    workspace.close()
+    return EXIT_OK

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("hjem")
     settings = Settings()
     set_language(args.lang or settings.language() or "da")
-    window = MainWindow(settings, Recovery(recovery_dir()))
+    window = MainWindow(settings, Recovery(recovery_dir()), getattr(args, "database", None))
     window.show()
     if os.environ.get(STARTUP_PROBE):
         QTimer.singleShot(

@@ -19,10 +19,13 @@ from hjem.ui.start_screen import StartScreen
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings, recovery: Recovery):
+    def __init__(self, settings: Settings, recovery: Recovery, database: str | None = None):
         super().__init__()
         self.settings = settings
         self.recovery = recovery
+        self.database = database  # --database; else HJEM_DATABASE_URL; else the local file
+        self._workspace = None
+        self.inventory_window = None
         self.document = PlanDocument(parent=self)
         self.editor = None  # built when the first plan opens (it loads the geometry engine)
         self._autosaved_index: int | None = None
@@ -32,6 +35,7 @@ class MainWindow(QMainWindow):
         self.start.new_requested.connect(self.new_plan)
         self.start.open_requested.connect(self.open_dialog)
         self.start.path_chosen.connect(self.open_path)
+        self.start.inventory_requested.connect(self.open_inventory)
         self.stack.addWidget(self.start)
         self.hint = QLabel()
         self.typed = QLabel()
@@ -147,6 +151,8 @@ class MainWindow(QMainWindow):
             return
         self._autosave.stop()
         self.recovery.close()
+        if self._workspace is not None:
+            self._workspace.close()
         self.document.undo_stack.blockSignals(True)  # the window goes; nothing left to retitle
         event.accept()
 
@@ -199,6 +205,34 @@ class MainWindow(QMainWindow):
         for orphan in orphans:
             Recovery.remove(orphan)
         return restored
+
+    # --- the shared inventory ---------------------------------------------------------------------
+
+    def workspace(self):
+        """The workspace database, opened (and migrated) the first time it is needed."""
+        if self._workspace is None:
+            from hjem.db.workspace import Workspace
+
+            self._workspace = Workspace(self.database)
+        return self._workspace
+
+    def open_inventory(self) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from hjem.ui.inventory.window import InventoryWindow
+
+        try:
+            if self.inventory_window is None:
+                self.inventory_window = InventoryWindow(
+                    self.workspace(), self.settings.user_name(), self
+                )
+        except (SQLAlchemyError, OSError) as error:
+            files.show_error(
+                self, "inventory_window.title", tr("cli.no_database", reason=type(error).__name__)
+            )
+            return
+        self.inventory_window.show()
+        self.inventory_window.raise_()
 
     # --- title -----------------------------------------------------------------------------------
 

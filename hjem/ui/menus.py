@@ -93,6 +93,8 @@ def build_menus(window: MainWindow) -> Menus:
     _draw_menu(m, bar.addMenu(tr("menu.title.draw")))
     _background_menu(m, bar.addMenu(tr("menu.title.background")))
     _view_menu(m, bar.addMenu(tr("menu.title.view")))
+    inventory = bar.addMenu(tr("menu.title.inventory"))
+    inventory.addAction(m.action("menu.inventory", window.open_inventory, "Ctrl+L", editing=False))
     _settings_menu(m, bar.addMenu(tr("menu.title.settings")))
     return m
 

@@ -36,6 +36,15 @@ class Settings:
     def set_autosave_seconds(self, seconds: int) -> None:
         self._q.setValue("autosave_seconds", seconds)
 
+    def user_name(self) -> str:
+        """Who is working, for the items' history (the login name until one is chosen)."""
+        import getpass
+
+        return str(self._q.value("user_name") or getpass.getuser())
+
+    def set_user_name(self, name: str) -> None:
+        self._q.setValue("user_name", name)
+
     def grid_snap(self) -> bool:
         return str(self._q.value("grid_snap", "true")).lower() == "true"
 

@@ -30,6 +30,7 @@ class StartScreen(QWidget):
     new_requested = Signal()
     open_requested = Signal()
     path_chosen = Signal(object)  # Path
+    inventory_requested = Signal()
 
     def __init__(self, recent: list[Path]):
         super().__init__()
@@ -41,11 +42,14 @@ class StartScreen(QWidget):
         new_button.setObjectName("start_new")
         open_button = QPushButton(tr("start.open"))
         open_button.setObjectName("start_open")
-        for button in (new_button, open_button):
+        inventory_button = QPushButton(tr("start.inventory"))
+        inventory_button.setObjectName("start_inventory")
+        for button in (new_button, open_button, inventory_button):
             button.setMinimumHeight(40)
             button.setStyleSheet("font-size: 11pt; padding: 6px 18px;")
         new_button.clicked.connect(self.new_requested)
         open_button.clicked.connect(self.open_requested)
+        inventory_button.clicked.connect(self.inventory_requested)
 
         self.recent = self._list("start_recent", [(p.stem, p) for p in recent])
         samples = [
@@ -56,6 +60,7 @@ class StartScreen(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(new_button)
         buttons.addWidget(open_button)
+        buttons.addWidget(inventory_button)
         buttons.addStretch(1)
         lists = QHBoxLayout()
         lists.addLayout(

@@ -60,6 +60,20 @@ def key(widget, key: Qt.Key, modifiers=NONE) -> None:
     QTest.keyClick(widget, key, modifiers)
 
 
+def choose(combo, text: str, wait) -> None:
+    """Open a combo box's list and click the item that starts with `text`; `wait(predicate)`
+    waits for Qt (qtbot.waitUntil)."""
+    index = combo.findText(text, Qt.MatchFlag.MatchStartsWith)
+    assert index >= 0, text
+    combo.showPopup()
+    wait(lambda: combo.view().isVisible())
+    view = combo.view()
+    model_index = view.model().index(index, 0)
+    view.scrollTo(model_index)
+    QTest.mouseClick(view.viewport(), LEFT, NONE, view.visualRect(model_index).center())
+    wait(lambda: not combo.view().isVisible())
+
+
 def when_dialog(answer: Callable[[QDialog], None], tries: int = 200) -> None:
     """Answer the next modal dialog as a person would, once it is up."""
 

@@ -14,7 +14,16 @@ from hjem.ui.main_window import MainWindow
 from hjem.ui.recovery import Recovery
 from hjem.ui.settings import Settings
 from tests.conftest import ROOT
-from tests.ui.driver import choose_file, click, double_click, drag, key, type_into_dialog, type_text
+from tests.ui.driver import (
+    choose,
+    choose_file,
+    click,
+    double_click,
+    drag,
+    key,
+    type_into_dialog,
+    type_text,
+)
 
 SAMPLES = ROOT / "assets" / "samples"
 SAMPLE = load_plan(SAMPLES / "3-vaerelser.hjem")
@@ -50,21 +59,7 @@ class Person:
         self.window.menus.actions[key_].trigger()
 
     def choose(self, combo: QComboBox, text: str):
-        """Open the list and click the item that starts with `text`."""
-        index = combo.findText(text, Qt.MatchFlag.MatchStartsWith)
-        assert index >= 0, text
-        combo.showPopup()
-        self.qtbot.waitUntil(lambda: combo.view().isVisible())
-        view = combo.view()
-        rect = view.visualRect(view.model().index(index, 0))
-        view.scrollTo(view.model().index(index, 0))
-        QTest.mouseClick(
-            view.viewport(),
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-            rect.center(),
-        )
-        self.qtbot.waitUntil(lambda: not combo.view().isVisible())
+        choose(combo, text, self.qtbot.waitUntil)
 
     def toolbar_choice(self, name, typed):
         self.choose(self.window.findChild(QComboBox, name), typed)

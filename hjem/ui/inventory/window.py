@@ -1,0 +1,194 @@
+"""The inventory window: find items (text or code, category, status, place, what fits in
+W × D), see one in full, log and edit donations, move them along their way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hjem.db.workspace import Workspace
+from hjem.floorplan.categories import CATEGORIES
+from hjem.i18n import Message, tr
+from hjem.inventory.errors import InventoryError
+from hjem.inventory.listing import table_rows, thumbnails
+from hjem.inventory.models import Status
+from hjem.inventory.search import Query
+from hjem.ui.inventory import operations
+from hjem.ui.inventory.details import ItemDetails
+from hjem.ui.inventory.model import THUMB_PX, InventoryModel
+from hjem.ui.panels.properties import parse_number
+
+ROW_LIMIT = 5000
+
+
+class InventoryWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, who: str, parent=None):
+        super().__init__(parent)
+        self.workspace, self.who = workspace, who
+        self.setWindowTitle(tr("inventory_window.title"))
+        self.model = InventoryModel(self._thumbnails)
+        self.details = ItemDetails()
+        self.table = self._table()
+        self.count = QLabel()
+        self.statusBar().addWidget(self.count)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(self._filters())
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.actions: dict[str, QAction] = {}
+        self._toolbar()
+        self.resize(1300, 820)
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("inventory_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().setDefaultSectionSize(THUMB_PX + 6)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(0, THUMB_PX + 10)
+        table.doubleClicked.connect(lambda _index: operations.edit(self))
+        table.selectionModel().currentRowChanged.connect(lambda _now, _before: self.show_selected())
+        return table
+
+    def _filters(self) -> QHBoxLayout:
+        self.search = QLineEdit()
+        self.search.setObjectName("inventory_search")
+        self.search.setPlaceholderText(tr("inventory_window.search_hint"))
+        self.search.returnPressed.connect(self.refresh)
+        self.category = QComboBox()
+        self.category.addItem(tr("inventory_window.all_categories"), None)
+        for slug in CATEGORIES:
+            self.category.addItem(tr(f"category.{slug}.name"), slug)
+        self.status = QComboBox()
+        self.status.addItem(tr("inventory_window.all_statuses"), None)
+        for status in Status:
+            self.status.addItem(tr(f"status.{status.value}").capitalize(), status.value)
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(tr("inventory.field.location"))
+        self.fit_width, self.fit_depth = QLineEdit(), QLineEdit()
+        self.fit_width.setObjectName("fit_width")
+        self.fit_depth.setObjectName("fit_depth")
+        for box, key in ((self.fit_width, "width"), (self.fit_depth, "depth")):
+            box.setPlaceholderText(tr(f"inventory.field.{key}"))
+            box.setMaximumWidth(80)
+            box.returnPressed.connect(self.refresh)
+        for combo in (self.category, self.status):
+            combo.activated.connect(lambda _i: self.refresh())
+        find = QPushButton(tr("inventory_window.find"))
+        find.clicked.connect(self.refresh)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 3)
+        row.addWidget(self.category)
+        row.addWidget(self.status)
+        row.addWidget(self.place, 1)
+        row.addWidget(QLabel(tr("inventory_window.fits")))
+        row.addWidget(self.fit_width)
+        row.addWidget(QLabel("×"))
+        row.addWidget(self.fit_depth)
+        row.addWidget(find)
+        return row
+
+    def _toolbar(self) -> None:
+        bar = QToolBar()
+        bar.setObjectName("inventory_actions")
+        self.addToolBar(bar)
+        for key, handler, shortcut in operations.ACTIONS:
+            action = QAction(tr(f"inventory_window.action.{key}"), self)
+            action.setObjectName(key)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _=False, h=handler: h(self))
+            self.actions[key] = action
+            bar.addAction(action)
+
+    # --- what is shown ---------------------------------------------------------------------
+
+    def query(self) -> Query:
+        width, depth = parse_number(self.fit_width.text()), parse_number(self.fit_depth.text())
+        fits = (width, depth) if width and depth else None
+        return Query(
+            text=self.search.text(),
+            category=self.category.currentData(),
+            status=self.status.currentData(),
+            location=self.place.text().strip() or None,
+            fits=fits,
+            limit=ROW_LIMIT,
+        )
+
+    def refresh(self, select_code: str | None = None) -> None:
+        with self.workspace.session() as session:
+            rows = table_rows(session, self.query())
+        self.model.set_rows(rows)
+        self.count.setText(tr("inventory_window.count", count=len(rows)))
+        code = select_code or (rows[0].code if len(rows) == 1 else None)
+        if code is not None:
+            self.select(code)
+        else:
+            self.details.show_nothing()
+
+    def select(self, code: str) -> None:
+        for row_number, row in enumerate(self.model.rows):
+            if row.code == code:
+                index = self.model.index(row_number, 1)
+                self.table.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.scrollTo(index)
+                return
+
+    def selected_code(self) -> str | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.rows[index.row()].code if index.isValid() else None
+
+    def show_selected(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            self.details.show_nothing()
+            return
+        with self.workspace.session() as session:
+            self.details.show_item(session, code)
+
+    def _thumbnails(self, codes: list[str]) -> dict[str, bytes]:
+        with self.workspace.session() as session:
+            return thumbnails(session, codes)
+
+    def tell(self, message: Message | InventoryError) -> None:
+        text = message.message.text() if isinstance(message, InventoryError) else message.text()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("inventory_window.title"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("inventory_message")
+        box.exec()

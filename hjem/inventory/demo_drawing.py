@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from PIL import Image, ImageDraw
 
 RGB = tuple[int, int, int]
@@ -19,6 +20,7 @@ Point = tuple[float, float]
 DEPTH_X = 0.383
 DEPTH_Y = 0.321
 CYLINDER_TILT = 0.32  # how round a horizontal circle looks from the camera's height
+METAL_SHEEN = (-0.25, 0.1, 0.45, 0.05, -0.3)  # brushed steel: light from the front left
 
 
 def shade(rgb: RGB, amount: float) -> RGB:
@@ -49,9 +51,26 @@ class Shape:
 @dataclass
 class Scene:
     shapes: list[Shape] = field(default_factory=list)
-    footprint: list[Point] = field(default_factory=list)  # floor points, for the shadow
+    # Where each separate piece touches the floor, for its shadow.
+    footprints: list[list[Point]] = field(default_factory=lambda: [[]])
     glows: list[tuple[Point, float, RGB]] = field(default_factory=list)
     depth_scale: float = 1.0  # 0 looks straight at the front, larger from higher up
+    background: str = "studio"  # or "floor": seen from straight above
+    dimensions: tuple[float, float, float] | None = None  # the item's w × d × h, when known
+
+    def measure(self, axis: int, guess: float, low: float, high: float) -> float:
+        """The item's own size on an axis (kept within what the drawing can show), or a guess."""
+        if self.dimensions is None:
+            return guess
+        return min(max(self.dimensions[axis], low), high)
+
+    def stands(self, points: Sequence[Point]) -> None:
+        """Floor points of the current piece: its shadow is laid under all of them."""
+        self.footprints[-1].extend(points)
+
+    def next_piece(self) -> None:
+        """Start another piece standing apart, with a shadow of its own."""
+        self.footprints.append([])
 
     def at(self, x: float, y: float, z: float) -> Point:
         return (x + y * DEPTH_X * self.depth_scale, -(z + y * DEPTH_Y * self.depth_scale))
@@ -73,7 +92,7 @@ class Scene:
         top = (p(x, y, z + h), p(x + w, y, z + h), p(x + w, y + d, z + h), p(x, y + d, z + h))
         side = (p(x + w, y, z), p(x + w, y + d, z), p(x + w, y + d, z + h), p(x + w, y, z + h))
         if z <= 1:
-            self.footprint += [p(x, y, 0), p(x + w, y, 0), p(x + w, y + d, 0), p(x, y + d, 0)]
+            self.stands([p(x, y, 0), p(x + w, y, 0), p(x + w, y + d, 0), p(x, y + d, 0)])
         if radius:
             # A soft box: the whole outline first, so rounded faces leave no gaps between them.
             outline = (front[0], front[1], side[1], side[2], top[3], front[3])
@@ -142,8 +161,9 @@ class Scene:
         cx, cy = self.at(x, y, z)
         ry = r * CYLINDER_TILT
         if z <= 1:
-            self.footprint += [(cx - r, cy - ry), (cx + r, cy - ry), (cx + r, cy + ry)]
-            self.footprint += [(cx - r, cy + ry)]
+            self.stands(
+                [(cx - r, cy - ry), (cx + r, cy - ry), (cx + r, cy + ry), (cx - r, cy + ry)]
+            )
         self.ellipse((cx, cy), r, ry, rgb, metal=metal, gradient=0.1)
         body = ((cx - r, cy), (cx + r, cy), (cx + r, cy - h), (cx - r, cy - h))
         self.poly(body, rgb, gradient=0.1, metal=metal)
@@ -201,24 +221,22 @@ def _rounded(points: Sequence[Point], radius: float) -> list[Point]:
 
 
 def _fill(shape: Shape, w: int, h: int) -> Image.Image:
-    """The shape's colour over its bounding box: a gradient or a metal sheen."""
+    """The shape's colour over its bounding box: a vertical gradient or a metal sheen."""
     if shape.metal:
-        stops = [-0.25, 0.1, 0.45, 0.05, -0.3]
-        row = [shade(shape.fill, _interpolate(stops, i / max(w - 1, 1))) for i in range(w)]
-        strip = Image.new("RGB", (w, 1))
-        strip.putdata(row)
-        return strip.resize((w, h), Image.Resampling.NEAREST)
-    g = shape.gradient
-    column = [shade(shape.fill, g - 2 * g * i / max(h - 1, 1)) for i in range(h)]
-    strip = Image.new("RGB", (1, h))
-    strip.putdata(column)
-    return strip.resize((w, h), Image.Resampling.NEAREST)
+        amounts = np.interp(np.linspace(0, 1, w), np.linspace(0, 1, 5), METAL_SHEEN)
+        row = shaded(shape.fill, amounts)[np.newaxis, :, :]
+        return Image.fromarray(row, "RGB").resize((w, h), Image.Resampling.NEAREST)
+    column = shaded(shape.fill, np.linspace(shape.gradient, -shape.gradient, h))
+    return Image.fromarray(column[:, np.newaxis, :], "RGB").resize((w, h), Image.Resampling.NEAREST)
 
 
-def _interpolate(stops: list[float], t: float) -> float:
-    position = t * (len(stops) - 1)
-    i = min(int(position), len(stops) - 2)
-    return stops[i] + (stops[i + 1] - stops[i]) * (position - i)
+def shaded(rgb: RGB, amounts: np.ndarray) -> np.ndarray:
+    """`shade` for many amounts at once: one row of colours per amount, as uint8."""
+    colour = np.array(rgb, dtype=float)[np.newaxis, :]
+    t = amounts[:, np.newaxis]
+    lighter = colour + (255 - colour) * np.clip(t, 0, None)
+    out = np.where(t >= 0, lighter, colour * (1 + np.clip(t, None, 0)))
+    return np.ascontiguousarray(np.round(out).astype(np.uint8))
 
 
 def paint(image: Image.Image, scene: Scene, fit: Fit, hairline: float) -> None:

@@ -4,9 +4,10 @@ front, so a builder's order is what hides what."""
 
 from __future__ import annotations
 
+import math
 import random
 
-from hjem.inventory.demo_drawing import RGB, Scene, mix, shade
+from hjem.inventory.demo_drawing import RGB, Point, Scene, mix, shade
 
 LEG_WOOD: RGB = (96, 70, 50)
 LINEN: RGB = (244, 242, 237)
@@ -27,15 +28,22 @@ def legs(scene: Scene, w: float, d: float, h: float, rgb: RGB, size: float = 4.0
     """Four legs under a w × d top, the back ones first."""
     inset = 3.0
     back, front = d - inset - size, inset
-    for x, y in ((inset, back), (w - inset - size, back), (inset, front), (w - inset - size, front)):
+    for x, y in (
+        (inset, back),
+        (w - inset - size, back),
+        (inset, front),
+        (w - inset - size, front),
+    ):
         scene.box(x, y, 0, (size, size, h), rgb, gradient=0.12)
 
 
 def sofa(scene: Scene, rgb: RGB, rng: random.Random, seats: int = 0) -> None:
-    seats = seats or rng.choice((2, 3, 3))
+    guess = rng.choice((2, 3, 3))
     seat_w = rng.uniform(54, 64)
     arm = rng.uniform(15, 22)
-    depth = rng.uniform(84, 94)
+    depth = scene.measure(1, rng.uniform(84, 94), 70, 110)
+    if not seats:  # as many seats as the sofa's width holds
+        seats = round((scene.measure(0, guess * seat_w + 2 * arm, 120, 260) - 2 * arm) / seat_w)
     leg = rng.uniform(7, 13) if seats > 1 else rng.uniform(14, 20)
     width = seats * seat_w + 2 * arm
     arm_h = rng.uniform(52, 60)
@@ -50,8 +58,22 @@ def sofa(scene: Scene, rgb: RGB, rng: random.Random, seats: int = 0) -> None:
         scene.box(x, depth - 38, leg + 34, (seat_w - 2, 16, 38), shade(rgb, 0.05), radius=9)
     if seats > 1 and rng.random() < 0.7:
         accent = rng.choice(((222, 186, 92), (232, 226, 214), (176, 96, 80), (92, 120, 140)))
-        scene.box(arm + 4, depth - 48, leg + 34, (34, 12, 30), accent, radius=10)
+        pillow(scene, scene.at(arm + 22, depth - 40, leg + 52), 17, accent, rng.uniform(-12, 12))
     scene.box(width - arm, 0, leg, (arm, depth, arm_h), rgb, radius=8)
+
+
+def pillow(scene: Scene, centre: Point, half: float, rgb: RGB, tilt: float) -> None:
+    """A plump cushion facing us: a tilted square with pinched sides and soft corners."""
+    cx, cy = centre
+    turn = math.radians(tilt)
+    cos, sin = math.cos(turn), math.sin(turn)
+    outline = []
+    for i in range(8):  # corners at full size, mid-sides pulled in
+        angle = math.pi / 4 + i * math.pi / 4
+        r = half * (math.sqrt(2) if i % 2 == 0 else 0.9)
+        x, y = r * math.cos(angle), r * math.sin(angle)
+        outline.append((cx + x * cos - y * sin, cy + x * sin + y * cos))
+    scene.poly(outline, rgb, radius=half * 0.35, gradient=0.12)
 
 
 def armchair(scene: Scene, rgb: RGB, rng: random.Random) -> None:
@@ -60,8 +82,8 @@ def armchair(scene: Scene, rgb: RGB, rng: random.Random) -> None:
 
 def bed(scene: Scene, rgb: RGB, rng: random.Random) -> None:
     """Seen from its long side, the headboard at the left."""
-    length = 200.0
-    width = rng.choice((90.0, 140.0, 160.0, 180.0))
+    width = scene.measure(0, rng.choice((90.0, 140.0, 160.0, 180.0)), 70, 200)
+    length = scene.measure(1, 200.0, 140, 220)
     leg, frame = 10.0, rng.uniform(20, 26)
     top = leg + frame + 20
     scene.box(-6, 0, 0, (6, width, rng.uniform(95, 115)), rgb, radius=2)
@@ -73,22 +95,33 @@ def bed(scene: Scene, rgb: RGB, rng: random.Random) -> None:
     for i in reversed(range(pillows)):
         scene.box(4, 5 + i * pillow_w, top, (38, pillow_w - 4, 13), (250, 249, 246), radius=6)
     duvet = rng.choice(BEDDING)
-    scene.box(50, -3, leg + frame - 6, (length - 48, width + 3, 34), duvet, radius=7)
-    scene.box(50, -3, top + 6, (22, width + 3, 4), shade(duvet, 0.35), radius=2)
+    # The duvet turned down at the top: a lighter band, then the rest of it.
+    scene.box(48, -3, leg + frame - 6, (24, width + 3, 35), shade(duvet, 0.4), radius=7)
+    scene.box(70, -3, leg + frame - 6, (length - 68, width + 3, 34), duvet, radius=7)
 
 
 def mattress(scene: Scene, rgb: RGB, rng: random.Random) -> None:
     """A mattress lying flat, seen from above enough to show its quilted top."""
-    scene.depth_scale = 1.7
-    length, width, h = 200.0, rng.choice((80.0, 90.0, 140.0)), rng.uniform(16, 24)
+    scene.depth_scale = 2.0
+    width = scene.measure(0, rng.choice((80.0, 90.0, 140.0)), 60, 200)
+    length = scene.measure(1, 200.0, 140, 220)
+    h = scene.measure(2, rng.uniform(20, 26), 8, 35)
     cover = mix(rgb, LINEN, 0.75)
     scene.box(0, 0, 0, (length, width, h), cover, radius=4, gradient=0.04)
-    scene.panel(2, 0, h * 0.3, (length - 4, h * 0.4), shade(rgb, -0.05), radius=1)
-    rows, columns = (3 if width < 120 else 5), 9
-    for r in range(rows):
-        for c in range(columns):
-            x, y = length * (c + 0.5) / columns, width * (r + 0.5) / rows
-            scene.ellipse(scene.at(x, y, h), 1.6, 1.1, shade(cover, -0.22), outline=False)
+    scene.panel(2, 0, h * 0.3, (length - 4, h * 0.4), shade(rgb, -0.22), radius=1)
+    for handle in (length * 0.3, length * 0.7):
+        scene.panel(handle - 8, 0, h * 0.42, (16, h * 0.16), shade(rgb, -0.4), radius=1)
+    rows, columns = (3 if width < 120 else 5), 10
+    stitch = shade(cover, -0.12)
+    for c in range(1, columns):  # quilting: stitched lines, a tuft where they cross
+        x = length * c / columns
+        scene.line([scene.at(x, 3, h), scene.at(x, width - 3, h)], stitch, 0)
+    for r in range(1, rows):
+        y = width * r / rows
+        scene.line([scene.at(3, y, h), scene.at(length - 3, y, h)], stitch, 0)
+        for c in range(1, columns):
+            centre = scene.at(length * c / columns, y, h)
+            scene.ellipse(centre, 1.8, 1.2, shade(cover, -0.3), outline=False)
 
 
 def _chair(scene: Scene, x: float, y: float, rgb: RGB, facing: str = "front") -> None:
@@ -128,7 +161,8 @@ def chair(scene: Scene, rgb: RGB, rng: random.Random) -> None:
 
 
 def dining_table(scene: Scene, rgb: RGB, rng: random.Random) -> None:
-    width, depth, height = rng.choice((120.0, 140.0, 160.0, 180.0)), 90.0, 75.0
+    width = scene.measure(0, rng.choice((120.0, 140.0, 160.0, 180.0)), 80, 240)
+    depth, height = scene.measure(1, 90.0, 70, 110), 75.0
     chairs = 2 if width < 160 else 3
     chair_rgb = rng.choice((rgb, shade(rgb, -0.15), (60, 60, 62), (236, 234, 228)))
     for i in range(chairs):
@@ -141,23 +175,35 @@ def dining_table(scene: Scene, rgb: RGB, rng: random.Random) -> None:
 
 
 def desk(scene: Scene, rgb: RGB, rng: random.Random) -> None:
-    width, depth, height = rng.choice((110.0, 120.0, 140.0)), 60.0, 74.0
+    width = scene.measure(0, rng.choice((110.0, 120.0, 140.0)), 90, 180)
+    depth, height = scene.measure(1, 60.0, 45, 80), 74.0
     legs(scene, width, depth, height - 3, shade(rgb, -0.15), size=4)
     scene.box(width - 44, 0, 0, (42, depth - 4, height - 3), rgb, gradient=0.05)
-    for i, z in enumerate((4.0, 26.0, 48.0)):
+    for z in (4.0, 26.0, 48.0):
         scene.panel(width - 42, 0, z, (38, 20), shade(rgb, 0.06), radius=0.8)
-        scene.panel(width - 30, 0, z + 14 - i * 0, (14, 2), METAL, radius=0.8)
+        scene.panel(width - 30, 0, z + 14, (14, 2), METAL, radius=0.8)
     scene.box(0, 0, height - 3, (width, depth, 3), shade(rgb, 0.04), gradient=0.03)
     scene.box(12, 18, height, (34, 24, 2), (88, 90, 96), radius=0.6)  # a closed laptop
     scene.cylinder(width - 22, 40, height, 4, 11, rng.choice(BOOKS))  # a pen pot
     for i in range(3):
-        scene.line([scene.at(width - 23 + i * 1.5, 40, height + 11),
-                    scene.at(width - 25 + i * 2.5, 40, height + 19)], (60, 60, 66), 0.6)
+        scene.line(
+            [
+                scene.at(width - 23 + i * 1.5, 40, height + 11),
+                scene.at(width - 25 + i * 2.5, 40, height + 19),
+            ],
+            (60, 60, 66),
+            0.6,
+        )
 
 
 def chest_of_drawers(scene: Scene, rgb: RGB, rng: random.Random) -> None:
-    drawers = rng.choice((3, 4, 4))
-    width, depth, height = rng.uniform(78, 100), 45.0, 20.0 * drawers + 12
+    guess = rng.choice((3, 4, 4))
+    drawers = round((scene.measure(2, 20.0 * guess + 12, 52, 112) - 12) / 20)
+    width, depth, height = (
+        scene.measure(0, rng.uniform(78, 100), 50, 160),
+        45.0,
+        20.0 * drawers + 12,
+    )
     legs(scene, width, depth, 8, shade(rgb, -0.3), size=4)
     scene.box(0, 0, 8, (width, depth, height - 8), rgb, gradient=0.04)
     scene.box(-1, -1, height, (width + 2, depth + 2, 2.5), shade(rgb, 0.05), gradient=0)
@@ -183,8 +229,10 @@ def _vase(scene: Scene, x: float, y: float, z: float, rng: random.Random) -> Non
 
 
 def wardrobe(scene: Scene, rgb: RGB, rng: random.Random) -> None:
-    doors = rng.choice((2, 2, 3))
-    width, depth, height = 50.0 * doors, 60.0, rng.uniform(190, 210)
+    guess = rng.choice((2, 2, 3))
+    width = scene.measure(0, 50.0 * guess, 80, 200)
+    doors = 3 if width >= 140 else 2
+    depth, height = 60.0, scene.measure(2, rng.uniform(190, 210), 150, 230)
     scene.box(0, 0, 0, (width, depth, 8), shade(rgb, -0.2), gradient=0)
     scene.box(0, 0, 8, (width, depth, height - 8), rgb, gradient=0.05)
     scene.box(-1, -1, height - 4, (width + 2, depth + 2, 4), shade(rgb, 0.05), gradient=0)
@@ -192,12 +240,15 @@ def wardrobe(scene: Scene, rgb: RGB, rng: random.Random) -> None:
     for i in range(doors):
         x = 2 + i * door_w
         scene.panel(x + 0.5, 0, 10, (door_w - 1, height - 16), shade(rgb, 0.06), radius=0.6)
-        hx = x + door_w - 7 if i % 2 == 0 else x + 5
+        # Doors open in pairs from the middle; an odd last door opens on its own from the left.
+        on_left = i % 2 == 1 or (i == doors - 1 and doors % 2 == 1)
+        hx = x + 5 if on_left else x + door_w - 7
         scene.panel(hx, 0, height * 0.45, (2.2, 26), METAL, radius=1)
 
 
 def bookcase(scene: Scene, rgb: RGB, rng: random.Random) -> None:
-    width, depth, height = rng.choice((80.0, 90.0)), 30.0, rng.uniform(176, 200)
+    width = scene.measure(0, rng.choice((80.0, 90.0)), 60, 120)
+    depth, height = 30.0, scene.measure(2, rng.uniform(176, 200), 120, 220)
     shelves = 5
     scene.box(0, 0, 0, (2.5, depth, height), rgb, gradient=0.05)
     scene.panel(2.5, depth - 1, 0, (width - 5, height), shade(rgb, -0.18), gradient=0.08)
@@ -215,7 +266,7 @@ def _books(scene: Scene, x: float, z: float, room: float, tall: float, rng: rand
     """A row of books standing on a shelf, with a gap or a small stack lying flat now and then."""
     end = x + room * rng.uniform(0.55, 0.95)
     while x < end:
-        if rng.random() < 0.12:
+        if rng.random() < 0.12 and x + tall * 0.75 < end:
             for k in range(rng.randint(2, 3)):  # a small stack lying down
                 scene.box(x, 4, z + k * 3.5, (tall * 0.75, 20, 3.5), rng.choice(BOOKS), gradient=0)
             x += tall * 0.75 + 2
@@ -226,7 +277,9 @@ def _books(scene: Scene, x: float, z: float, room: float, tall: float, rng: rand
 
 
 def coffee_table(scene: Scene, rgb: RGB, rng: random.Random) -> None:
-    width, depth, height = rng.choice((100.0, 110.0, 120.0)), 60.0, rng.uniform(42, 48)
+    width = scene.measure(0, rng.choice((100.0, 110.0, 120.0)), 70, 140)
+    depth = scene.measure(1, 60.0, 45, 80)
+    height = scene.measure(2, rng.uniform(42, 48), 35, 55)
     legs(scene, width, depth, height - 4, shade(rgb, -0.15), size=5)
     scene.box(3, 3, 10, (width - 6, depth - 6, 2.5), shade(rgb, 0.05), gradient=0)
     scene.box(15, 14, 12.5, (30, 22, 2.5), rng.choice(BOOKS), gradient=0)  # magazines below
@@ -239,14 +292,16 @@ def coffee_table(scene: Scene, rgb: RGB, rng: random.Random) -> None:
 
 def cot(scene: Scene, rgb: RGB, rng: random.Random) -> None:
     """A child's cot from its long side: bars all round, the mattress showing between them."""
-    width, depth, height = 120.0, 60.0, 90.0
+    width, depth, height = scene.measure(1, 120.0, 100, 150), scene.measure(0, 60.0, 50, 80), 90.0
     base, bar = 28.0, 2.4
     wood = rgb
 
     def bars(y: float, x0: float, x1: float) -> None:
         count = int((x1 - x0) / 8)
         for i in range(1, count):
-            scene.box(x0 + i * (x1 - x0) / count - bar / 2, y, base, (bar, bar, 56), wood, gradient=0)
+            scene.box(
+                x0 + i * (x1 - x0) / count - bar / 2, y, base, (bar, bar, 56), wood, gradient=0
+            )
 
     def end(x: float) -> None:
         for i in range(1, 6):

@@ -96,7 +96,38 @@ def main() -> None:
         english.editor.scene.select_ids(["p9"])
         shoot(english, "editor-english.png")
         english.close()
+        set_language("da")
+        inventory_window(Path(folder))
     app.quit()
+
+
+def inventory_window(folder: Path) -> None:
+    """The inventory with the demo stock, a sofa selected, and the form for a new donation."""
+    from hjem.db.workspace import Workspace
+    from hjem.inventory.demo import fill_demo
+    from hjem.ui.inventory.form import DonationDialog
+    from hjem.ui.inventory.window import InventoryWindow
+
+    workspace = Workspace(f"sqlite:///{folder / 'inventory.sqlite'}")
+    with workspace.session() as session:
+        fill_demo(session, "Demo", today=None)
+    window = InventoryWindow(workspace, "Lise")
+    window.resize(*SIZE)
+    window.show()
+    window.search.setText("sofa")
+    window.refresh()
+    window.select(window.model.rows[0].code)
+    QTest.qWait(300)
+    window.grab().save(str(OUT / "inventory.png"))
+    print(OUT / "inventory.png")
+    dialog = DonationDialog(window, lambda data, photos: None)
+    dialog.show()
+    QTest.qWait(100)
+    dialog.grab().save(str(OUT / "donation.png"))
+    print(OUT / "donation.png")
+    dialog.close()
+    window.close()
+    workspace.close()
 
 
 if __name__ == "__main__":

@@ -73,6 +73,7 @@ class InventoryWindow(QMainWindow):
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.setColumnWidth(0, THUMB_PX + 10)
+        table.setColumnWidth(4, 170)  # "200 × 90 × 80 cm" on one line
         table.doubleClicked.connect(lambda _index: operations.edit(self))
         table.selectionModel().currentRowChanged.connect(lambda _now, _before: self.show_selected())
         return table

@@ -136,15 +136,21 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_labels(args: argparse.Namespace) -> int:
+    from hjem.inventory.errors import InventoryError
     from hjem.inventory.labels import label_sheet
     from hjem.inventory.search import Query, find
 
     workspace = open_workspace(args)
     if workspace is None:
         return EXIT_CANNOT
-    with workspace.session() as session:
-        items = find(session, Query(limit=100_000))
-        label_sheet(items, args.file)
-    workspace.close()
+    try:
+        with workspace.session() as session:
+            items = find(session, Query(limit=100_000))
+            label_sheet(items, args.file)
+    except InventoryError as error:
+        print(error.message.text(), file=sys.stderr)
+        return EXIT_CANNOT
+    finally:
+        workspace.close()
     print(tr("cli.inventory_labels", count=len(items), file=args.file))
     return EXIT_OK

@@ -13,7 +13,12 @@ _READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None})
 
 
 def new_code() -> str:
-    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+    """A random code with at least one letter that is not E: a spreadsheet would read an
+    all-digit code ("004711") or one like "1E5000" as a number and mangle it."""
+    while True:
+        code = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+        if any(c.isalpha() and c != "E" for c in code):
+            return code
 
 
 def normalized(typed: str) -> str:

@@ -20,6 +20,12 @@ from hjem.inventory.models import Category, Condition, Donor, Item, Location
 MAX_SIZE_CM = 1000.0
 MAX_TEXT = 200
 LOCATION_SEPARATOR = "/"
+TEXT_COLUMNS = {
+    "name": Item.name,
+    "colour": Item.colour,
+    "donor_name": Donor.name,
+    "donor_contact": Donor.contact,
+}
 
 
 @dataclass(frozen=True)
@@ -60,9 +66,13 @@ def check(data: ItemData) -> None:
     """Raise InventoryError naming the first field that is not right."""
     if not data.name.strip():
         raise _problem("name", "inventory.problem.empty")
-    for name in ("name", "colour", "location", "donor_name", "donor_contact"):
-        if len(getattr(data, name)) > MAX_TEXT:
-            raise _problem(name, "inventory.problem.too_long", limit=MAX_TEXT)
+    # As long as the database's columns allow (PostgreSQL refuses longer text outright).
+    texts = [(name, getattr(data, name), column) for name, column in TEXT_COLUMNS.items()]
+    texts += [("location", part, Location.name) for part in data.location.split(LOCATION_SEPARATOR)]
+    for name, value, column in texts:
+        limit = column.type.length or MAX_TEXT
+        if len(value.strip()) > limit:
+            raise _problem(name, "inventory.problem.too_long", limit=limit)
     for name in ("width", "depth", "height"):
         value = getattr(data, name)
         if (

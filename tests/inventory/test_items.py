@@ -103,3 +103,19 @@ def test_two_sessions_saving_the_same_item_at_once_the_second_is_told(fresh_post
         second.rollback()
         second.close()
         workspace.close()
+
+
+def test_codes_never_look_like_numbers_to_a_spreadsheet():
+    from hjem.inventory.codes import new_code
+
+    for _ in range(2000):
+        code = new_code()
+        assert any(c.isalpha() and c != "E" for c in code), code
+
+
+def test_text_longer_than_its_column_is_refused_before_the_database_sees_it(workspace):
+    with pytest.raises(InventoryError) as refused, workspace.session() as session:
+        create_item(session, donation(colour="x" * 150), "Lise")
+    assert refused.value.message.text("da").startswith("Farve")
+    with pytest.raises(InventoryError), workspace.session() as session:
+        create_item(session, donation(location="Lager/" + "y" * 90), "Lise")

@@ -175,9 +175,13 @@ def labels(window: InventoryWindow) -> None:
         progress.setValue(done)
         QApplication.processEvents()
 
-    with window.workspace.session() as session:
-        label_sheet(find(session, window.query()), name, progress=report)
-    progress.close()
+    try:
+        with window.workspace.session() as session:
+            label_sheet(find(session, window.query()), name, progress=report)
+    except InventoryError as error:
+        window.tell(error)
+    finally:
+        progress.close()
 
 
 def import_file(window: InventoryWindow) -> None:

@@ -261,13 +261,21 @@ def _save(session: Session, row: _Row, context: _Context, who: str, report: Impo
         move(session, item, Status(row.status), who, tr("transfer.reason"))
 
 
-def import_items(session: Session, path: str | os.PathLike[str], who: str) -> ImportReport:
+Progress = Callable[[int, int], None]  # (rows done, rows in all)
+
+
+def import_items(
+    session: Session, path: str | os.PathLike[str], who: str, progress: Progress | None = None
+) -> ImportReport:
     """Create and update items from a .csv or .xlsx file, all or nothing: ImportFailed (with
-    every problem found) before anything is written if any row is wrong."""
+    every problem found) before anything is written if any row is wrong. `progress` hears how
+    far it got: the rows are counted twice, checked and then saved."""
     header, *body = sheets.read_rows(Path(path))
+    tick = progress or (lambda _done, _total: None)
     columns = _columns(header)
     context, report, rows = _Context(session), ImportReport(), []
     for number, row_cells in enumerate(body, start=2):
+        tick(number - 1, 2 * len(body))
         if all(not cells.text(cell) for cell in row_cells):
             continue
         values = {c: row_cells[i] if i < len(row_cells) else None for c, i in columns.items()}
@@ -278,7 +286,8 @@ def import_items(session: Session, path: str | os.PathLike[str], who: str) -> Im
         rows.append(row)
     if report.failed_rows:
         raise ImportFailed(report)
-    for row in rows:
+    for done, row in enumerate(rows, start=1):
         _save(session, row, context, who, report)
+        tick(len(body) + done, 2 * len(body))
     session.flush()
     return report

@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.start.open_requested.connect(self.open_dialog)
         self.start.path_chosen.connect(self.open_path)
         self.start.inventory_requested.connect(self.open_inventory)
+        self.start.demo_requested.connect(self.open_demo)
         self.stack.addWidget(self.start)
         self.hint = QLabel()
         self.typed = QLabel()
@@ -215,6 +216,17 @@ class MainWindow(QMainWindow):
 
             self._workspace = Workspace(self.database)
         return self._workspace
+
+    def open_demo(self) -> None:
+        """Fill the workspace with the demo inventory (once) and show it."""
+        from hjem.inventory.demo import demo_is_present, fill_demo
+
+        with self.workspace().session() as session:
+            if not demo_is_present(session):
+                fill_demo(session, self.settings.user_name())
+        self.open_inventory()
+        if self.inventory_window is not None:
+            self.inventory_window.refresh()
 
     def open_inventory(self) -> None:
         from sqlalchemy.exc import SQLAlchemyError

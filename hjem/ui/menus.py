@@ -251,9 +251,10 @@ def _set_snap(window: MainWindow, on: bool) -> None:
 
 
 def _settings_menu(m: Menus, menu: QMenu) -> None:
-    from hjem.ui.preferences import choose_language, set_autosave
+    from hjem.ui.preferences import ask_user_name, choose_language, set_autosave
 
     w = m.window
+    menu.addAction(m.action("menu.user_name", lambda: ask_user_name(w), editing=False))
     language = menu.addMenu(tr("menu.title.language"))
     for lang in ("da", "en"):
         language.addAction(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from hjem.i18n import tr
 
@@ -17,6 +17,20 @@ def choose_language(window: MainWindow, lang: str) -> None:
     QMessageBox.information(
         window, tr("menu.title.language"), tr("preferences.language_next_start", lang=lang)
     )
+
+
+def ask_user_name(window: MainWindow) -> None:
+    """The name written in the history of what this person does."""
+    name, ok = QInputDialog.getText(
+        window,
+        tr("preferences.name_title"),
+        tr("preferences.name_prompt"),
+        text=window.settings.user_name(),
+    )
+    if ok and name.strip():
+        window.settings.set_user_name(name.strip())
+        if window.inventory_window is not None:
+            window.inventory_window.who = name.strip()
 
 
 def set_autosave(window: MainWindow, seconds: int) -> None:

@@ -31,6 +31,7 @@ class StartScreen(QWidget):
     open_requested = Signal()
     path_chosen = Signal(object)  # Path
     inventory_requested = Signal()
+    demo_requested = Signal()
 
     def __init__(self, recent: list[Path]):
         super().__init__()
@@ -44,7 +45,11 @@ class StartScreen(QWidget):
         open_button.setObjectName("start_open")
         inventory_button = QPushButton(tr("start.inventory"))
         inventory_button.setObjectName("start_inventory")
-        for button in (new_button, open_button, inventory_button):
+        demo_button = QPushButton(tr("start.demo"))
+        demo_button.setObjectName("start_demo")
+        demo_button.setToolTip(tr("start.demo_hint"))
+        demo_button.clicked.connect(self.demo_requested)
+        for button in (new_button, open_button, inventory_button, demo_button):
             button.setMinimumHeight(40)
             button.setStyleSheet("font-size: 11pt; padding: 6px 18px;")
         new_button.clicked.connect(self.new_requested)
@@ -61,6 +66,7 @@ class StartScreen(QWidget):
         buttons.addWidget(new_button)
         buttons.addWidget(open_button)
         buttons.addWidget(inventory_button)
+        buttons.addWidget(demo_button)
         buttons.addStretch(1)
         lists = QHBoxLayout()
         lists.addLayout(

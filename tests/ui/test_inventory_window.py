@@ -145,3 +145,14 @@ def test_reserving_an_item_someone_else_has_reserved_says_so(inventory, qtbot):
     when_dialog(answer)
     inventory.actions["reserve"].trigger()
     assert seen == [f"{code} er allerede reserveret til en anden familie"]
+
+
+def test_the_start_screens_demo_button_shows_a_living_inventory(window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    QTest.mouseClick(window.start.findChild(QPushButton, "start_demo"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.inventory_window is not None and window.inventory_window.isVisible())
+    rows = window.inventory_window.model.rows
+    assert len(rows) > 50
+    assert {row.category for row in rows} >= {"sofa", "seng", "klaedeskab", "spisebord"}
+    window.inventory_window.close()

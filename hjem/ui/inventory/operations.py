@@ -153,6 +153,23 @@ def _by_reservation(window: InventoryWindow, action: str) -> None:
     window.refresh(select_code=code)
 
 
+class _Progress(QProgressDialog):
+    """A progress bar for long work, shown after a moment, kept moving from the work's calls."""
+
+    def report(self, done: int, total: int) -> None:
+        self.setMaximum(max(total, 1))
+        self.setValue(done)
+        QApplication.processEvents()
+
+
+def _progress(window: InventoryWindow, key: str) -> _Progress:
+    progress = _Progress(tr(key), "", 0, 100, window)
+    progress.setCancelButton(None)  # all or nothing: the work is not stopped halfway
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+    return progress
+
+
 def labels(window: InventoryWindow) -> None:
     from hjem.inventory.labels import label_sheet
     from hjem.inventory.search import find
@@ -165,19 +182,10 @@ def labels(window: InventoryWindow) -> None:
     )
     if not name:
         return
-    progress = QProgressDialog(
-        tr("inventory_window.making_labels"), tr("files.cancel"), 0, 100, window
-    )
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-
-    def report(done: int, total: int) -> None:
-        progress.setMaximum(total)
-        progress.setValue(done)
-        QApplication.processEvents()
-
+    progress = _progress(window, "inventory_window.making_labels")
     try:
         with window.workspace.session() as session:
-            label_sheet(find(session, window.query()), name, progress=report)
+            label_sheet(find(session, window.query()), name, progress=progress.report)
     except InventoryError as error:
         window.tell(error)
     finally:
@@ -195,19 +203,19 @@ def import_file(window: InventoryWindow) -> None:
     )
     if not name:
         return
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    progress = _progress(window, "inventory_window.importing")
     try:
         with window.workspace.session() as session:
-            report = import_items(session, name, window.who)
+            report = import_items(session, name, window.who, progress=progress.report)
     except ImportFailed as failed:
-        QApplication.restoreOverrideCursor()
+        progress.close()
         _show_import_errors(window, failed)
         return
     except InventoryError as error:
-        QApplication.restoreOverrideCursor()
+        progress.close()
         window.tell(error)
         return
-    QApplication.restoreOverrideCursor()
+    progress.close()
     QMessageBox.information(
         window,
         tr("inventory_window.action.import"),

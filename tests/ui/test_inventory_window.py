@@ -151,7 +151,9 @@ def test_the_start_screens_demo_button_shows_a_living_inventory(window, qtbot):
     from PySide6.QtWidgets import QPushButton
 
     QTest.mouseClick(window.start.findChild(QPushButton, "start_demo"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.inventory_window is not None and window.inventory_window.isVisible())
+    qtbot.waitUntil(
+        lambda: window.inventory_window is not None and window.inventory_window.isVisible()
+    )
     rows = window.inventory_window.model.rows
     assert len(rows) > 50
     assert {row.category for row in rows} >= {"sofa", "seng", "klaedeskab", "spisebord"}

@@ -58,6 +58,7 @@ def plan_to_json(plan: Plan, background_member: str | None = None) -> dict[str, 
         "schema_version": CURRENT_SCHEMA_VERSION,
         "units": "cm",
         "title": plan.title,
+        "case_code": plan.case_code,
         "walls": [
             {"id": w.id, "start": _pt(w.start), "end": _pt(w.end), "thickness": w.thickness}
             for w in plan.walls
@@ -113,6 +114,7 @@ def plan_to_json(plan: Plan, background_member: str | None = None) -> dict[str, 
                 "inventory_item": p.inventory_item,
                 "floor_flat": p.floor_flat,
                 "clearance": _clearance_json(p.clearance),
+                "price_ore": p.price_ore,
             }
             for p in plan.placements
         ],
@@ -301,7 +303,12 @@ def _placement(f: _Fields) -> Placement:
         inventory_item=f.optional_string("inventory_item"),
         floor_flat=f.boolean("floor_flat", False),
         clearance=_clearance(f.data.get("clearance"), f"{f.path}.clearance"),
+        price_ore=_price(f),
     )
+
+
+def _price(f: _Fields) -> int | None:
+    return None if f.data.get("price_ore") is None else f.integer("price_ore")
 
 
 def _dimension(f: _Fields) -> Dimension:
@@ -380,7 +387,9 @@ def plan_from_json(data: object) -> tuple[Plan, BackgroundSettings | None]:
                 _fail(path, problems[0])
             items.append(element)
         collections[name] = tuple(items)
-    plan = Plan(title=f.string("title", ""), **collections)
+    plan = Plan(
+        title=f.string("title", ""), case_code=f.optional_string("case_code"), **collections
+    )
     for i, opening in enumerate(plan.openings):
         if problems := reference_problems(plan, opening):
             _fail(f"openings[{i}]", problems[0])

@@ -151,6 +151,11 @@ class Placement:
     inventory_item: str | None = None
     floor_flat: bool = False  # rugs and mats: other furniture may stand on them
     clearance: Clearance | None = None  # None: the category's default
+    price_ore: int | None = None  # what a piece to buy costs (øre); donated items: None
+
+    @property
+    def to_buy(self) -> bool:
+        return self.inventory_item is None and self.price_ore is not None
 
     def moved_to(self, center: Point, rotation: float | None = None) -> Placement:
         # Spelled out rather than dataclasses.replace: a drag makes one per step.
@@ -158,6 +163,7 @@ class Placement:
         return Placement(
             *(self.id, self.label, self.category, self.width, self.depth, self.height),
             *(center, turned, self.inventory_item, self.floor_flat, self.clearance),
+            self.price_ore,
         )
 
 
@@ -217,6 +223,9 @@ class Plan:
     dimensions: tuple[Dimension, ...] = ()
     labels: tuple[TextLabel, ...] = ()
     background: Background | None = field(default=None, compare=True)
+    # The family case the plan furnishes (a case code like "FBH-2026-014", never a name or an
+    # address): it says whose reservations the placed inventory items should hold.
+    case_code: str | None = None
 
     @cached_property
     def _by_id(self) -> dict[str, Element]:

@@ -27,6 +27,7 @@ from hjem.i18n import Message, msg
 MAX_SIZE_CM = 100_000.0  # one kilometre: nothing in an apartment is bigger
 MAX_COORDINATE_CM = 1_000_000.0
 MAX_TEXT = 500
+MAX_PRICE_ORE = 100_000_000  # one million kroner: more than any piece of furniture
 
 
 class PlanError(ValueError):
@@ -113,6 +114,8 @@ def _box_problems(element: Fixture | Placement) -> list[Message | None]:
             problems.append(msg("error.unknown_category", category=element.category))
         if element.clearance is not None:
             problems.append(_number("clearance.depth", element.clearance.depth, 0.0, 1000.0))
+        if element.price_ore is not None:
+            problems.append(_number("price_ore", element.price_ore, 0, MAX_PRICE_ORE))
     return problems
 
 

@@ -4,13 +4,14 @@ import io
 import json
 import os
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from hjem.floorplan import hjemfile
-from hjem.floorplan.codec import PlanFileError
+from hjem.floorplan.codec import PlanFileError, plan_from_json, plan_to_json
 from hjem.floorplan.commands import SetBackground
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.hjemfile import load_plan, plan_bytes, save_plan
@@ -40,7 +41,7 @@ def rich_plan():
             label="Grå sofa æøå",
             inventory_item="A1B2",
         ),
-        piece("rug", "taeppe", (200, 140, 1), 150, 200, floor_flat=True),
+        piece("rug", "taeppe", (200, 140, 1), 150, 200, floor_flat=True, price_ore=29_950),
         piece(
             "w",
             "klaedeskab",
@@ -54,7 +55,7 @@ def rich_plan():
     )
     background = Background(_png(), "png", 2.5, Point(-10, -20), 0.4, True, False)
     plan, _ = SetBackground(background).apply(plan)
-    return plan
+    return replace(plan, case_code="FBH-2026-014")
 
 
 def test_a_saved_plan_loads_back_equal(tmp_path):
@@ -214,3 +215,21 @@ def test_a_member_from_a_later_version_is_ignored(tmp_path):
         archive.writestr("thumbnail.png", _png())
     (tmp_path / "later.hjem").write_bytes(buffer.getvalue())
     assert load_plan(tmp_path / "later.hjem") == row_plan()
+
+
+def test_plans_written_before_prices_and_cases_still_open(tmp_path):
+    data = plan_to_json(rich_plan())
+    del data["case_code"]
+    for placement in data["placements"]:
+        del placement["price_ore"]
+    plan, _ = plan_from_json(data)
+    assert plan.case_code is None and all(p.price_ore is None for p in plan.placements)
+
+
+@pytest.mark.parametrize("price", [-100, 12.5, "299 kr", 10**12])
+def test_a_price_that_is_not_whole_ore_within_reason_is_refused(price):
+    data = plan_to_json(rich_plan())
+    data["placements"][1]["price_ore"] = price
+    with pytest.raises(PlanFileError) as caught:
+        plan_from_json(data)
+    assert "placements[1]" in caught.value.message.text("en")

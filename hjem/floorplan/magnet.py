@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
-from hjem.floorplan.geometry import Point, normalize_angle, rect_corners
-from hjem.floorplan.model import Placement, Plan
+from hjem.floorplan.geometry import Point, normalize_angle
+from hjem.floorplan.model import Fixture, Placement, Plan
 from hjem.floorplan.plan_geometry import layout_of
+from hjem.floorplan.shapes import place_corners
 
 SQUARE_UP_DEGREES = 10.0  # a side this near parallel to a face is squared up to it
 TURN_TO_WALL_DEGREES = 45.0  # a back this near facing a wall turns to stand against it
@@ -40,31 +40,61 @@ class Faces:
     is_wall: np.ndarray  # (m,) bool
 
     @staticmethod
-    def of(polygons: list[tuple[BaseGeometry, bool]]) -> Faces:
-        starts, ends, walls = [], [], []
-        for geometry, is_wall in polygons:
-            for polygon in shapely.get_parts(geometry):
-                ring = np.asarray(orient(polygon, 1.0).exterior.coords)
-                starts.append(ring[:-1])
-                ends.append(ring[1:])
-                walls.append(np.full(len(ring) - 1, is_wall))
-        if not starts:
+    def of(rings: list[np.ndarray], walls: list[bool]) -> Faces:
+        """Faces of closed rings (k+1, 2), each counter-clockwise in the x/y numbers."""
+        if not rings:
             return Faces(*(np.empty((0, 2)),) * 2, np.empty(0), np.empty((0, 2)), np.empty(0, bool))
-        a, b = np.concatenate(starts), np.concatenate(ends)
+        a = np.concatenate([ring[:-1] for ring in rings])
+        b = np.concatenate([ring[1:] for ring in rings])
+        is_wall = np.concatenate(
+            [np.full(len(r) - 1, w) for r, w in zip(rings, walls, strict=True)]
+        )
         lengths = np.hypot(*(b - a).T)
         keep = lengths > 1.0  # mitre slivers and jamb stubs give nothing to stand against
         a, b, lengths = a[keep], b[keep], lengths[keep]
         directions = (b - a) / lengths[:, None]
-        # Counter-clockwise rings (in the x/y numbers): the outside is to the right of travel.
+        # Counter-clockwise rings: the outside is to the right of the direction of travel.
         normals = np.stack([directions[:, 1], -directions[:, 0]], axis=1)
-        return Faces(a, directions, lengths, normals, np.concatenate(walls)[keep])
+        return Faces(a, directions, lengths, normals, is_wall[keep])
+
+    def bounds(self) -> np.ndarray:
+        """Each face's bounding box as (min x, min y, max x, max y)."""
+        ends = self.starts + self.directions * self.lengths[:, None]
+        return np.concatenate([np.minimum(self.starts, ends), np.maximum(self.starts, ends)], 1)
+
+    def subset(self, keep: np.ndarray) -> Faces:
+        parts = (self.starts, self.directions, self.lengths, self.normals, self.is_wall)
+        return Faces(*(part[keep] for part in parts))
+
+
+def _rings(geometry: BaseGeometry) -> list[np.ndarray]:
+    return [np.asarray(orient(p, 1.0).exterior.coords) for p in shapely.get_parts(geometry)]
+
+
+def _box_rings(items: list[Placement] | list[Fixture]) -> list[np.ndarray]:
+    """Outlines of boxes, corners in the order `rect_corners` gives (counter-clockwise)."""
+    if not items:
+        return []
+    local = np.array(
+        [
+            [
+                (-i.width / 2, -i.depth / 2),
+                (i.width / 2, -i.depth / 2),
+                (i.width / 2, i.depth / 2),
+                (-i.width / 2, i.depth / 2),
+            ]
+            for i in items
+        ]
+    )
+    centers = np.array([i.center for i in items], dtype=float)
+    corners = place_corners(local, centers, np.array([i.rotation for i in items], dtype=float))
+    return list(np.concatenate([corners, corners[:, :1]], axis=1))
 
 
 @dataclass(frozen=True)
 class _Snap:
     gap: float  # how far the piece's side is from the face, along the face's normal
     normal: np.ndarray
-    face: int
 
 
 class Magnet:
@@ -72,81 +102,90 @@ class Magnet:
 
     def __init__(self, plan: Plan, moving_id: str | None = None):
         layout = layout_of(plan)
-        solids = [(g, True) for g in layout.wall_geoms]
-        solids += [(g, False) for g in layout.fixture_shapes.footprints]
-        solids += [
-            (Polygon(rect_corners(p.center, p.width, p.depth, p.rotation)), False)
-            for p in plan.placements
-            if p.id != moving_id and not p.floor_flat
-        ]
-        self.faces = Faces.of(solids)
+        walls = [ring for g in layout.wall_geoms for ring in _rings(g)]
+        others = _box_rings(list(plan.fixtures))
+        others += _box_rings([p for p in plan.placements if p.id != moving_id and not p.floor_flat])
+        self.faces = Faces.of(walls + others, [True] * len(walls) + [False] * len(others))
+        self._bounds = self.faces.bounds()
+
+    def _near(self, center: Point, radius: float) -> Faces:
+        """The faces whose bounding box comes within `radius` of `center`: a cheap cut, so
+        each step works on a handful of faces however big the plan."""
+        x, y = center
+        b = self._bounds
+        keep = (b[:, 0] <= x + radius) & (b[:, 2] >= x - radius)
+        keep &= (b[:, 1] <= y + radius) & (b[:, 3] >= y - radius)
+        return self.faces.subset(keep)
 
     def settle(self, item: Placement, center: Point, rotation: float, reach: float) -> Placement:
         """`item` at the pose nearest (`center`, `rotation`) where it stands against something."""
-        rotation = self._turned_to_wall(item, center, rotation, reach)
-        first = self._nearest(item, center, rotation, reach, across=None)
+        f = self._near(center, math.hypot(item.width, item.depth) / 2 + 2 * reach)
+        rotation = _turned_to_wall(f, item, center, rotation, reach)
+        first = _nearest(f, item, center, rotation, reach, across=None)
         if first is None:
             return item.moved_to(center, rotation)
         rotation = _squared(rotation, first.normal)
         center = _shifted(center, first.normal, -first.gap)
-        second = self._nearest(item, center, rotation, reach, across=first.normal)
+        second = _nearest(f, item, center, rotation, reach, across=first.normal)
         if second is not None:
             center = _shifted(center, second.normal, -second.gap)
         return item.moved_to(center, rotation)
 
-    def _turned_to_wall(
-        self, item: Placement, center: Point, rotation: float, reach: float
-    ) -> float:
-        """The rotation that puts the piece's back to a wall it nearly faces, within reach."""
-        back = _direction(rotation - 90.0)  # the outward normal of the piece's back (local -y)
-        f = self.faces
-        facing = -(f.normals @ back)  # 1 when the back faces the wall squarely
-        near = f.is_wall & (facing >= math.cos(math.radians(TURN_TO_WALL_DEGREES)))
-        if not near.any():
-            return rotation
-        best: tuple[float, float] | None = None
-        for face in np.flatnonzero(near):
-            normal = f.normals[face]
-            turned = _tidy(math.degrees(math.atan2(-normal[0], normal[1])))
-            gap = self._gap(face, center, item.depth / 2)
-            near = abs(gap) <= reach and self._overlaps(face, center, item.width / 2)
-            if near and (best is None or abs(gap) < best[0]):
-                best = (abs(gap), turned)
-        return rotation if best is None else best[1]
 
-    def _nearest(
-        self,
-        item: Placement,
-        center: Point,
-        rotation: float,
-        reach: float,
-        across: np.ndarray | None,
-    ) -> _Snap | None:
-        """The face nearest to one of the piece's sides (square to `across`, when given)."""
-        f = self.faces
-        axes = [_direction(rotation), _direction(rotation + 90.0)]  # local x, local y
-        halves = [item.width / 2, item.depth / 2]
-        best: _Snap | None = None
-        for axis, half, other_half in ((axes[0], halves[0], halves[1]), (axes[1], *halves[::-1])):
-            parallel = np.abs(f.normals @ axis) >= math.cos(math.radians(SQUARE_UP_DEGREES))
-            if across is not None:
-                parallel &= np.abs(f.normals @ across) < 0.5
-            for face in np.flatnonzero(parallel):
-                gap = self._gap(face, center, half)
-                near = abs(gap) <= reach and self._overlaps(face, center, other_half)
-                if near and (best is None or abs(gap) < abs(best.gap)):
-                    best = _Snap(gap, f.normals[face], int(face))
-        return best
+def _turned_to_wall(
+    f: Faces, item: Placement, center: Point, rotation: float, reach: float
+) -> float:
+    """The rotation that puts the piece's back to a wall it nearly faces, within reach."""
+    back = _direction(rotation - 90.0)  # the outward normal of the piece's back (local -y)
+    facing = -(f.normals @ back)  # 1 when the back faces the wall squarely
+    candidates = f.is_wall & (facing >= math.cos(math.radians(TURN_TO_WALL_DEGREES)))
+    found = _closest(f, candidates, center, item.depth / 2, item.width / 2, reach)
+    if found is None:
+        return rotation
+    normal = f.normals[found[0]]
+    return _tidy(math.degrees(math.atan2(-normal[0], normal[1])))
 
-    def _gap(self, face: int, center: Point, half: float) -> float:
-        """Distance from the face to the piece's near side (negative: the piece is in it)."""
-        offset = (np.asarray(center) - self.faces.starts[face]) @ self.faces.normals[face]
-        return float(offset - half)
 
-    def _overlaps(self, face: int, center: Point, half_along: float) -> bool:
-        """Whether the piece, `half_along` cm either side of its centre, runs along the face."""
-        along = (np.asarray(center) - self.faces.starts[face]) @ self.faces.directions[face]
-        return bool(-half_along < along < self.faces.lengths[face] + half_along)
+def _nearest(
+    f: Faces,
+    item: Placement,
+    center: Point,
+    rotation: float,
+    reach: float,
+    across: np.ndarray | None,
+) -> _Snap | None:
+    """The face nearest to one of the piece's sides (square to `across`, when given)."""
+    square = math.cos(math.radians(SQUARE_UP_DEGREES))
+    best: _Snap | None = None
+    for axis, half, half_along in (
+        (_direction(rotation), item.width / 2, item.depth / 2),
+        (_direction(rotation + 90.0), item.depth / 2, item.width / 2),
+    ):
+        candidates = np.abs(f.normals @ axis) >= square
+        if across is not None:
+            candidates &= np.abs(f.normals @ across) < 0.5
+        found = _closest(f, candidates, center, half, half_along, reach)
+        if found is not None and (best is None or abs(found[1]) < abs(best.gap)):
+            best = _Snap(found[1], f.normals[found[0]])
+    return best
+
+
+def _closest(
+    f: Faces, candidates: np.ndarray, center: Point, half: float, half_along: float, reach: float
+) -> tuple[int, float] | None:
+    """Among `candidates`, the face nearest the piece's side `half` cm from its centre,
+    within `reach`, that the piece (`half_along` cm either side) runs along; with the gap
+    between them (negative: the piece stands in it)."""
+    relative = np.asarray(center) - f.starts
+    gaps = np.einsum("ij,ij->i", relative, f.normals) - half
+    along = np.einsum("ij,ij->i", relative, f.directions)
+    near = candidates & (np.abs(gaps) <= reach)
+    near &= (along > -half_along) & (along < f.lengths + half_along)
+    if not near.any():
+        return None
+    faces = np.flatnonzero(near)
+    face = int(faces[np.argmin(np.abs(gaps[faces]))])
+    return face, float(gaps[face])
 
 
 def _direction(degrees: float) -> np.ndarray:

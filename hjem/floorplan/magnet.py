@@ -1,6 +1,7 @@
 """Magnetism: a dragged piece of furniture settles against walls and other furniture.
 
-As in Sweet Home 3D, a piece brought near a wall turns its back to it and stands against it;
+As in Sweet Home 3D, a piece brought near a wall turns its back to it and stands against it
+(a dresser brought front first turns round: nobody wants its drawers to the wall);
 near a corner it slides into the corner; next to another piece it stands beside it without a
 gap. A piece standing sideways to a wall (a bed along it) keeps its orientation and only
 moves up to the wall. Everything happens within `reach` cm (a few screen pixels), so a piece
@@ -26,7 +27,7 @@ from hjem.floorplan.plan_geometry import layout_of
 from hjem.floorplan.shapes import place_corners
 
 SQUARE_UP_DEGREES = 10.0  # a side this near parallel to a face is squared up to it
-TURN_TO_WALL_DEGREES = 45.0  # a back this near facing a wall turns to stand against it
+TURN_TO_WALL_DEGREES = 45.0  # a back (or front) this near facing a wall: back to the wall
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,9 @@ def _turned_to_wall(
 ) -> float:
     """The rotation that puts the piece's back to a wall it nearly faces, within reach."""
     back = _direction(rotation - 90.0)  # the outward normal of the piece's back (local -y)
-    facing = -(f.normals @ back)  # 1 when the back faces the wall squarely
-    candidates = f.is_wall & (facing >= math.cos(math.radians(TURN_TO_WALL_DEGREES)))
+    # 1 when the back faces the wall squarely, -1 when the front does (and must turn round)
+    facing = -(f.normals @ back)
+    candidates = f.is_wall & (np.abs(facing) >= math.cos(math.radians(TURN_TO_WALL_DEGREES)))
     found = _closest(f, candidates, center, item.depth / 2, item.width / 2, reach)
     if found is None:
         return rotation

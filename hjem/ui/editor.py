@@ -32,6 +32,7 @@ class Editor(QObject):
         self.scene = scene
         self.view = view
         self.grid_snap = True
+        self.magnetism = True  # furniture settles against walls and other pieces
         self.door_width = 80.0
         self.window_width = 120.0
         self.wall_thickness = 12.0

@@ -238,6 +238,11 @@ def _view_menu(m: Menus, menu: QMenu) -> None:
     snap = m.action("menu.snap", lambda checked: _set_snap(w, checked), checkable=True)
     snap.setChecked(w.settings.grid_snap())
     menu.addAction(snap)
+    magnetism = m.action(
+        "menu.magnetism", lambda checked: _set_magnetism(w, checked), checkable=True
+    )
+    magnetism.setChecked(w.settings.magnetism())
+    menu.addAction(magnetism)
 
 
 def _set_grid(window: MainWindow, on: bool) -> None:
@@ -248,6 +253,11 @@ def _set_grid(window: MainWindow, on: bool) -> None:
 def _set_snap(window: MainWindow, on: bool) -> None:
     window.editor.grid_snap = on
     window.settings.set_grid_snap(on)
+
+
+def _set_magnetism(window: MainWindow, on: bool) -> None:
+    window.editor.magnetism = on
+    window.settings.set_magnetism(on)
 
 
 def _settings_menu(m: Menus, menu: QMenu) -> None:

@@ -45,6 +45,12 @@ class Settings:
     def set_user_name(self, name: str) -> None:
         self._q.setValue("user_name", name)
 
+    def magnetism(self) -> bool:
+        return str(self._q.value("magnetism", "true")).lower() == "true"
+
+    def set_magnetism(self, on: bool) -> None:
+        self._q.setValue("magnetism", "true" if on else "false")
+
     def grid_snap(self) -> bool:
         return str(self._q.value("grid_snap", "true")).lower() == "true"
 

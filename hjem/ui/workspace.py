@@ -59,6 +59,7 @@ def build_workspace(window: MainWindow) -> Editor:
     view.setObjectName("plan_view")
     editor = Editor(window.document, scene, view)
     editor.grid_snap = window.settings.grid_snap()
+    editor.magnetism = window.settings.magnetism()
     register_tools(editor)
     window.document.plan_did_change.connect(scene.show_plan)
     editor.hint_did_change.connect(lambda text: _status(window, text, error=False))

@@ -81,3 +81,9 @@ def test_magnetism_never_carries_a_piece_further_than_its_reach(x, y, rotation):
     # At most two pushes (against a face, then into a corner), each within reach.
     assert math.dist(moved.center, (x, y)) <= 2 * REACH + 1e-6
     assert 0 <= moved.rotation < 360
+
+
+def test_a_piece_brought_front_first_to_a_wall_turns_round():
+    moved = settle(ROOM, WARDROBE, 200, 262, 10)  # front (local +y) towards the bottom wall
+    assert moved.rotation == pytest.approx(180)
+    assert moved.center.y == pytest.approx(270)

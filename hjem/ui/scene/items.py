@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from hjem.floorplan.geometry import Point, rect_corners
 from hjem.floorplan.model import Background, Dimension, Fixture, FixtureKind, Placement, TextLabel
 from hjem.ui.scene import style
+from hjem.ui.scene.handles import RotationHandle
 from hjem.ui.scene.paths import polygon_path
 
 MARGIN = 4.0  # cm around a shape for cosmetic pens and selection outlines
@@ -50,6 +51,7 @@ class ElementItem(QGraphicsItem):
         self.element_id = element_id
         self._path = QPainterPath()
         self._base = QPointF(0, 0)
+        self._base_rotation = 0.0
         self.in_conflict = False
         self.setZValue(z)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -60,12 +62,22 @@ class ElementItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._path = path
         self._base = base or QPointF(0, 0)
+        self._base_rotation = rotation
         self.setPos(self._base)
         self.setRotation(rotation)
         self.update()
 
     def show_offset(self, dx: float, dy: float) -> None:
         self.setPos(self._base + QPointF(dx, dy))
+
+    def show_pose(self, center: tuple[float, float], rotation: float) -> None:
+        """Show the element elsewhere for a moment (a drag under way); `restore` undoes it."""
+        self.setPos(QPointF(*center))
+        self.setRotation(rotation)
+
+    def restore(self) -> None:
+        self.setPos(self._base)
+        self.setRotation(self._base_rotation)
 
     def set_conflict(self, in_conflict: bool) -> None:
         if in_conflict != self.in_conflict:
@@ -79,9 +91,10 @@ class ElementItem(QGraphicsItem):
         return self._path
 
     def outline_color(self) -> QColor:
-        if self.isSelected():
-            return style.SELECTED
-        return style.CONFLICT if self.in_conflict else style.LINE
+        """Red for a conflict even when selected (the thicker line still shows the selection)."""
+        if self.in_conflict:
+            return style.CONFLICT
+        return style.SELECTED if self.isSelected() else style.LINE
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -205,8 +218,15 @@ class PlacementItem(ElementItem):
         self.flat = False
         self.label = QGraphicsSimpleTextItem(self)
         self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.handle = RotationHandle(self)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.handle.setVisible(bool(value))
+        return super().itemChange(change, value)
 
     def show(self, placement: Placement, label: str) -> None:
+        self.handle.place_at(QPointF(placement.width / 2, -placement.depth / 2))
         self.flat = placement.floor_flat
         self.setZValue(Z_FURNITURE - 5 if self.flat else Z_FURNITURE)
         self.set_path(
@@ -222,7 +242,8 @@ class PlacementItem(ElementItem):
     ) -> None:
         dash = Qt.PenStyle.DashLine if self.flat else Qt.PenStyle.SolidLine
         painter.setPen(style.pen(self.outline_color(), 2.0 if self.isSelected() else 1.2, dash))
-        painter.setBrush(style.brush(style.RUG if self.flat else style.FURNITURE))
+        fill = style.CONFLICT_FILL if self.in_conflict else style.FURNITURE
+        painter.setBrush(style.brush(style.RUG if self.flat else fill))
         painter.drawPath(self._path)
 
 

@@ -1,5 +1,8 @@
 """Select and move: click or drag a frame to select; drag to move (one undo step, pushed on
-release); drag a wall's end to move that corner; Delete, R to turn, arrows to nudge."""
+release); drag a wall's end to move that corner; Delete, R to turn, arrows to nudge.
+
+A single piece of furniture moves with magnetism and the engine's live check (see
+`furniture_drag.py`); its rotation handle turns it the same way."""
 
 from __future__ import annotations
 
@@ -14,8 +17,9 @@ from hjem.floorplan.commands import MoveElements, ReplaceElement, ReplaceElement
 from hjem.floorplan.geometry import Point, normalize_angle
 from hjem.floorplan.model import Fixture, Opening, Placement, Wall
 from hjem.ui.scene import style
-from hjem.ui.scene.items import ElementItem
+from hjem.ui.scene.items import ElementItem, PlacementItem
 from hjem.ui.tools.base import Tool
+from hjem.ui.tools.furniture_drag import FurnitureDrag
 
 NUDGE_CM, BIG_NUDGE_CM = 1.0, 10.0
 ARROWS = {
@@ -37,6 +41,9 @@ class SelectTool(Tool):
         self._delta = (0.0, 0.0)
         self._frame: QGraphicsRectItem | None = None
         self._corner: Point | None = None  # a wall corner being dragged
+        self._piece: PlacementItem | None = None  # one piece of furniture under the mouse
+        self._turning = False  # its rotation handle is being dragged
+        self._drag: FurnitureDrag | None = None  # built at the first move, not on a click
 
     def press(self, pos: Point, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -44,6 +51,10 @@ class SelectTool(Tool):
         self._start = pos
         self._corner = self._wall_end_under(pos)
         if self._corner is not None:
+            return
+        handle_of = self._handle_under(event)
+        if handle_of is not None:
+            self._piece, self._turning = handle_of, True
             return
         item = self.editor.scene.element_at(QPointF(*pos))
         additive = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
@@ -59,6 +70,8 @@ class SelectTool(Tool):
             self.editor.scene.clearSelection()
             item.setSelected(True)
         self._moving = [i for i in self.editor.scene.selectedItems() if isinstance(i, ElementItem)]
+        if len(self._moving) == 1 and isinstance(self._moving[0], PlacementItem):
+            self._piece = self._moving[0]
 
     def move(self, pos: Point, event: QMouseEvent) -> None:
         if self._start is None:
@@ -66,15 +79,36 @@ class SelectTool(Tool):
         if self._frame is not None:
             self._frame.setRect(QRectF(QPointF(*self._start), QPointF(*pos)).normalized())
             return
+        if self._piece is not None:
+            self._move_piece(pos, event)
+            return
         if self._corner is not None or self._moving:
             self._delta = self.editor.snap_delta(pos.x - self._start.x, pos.y - self._start.y)
             for item in self._moving:
                 item.show_offset(*self._delta)
 
+    def _move_piece(self, pos: Point, event: QMouseEvent) -> None:
+        assert self._piece is not None and self._start is not None
+        if self._drag is None:
+            placement = self.editor.plan[self._piece.element_id]
+            assert isinstance(placement, Placement)
+            self._drag = FurnitureDrag(self.editor, self._piece, self.editor.plan, placement)
+        start = self._drag.start
+        if self._turning:
+            free = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            turned = start.rotation + _angle_between(start.center, self._start, pos)
+            self._drag.show(start.center, turned if free else _round_angle(turned), False)
+            return
+        dx, dy = self.editor.snap_delta(pos.x - self._start.x, pos.y - self._start.y)
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self._drag.show(start.center.moved(dx, dy), start.rotation, self.editor.magnetism != alt)
+
     def release(self, pos: Point, event: QMouseEvent) -> None:
         if self._start is None:
             return
-        if self._frame is not None:
+        if self._drag is not None:
+            self._commit_piece(self._drag)
+        elif self._frame is not None:
             self._select_in(self._frame.rect())
         elif self._corner is not None:
             self._move_corner(self.editor.snap(pos))
@@ -85,9 +119,33 @@ class SelectTool(Tool):
     def _reset(self) -> None:
         self.clear_previews()
         self._start, self._frame, self._corner = None, None, None
+        if self._drag is not None:
+            self._drag.close()
+            self._drag.item.restore()
+        self._piece, self._turning, self._drag = None, False, None
         for item in self._moving:
             item.show_offset(0, 0)
         self._moving, self._delta = [], (0.0, 0.0)
+
+    def _commit_piece(self, drag: FurnitureDrag) -> None:
+        """Store where the piece ended up, then check the walkway with it standing there."""
+        if not drag.moved:
+            return
+        turned = drag.pose.rotation != drag.start.rotation
+        walkway = drag.walkway()
+        stored = self.editor.apply(
+            ReplaceElement(drag.pose), "undo.rotate" if turned else "undo.move"
+        )
+        if stored and walkway:
+            self.editor.error_did_happen.emit(walkway[0].message.text())
+
+    def _handle_under(self, event: QMouseEvent) -> PlacementItem | None:
+        """The selected piece whose rotation handle is under the mouse, if any."""
+        for item in self.editor.view.items(event.position().toPoint()):
+            parent = item.parentItem()
+            if isinstance(parent, PlacementItem) and item is parent.handle and item.isVisible():
+                return parent
+        return None
 
     def _select_in(self, rect: QRectF) -> None:
         for item in self.editor.scene.items(rect, Qt.ItemSelectionMode.ContainsItemShape):
@@ -169,6 +227,17 @@ class SelectTool(Tool):
         ]
         if turned:
             self.editor.apply(ReplaceElements(tuple(turned)), "undo.rotate")
+
+
+def _angle_between(center: Point, start: Point, now: Point) -> float:
+    """How far the mouse has turned about `center`, in degrees (clockwise on screen)."""
+    before = math.atan2(start.y - center.y, start.x - center.x)
+    after = math.atan2(now.y - center.y, now.x - center.x)
+    return math.degrees(after - before)
+
+
+def _round_angle(degrees: float, step: float = 15.0) -> float:
+    return normalize_angle(round(degrees / step) * step)
 
 
 def _direction(wall: Wall) -> tuple[float, float]:

@@ -25,7 +25,7 @@ from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Fixture, Placement, Plan
 from hjem.floorplan.plan_geometry import FIXTURE, FURNITURE, WALL, build
 from hjem.floorplan.shapes import clearance_of, local_corners, place_item
-from hjem.floorplan.walkway import Walkway
+from hjem.floorplan.walkway import Walkway, walkway_for
 from hjem.floorplan.zones import effective_zones, zone_blockers, zone_states
 
 # Roles in the drag tree beyond the obstacle roles WALL, FIXTURE, FURNITURE.
@@ -125,7 +125,7 @@ class DragCheck:
         """
         pose = self._pose(center, rotation)
         if self._walkway is None:
-            self._walkway = Walkway(self.plan)
+            self._walkway = walkway_for(self.plan)
             self._floor_of_others = self._walkway.floor_with(self._g.placements)
         placements = tuple(pose.item if p.id == pose.item.id else p for p in self.plan.placements)
         after = self._walkway.with_plan(replace(self.plan, placements=placements))

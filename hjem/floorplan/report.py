@@ -23,9 +23,9 @@ def full_report(plan: Plan, *, walkway: bool = True) -> list[Conflict]:
         *_clearances(geometry),
     ]
     if walkway:
-        from hjem.floorplan.walkway import Walkway
+        from hjem.floorplan.walkway import walkway_for
 
-        conflicts += Walkway(plan).conflicts(geometry)
+        conflicts += walkway_for(plan).conflicts(geometry)
     return sorted_conflicts(conflicts)
 
 

@@ -16,6 +16,7 @@ empty apartment is the building's matter, not the furnishing's.
 from __future__ import annotations
 
 import copy
+from collections import OrderedDict
 from collections.abc import Callable
 
 import numpy as np
@@ -27,7 +28,7 @@ from hjem.floorplan.categories import BEDS
 from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun, room_noun
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Opening, Placement, Plan, Room
-from hjem.floorplan.plan_geometry import PlanGeometry, build, item_shapes
+from hjem.floorplan.plan_geometry import Layout, PlanGeometry, build, item_shapes, layout_of
 from hjem.floorplan.shapes import footprints, room_polygon
 from hjem.floorplan.walls import opening_rect, wall_solids
 from hjem.floorplan.zones import zone_states
@@ -218,6 +219,23 @@ class Walkway:
         lost = self._empty_reach_union.difference(shapely.union_all(self.furnished_reach(standing)))
         near = shapely.dwithin(footprints(candidates, 0.0), lost, HALF) if candidates else []
         return sorted(p.id for p, is_near in zip(candidates, near, strict=True) if is_near)
+
+
+_walkways: OrderedDict[int, tuple[Layout, Walkway]] = OrderedDict()
+WALKWAY_CACHE_SIZE = 4
+
+
+def walkway_for(plan: Plan) -> Walkway:
+    """The walkway check for `plan`, its static part built once per layout (as `layout_of`
+    caches the layout): after moving furniture, only the furniture is worked out again."""
+    layout = layout_of(plan)
+    cached = _walkways.get(id(layout))
+    if cached is None or cached[0] is not layout:
+        cached = (layout, Walkway(plan))
+        _walkways[id(layout)] = cached
+        if len(_walkways) > WALKWAY_CACHE_SIZE:
+            _walkways.popitem(last=False)
+    return cached[1].with_plan(plan)
 
 
 def _polygons(geometries: list[BaseGeometry]) -> list[BaseGeometry]:

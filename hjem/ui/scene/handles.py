@@ -19,7 +19,6 @@ class RotationHandle(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
         self.setZValue(1)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setVisible(False)
 
     def place_at(self, corner: QPointF) -> None:
         self.setPos(corner)

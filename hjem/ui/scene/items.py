@@ -8,9 +8,19 @@ when the mouse is released.
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPixmap, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPixmap,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSimpleTextItem,
@@ -20,11 +30,16 @@ from PySide6.QtWidgets import (
 
 from hjem.floorplan.geometry import Point, rect_corners
 from hjem.floorplan.model import Background, Dimension, Fixture, FixtureKind, Placement, TextLabel
+from hjem.floorplan.symbols import Symbol, symbol
 from hjem.ui.scene import style
 from hjem.ui.scene.handles import RotationHandle
 from hjem.ui.scene.paths import polygon_path
+from hjem.ui.scene.symbols import paint_symbol
 
 MARGIN = 4.0  # cm around a shape for cosmetic pens and selection outlines
+SYMBOL_LINE_PX = 0.8  # symbol details: thinner than the outline
+MIN_SYMBOL_PX = 12.0  # a piece smaller than this on screen shows no details (a smudge)
+NAME_BACKGROUND = QColor(251, 247, 239, 210)  # the furniture cream, so lines behind stay faint
 
 Z_BACKGROUND, Z_ROOM, Z_FIXTURE, Z_FURNITURE, Z_WALL, Z_OPENING, Z_NOTE = (
     -100,
@@ -50,6 +65,7 @@ class ElementItem(QGraphicsItem):
         super().__init__()
         self.element_id = element_id
         self._path = QPainterPath()
+        self._bounds = QRectF()
         self._base = QPointF(0, 0)
         self._base_rotation = 0.0
         self.in_conflict = False
@@ -61,6 +77,8 @@ class ElementItem(QGraphicsItem):
     ) -> None:
         self.prepareGeometryChange()
         self._path = path
+        # Kept, not recomputed: Qt asks for it thousands of times a second while a piece moves.
+        self._bounds = path.boundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self._base = base or QPointF(0, 0)
         self._base_rotation = rotation
         self.setPos(self._base)
@@ -85,7 +103,7 @@ class ElementItem(QGraphicsItem):
             self.update()
 
     def boundingRect(self) -> QRectF:
-        return self._path.boundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         return self._path
@@ -211,40 +229,101 @@ class FixtureItem(ElementItem):
 
 
 class PlacementItem(ElementItem):
-    """A piece of furniture: its outline at true size with its name; rugs dashed."""
+    """A piece of furniture at true size: its top-view symbol, its name when there is room for
+    it on screen, a dashed outline for rugs, and a rotation handle while selected.
+
+    The name is painted, not a child text item: items that ignore the view's scaling cannot be
+    indexed by the scene, and a thousand of them would slow every step of a drag.
+    """
 
     def __init__(self, element_id: str):
         super().__init__(element_id, Z_FURNITURE)
         self.flat = False
-        self.label = QGraphicsSimpleTextItem(self)
-        self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
-        self.handle = RotationHandle(self)
+        self.text = ""
+        self.size = (1.0, 1.0)
+        self.symbol: Symbol = ()
+        self.handle: RotationHandle | None = None
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.handle.setVisible(bool(value))
+            self._show_handle(bool(value))
         return super().itemChange(change, value)
 
+    def _show_handle(self, on: bool) -> None:
+        if on and self.handle is None:
+            self.handle = RotationHandle(self)
+            self.handle.place_at(QPointF(self.size[0] / 2, -self.size[1] / 2))
+            self.handle.setVisible(True)
+        elif not on and self.handle is not None:
+            if self.scene() is not None:
+                self.scene().removeItem(self.handle)
+            self.handle = None
+
     def show(self, placement: Placement, label: str) -> None:
-        self.handle.place_at(QPointF(placement.width / 2, -placement.depth / 2))
         self.flat = placement.floor_flat
+        self.text = label
+        self.size = (placement.width, placement.depth)
+        self.symbol = symbol(placement.category, placement.width, placement.depth)
+        if self.handle is not None:
+            self.handle.place_at(QPointF(placement.width / 2, -placement.depth / 2))
         self.setZValue(Z_FURNITURE - 5 if self.flat else Z_FURNITURE)
         self.set_path(
             box_path(placement.width, placement.depth),
             QPointF(*placement.center),
             placement.rotation,
         )
-        self.label.setText(label)
-        _centre_on_origin(self.label)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        dash = Qt.PenStyle.DashLine if self.flat else Qt.PenStyle.SolidLine
-        painter.setPen(style.pen(self.outline_color(), 2.0 if self.isSelected() else 1.2, dash))
+        # Fill, then the symbol, then the outline on top: a sofa's back never hides the red.
         fill = style.CONFLICT_FILL if self.in_conflict else style.FURNITURE
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(style.brush(style.RUG if self.flat else fill))
         painter.drawPath(self._path)
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        if scale * min(self.size) >= MIN_SYMBOL_PX:
+            paint_symbol(painter, self.symbol, style.LINE, SYMBOL_LINE_PX)
+        dash = Qt.PenStyle.DashLine if self.flat else Qt.PenStyle.SolidLine
+        painter.setPen(style.pen(self.outline_color(), 2.0 if self.isSelected() else 1.2, dash))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        if self.text:
+            self._paint_name(painter, scale)
+
+    def _paint_name(self, painter: QPainter, scale: float) -> None:
+        """The name, level and in screen pixels, within the piece (elided when it is narrow)."""
+        turned = abs(math.sin(math.radians(self.rotation() * 2))) > 0.01
+        width, depth = self.size
+        across = min(width, depth) if turned else width if self._upright() else depth
+        room_px = across * scale - 6
+        if room_px < 24 or min(width, depth) * scale < 14:
+            return
+        metrics = QFontMetricsF(_name_font())
+        text = metrics.elidedText(self.text, Qt.TextElideMode.ElideRight, room_px)
+        centre = painter.worldTransform().map(QPointF(0, 0))
+        painter.save()
+        painter.resetTransform()
+        box = metrics.boundingRect(text)
+        box.moveCenter(centre)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(NAME_BACKGROUND)
+        painter.drawRoundedRect(box.adjusted(-2, 0, 2, 0), 2, 2)
+        painter.setFont(_name_font())
+        painter.setPen(style.LINE)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.restore()
+
+    def _upright(self) -> bool:
+        """Whether the piece's own x axis runs across the screen (0° or 180°)."""
+        return abs(math.cos(math.radians(self.rotation()))) > 0.5
+
+
+@cache
+def _name_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(8.5)
+    return font
 
 
 class DimensionItem(ElementItem):

@@ -247,6 +247,7 @@ def _view_menu(m: Menus, menu: QMenu) -> None:
 
 def _set_grid(window: MainWindow, on: bool) -> None:
     window.editor.view.grid_visible = on
+    window.editor.view.resetCachedContent()
     window.editor.view.viewport().update()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
@@ -33,6 +33,8 @@ class PlanView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # The grid is drawn once per zoom and scroll, not on every step of a drag.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(Qt.GlobalColor.white)
@@ -126,16 +128,13 @@ class PlanView(QGraphicsView):
         step = self.grid_step
         while step * self.pixels_per_cm < 8:  # never a grid denser than 8 px
             step *= 10
+        painter.save()
+        # Square lines need no smoothing, and one call per colour keeps a drag's repaint cheap.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for spacing, color in ((step, style.GRID_MINOR), (step * 10, style.GRID_MAJOR)):
             painter.setPen(style.pen(color, 1.0))
-            x = math.floor(rect.left() / spacing) * spacing
-            while x <= rect.right():
-                painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-                x += spacing
-            y = math.floor(rect.top() / spacing) * spacing
-            while y <= rect.bottom():
-                painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-                y += spacing
+            painter.drawLines(_grid_lines(rect, spacing))
+        painter.restore()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """A scale bar in the lower left corner, sized to a round length."""
@@ -153,3 +152,13 @@ class PlanView(QGraphicsView):
         text = f"{length_cm // 100} m" if length_cm >= 100 else f"{length_cm} cm"
         painter.drawText(QPointF(x + width_px + 6, y + 4), text)
         painter.restore()
+
+
+def _grid_lines(rect: QRectF, spacing: float) -> list[QLineF]:
+    first_x = math.floor(rect.left() / spacing)
+    first_y = math.floor(rect.top() / spacing)
+    xs = (i * spacing for i in range(first_x, math.floor(rect.right() / spacing) + 1))
+    ys = (i * spacing for i in range(first_y, math.floor(rect.bottom() / spacing) + 1))
+    return [QLineF(x, rect.top(), x, rect.bottom()) for x in xs] + [
+        QLineF(rect.left(), y, rect.right(), y) for y in ys
+    ]

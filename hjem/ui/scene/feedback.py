@@ -42,6 +42,8 @@ def guides_item(swings: Iterable[BaseGeometry], zones: Iterable[BaseGeometry]) -
         part = QGraphicsPathItem(path, group)
         part.setPen(style.pen(color.darker(130), 0.6, Qt.PenStyle.DashLine))
         part.setBrush(color)
+        # Drawn once into a pixmap: they stay still while the piece moves over them.
+        part.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     return group
 
 

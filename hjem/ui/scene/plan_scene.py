@@ -41,6 +41,7 @@ class PlanScene(QGraphicsScene):
         super().__init__()
         self._plan: Plan | None = None
         self._items: dict[str, ElementItem] = {}
+        self.live_ids: set[str] = set()  # pieces being dragged: their drag shows their state
         self.background_item = BackgroundItem()
         self.addItem(self.background_item)
 
@@ -61,7 +62,8 @@ class PlanScene(QGraphicsScene):
 
     def set_conflicts(self, ids: set[str]) -> None:
         for element_id, item in self._items.items():
-            item.set_conflict(element_id in ids)
+            if element_id not in self.live_ids:
+                item.set_conflict(element_id in ids)
 
     def show_plan(self, plan: Plan) -> None:
         old, self._plan = self._plan, plan

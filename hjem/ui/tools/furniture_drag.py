@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+import shapely
 from PySide6.QtCore import QPointF
 
 from hjem.floorplan.conflicts import Conflict
@@ -28,6 +30,20 @@ MAGNET_PIXELS = 14.0  # how near (on screen) a wall or piece must be to pull the
 BUBBLE_LINES = 3  # more than this and the note would cover what it talks about
 
 
+def _visible_area(editor: Editor) -> shapely.Polygon:
+    """What the view shows, with a margin: the drawing aids only need to cover this."""
+    view = editor.view
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    margin = seen.width() / 2
+    return shapely.box(
+        seen.left() - margin, seen.top() - margin, seen.right() + margin, seen.bottom() + margin
+    )
+
+
+def _within(geometries: np.ndarray, area: shapely.Polygon) -> np.ndarray:
+    return geometries[shapely.intersects(geometries, area)] if len(geometries) else geometries
+
+
 class FurnitureDrag:
     def __init__(self, editor: Editor, item: PlacementItem, plan: Plan, placement: Placement):
         self.editor = editor
@@ -38,10 +54,13 @@ class FurnitureDrag:
         self.check = DragCheck(plan, placement.id)
         self.magnet = Magnet(plan, placement.id)
         geometry = build(plan, exclude=placement.id)
-        zones = [*geometry.furniture.zones, *geometry.fixtures.zones]
-        self._guides = guides_item(geometry.door_geoms, zones)
+        zones = np.concatenate([geometry.furniture.zones, geometry.fixtures.zones])
+        seen = _visible_area(editor)
+        self._guides = guides_item(_within(geometry.door_geoms, seen), _within(zones, seen))
         self._own_zones = own_zones_item(placement, item)
         self.bubble = ConflictBubble()
+        self._was_in_conflict = item.in_conflict
+        editor.scene.live_ids.add(placement.id)
         for overlay in (self._guides, self.bubble):
             editor.scene.addItem(overlay)
 
@@ -76,6 +95,9 @@ class FurnitureDrag:
 
     def close(self) -> None:
         """Take the drawing aids away (the tool commits or puts the piece back)."""
+        self.editor.scene.live_ids.discard(self.start.id)
+        if not self.moved:  # back where it was: as it was (no edit will refresh the panel)
+            self.item.set_conflict(self._was_in_conflict)
         for overlay in (self._guides, self.bubble):
             if overlay.scene() is not None:
                 overlay.scene().removeItem(overlay)

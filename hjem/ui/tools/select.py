@@ -143,7 +143,7 @@ class SelectTool(Tool):
         """The selected piece whose rotation handle is under the mouse, if any."""
         for item in self.editor.view.items(event.position().toPoint()):
             parent = item.parentItem()
-            if isinstance(parent, PlacementItem) and item is parent.handle and item.isVisible():
+            if isinstance(parent, PlacementItem) and item is parent.handle:
                 return parent
         return None
 

@@ -1,0 +1,148 @@
+"""Benchmark of dragging furniture in the real plan view (issue #5).
+
+Case `drag`: one step of dragging the sofa through its living room, over the rug, into the
+coffee table, a wall and a door swing, in the real window offscreen: a mouse-move event sent to
+the real QGraphicsView (tool, magnetism, the engine's check, the red piece and its bubble),
+then a synchronous repaint of the whole viewport (1200 × 800 pixels at 1 pixel per cm, the
+zoom an architect works at). Ours checks each step with `DragCheck`; the baseline is the same
+drag with a full conflict report (`report.full_report`, walkway left out) at every step, as an
+editor without an incremental path would run it. The drag starts (indexes the plan) before the
+timed steps; the start is reported as `drag_start`.
+
+Run: python -m bench.drag [--quick]. Prints one JSON line.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from bench.common import case, report
+from bench.plans import tiled
+from hjem.floorplan.conflicts import ConflictKind
+from hjem.floorplan.geometry import Point
+from hjem.floorplan.report import full_report
+from hjem.ui.main_window import MainWindow
+from hjem.ui.recovery import Recovery
+from hjem.ui.settings import Settings
+
+SIZES = (100, 1000)
+FULL_REPAINT = "--full-repaint" in sys.argv
+LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+
+
+class FullReportCheck:
+    """The baseline's check: the whole plan's report with the piece at the new pose."""
+
+    def __init__(self, plan, placement_id: str):
+        self.plan, self.moving = plan, plan[placement_id]
+
+    def check(self, center, rotation=None, walkway=False):
+        moved = self.moving.moved_to(Point(*center), rotation)
+        placements = tuple(moved if p.id == moved.id else p for p in self.plan.placements)
+        conflicts = full_report(replace(self.plan, placements=placements), walkway=walkway)
+        return [c for c in conflicts if moved.id in c.elements]
+
+    def walkway(self, center, rotation=None):
+        return [c for c in self.check(center, rotation, True) if c.kind is ConflictKind.WALKWAY]
+
+
+def mouse(view, kind: QEvent.Type, x: float, y: float, buttons) -> None:
+    local = QPointF(view.mapFromScene(QPointF(x, y)))
+    event = QMouseEvent(kind, local, view.viewport().mapToGlobal(local), LEFT, buttons, NONE)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def path(steps: int) -> list[tuple[float, float]]:
+    """A loop through the living room, as a hand drags the sofa (the angle stays)."""
+    return [
+        (
+            300 + 180 * math.cos(2 * math.pi * i / steps),
+            230 + 170 * math.sin(2 * math.pi * i / steps),
+        )
+        for i in range(steps)
+    ]
+
+
+def repaint(view) -> None:
+    if FULL_REPAINT:
+        view.viewport().repaint()
+    else:
+        QApplication.processEvents()  # Qt repaints what the step changed, as on screen
+
+
+def timed_drag(window: MainWindow, steps: int, baseline: bool) -> tuple[float, float]:
+    """Median µs of one step (event + repaint) and the µs of starting the drag."""
+    view = window.editor.view
+    sofa = window.editor.plan["p1"]
+    mouse(view, QEvent.Type.MouseButtonPress, *sofa.center, LEFT)
+    started = time.perf_counter()
+    mouse(view, QEvent.Type.MouseMove, sofa.center.x + 1, sofa.center.y, LEFT)
+    view.viewport().repaint()
+    start_us = (time.perf_counter() - started) * 1e6
+    if baseline:
+        view.tool._drag.check = FullReportCheck(window.editor.plan, "p1")
+    times = []
+    for x, y in path(steps):
+        began = time.perf_counter()
+        mouse(view, QEvent.Type.MouseMove, x, y, LEFT)
+        repaint(view)
+        times.append(time.perf_counter() - began)
+    mouse(view, QEvent.Type.MouseButtonRelease, *sofa.center, Qt.MouseButton.NoButton)
+    window.document.undo_stack.undo() if window.document.undo_stack.canUndo() else None
+    return statistics.median(times) * 1e6, start_us
+
+
+def open_window(folder: Path, n: int) -> MainWindow:
+    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, Recovery(folder))
+    window.resize(1500, 900)
+    window.show()
+    window.show_plan(tiled(n), None)
+    view = window.editor.view
+    view.setFixedSize(1200, 800)
+    view.resetTransform()
+    view.centerOn(QPointF(300, 230))
+    window.conflicts.refresh()  # as when the architect has looked at the plan before dragging
+    QApplication.processEvents()
+    return window
+
+
+def bench_drag(folder: Path, n: int, quick: bool) -> list[dict]:
+    window = open_window(folder, n)
+    steps = 40 if quick else 200
+    ours, start = timed_drag(window, steps, baseline=False)
+    baseline_steps = max(10, steps // (10 if n >= 1000 else 2))
+    baseline, _ = timed_drag(window, baseline_steps, baseline=True)
+    window.document.replace(window.document.plan, None)
+    window.close()
+    return [
+        case("drag", n, ours, baseline, steps=steps, baseline_steps=baseline_steps),
+        case("drag_start", n, start, None),
+    ]
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["HJEM_DATA_DIR"] = folder
+        cases = [row for n in SIZES for row in bench_drag(Path(folder), n, quick)]
+    report("drag", cases)
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()

@@ -26,6 +26,8 @@ from hjem.floorplan.model import (
 from hjem.floorplan.validation import PlanError, background_problems, require_valid
 from hjem.i18n import msg
 
+MAX_CASE_CODE = 40  # as the inventory's reservations store it
+
 
 class Command(Protocol):
     def apply(self, plan: Plan) -> tuple[Plan, Command]: ...
@@ -189,6 +191,19 @@ class SetTitle:
 
     def apply(self, plan: Plan) -> tuple[Plan, Command]:
         return replace(plan, title=self.title), SetTitle(plan.title)
+
+
+@dataclass(frozen=True)
+class SetCaseCode:
+    """Say which family case the plan furnishes (its code; None: none yet)."""
+
+    case_code: str | None
+
+    def apply(self, plan: Plan) -> tuple[Plan, Command]:
+        code = (self.case_code or "").strip() or None
+        if code is not None and len(code) > MAX_CASE_CODE:
+            raise PlanError(msg("error.case_code_too_long", limit=MAX_CASE_CODE))
+        return replace(plan, case_code=code), SetCaseCode(plan.case_code)
 
 
 @dataclass(frozen=True)

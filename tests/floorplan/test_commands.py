@@ -10,6 +10,7 @@ from hjem.floorplan.commands import (
     MoveElements,
     RemoveElement,
     ReplaceElement,
+    SetCaseCode,
     SetTitle,
     apply,
     remove_elements,
@@ -116,3 +117,16 @@ def test_undoing_every_edit_in_reverse_restores_the_plan(data):
     for undo in reversed(undos):
         plan, _ = apply(plan, undo)
     assert plan == original
+
+
+def test_the_case_code_is_set_trimmed_and_undone():
+    with_case, undo = apply(PLAN, SetCaseCode("  FBH-2026-014 "))
+    assert with_case.case_code == "FBH-2026-014"
+    assert apply(with_case, undo)[0] == PLAN
+    assert apply(with_case, SetCaseCode("   "))[0].case_code is None
+
+
+def test_a_case_code_longer_than_the_inventory_keeps_is_refused():
+    with pytest.raises(PlanError) as refused:
+        apply(PLAN, SetCaseCode("X" * 41))
+    assert "40" in refused.value.message.text("da")

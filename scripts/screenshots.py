@@ -98,7 +98,50 @@ def main() -> None:
         english.close()
         set_language("da")
         inventory_window(Path(folder))
+        furnishing(Path(folder))
     app.quit()
+
+
+def furnishing(folder: Path) -> None:
+    """The sample apartment half furnished from the demo stock: a wardrobe dragged into the
+    bedroom door's swing (red, with its bubble), and what fits along the children's wall."""
+    from PySide6.QtCore import QPointF, Qt
+
+    from hjem.inventory.demo import demo_is_present, fill_demo
+
+    main = window(folder)
+    with main.workspace().session() as session:
+        if not demo_is_present(session):
+            fill_demo(session, "Demo")
+    plan = load_plan(SAMPLES / "3-vaerelser.hjem")
+    main.show_plan(replace(plan, case_code="FBH-2026-014", placements=plan.placements[:12]), None)
+    view = main.editor.view
+    view.resetTransform()
+    view.centerOn(QPointF(620, 330))
+    main.furnishing.furniture.refresh()
+    QTest.qWait(300)
+    wardrobe = main.editor.plan["p8"]
+    start = view.mapFromScene(QPointF(*wardrobe.center))
+    end = view.mapFromScene(QPointF(600, 385))  # into the swing of the bedroom door
+    QTest.mousePress(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start
+    )
+    for step in range(1, 9):
+        QTest.mouseMove(view.viewport(), start + (end - start) * step / 8)
+    QTest.qWait(100)
+    main.grab().save(str(OUT / "furnishing.png"))
+    print(OUT / "furnishing.png")
+    QTest.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end
+    )
+    main.document.undo_stack.undo()
+    from hjem.floorplan.fits import WallStretch
+
+    main.furnishing.show_what_fits(WallStretch(Point(754, 40), Point(754, 290)))
+    main.furnishing.furniture.refresh()
+    shoot(main, "what-fits.png")
+    main.document.replace(main.document.plan, None)
+    main.close()
 
 
 def inventory_window(folder: Path) -> None:

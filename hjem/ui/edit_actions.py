@@ -1,13 +1,15 @@
 """Edit menu commands that work on the selection: copy, paste, delete, select all, turn, and
-walls around a room."""
+walls around a room; and the plan's details (title, family case)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QDialog
+
 from hjem.floorplan.clipboard import copied
 from hjem.floorplan.clipboard import paste as paste_command
-from hjem.floorplan.commands import AddElement, Batch, remove_elements
+from hjem.floorplan.commands import AddElement, Batch
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Room, Wall
 from hjem.ui.scene.items import ElementItem
@@ -38,7 +40,7 @@ def paste(window: MainWindow) -> None:
 def delete(window: MainWindow) -> None:
     ids = window.editor.scene.selected_ids()
     if ids:
-        window.editor.apply(remove_elements(window.document.plan, ids), "undo.delete")
+        window.editor.delete(ids)
 
 
 def select_all(window: MainWindow) -> None:
@@ -81,3 +83,13 @@ def _outer_edges(room: Room, thickness: float) -> list[tuple[Point, Point]]:
     outline = shapely.Polygon(room.polygon).buffer(thickness / 2, join_style="mitre")
     corners = [Point(round(x, 2), round(y, 2)) for x, y in outline.exterior.coords[:-1]]
     return list(zip(corners, corners[1:] + corners[:1], strict=True))
+
+
+def plan_details(window: MainWindow) -> None:
+    """The plan's title and family case, in a small form; one undo step."""
+    from hjem.ui.furnish_dialogs import PlanDetailsDialog
+
+    dialog = PlanDetailsDialog(window.document.plan, window)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        window.editor.apply(dialog.command(), "undo.plan_details")
+        window.furnishing.furniture.refresh()

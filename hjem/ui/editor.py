@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
-from hjem.floorplan.commands import Command
+from hjem.floorplan.commands import Command, remove_elements
 from hjem.floorplan.geometry import Point
-from hjem.floorplan.model import Plan, RoomKind
+from hjem.floorplan.model import Placement, Plan, RoomKind
 from hjem.floorplan.validation import PlanError
 from hjem.i18n import tr
 from hjem.ui.document import PlanDocument
@@ -25,6 +26,9 @@ class Editor(QObject):
     typed_did_change = Signal(str)
     error_did_happen = Signal(str)
     tool_did_change = Signal(str)
+    piece_placed = Signal(object)  # a Placement just added from the inventory or to buy
+    pieces_removed = Signal(list)  # the Placements the person just deleted
+    region_marked = Signal(object)  # a wall stretch or free area: what fits there?
 
     def __init__(self, document: PlanDocument, scene: PlanScene, view: PlanView):
         super().__init__()
@@ -62,7 +66,23 @@ class Editor(QObject):
         tool.activate()
         self.tool_did_change.emit(name)
 
+    def start_placing(self, piece: Placement) -> None:
+        """Let the person put `piece` down on the plan (it follows the mouse)."""
+        from hjem.ui.tools.place import PlaceTool
+
+        self.register("place", partial(PlaceTool, self, piece))
+        self.use_tool("place")
+
     # --- edits ---------------------------------------------------------------------------------
+
+    def delete(self, ids: list[str]) -> bool:
+        """Delete elements (one undo step) and say which pieces of furniture went."""
+        pieces = [e for e in (self.plan.get(i) for i in ids) if isinstance(e, Placement)]
+        if not self.apply(remove_elements(self.plan, ids), "undo.delete"):
+            return False
+        if pieces:
+            self.pieces_removed.emit(pieces)
+        return True
 
     def apply(self, command: Command, text_key: str, mergeable: bool = False) -> bool:
         """Apply an edit as one undo step; a refused edit is explained, not raised."""

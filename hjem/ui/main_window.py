@@ -26,6 +26,7 @@ class MainWindow(QMainWindow):
         self.database = database  # --database; else HJEM_DATABASE_URL; else the local file
         self._workspace = None
         self.inventory_window = None
+        self.furnishing = None  # the inventory panel and furniture list, with the editor
         self.document = PlanDocument(parent=self)
         self.editor = None  # built when the first plan opens (it loads the geometry engine)
         self._autosaved_index: int | None = None
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         editor.view.fit_to_plan()
         editor.use_tool("select")
         self._autosaved_index = None
+        self.furnishing.panel.refresh()
 
     # --- files ---------------------------------------------------------------------------------
 
@@ -216,6 +218,23 @@ class MainWindow(QMainWindow):
 
             self._workspace = Workspace(self.database)
         return self._workspace
+
+    def try_workspace(self):
+        """The workspace, or None when it cannot be opened (the plan editor works on)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            return self.workspace()
+        except (SQLAlchemyError, OSError):
+            return None
+
+    def inventory_did_change(self) -> None:
+        """Reservations were made or released here: show the inventory as it now is."""
+        if self.furnishing is not None:
+            self.furnishing.panel.refresh()
+            self.furnishing.furniture.refresh()
+        if self.inventory_window is not None:
+            self.inventory_window.refresh()
 
     def open_demo(self) -> None:
         """Fill the workspace with the demo inventory (once) and show it."""

@@ -111,6 +111,8 @@ def _file_menu(m: Menus, menu: QMenu) -> None:
     menu.addAction(m.action("menu.save", w.save, QKeySequence.StandardKey.Save))
     menu.addAction(m.action("menu.save_as", w.save_as, "Ctrl+Shift+S"))
     menu.addSeparator()
+    menu.addAction(m.action("menu.plan_details", lambda: _edit(w, "plan_details")))
+    menu.addSeparator()
     menu.addAction(m.action("menu.quit", w.close, QKeySequence.StandardKey.Quit, editing=False))
 
 

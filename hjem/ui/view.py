@@ -7,7 +7,16 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView
 
 from hjem.floorplan.geometry import Point
@@ -15,6 +24,9 @@ from hjem.ui.scene import style
 
 if TYPE_CHECKING:
     from hjem.ui.tools.base import Tool
+    from hjem.ui.tools.place import ItemDropper
+
+ITEM_MIME = "application/x-hjem-item"  # a drag from the inventory panel: the item's code
 
 ZOOM_STEP = 1.15
 MIN_SCALE, MAX_SCALE = 0.02, 20.0  # screen pixels per cm
@@ -25,6 +37,8 @@ class PlanView(QGraphicsView):
     def __init__(self, scene, parent=None):
         super().__init__(scene, parent)
         self.tool: Tool | None = None
+        self.dropper: ItemDropper | None = None  # set when there is an inventory to drag from
+        self.setAcceptDrops(True)
         self.grid_visible = True
         self.grid_step = 10.0
         self._pan_from: QPointF | None = None
@@ -118,6 +132,36 @@ class PlanView(QGraphicsView):
             self.viewport().setCursor(self.tool.cursor if self.tool else Qt.CursorShape.ArrowCursor)
             return
         super().keyReleaseEvent(event)
+
+    # --- items dragged in from the inventory panel ---------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        data = event.mimeData()
+        code = bytes(data.data(ITEM_MIME).data()).decode() if data.hasFormat(ITEM_MIME) else ""
+        if self.dropper is not None and code and self.dropper.enter(code):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.dropper is None:
+            event.ignore()
+            return
+        self.dropper.move(self._scene_point(event.position()))
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.dropper is not None:
+            self.dropper.drop(self._scene_point(event.position()))
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        if self.dropper is not None:
+            self.dropper.leave()
+
+    def _scene_point(self, position: QPointF) -> Point:
+        p = self.mapToScene(position.toPoint())
+        return Point(p.x(), p.y())
 
     # --- grid and scale bar --------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget
 from hjem.floorplan.model import FixtureKind, OpeningKind
 from hjem.i18n import tr
 from hjem.ui.editor import Editor
+from hjem.ui.furnishing import Furnishing
 from hjem.ui.panels.conflicts import ConflictsPanel
 from hjem.ui.panels.properties import PropertiesPanel
 from hjem.ui.scene.plan_scene import PlanScene
@@ -24,6 +25,7 @@ from hjem.ui.tools.opening import OpeningTool
 from hjem.ui.tools.room import PolygonRoomTool, RectRoomTool
 from hjem.ui.tools.select import SelectTool
 from hjem.ui.tools.wall import WallTool
+from hjem.ui.tools.what_fits import WhatFitsTool
 from hjem.ui.view import PlanView
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ def register_tools(editor: Editor) -> None:
     editor.register("label", partial(LabelTool, editor))
     editor.register("calibrate", partial(CalibrateTool, editor))
     editor.register("move_background", partial(MoveBackgroundTool, editor))
+    editor.register("what_fits", partial(WhatFitsTool, editor))
 
 
 def _dock(window: MainWindow, key: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -73,7 +76,21 @@ def build_workspace(window: MainWindow) -> Editor:
     _dock(
         window, "panel.properties.title", window.properties, Qt.DockWidgetArea.RightDockWidgetArea
     )
-    _dock(window, "panel.conflicts.title", window.conflicts, Qt.DockWidgetArea.RightDockWidgetArea)
+    conflicts = _dock(
+        window, "panel.conflicts.title", window.conflicts, Qt.DockWidgetArea.RightDockWidgetArea
+    )
+    window.furnishing = Furnishing(window, editor)
+    _dock(
+        window, "furnish.panel_title", window.furnishing.panel, Qt.DockWidgetArea.LeftDockWidgetArea
+    )
+    furniture = _dock(
+        window,
+        "furnish.list_title",
+        window.furnishing.furniture,
+        Qt.DockWidgetArea.RightDockWidgetArea,
+    )
+    window.tabifyDockWidget(conflicts, furniture)
+    conflicts.raise_()
     window.menus.attach(editor)
     return editor
 

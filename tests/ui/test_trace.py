@@ -5,7 +5,7 @@ save, close, reopen, and get the same plan: the same walls, rooms and openings a
 import importlib.util
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton
 
@@ -127,6 +127,11 @@ def trace(person: Person):
     person.menu("menu.snap")
     person.menu("menu.background.move")
     drag(person.view, page_to_plan(background, origin_pt), (0, 0), steps=10)
+    # Then, zoomed in to one pixel per cm, the last few centimetres.
+    person.view.resetTransform()
+    person.view.centerOn(QPointF(0, 0))
+    near = page_to_plan(w.document.plan.background, origin_pt)
+    drag(person.view, near, (0, 0), steps=3)
     person.menu("menu.snap")
     person.menu("menu.background.lock")
     corner = page_to_plan(w.document.plan.background, origin_pt)

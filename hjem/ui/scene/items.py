@@ -39,6 +39,7 @@ from hjem.ui.scene.symbols import paint_symbol
 MARGIN = 4.0  # cm around a shape for cosmetic pens and selection outlines
 SYMBOL_LINE_PX = 0.8  # symbol details: thinner than the outline
 MIN_SYMBOL_PX = 12.0  # a piece smaller than this on screen shows no details (a smudge)
+FLAG_RADIUS_PX = 7.0
 NAME_BACKGROUND = QColor(251, 247, 239, 210)  # the furniture cream, so lines behind stay faint
 
 Z_BACKGROUND, Z_ROOM, Z_FIXTURE, Z_FURNITURE, Z_WALL, Z_OPENING, Z_NOTE = (
@@ -243,6 +244,13 @@ class PlacementItem(ElementItem):
         self.size = (1.0, 1.0)
         self.symbol: Symbol = ()
         self.handle: RotationHandle | None = None
+        self.flag = ""  # what needs doing in the inventory (reserve it; someone else has it)
+
+    def set_flag(self, text: str) -> None:
+        if text != self.flag:
+            self.flag = text
+            self.setToolTip(text)
+            self.update()
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
@@ -290,6 +298,24 @@ class PlacementItem(ElementItem):
         painter.drawPath(self._path)
         if self.text:
             self._paint_name(painter, scale)
+        if self.flag:
+            self._paint_flag(painter, scale)
+
+    def _paint_flag(self, painter: QPainter, scale: float) -> None:
+        """A red "!" just inside the piece's back left corner (in screen pixels)."""
+        radius = min(FLAG_RADIUS_PX, min(self.size) * scale / 2)
+        inset = radius / scale
+        corner = QPointF(-self.size[0] / 2 + inset, -self.size[1] / 2 + inset)
+        at = painter.worldTransform().map(corner)
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(style.pen(QColor("#ffffff"), 1.0))
+        painter.setBrush(style.brush(style.CONFLICT))
+        painter.drawEllipse(at, radius, radius)
+        painter.setFont(_name_font())
+        box = QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "!")
+        painter.restore()
 
     def _paint_name(self, painter: QPainter, scale: float) -> None:
         """The name, level and in screen pixels, within the piece (elided when it is narrow)."""

@@ -65,6 +65,12 @@ class PlanScene(QGraphicsScene):
             if element_id not in self.live_ids:
                 item.set_conflict(element_id in ids)
 
+    def set_flags(self, flags: dict[str, str]) -> None:
+        """Mark pieces that need something done in the inventory, saying what (a tooltip)."""
+        for element_id, item in self._items.items():
+            if isinstance(item, PlacementItem):
+                item.set_flag(flags.get(element_id, ""))
+
     def show_plan(self, plan: Plan) -> None:
         old, self._plan = self._plan, plan
         layout_changed = (

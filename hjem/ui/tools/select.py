@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from hjem.floorplan.commands import MoveElements, ReplaceElement, ReplaceElements, remove_elements
+from hjem.floorplan.commands import MoveElements, ReplaceElement, ReplaceElements
 from hjem.floorplan.geometry import Point, normalize_angle
 from hjem.floorplan.model import Fixture, Opening, Placement, Wall
 from hjem.ui.scene import style
@@ -199,7 +199,7 @@ class SelectTool(Tool):
         selected = self.editor.scene.selected_ids()
         key = event.key()
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and selected:
-            self.editor.apply(remove_elements(self.editor.plan, selected), "undo.delete")
+            self.editor.delete(selected)
             return True
         if key == Qt.Key.Key_R and not event.modifiers() and selected:
             self.turn(selected, 90.0)

@@ -1,0 +1,170 @@
+"""Furnishing: the inventory panel, the furniture list and the plan editor working together.
+Picking, dragging or finding a spot for a donated item places it; marking a wall stretch or
+free floor lists what fits there; placing and deleting offer to reserve and release."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog
+from sqlalchemy.exc import SQLAlchemyError
+
+from hjem.floorplan.commands import AddElement, ReplaceElement
+from hjem.floorplan.fits import Candidate, Region, WallStretch, what_fits
+from hjem.floorplan.model import Placement, Plan
+from hjem.floorplan.spots import SpotFinder
+from hjem.i18n import tr
+from hjem.inventory.errors import InventoryError
+from hjem.inventory.items import get_item
+from hjem.inventory.listing import table_rows
+from hjem.inventory.models import Status
+from hjem.inventory.placing import Standing, placement_for
+from hjem.inventory.search import Query
+from hjem.ui.editor import Editor
+from hjem.ui.furnish_dialogs import ToBuyDialog
+from hjem.ui.panels.furniture_list import FurnitureList
+from hjem.ui.panels.inventory_panel import InventoryPanel
+from hjem.ui.reservation_offers import offer_release, offer_reservation, offer_reservations
+from hjem.ui.tools.place import ItemDropper
+
+if TYPE_CHECKING:
+    from hjem.ui.main_window import MainWindow
+
+FIT_CANDIDATES = 300  # items asked of the inventory for "what fits here", largest first
+
+
+class Furnishing:
+    def __init__(self, window: MainWindow, editor: Editor):
+        self.window, self.editor = window, editor
+        self.panel = InventoryPanel(window.try_workspace)
+        self.furniture = FurnitureList(editor, window.try_workspace)
+        self.fits: dict[str, Placement] = {}  # code → pose, after "what fits here"
+        self._finder: SpotFinder | None = None
+        editor.view.dropper = ItemDropper(editor, self.piece_for_code)
+        self.panel.place_button.clicked.connect(self.place_selected)
+        self.panel.list.itemDoubleClicked.connect(lambda _item: self.place_selected())
+        self.panel.spot_button.clicked.connect(self.find_spot)
+        self.panel.buy_button.clicked.connect(self.add_to_buy)
+        self.panel.fits_button.clicked.connect(lambda: editor.use_tool("what_fits"))
+        self.furniture.reserve_button.clicked.connect(self.reserve_free)
+        editor.piece_placed.connect(lambda piece: offer_reservation(window, piece))
+        editor.pieces_removed.connect(lambda pieces: offer_release(window, pieces))
+        editor.region_marked.connect(self.show_what_fits)
+        editor.document.plan_did_change.connect(self._plan_changed)
+
+    def _plan_changed(self, plan: Plan) -> None:
+        self.fits.clear()  # found for the plan as it was: another piece may stand there now
+        rooms = [(r.id, r.name or tr(f"room_kind.{r.kind.value}.name")) for r in plan.rooms]
+        self.panel.set_rooms(rooms)
+
+    def finder(self) -> SpotFinder:
+        """One spot finder per plan value: its indexes serve every search until the next edit."""
+        if self._finder is None or self._finder.plan is not self.editor.plan:
+            self._finder = SpotFinder(self.editor.plan)
+        return self._finder
+
+    def piece_for_code(self, code: str) -> Placement | None:
+        workspace = self.window.try_workspace()
+        if workspace is None:
+            return None
+        try:
+            with workspace.session() as session:
+                return placement_for(get_item(session, code), "new")
+        except (InventoryError, SQLAlchemyError):
+            return None
+
+    # --- placing -------------------------------------------------------------------------------
+
+    def place_selected(self) -> None:
+        code = self.panel.selected_code()
+        if code is None:
+            self.editor.show_hint("furnish.pick_first")
+            return
+        if code in self.fits:  # listed by "what fits here": it goes where it was found to fit
+            self._add(self.fits.pop(code))
+            return
+        piece = self.piece_for_code(code)
+        if piece is not None:
+            self.editor.start_placing(piece)
+
+    def add_to_buy(self) -> None:
+        dialog = ToBuyDialog(self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.piece is not None:
+            self.editor.start_placing(dialog.piece)
+
+    def _add(self, piece: Placement) -> None:
+        if self.editor.apply(AddElement(piece), "undo.place"):
+            self.editor.scene.select_ids([piece.id])
+            self.editor.piece_placed.emit(piece)
+
+    # --- helping -------------------------------------------------------------------------------
+
+    def find_spot(self) -> None:
+        """The best spot in the chosen room for the item picked in the panel, or for the piece
+        selected on the plan (which then moves there)."""
+        room_id = self.panel.room.currentData()
+        piece, is_new = self._piece_to_seat()
+        if piece is None or room_id is None:
+            self.editor.show_hint("furnish.pick_first")
+            return
+        if is_new:
+            piece = replace(piece, id=self.editor.plan.new_id("p"))
+        spot = self.finder().find(piece, room_id)
+        if spot.placement is None:
+            self.editor.error_did_happen.emit(spot.reason.text() if spot.reason else "")
+        elif is_new:
+            self._add(spot.placement)
+        else:
+            self.editor.apply(ReplaceElement(spot.placement), "undo.move")
+            self.editor.scene.select_ids([spot.placement.id])
+
+    def _piece_to_seat(self) -> tuple[Placement | None, bool]:
+        code = self.panel.selected_code()
+        if code is not None:
+            return self.piece_for_code(code), True
+        selected = [self.editor.plan.get(i) for i in self.editor.scene.selected_ids()]
+        pieces = [e for e in selected if isinstance(e, Placement)]
+        return (pieces[0], False) if len(pieces) == 1 else (None, False)
+
+    def show_what_fits(self, region: Region) -> None:
+        workspace = self.window.try_workspace()
+        if workspace is None:
+            self.panel.status.setText(tr("furnish.no_inventory"))
+            return
+        query = Query(status=Status.AVAILABLE.value, limit=FIT_CANDIDATES, fits=_reach(region))
+        with workspace.session() as session:
+            rows = {r.code: r for r in table_rows(session, query)}
+            pieces = [placement_for(get_item(session, code), "new") for code in rows]
+        try:
+            fits = what_fits(
+                self.editor.plan, region, [_candidate(p) for p in pieces], self.finder()
+            )
+        except ValueError:  # a stretch that is not along one wall
+            fits = []
+        self.fits = {f.candidate.key: f.placement for f in fits}
+        self.panel.show_rows([rows[f.candidate.key] for f in fits])
+        self.panel.status.setText(tr("furnish.fits_found", count=len(fits)))
+
+    def reserve_free(self) -> None:
+        free = [p.placement for p in self.furniture.placed if p.standing is Standing.FREE]
+        offer_reservations(self.window, free)
+
+
+def _reach(region: Region) -> tuple[float, float]:
+    """The largest box a piece standing in the region could be (the inventory's first cut)."""
+    if isinstance(region, WallStretch):
+        length = (
+            (region.end.x - region.start.x) ** 2 + (region.end.y - region.start.y) ** 2
+        ) ** 0.5
+        return (length, 10_000.0)
+    xs = [c.x for c in region.corners]
+    ys = [c.y for c in region.corners]
+    return (max(xs) - min(xs), max(ys) - min(ys))
+
+
+def _candidate(piece: Placement) -> Candidate:
+    code = piece.inventory_item or ""
+    return Candidate(
+        code, piece.category, piece.width, piece.depth, piece.height, piece.label, code
+    )

@@ -1,0 +1,130 @@
+"""The furniture list: every piece in the plan with its room, size, standing in the inventory
+and value, and the total. Pieces that need something done (reserve it, or it went to another
+family meanwhile) are marked here and on the plan. It looks again every half minute, since
+other volunteers reserve and deliver items all day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from hjem.db.workspace import Workspace
+from hjem.floorplan.model import Placement, Plan
+from hjem.floorplan.shapes import room_at
+from hjem.i18n import tr
+from hjem.inventory.placing import PlacedItem, Standing, placed_items, total_ore
+from hjem.money import format_kroner
+from hjem.ui.editor import Editor
+
+COLUMNS = ("name", "room", "size", "standing", "value")
+LOOK_AGAIN_MS = 30_000
+SETTLE_MS = 300  # after an edit, before asking the database
+
+
+class FurnitureList(QWidget):
+    def __init__(self, editor: Editor, workspace: Callable[[], Workspace | None]):
+        super().__init__()
+        self.editor = editor
+        self._workspace = workspace
+        self.placed: list[PlacedItem] = []
+        self.online = False
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("furniture_list")
+        self.table.setHorizontalHeaderLabels([tr(f"furnish.list.{c}") for c in COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemClicked.connect(self._select_piece)
+        self.total = QLabel()
+        self.total.setObjectName("furniture_total")
+        self.reserve_button = QPushButton(tr("furnish.list.reserve_free"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.total)
+        layout.addWidget(self.reserve_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self.refresh)
+        editor.document.plan_did_change.connect(lambda _plan: self._timer.start())
+        self._again = QTimer(self)
+        self._again.setInterval(LOOK_AGAIN_MS)
+        self._again.timeout.connect(self.refresh)
+        self._again.start()
+
+    def refresh(self) -> None:
+        plan = self.editor.plan
+        self.placed, self.online = self._look_up(plan)
+        self.table.setRowCount(len(self.placed))
+        for row, placed in enumerate(self.placed):
+            for column, text in enumerate(_cells(plan, placed)):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, placed.placement.id)
+                if column == 4:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if column == 3 and placed.standing.needs_action:
+                    cell.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(row, column, cell)
+        self.total.setText(tr("furnish.list.total", total=format_kroner(total_ore(self.placed))))
+        flagged = [p for p in self.placed if self.online and p.standing.needs_action]
+        self.editor.scene.set_flags({p.placement.id: _standing_text(p) for p in flagged})
+        free = any(p.standing is Standing.FREE for p in self.placed)
+        self.reserve_button.setEnabled(free and bool(plan.case_code))
+
+    def _look_up(self, plan: Plan) -> tuple[list[PlacedItem], bool]:
+        """The pieces with their standing, and whether the inventory could be asked."""
+        workspace = self._workspace()
+        if workspace is not None:
+            try:
+                with workspace.session() as session:
+                    return placed_items(session, plan), True
+            except SQLAlchemyError:
+                pass  # the server is away: list the pieces without their inventory standing
+        return [_offline(p) for p in plan.placements], False
+
+    def _select_piece(self, cell: QTableWidgetItem) -> None:
+        self.editor.scene.select_ids([cell.data(Qt.ItemDataRole.UserRole)])
+
+
+def _offline(piece: Placement) -> PlacedItem:
+    if piece.inventory_item is None:
+        standing = Standing.TO_BUY if piece.price_ore is not None else Standing.OWN
+        return PlacedItem(piece, standing, piece.price_ore or 0)
+    return PlacedItem(piece, Standing.UNKNOWN, 0, item_status="offline")
+
+
+def _cells(plan: Plan, placed: PlacedItem) -> list[str]:
+    piece = placed.placement
+    room = room_at(plan, piece.center)
+    room_name = (room.name or tr(f"room_kind.{room.kind.value}.name")) if room else ""
+    return [
+        piece.label or tr(f"category.{piece.category}.name"),
+        room_name,
+        f"{piece.width:g} × {piece.depth:g} cm",
+        _standing_text(placed),
+        format_kroner(placed.value_ore) if placed.value_ore else "",
+    ]
+
+
+def _standing_text(placed: PlacedItem) -> str:
+    code = placed.placement.inventory_item or ""
+    if placed.item_status == "offline":
+        return tr("furnish.standing.offline", code=code)
+    if placed.standing is Standing.GONE:
+        return tr("furnish.standing.gone", status=tr(f"status.{placed.item_status}"), code=code)
+    return tr(f"furnish.standing.{placed.standing.value}", code=code)

@@ -1,0 +1,169 @@
+"""The inventory docked beside the plan: find donated items (text, category, only those free to
+have), see their photo and size, and drag one onto the plan, place it with a click, or let
+hjem find a spot for it in a room. Pieces to buy are added here too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hjem.db.workspace import Workspace
+from hjem.floorplan.categories import CATEGORIES
+from hjem.i18n import tr
+from hjem.inventory.listing import Row, table_rows, thumbnails
+from hjem.inventory.models import Status
+from hjem.inventory.search import Query
+from hjem.money import format_kroner
+from hjem.ui.view import ITEM_MIME
+
+ROW_LIMIT = 200
+THUMB_PX = 48
+
+
+class ItemList(QListWidget):
+    """The found items; dragging one carries its code to the plan."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("inventory_panel_list")
+        self.setIconSize(QSize(THUMB_PX, THUMB_PX))
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setWordWrap(True)
+        self.setSpacing(2)
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
+        data = QMimeData()
+        if items:
+            data.setData(ITEM_MIME, items[0].data(Qt.ItemDataRole.UserRole).encode())
+        return data
+
+
+class InventoryPanel(QWidget):
+    def __init__(self, workspace: Callable[[], Workspace | None]):
+        super().__init__()
+        self._workspace = workspace
+        self.rows: list[Row] = []
+        self.setMinimumWidth(300)  # a size and a price on one line under each name
+        self.search = QLineEdit()
+        self.search.setObjectName("inventory_panel_search")
+        self.search.setPlaceholderText(tr("inventory_window.search_hint"))
+        self.search.returnPressed.connect(self.refresh)
+        self.category = QComboBox()
+        self.category.addItem(tr("inventory_window.all_categories"), None)
+        for slug in CATEGORIES:
+            self.category.addItem(tr(f"category.{slug}.name"), slug)
+        self.category.activated.connect(lambda _i: self.refresh())
+        self.free_only = QCheckBox(tr("furnish.free_only"))
+        self.free_only.setChecked(True)
+        self.free_only.toggled.connect(lambda _on: self.refresh())
+        self.list = ItemList()
+        self.place_button = QPushButton(tr("furnish.place"))
+        self.spot_button = QPushButton(tr("furnish.find_spot"))
+        self.room = QComboBox()
+        self.room.setObjectName("spot_room")
+        self.buy_button = QPushButton(tr("furnish.to_buy"))
+        self.fits_button = QPushButton(tr("furnish.what_fits"))
+        self.fits_button.setToolTip(tr("tool.what_fits.hint"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        filters.addWidget(self.category, 1)
+        filters.addWidget(self.free_only)
+        layout.addLayout(filters)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.place_button)
+        spot = QHBoxLayout()
+        spot.addWidget(self.spot_button)
+        spot.addWidget(self.room, 1)
+        layout.addLayout(spot)
+        layout.addWidget(self.fits_button)
+        layout.addWidget(self.buy_button)
+        layout.addWidget(self.status)
+
+    def query(self) -> Query:
+        status = Status.AVAILABLE.value if self.free_only.isChecked() else None
+        return Query(
+            text=self.search.text(),
+            category=self.category.currentData(),
+            status=status,
+            limit=ROW_LIMIT,
+        )
+
+    def refresh(self) -> None:
+        workspace = self._workspace()
+        if workspace is None:
+            self.rows = []
+            self.list.clear()
+            self.status.setText(tr("furnish.no_inventory"))
+            return
+        with workspace.session() as session:
+            rows = table_rows(session, self.query())
+        self.show_rows(rows)
+        self.status.setText(tr("furnish.found", count=len(rows)))
+
+    def show_rows(self, rows: list[Row]) -> None:
+        """List these items, in this order (a search's, or what fits a marked spot)."""
+        self.rows = rows
+        workspace = self._workspace()
+        pictures: dict[str, bytes] = {}
+        if workspace is not None:
+            with workspace.session() as session:
+                pictures = thumbnails(session, [r.code for r in rows])
+        self.list.clear()
+        for row in rows:
+            self.list.addItem(_entry(row, pictures.get(row.code)))
+
+    def selected_code(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def select(self, code: str) -> None:
+        for number in range(self.list.count()):
+            if self.list.item(number).data(Qt.ItemDataRole.UserRole) == code:
+                self.list.setCurrentRow(number)
+                return
+
+    def set_rooms(self, rooms: list[tuple[str, str]]) -> None:
+        """The rooms "find a spot" can choose from: (room id, name)."""
+        chosen = self.room.currentData()
+        self.room.clear()
+        for room_id, name in rooms:
+            self.room.addItem(name, room_id)
+        if (index := self.room.findData(chosen)) >= 0:
+            self.room.setCurrentIndex(index)
+
+
+def _entry(row: Row, picture: bytes | None) -> QListWidgetItem:
+    size = f"{row.width:g} × {row.depth:g} × {row.height:g} cm"
+    value = format_kroner(row.value_ore) if row.value_ore else ""
+    lines = [row.name, f"{tr(f'category.{row.category}.name')} · {size}"]
+    lines.append(" · ".join(part for part in (tr(f"status.{row.status}"), value) if part))
+    entry = QListWidgetItem("\n".join(lines))
+    entry.setData(Qt.ItemDataRole.UserRole, row.code)
+    entry.setToolTip(row.code)
+    if picture:
+        pixmap = QPixmap()
+        pixmap.loadFromData(picture)
+        entry.setIcon(QIcon(pixmap))
+    return entry

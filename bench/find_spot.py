@@ -33,12 +33,12 @@ import math
 import random
 import statistics
 import sys
-import time
 from dataclasses import replace
 
 import shapely
 
-from bench.common import ROOT, case, median_us, report
+from bench.common import ROOT, case, median_each_us, median_us, report
+from hjem.floorplan.categories import TYPICAL_PIECES
 from hjem.floorplan.fits import Candidate, WallStretch, what_fits
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.hjemfile import load_plan
@@ -47,16 +47,7 @@ from hjem.floorplan.reference import LiteralWalkway, NaiveDrag
 from hjem.floorplan.shapes import room_polygon
 from hjem.floorplan.spots import SpotFinder, find_spot
 
-PIECES = [
-    ("seng", 90, 200, 50),
-    ("seng", 140, 200, 50),
-    ("klaedeskab", 100, 60, 200),
-    ("sofa", 200, 90, 80),
-    ("spisebord", 120, 80, 75),
-    ("kommode", 80, 45, 80),
-    ("reol", 80, 30, 190),
-    ("skrivebord", 120, 60, 75),
-]
+PIECES = TYPICAL_PIECES
 GRID = 10.0
 STRETCH = WallStretch(Point(766.0, 434.0), Point(985.0, 434.0))
 
@@ -107,15 +98,6 @@ def _steps(lo: float, hi: float, step: float) -> list[float]:
     return [lo + i * step for i in range(count + 1)] if hi >= lo else []
 
 
-def _each_us(runs: list) -> float:
-    times = []
-    for run in runs:
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1e6
-
-
 def bench_rooms(name: str, quick: bool) -> list[dict]:
     plan = load_plan(ROOT / "assets" / "samples" / f"{name}.hjem")
     finder = SpotFinder(plan)
@@ -127,18 +109,18 @@ def bench_rooms(name: str, quick: bool) -> list[dict]:
     cases, baselines = [], []
     for room in plan.rooms:
         runs = [lambda i=i, r=room.id: finder.find(i, r) for i in items] * (3 if quick else 20)
-        ours = _each_us(runs)
+        ours = median_each_us(runs)
         baseline = None
         if room in scanned:
             searches = [NaiveSearch(plan, i) for i in scan_items]
-            baseline = _each_us([lambda s=s, r=room: s.first_in_room(r) for s in searches])
+            baseline = median_each_us([lambda s=s, r=room: s.first_in_room(r) for s in searches])
             baselines.append(baseline)
         found = sum(finder.find(i, room.id).found for i in items)
         label = f"{room.id} {room.name or room.kind.value}"
         n = len(plan.placements)
         cases.append(case("find_spot", n, ours, baseline, plan=name, room=label, found=found))
     cold_items = items[5:] if quick else items
-    cold = _each_us(
+    cold = median_each_us(
         [lambda i=i, r=r.id: find_spot(plan, i, r) for r in plan.rooms for i in cold_items]
     )
     baseline = statistics.median(baselines)

@@ -70,6 +70,19 @@ CLEARANCE_PURPOSE: dict[str, str] = {
 
 BEDS = frozenset({"seng", "barneseng"})
 
+# The pieces every home needs, at common sizes (category, width, depth, height in cm): what
+# the tests and benchmarks of "find a spot" and "what fits" try in every room.
+TYPICAL_PIECES: tuple[tuple[str, float, float, float], ...] = (
+    ("seng", 90, 200, 50),
+    ("seng", 140, 200, 50),
+    ("klaedeskab", 100, 60, 200),
+    ("sofa", 200, 90, 80),
+    ("spisebord", 120, 80, 75),
+    ("kommode", 80, 45, 80),
+    ("reol", 80, 30, 190),
+    ("skrivebord", 120, 60, 75),
+)
+
 
 def default_clearance(category: str) -> Clearance:
     return DEFAULT_CLEARANCE.get(category, NO_CLEARANCE)

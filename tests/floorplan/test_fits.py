@@ -145,18 +145,7 @@ def test_nothing_fits_where_it_would_block_the_way_in():
 @pytest.fixture(scope="module")
 def inventory():
     """Two hundred pieces of the usual kinds in varied sizes, as a donated stock would be."""
-    kinds = [
-        ("seng", 90, 200, 50),
-        ("seng", 140, 200, 50),
-        ("klaedeskab", 100, 60, 200),
-        ("sofa", 200, 90, 80),
-        ("spisebord", 120, 80, 75),
-        ("kommode", 80, 45, 80),
-        ("reol", 80, 30, 190),
-        ("skrivebord", 120, 60, 75),
-        ("stol", 45, 45, 90),
-        ("sofabord", 110, 60, 45),
-    ]
+    kinds = [*PIECES, ("stol", 45, 45, 90), ("sofabord", 110, 60, 45)]
     rng = random.Random(7)
     pieces = []
     for i in range(200):

@@ -8,6 +8,7 @@ import shapely
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from hjem.floorplan.categories import TYPICAL_PIECES
 from hjem.floorplan.geometry import Point, rect_corners
 from hjem.floorplan.hjemfile import load_plan
 from hjem.floorplan.model import Placement, RoomKind
@@ -19,16 +20,7 @@ from tests.conftest import ROOT
 from tests.floorplan.plans import row_plan
 
 SAMPLES = ROOT / "assets" / "samples"
-PIECES = [
-    ("seng", 90, 200, 50),
-    ("seng", 140, 200, 50),
-    ("klaedeskab", 100, 60, 200),
-    ("sofa", 200, 90, 80),
-    ("spisebord", 120, 80, 75),
-    ("kommode", 80, 45, 80),
-    ("reol", 80, 30, 190),
-    ("skrivebord", 120, 60, 75),
-]
+PIECES = TYPICAL_PIECES
 HABITABLE = {RoomKind.STUE, RoomKind.SOVEVAERELSE, RoomKind.BOERNEVAERELSE, RoomKind.KOEKKEN}
 
 

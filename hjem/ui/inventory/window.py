@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from hjem.db.workspace import Workspace
-from hjem.floorplan.categories import CATEGORIES
 from hjem.i18n import Message, tr
 from hjem.inventory.errors import InventoryError
 from hjem.inventory.listing import table_rows, thumbnails
@@ -31,6 +30,7 @@ from hjem.inventory.models import Status
 from hjem.inventory.search import Query
 from hjem.ui.inventory import operations
 from hjem.ui.inventory.details import ItemDetails
+from hjem.ui.inventory.filters import category_choice, search_field
 from hjem.ui.inventory.model import THUMB_PX, InventoryModel
 from hjem.ui.panels.properties import parse_number
 
@@ -79,14 +79,8 @@ class InventoryWindow(QMainWindow):
         return table
 
     def _filters(self) -> QHBoxLayout:
-        self.search = QLineEdit()
-        self.search.setObjectName("inventory_search")
-        self.search.setPlaceholderText(tr("inventory_window.search_hint"))
-        self.search.returnPressed.connect(self.refresh)
-        self.category = QComboBox()
-        self.category.addItem(tr("inventory_window.all_categories"), None)
-        for slug in CATEGORIES:
-            self.category.addItem(tr(f"category.{slug}.name"), slug)
+        self.search = search_field("inventory_search", self.refresh)
+        self.category = category_choice(self.refresh)
         self.status = QComboBox()
         self.status.addItem(tr("inventory_window.all_statuses"), None)
         for status in Status:
@@ -100,8 +94,7 @@ class InventoryWindow(QMainWindow):
             box.setPlaceholderText(tr(f"inventory.field.{key}"))
             box.setMaximumWidth(80)
             box.returnPressed.connect(self.refresh)
-        for combo in (self.category, self.status):
-            combo.activated.connect(lambda _i: self.refresh())
+        self.status.activated.connect(lambda _i: self.refresh())
         find = QPushButton(tr("inventory_window.find"))
         find.clicked.connect(self.refresh)
         row = QHBoxLayout()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -23,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from hjem.db.workspace import Workspace
-from hjem.floorplan.categories import CATEGORIES
 from hjem.i18n import tr
 from hjem.inventory.listing import Row, table_rows, thumbnails
 from hjem.inventory.models import Status
 from hjem.inventory.search import Query
 from hjem.money import format_kroner
+from hjem.ui.inventory.filters import category_choice, search_field
 from hjem.ui.view import ITEM_MIME
 
 ROW_LIMIT = 200
@@ -60,15 +59,8 @@ class InventoryPanel(QWidget):
         self._workspace = workspace
         self.rows: list[Row] = []
         self.setMinimumWidth(300)  # a size and a price on one line under each name
-        self.search = QLineEdit()
-        self.search.setObjectName("inventory_panel_search")
-        self.search.setPlaceholderText(tr("inventory_window.search_hint"))
-        self.search.returnPressed.connect(self.refresh)
-        self.category = QComboBox()
-        self.category.addItem(tr("inventory_window.all_categories"), None)
-        for slug in CATEGORIES:
-            self.category.addItem(tr(f"category.{slug}.name"), slug)
-        self.category.activated.connect(lambda _i: self.refresh())
+        self.search = search_field("inventory_panel_search", self.refresh)
+        self.category = category_choice(self.refresh)
         self.free_only = QCheckBox(tr("furnish.free_only"))
         self.free_only.setChecked(True)
         self.free_only.toggled.connect(lambda _on: self.refresh())

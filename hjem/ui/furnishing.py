@@ -57,6 +57,7 @@ class Furnishing:
         self.fits.clear()  # found for the plan as it was: another piece may stand there now
         rooms = [(r.id, r.name or tr(f"room_kind.{r.kind.value}.name")) for r in plan.rooms]
         self.panel.set_rooms(rooms)
+        self.panel.set_on_plan({p.inventory_item for p in plan.placements if p.inventory_item})
 
     def finder(self) -> SpotFinder:
         """One spot finder per plan value: its indexes serve every search until the next edit."""

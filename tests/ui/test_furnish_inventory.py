@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from hjem.floorplan.report import full_report
 from hjem.inventory.items import get_item
@@ -192,3 +192,23 @@ def test_a_piece_to_buy_is_placed_with_its_price_and_counted_in_the_total(window
     assert (bought.label, bought.price_ore, bought.inventory_item) == ("Køjeseng", 149_950, None)
     furnishing.furniture.refresh()
     assert "1.499,50" in furnishing.furniture.total.text()
+
+
+def decline(box):
+    """Answer a reservation offer with "Ikke nu"."""
+    not_now = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole
+    )
+    QTest.mouseClick(not_now, LEFT)
+
+
+def test_an_item_on_the_plan_is_not_offered_again(window, furnishing, stock):
+    code = stock["Kommode"]
+    pick(furnishing, code)
+    QTest.mouseClick(furnishing.panel.place_button, LEFT)
+    when_dialog(decline)
+    click(window.editor.view, 200, 150)
+    assert status_of(window, code) == Status.AVAILABLE  # declined: still free to have
+    assert code not in [r.code for r in furnishing.panel.rows]
+    window.editor.document.undo_stack.undo()
+    assert code in [r.code for r in furnishing.panel.rows]

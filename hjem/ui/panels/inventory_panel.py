@@ -58,6 +58,8 @@ class InventoryPanel(QWidget):
         super().__init__()
         self._workspace = workspace
         self.rows: list[Row] = []
+        self._found: list[Row] = []
+        self.on_plan: set[str] = set()
         self.setMinimumWidth(300)  # a size and a price on one line under each name
         self.search = search_field("inventory_panel_search", self.refresh)
         self.category = category_choice(self.refresh)
@@ -115,7 +117,10 @@ class InventoryPanel(QWidget):
         self.status.setText(tr("furnish.found", count=len(rows)))
 
     def show_rows(self, rows: list[Row]) -> None:
-        """List these items, in this order (a search's, or what fits a marked spot)."""
+        """List these items, in this order (a search's, or what fits a marked spot), but for
+        those already on the plan."""
+        self._found = rows
+        rows = [r for r in rows if r.code not in self.on_plan]
         self.rows = rows
         workspace = self._workspace()
         pictures: dict[str, bytes] = {}
@@ -125,6 +130,12 @@ class InventoryPanel(QWidget):
         self.list.clear()
         for row in rows:
             self.list.addItem(_entry(row, pictures.get(row.code)))
+
+    def set_on_plan(self, codes: set[str]) -> None:
+        """The items the plan holds already: not offered twice."""
+        if codes != self.on_plan:
+            self.on_plan = codes
+            self.show_rows(self._found)
 
     def selected_code(self) -> str | None:
         item = self.list.currentItem()

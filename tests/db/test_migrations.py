@@ -2,11 +2,14 @@
 
 import sqlite3
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select
 
+import hjem.budget.models  # every table, in the metadata compared with the migrations
+import hjem.cases.models  # noqa: F401
 from hjem.db.base import Base
 from hjem.db.engine import make_engine
 from hjem.db.migrate import alembic_config, backup_sqlite, current_revision, head_revision, upgrade
@@ -64,4 +67,22 @@ def test_sqlite_runs_with_wal_foreign_keys_and_full_sync(tmp_path):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    engine.dispose()
+
+
+def test_a_workspace_from_the_first_version_is_backed_up_then_upgraded(tmp_path):
+    path = tmp_path / "workspace.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql("INSERT INTO donors (name, contact) VALUES ('Lise', '')")
+    backup = upgrade(engine)
+    assert backup is not None and backup.exists()
+    with sqlite3.connect(backup) as copy:  # the copy is the workspace as it was
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT name FROM donors").fetchall() == [("Lise",)]
+    assert current_revision(engine) == head_revision()
+    assert {"cases", "budget_lines", "grant_schemes"} <= set(inspect(engine).get_table_names())
     engine.dispose()

@@ -2,7 +2,10 @@
 
 from alembic import context
 
-import hjem.inventory.models  # noqa: F401  every table, for the metadata compared against
+# Every table, for the metadata the migrations are compared against.
+import hjem.budget.models
+import hjem.cases.models
+import hjem.inventory.models  # noqa: F401
 from hjem.db.base import Base
 
 target_metadata = Base.metadata

@@ -1,0 +1,1 @@
+"""Grant schemes, budget lines and their arithmetic (no Qt)."""

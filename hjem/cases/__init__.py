@@ -1,0 +1,1 @@
+"""Family cases: household, visits, the new home's plan (no Qt)."""

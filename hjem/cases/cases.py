@@ -1,0 +1,185 @@
+"""Creating, finding and changing family cases, their household and their visits.
+
+Listings read named columns only, never the address: it cannot reach a list, a search or an
+export by accident. Only `address_of` reads it, for the one screen that shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from hjem.cases.errors import CaseEditConflict, CaseError, CaseNotFound, DuplicateCase
+from hjem.cases.models import AgeBand, Case, CaseStatus, Child, Visit
+from hjem.i18n import msg
+
+MAX_ADULTS = 12
+MAX_CHILDREN = 15
+NEXT_STATUS = {
+    CaseStatus.REFERRED: (CaseStatus.ACTIVE, CaseStatus.CLOSED),
+    CaseStatus.ACTIVE: (CaseStatus.PLAN_DELIVERED, CaseStatus.CLOSED),
+    CaseStatus.PLAN_DELIVERED: (CaseStatus.CLOSED, CaseStatus.ACTIVE),
+    CaseStatus.CLOSED: (CaseStatus.ACTIVE,),
+}
+
+
+@dataclass(frozen=True)
+class CaseData:
+    """What a person fills in for a case (no CPR number, no real name)."""
+
+    code: str
+    alias: str
+    municipality: str = ""
+    architect: str = ""
+    adults: int = 1
+    children: tuple[str, ...] = field(default=())  # age bands (AgeBand values)
+    scheme_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """A case as lists show it: never the address."""
+
+    code: str
+    alias: str
+    status: str
+    municipality: str
+    architect: str
+    updated_at: dt.datetime
+
+
+def check(data: CaseData) -> None:
+    limits = {"code": (data.code, 40), "alias": (data.alias, 80)}
+    limits |= {"municipality": (data.municipality, 80), "architect": (data.architect, 120)}
+    for name, (value, limit) in limits.items():
+        if name in ("code", "alias") and not value.strip():
+            raise _problem(name, "case.problem.required")
+        if len(value) > limit:
+            raise _problem(name, "case.problem.too_long", limit=limit)
+    if not 0 <= data.adults <= MAX_ADULTS:
+        raise _problem("adults", "case.problem.count", limit=MAX_ADULTS)
+    if len(data.children) > MAX_CHILDREN:
+        raise _problem("children", "case.problem.count", limit=MAX_CHILDREN)
+    bands = {b.value for b in AgeBand}
+    if any(band not in bands for band in data.children):
+        raise _problem("children", "case.problem.age_band")
+
+
+def _problem(field_name: str, key: str, **params: object) -> CaseError:
+    return CaseError(
+        msg("case.error.field", field=msg(f"case.field.{field_name}"), problem=msg(key, **params))
+    )
+
+
+def create_case(session: Session, data: CaseData, address: str = "") -> Case:
+    check(data)
+    code = data.code.strip()
+    if session.scalar(select(Case.id).where(Case.code == code)) is not None:
+        raise DuplicateCase(code)
+    case = Case(code=code, address=address.strip())
+    _fill(case, data)
+    session.add(case)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise DuplicateCase(code) from None
+    return case
+
+
+def _fill(case: Case, data: CaseData) -> None:
+    case.alias = data.alias.strip()
+    case.municipality = data.municipality.strip()
+    case.architect = data.architect.strip()
+    case.adults = data.adults
+    case.scheme_id = data.scheme_id
+    case.children = [Child(age_band=band, position=i) for i, band in enumerate(data.children)]
+
+
+def get_case(session: Session, code: str) -> Case:
+    case = session.scalar(select(Case).where(Case.code == code.strip()))
+    if case is None:
+        raise CaseNotFound(code)
+    return case
+
+
+def data_of(case: Case) -> CaseData:
+    return CaseData(
+        case.code,
+        case.alias,
+        case.municipality,
+        case.architect,
+        case.adults,
+        tuple(child.age_band for child in case.children),
+        case.scheme_id,
+    )
+
+
+def update_case(session: Session, code: str, data: CaseData, version: int) -> Case:
+    """Save changes made to the case as it was at `version`; refused if someone saved since."""
+    check(data)
+    case = get_case(session, code)
+    if case.version != version:
+        raise CaseEditConflict(code)
+    _fill(case, data)
+    case.code = data.code.strip()
+    _flush(session, code)
+    return case
+
+
+def _flush(session: Session, code: str) -> None:
+    try:
+        session.flush()
+    except StaleDataError:
+        raise CaseEditConflict(code) from None
+    except IntegrityError:
+        raise DuplicateCase(code) from None
+
+
+def address_of(session: Session, code: str) -> str:
+    """The new address: for the one screen that shows it, or a print that asks for it."""
+    return session.scalar(select(Case.address).where(Case.code == code.strip())) or ""
+
+
+def set_address(session: Session, code: str, address: str) -> None:
+    get_case(session, code).address = address.strip()
+    _flush(session, code)
+
+
+def set_status(session: Session, code: str, status: CaseStatus) -> None:
+    case = get_case(session, code)
+    if status not in NEXT_STATUS[CaseStatus(case.status)]:
+        raise CaseError(
+            msg(
+                "case.error.status",
+                code=code,
+                from_status=msg(f"case_status.{case.status}"),
+                to_status=msg(f"case_status.{status.value}"),
+            )
+        )
+    case.status = status.value
+    _flush(session, code)
+
+
+def add_visit(session: Session, code: str, visited_on: dt.date, notes: str = "") -> Visit:
+    case = get_case(session, code)
+    visit = Visit(visited_on=visited_on, notes=notes.strip())
+    case.visits.append(visit)
+    _flush(session, code)
+    return visit
+
+
+def list_cases(session: Session, text: str = "") -> list[CaseRow]:
+    """Cases by code or alias (the address is not a column here), newest changes first."""
+    columns = select(
+        Case.code, Case.alias, Case.status, Case.municipality, Case.architect, Case.updated_at
+    )
+    if text.strip():
+        typed = f"%{text.strip().lower()}%"
+        columns = columns.where(or_(Case.code.ilike(typed), Case.alias.ilike(typed)))
+    rows = session.execute(columns.order_by(Case.updated_at.desc(), Case.code))
+    return [CaseRow(*row) for row in rows]

@@ -1,0 +1,33 @@
+"""What can go wrong with cases, each said in words a volunteer understands."""
+
+from __future__ import annotations
+
+from hjem.i18n import Message, msg
+
+
+class CaseError(Exception):
+    def __init__(self, message: Message):
+        super().__init__(message.text("en"))
+        self.message = message
+
+
+class CaseNotFound(CaseError):
+    def __init__(self, code: str):
+        super().__init__(msg("case.error.not_found", code=code))
+
+
+class DuplicateCase(CaseError):
+    def __init__(self, code: str):
+        super().__init__(msg("case.error.duplicate", code=code))
+
+
+class StalePlan(CaseError):
+    """Someone else saved the case's plan after it was opened here."""
+
+    def __init__(self, code: str, saved_by: str):
+        super().__init__(msg("case.error.stale_plan", code=code, who=saved_by or "?"))
+
+
+class CaseEditConflict(CaseError):
+    def __init__(self, code: str):
+        super().__init__(msg("case.error.edit_conflict", code=code))

@@ -1,0 +1,105 @@
+"""Tables of family cases (SQLAlchemy 2, typed).
+
+A case is known by its code and an alias the architect chooses: no CPR number, no real name.
+The new address is optional and sensitive: it lives only in its own column, is never part of
+a listing query, and is deferred so it is not even read unless a screen asks for it.
+The plan is stored as the bytes of a `.hjem` file, with a version column: two users saving
+the same plan never silently overwrite each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import ClassVar
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from hjem.db.base import Base
+
+
+class CaseStatus(StrEnum):
+    REFERRED = "referred"
+    ACTIVE = "active"
+    PLAN_DELIVERED = "plan_delivered"
+    CLOSED = "closed"
+
+
+class AgeBand(StrEnum):
+    """Children's ages as beds and children's furniture need them, not birth dates."""
+
+    BABY = "0_2"  # a cot
+    SMALL = "3_5"  # a junior bed
+    SCHOOL = "6_12"  # a bed and a desk
+    TEEN = "13_17"  # an adult bed
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)  # as on reservations
+    alias: Mapped[str] = mapped_column(String(80))
+    municipality: Mapped[str] = mapped_column(String(80), default="")
+    architect: Mapped[str] = mapped_column(String(120), default="")
+    adults: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(20), default=CaseStatus.REFERRED.value)
+    scheme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("grant_schemes.id", ondelete="SET NULL")
+    )
+    address: Mapped[str] = mapped_column(Text, default="", deferred=True)  # sensitive: see above
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now
+    )
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    children: Mapped[list[Child]] = relationship(
+        order_by="Child.position", cascade="all, delete-orphan"
+    )
+    visits: Mapped[list[Visit]] = relationship(
+        order_by="Visit.visited_on", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}
+
+
+class Child(Base):
+    __tablename__ = "children"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    age_band: Mapped[str] = mapped_column(String(10))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Visit(Base):
+    __tablename__ = "visits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    visited_on: Mapped[dt.date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class CasePlan(Base):
+    """The new home's plan: a `.hjem` file's bytes, versioned against lost updates."""
+
+    __tablename__ = "case_plans"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    document: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    saved_by: Mapped[str] = mapped_column(String(120), default="")
+    saved_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now
+    )
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}

@@ -29,6 +29,10 @@ class PlanDocument(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self._restored = False  # a plan brought back after a crash has never been saved
+        # When the plan is a family case's (kept in the workspace, not in a file): its code,
+        # and the stored version it was opened at, so a save can tell if someone saved since.
+        self.case_code: str | None = None
+        self.case_version: int | None = None
 
     @property
     def plan(self) -> Plan:
@@ -52,6 +56,7 @@ class PlanDocument(QObject):
         self._restored = False
         self.undo_stack.clear()
         self.path = path
+        self.case_code = self.case_version = None
         self.set_plan(plan)
         self.undo_stack.setClean()
         self.path_did_change.emit(path)
@@ -60,9 +65,12 @@ class PlanDocument(QObject):
         self._restored = True
         self.undo_stack.cleanChanged.emit(False)
 
-    def mark_saved(self, path: Path) -> None:
+    def mark_saved(self, path: Path | None) -> None:
+        """Saved to `path`, or (None) to its case in the workspace."""
         self._restored = False
         self.path = path
+        if path is not None:
+            self.case_code = self.case_version = None  # a file of its own from now on
         self.undo_stack.setClean()
         self.path_did_change.emit(path)
 

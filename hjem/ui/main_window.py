@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
@@ -19,6 +19,8 @@ from hjem.ui.start_screen import StartScreen
 
 
 class MainWindow(QMainWindow):
+    plan_did_save = Signal(str)  # a case's code, when its plan was saved to the workspace
+
     def __init__(self, settings: Settings, recovery: Recovery, database: str | None = None):
         super().__init__()
         self.settings = settings
@@ -114,6 +116,10 @@ class MainWindow(QMainWindow):
         return Path(path).resolve().parent == asset("samples").resolve()
 
     def save(self) -> bool:
+        if self.document.case_code is not None:
+            from hjem.ui.case_plans import save_to_case
+
+            return save_to_case(self)
         if self.document.path is None or self._is_sample(self.document.path):
             return self.save_as()
         return self._write(self.document.path)
@@ -268,6 +274,9 @@ class MainWindow(QMainWindow):
     # --- title -----------------------------------------------------------------------------------
 
     def _update_title(self) -> None:
-        name = self.document.path.stem if self.document.path else tr("files.untitled")
+        if self.document.case_code is not None:
+            name = tr("case_plan.window_title", code=self.document.case_code)
+        else:
+            name = self.document.path.stem if self.document.path else tr("files.untitled")
         marker = "*" if self.document.is_modified else ""
         self.setWindowTitle(f"{marker}{name} – hjem" if self.editor else "hjem")

@@ -4,6 +4,9 @@ The default is an embedded SQLite file in the user data folder: WAL, foreign key
 synchronous=FULL, and every transaction begun IMMEDIATE so two processes writing at once
 queue up instead of failing. A team shares one PostgreSQL server when HJEM_DATABASE_URL (or
 --database) points at it; the driver is psycopg 3.
+
+Engines hide statement parameters from logs and error messages: a family's address is a
+parameter when it is saved, and must not reach a log even with SQL logging switched on.
 """
 
 from __future__ import annotations
@@ -46,14 +49,16 @@ def sqlite_path(url: str) -> Path | None:
 def make_engine(url: str) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _sqlite_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

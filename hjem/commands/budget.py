@@ -1,0 +1,45 @@
+"""`hjem budget export CASE -o FILE`: a case's budget as CSV or Excel (never its address)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from hjem.commands import EXIT_CANNOT, EXIT_OK
+from hjem.commands.database import open_workspace
+from hjem.i18n import tr
+
+
+def add(commands: argparse._SubParsersAction) -> None:
+    budget = commands.add_parser(
+        "budget", help=tr("cli.budget.help"), description=tr("cli.budget.help")
+    )
+    actions = budget.add_subparsers(title=tr("cli.commands"), metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export", help=tr("cli.budget.export_help"), description=tr("cli.budget.export_help")
+    )
+    export.add_argument("case", metavar="CASE", help=tr("cli.budget.case_help"))
+    export.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help=tr("cli.budget.output_help")
+    )
+    export.set_defaults(handler=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from hjem.budget.export import export_budget
+    from hjem.budget.schemes import BudgetError
+    from hjem.cases.errors import CaseError
+
+    workspace = open_workspace(args)
+    if workspace is None:
+        return EXIT_CANNOT
+    try:
+        with workspace.session() as session:
+            count = export_budget(session, args.case, args.output)
+    except (BudgetError, CaseError) as error:
+        print(error.message.text(), file=sys.stderr)
+        return EXIT_CANNOT
+    finally:
+        workspace.close()
+    print(tr("cli.budget.exported", count=count, code=args.case.strip(), file=args.output))
+    return EXIT_OK

@@ -53,8 +53,15 @@ class MainWindow(QMainWindow):
         from hjem.ui.menus import build_menus
 
         self.menus = build_menus(self)
+        from hjem.ui.case_windows import CaseWindows
+
+        self.cases = CaseWindows(self)
         self.resize(1280, 820)
         self._update_title()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.cases.load_list_soon()
 
     # --- the editor --------------------------------------------------------------------------
 
@@ -241,6 +248,7 @@ class MainWindow(QMainWindow):
             self.furnishing.furniture.refresh()
         if self.inventory_window is not None:
             self.inventory_window.refresh()
+        self.cases.reload_all()
 
     def open_demo(self) -> None:
         """Fill the workspace with the demo inventory (once) and show it."""

@@ -81,10 +81,17 @@ class StartScreen(QWidget):
         layout.addSpacing(24)
         layout.addLayout(buttons)
         layout.addSpacing(24)
+        # The families' cases come first once the workspace is read (`show_cases`).
+        self._cases_slot = QVBoxLayout()
+        layout.addLayout(self._cases_slot, 2)
         layout.addLayout(lists, 1)
         hint = QLabel(tr("start.hint"))
         hint.setStyleSheet("color: #6b6b6b;")
         layout.addWidget(hint)
+
+    def show_cases(self, cases: QWidget) -> None:
+        self._cases_slot.addWidget(cases)
+        self._cases_slot.addSpacing(16)
 
     def _list(self, name: str, entries: list[tuple[str, Path]]) -> QListWidget:
         widget = QListWidget()

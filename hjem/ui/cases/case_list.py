@@ -1,0 +1,168 @@
+"""The families' cases on the start screen: find one by its number or alias, open it, or start
+a new one. The list reads `list_cases` only, which never selects the address."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hjem.cases.cases import CaseRow, list_cases
+from hjem.db.workspace import Workspace
+from hjem.i18n import tr
+from hjem.ui.cases.common import (
+    PROBLEMS,
+    fill_table,
+    key_of,
+    message_of,
+    read_only_table,
+    selected_key,
+    when,
+)
+
+
+class CaseList(QWidget):
+    case_chosen = Signal(str)  # the case's code
+    new_case_requested = Signal()
+
+    def __init__(self, workspace: Callable[[], Workspace | None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._workspace = workspace
+        self.rows: list[CaseRow] = []
+        self.search = QLineEdit()
+        self.search.setObjectName("case_search")
+        self.search.setPlaceholderText(tr("case_list.search_hint"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(34)
+        self.search.setStyleSheet("font-size: 11pt; padding: 0 6px;")
+        self.search.textChanged.connect(lambda _text: self.refresh())
+        self.search.returnPressed.connect(self._open_only_match)
+        self.table = self._table()
+        self.new_button = self._button("case_new", "case_list.new", self.new_case_requested.emit)
+        self.open_button = self._button("case_open", "case_list.open", self._open_selected)
+        self.status = QLabel()
+        self.status.setObjectName("case_list_status")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #6b6b6b;")
+        self._lay_out()
+
+    def _table(self) -> QTableWidget:
+        columns = ["case.field.code", "case.field.alias", "case_list.column.status"]
+        columns += ["case.field.municipality", "case_list.column.updated"]
+        table = read_only_table("case_table", [tr(key) for key in columns])
+        table.setStyleSheet(table.styleSheet() + "QTableWidget { font-size: 11pt; }")
+        table.verticalHeader().setDefaultSectionSize(32)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setStretchLastSection(False)
+        # Activated: a double-click, or Enter on the keyboard.
+        table.activated.connect(lambda index: self._choose(key_of(table, index.row())))
+        table.itemSelectionChanged.connect(self._enable)
+        return table
+
+    def _button(self, name: str, key: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(tr(key))
+        button.setObjectName(name)
+        button.setMinimumHeight(34)
+        button.setStyleSheet("font-size: 11pt; padding: 4px 16px;")
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _lay_out(self) -> None:
+        heading = QLabel(tr("case_list.title"))
+        heading.setStyleSheet("font-weight: 600;")
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    # --- what is shown ---------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Read when shown, not when built: the workspace opens only once it is needed, and
+        # coming back to the start screen shows what others changed meanwhile.
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self, select_code: str | None = None) -> None:
+        select_code = select_code or self.selected_code()
+        workspace = self._workspace()
+        if workspace is None:
+            self._show([], tr("case_list.no_workspace"), usable=False)
+            return
+        try:
+            with workspace.session() as session:
+                rows = list_cases(session, self.search.text())
+        except PROBLEMS as error:
+            self._show([], message_of(error).text())
+            return
+        self._show(rows, self._summary(rows))
+        if select_code is not None:
+            self.select(select_code)
+
+    def _summary(self, rows: list[CaseRow]) -> str:
+        if rows:
+            return tr("case_list.hint", count=len(rows))
+        if self.search.text().strip():
+            return tr("case_list.none_found", text=self.search.text().strip())
+        return tr("case_list.none_yet")
+
+    def _show(self, rows: list[CaseRow], status: str, usable: bool = True) -> None:
+        self.rows = rows
+        cells = [
+            (r.code, r.alias, tr(f"case_status.{r.status}"), r.municipality, when(r.updated_at))
+            for r in rows
+        ]
+        fill_table(self.table, cells, [r.code for r in rows])
+        self.status.setText(status)
+        self.new_button.setEnabled(usable)
+        self.search.setEnabled(usable)
+        self._enable()
+
+    def _enable(self) -> None:
+        self.open_button.setEnabled(self.selected_code() is not None)
+
+    def codes(self) -> list[str]:
+        return [row.code for row in self.rows]
+
+    def selected_code(self) -> str | None:
+        return selected_key(self.table)
+
+    def select(self, code: str) -> None:
+        if code in (codes := self.codes()):
+            self.table.selectRow(codes.index(code))
+
+    # --- choosing ----------------------------------------------------------------------------
+
+    def _choose(self, code: str | None) -> None:
+        if code is not None:
+            self.case_chosen.emit(code)
+
+    def _open_selected(self) -> None:
+        self._choose(self.selected_code())
+
+    def _open_only_match(self) -> None:
+        """Enter in the search opens the case when exactly one is found (a typed number)."""
+        if len(self.rows) == 1:
+            self._choose(self.rows[0].code)
+        elif self.rows:
+            self.table.selectRow(0)
+            self.table.setFocus()

@@ -1,0 +1,248 @@
+"""The case window's plan, reservations and visits tabs. Each shows the case as the window last
+read it (`show_case`) and changes it through the window's `run`, one session per change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hjem.cases.cases import add_visit
+from hjem.cases.models import Case, CasePlan
+from hjem.cases.plans import export_case_plan, import_case_plan
+from hjem.i18n import tr
+from hjem.inventory.reservations import release, reserved_for
+from hjem.ui.cases.common import confirm, day, fill_table, read_only_table, selected_key, when
+
+if TYPE_CHECKING:
+    from hjem.ui.cases.case_window import CaseWindow
+
+PLAN_FILES = "files.filter"  # "hjem-planer (*.hjem)"
+
+
+def _button(name: str, key: str) -> QPushButton:
+    button = QPushButton(tr(key))
+    button.setObjectName(name)
+    return button
+
+
+def _hint(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #6b6b6b;")
+    return label
+
+
+class PlanTab(QWidget):
+    """When the plan was saved and by whom; open it, or bring it in and out as a .hjem file."""
+
+    def __init__(self, case_window: CaseWindow):
+        super().__init__()
+        self.host = case_window
+        self.has_plan = False
+        self.info = QLabel()
+        self.info.setObjectName("case_plan_info")
+        self.info.setWordWrap(True)
+        self.info.setStyleSheet("font-size: 11pt;")
+        open_plan = _button("case_open_plan", "case_window.plan.open")
+        open_plan.setStyleSheet("font-weight: 600; padding: 6px 18px;")
+        open_plan.clicked.connect(lambda: self.host.open_plan_requested.emit(self.host.code))
+        self.import_button = _button("case_import_plan", "case_window.plan.import")
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button = _button("case_export_plan", "case_window.plan.export")
+        self.export_button.clicked.connect(self.export_file)
+        buttons = QHBoxLayout()
+        for button in (open_plan, self.import_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addLayout(buttons)
+        layout.addWidget(_hint(tr("case_window.plan.hint")))
+        layout.addStretch(1)
+
+    def show_case(self, session: Session, case: Case) -> None:
+        # Who and when only: the plan's document itself is not read for this.
+        query = select(CasePlan.saved_by, CasePlan.saved_at).where(CasePlan.case_id == case.id)
+        saved = session.execute(query).first()
+        self.has_plan = saved is not None
+        self.export_button.setEnabled(self.has_plan)
+        if saved is None:
+            self.info.setText(tr("case_window.plan.none"))
+        else:
+            who = saved.saved_by or tr("case_window.plan.someone")
+            self.info.setText(tr("case_window.plan.saved", when=when(saved.saved_at), who=who))
+
+    def import_file(self) -> None:
+        title = tr("case_window.plan.import")
+        if self.has_plan and not confirm(
+            self, title, tr("case_window.plan.replace"), tr("case_window.plan.replace_yes"), _no()
+        ):
+            return
+        name, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), tr(PLAN_FILES))
+        if not name:
+            return
+        host, path = self.host, Path(name)
+        if host.run(lambda session: import_case_plan(session, host.code, path, host.who)):
+            host.saved(tr("case_window.plan.imported", name=path.name))
+
+    def export_file(self) -> None:
+        # The file is named by the case's number: never the alias or anything sensitive.
+        suggested = Path.home() / f"{self.host.code}.hjem"
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("case_window.plan.export"), str(suggested), tr(PLAN_FILES)
+        )
+        if not name:
+            return
+        path = Path(name) if name.endswith(".hjem") else Path(f"{name}.hjem")
+        host = self.host
+        if host.run(lambda session: export_case_plan(session, host.code, path)):
+            host.statusBar().showMessage(tr("case_window.plan.exported", name=path.name), 8000)
+
+
+class ReservationsTab(QWidget):
+    """The items reserved for the family, and releasing one so another family can have it."""
+
+    def __init__(self, case_window: CaseWindow):
+        super().__init__()
+        self.host = case_window
+        self.names: dict[str, str] = {}
+        columns = ("code", "name", "since", "by")
+        self.table = read_only_table(
+            "case_reservations", [tr(f"case_window.reservations.{key}") for key in columns]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.empty = _hint()
+        self.release_button = _button("case_release", "case_window.reservations.release")
+        self.release_button.clicked.connect(self.release_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.empty, 1)
+        row.addWidget(self.release_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+
+    def show_case(self, session: Session, case: Case) -> None:
+        reservations = reserved_for(session, case.code)
+        self.names = {r.item.code: r.item.name for r in reservations}
+        rows = [
+            (r.item.code, r.item.name, when(r.reserved_at), r.reserved_by) for r in reservations
+        ]
+        fill_table(self.table, rows, [r.item.code for r in reservations])
+        self.empty.setText(_count_hint("case_window.reservations", len(rows)))
+        self._enable()
+
+    def _enable(self) -> None:
+        self.release_button.setEnabled(selected_key(self.table) is not None)
+
+    def release_selected(self) -> None:
+        host, code = self.host, selected_key(self.table)
+        if code is None:
+            return
+        name = self.names.get(code, code)
+        if not confirm(
+            self,
+            tr("case_window.reservations.release"),
+            tr("case_window.reservations.confirm", name=name, code=code),
+            tr("case_window.reservations.release"),
+            _no(),
+        ):
+            return
+        # The case's number is the reason in the item's history, as reserving does.
+        if host.run(lambda session: release(session, code, host.who, host.code)):
+            host.saved(tr("case_window.reservations.released", name=name))
+            host.reservations_did_change.emit(host.code)
+        else:
+            host.reload()  # someone may have released or delivered it meanwhile
+
+
+class VisitsTab(QWidget):
+    def __init__(self, case_window: CaseWindow):
+        super().__init__()
+        self.host = case_window
+        self.table = read_only_table(
+            "case_visits", [tr("case_window.visits.date"), tr("case_window.visits.notes")]
+        )
+        self.empty = _hint()
+        new = _button("case_new_visit", "case_window.visits.new")
+        new.clicked.connect(self.new_visit)
+        row = QHBoxLayout()
+        row.addWidget(self.empty, 1)
+        row.addWidget(new)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+
+    def show_case(self, session: Session, case: Case) -> None:
+        visits = sorted(case.visits, key=lambda v: (v.visited_on, v.id), reverse=True)
+        rows = [(day(v.visited_on), " ".join(v.notes.split())) for v in visits]
+        fill_table(self.table, rows, [str(v.id) for v in visits])
+        self.empty.setText(_count_hint("case_window.visits", len(visits)))
+
+    def new_visit(self) -> None:
+        dialog = VisitDialog(self)
+        accepted = dialog.exec()
+        visited_on, notes = dialog.visited_on(), dialog.notes.toPlainText()
+        dialog.deleteLater()
+        if not accepted:
+            return
+        host = self.host
+        if host.run(lambda session: add_visit(session, host.code, visited_on, notes)):
+            host.saved(tr("case_window.visits.saved", date=day(visited_on)))
+
+
+class VisitDialog(QDialog):
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("visit_dialog")
+        self.setWindowTitle(tr("case_window.visits.title"))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setObjectName("visit_date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd-MM-yyyy")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("visit_notes")
+        self.notes.setPlaceholderText(tr("case_window.visits.notes_hint"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("case_window.visits.save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("files.cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(tr("case_window.visits.date"), self.date)
+        form.addRow(tr("case_window.visits.notes"), self.notes)
+        form.addRow(buttons)
+        self.resize(460, 260)
+
+    def visited_on(self) -> dt.date:
+        return dt.date(self.date.date().year(), self.date.date().month(), self.date.date().day())
+
+
+def _no() -> str:
+    return tr("files.cancel")
+
+
+def _count_hint(prefix: str, count: int) -> str:
+    return tr(f"{prefix}.hint", count=count) if count else tr(f"{prefix}.none")

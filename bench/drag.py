@@ -2,13 +2,13 @@
 
 Case `drag`: one step of dragging the sofa through its living room, over the rug, into the
 coffee table, a wall and a door swing, in the real window offscreen: a mouse-move event sent to
-the real QGraphicsView (tool, magnetism, the engine's check, the red piece and its bubble),
-then the repaint Qt does for it (`processEvents`: what the step changed, as on screen) in a
-1200 × 800 pixel view at 1 pixel per cm, the zoom an architect works at. `--full-repaint`
-repaints the whole view at every step instead: the worst case. Ours checks each step with `DragCheck`; the baseline is the same
-drag with a full conflict report (`report.full_report`, walkway left out) at every step, as an
-editor without an incremental path would run it. The drag starts (indexes the plan) before the
-timed steps; the start is reported as `drag_start`.
+the real QGraphicsView (tool, magnetism, the engine's check, the red piece and its bubble), then
+the repaint Qt does for it (`processEvents`: what the step changed, as on screen) in a 1200 ×
+800 pixel view at 1 pixel per cm, the zoom an architect works at. `--full-repaint` repaints the
+whole view at every step instead: the worst case. Ours checks each step with `DragCheck`; the
+baseline is the same drag with a full conflict report (`report.full_report`, walkway left out)
+at every step, as an editor without an incremental path would run it. The drag starts (indexes
+the plan) before the timed steps; the start is reported as `drag_start`.
 
 Run: python -m bench.drag [--quick]. Prints one JSON line.
 """

@@ -255,22 +255,40 @@ def _new_plan_row(session: Session, case_id: int, piece: PlanPiece) -> BudgetLin
     return row
 
 
-def against_plan(lines: Sequence[Line], pieces: Sequence[PlanPiece]) -> list[Line]:
-    """The lines marked with what the plan says now: a piece gone, or a different amount."""
+def as_synced(lines: Sequence[Line], pieces: Sequence[PlanPiece]) -> list[Line]:
+    """The lines as `sync_plan_lines` would leave them for these pieces, without writing: so
+    the budget follows a plan being furnished before it is saved. A line already applied for
+    keeps its amounts (marked when the plan now says otherwise); one whose piece is gone is
+    dropped while planned, marked removed after."""
     plan_lines = [line for line in lines if line.source == LineSource.PLAN]
-    piece_of = {id(line): pieces[i] for i, line in _match(plan_lines, pieces).items()}
-    marked = []
-    for line in lines:
-        piece = piece_of.get(id(line))
-        if line.source != LineSource.PLAN:
-            marked.append(line)
-        elif piece is None:
-            marked.append(replace(line, removed=True))
-        elif (line.cash_ore, line.in_kind_ore) != (piece.cash_ore, piece.in_kind_ore):
-            marked.append(replace(line, plan_ore=piece.cash_ore or piece.in_kind_ore))
-        else:
-            marked.append(line)
-    return marked
+    matched = _match(plan_lines, pieces)
+    kept = {id(line) for line in matched.values()}
+    result = [
+        replace(line, removed=True)
+        for line in plan_lines
+        if id(line) not in kept and line.status != LineStatus.PLANNED
+    ]
+    for index, piece in enumerate(pieces):
+        result.append(_following(matched.get(index), piece))
+    return result + [line for line in lines if line.source != LineSource.PLAN]
+
+
+def _following(line: Line | None, piece: PlanPiece) -> Line:
+    """A piece's line as the plan has it now."""
+    amounts = {"cash_ore": piece.cash_ore, "in_kind_ore": piece.in_kind_ore}
+    if line is None:
+        return Line(
+            piece.category,
+            description=piece.description,
+            source=LineSource.PLAN.value,
+            placement_id=piece.placement_id,
+            **amounts,
+        )
+    if line.status == LineStatus.PLANNED:
+        return replace(line, description=piece.description, category=piece.category, **amounts)
+    if (line.cash_ore, line.in_kind_ore) != (piece.cash_ore, piece.in_kind_ore):
+        return replace(line, plan_ore=piece.cash_ore or piece.in_kind_ore)
+    return line
 
 
 def budget_summary(session: Session, case_code: str, plan: Plan | None = None) -> BudgetSummary:
@@ -283,5 +301,5 @@ def budget_summary(session: Session, case_code: str, plan: Plan | None = None) -
         stored = load_case_plan(session, case_code)
         plan = stored.plan if stored else None
     if plan is not None:
-        lines = against_plan(lines, plan_pieces(session, plan))
+        lines = as_synced(lines, plan_pieces(session, plan))
     return summarise(lines, scheme)

@@ -1,8 +1,11 @@
-"""`hjem demo`: fill the workspace with a demo inventory, so a newcomer sees it working."""
+"""`hjem demo`: fill the workspace with a demo inventory and a sample case (an alias only, the
+sample apartment furnished from that inventory, a budget under the example scheme), so a
+newcomer sees the whole flow at once."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from hjem.commands import EXIT_CANNOT, EXIT_OK
 from hjem.commands.database import open_workspace
@@ -25,5 +28,11 @@ def run(args: argparse.Namespace) -> int:
             print(tr("cli.demo_present"))
         else:
             print(tr("cli.demo_added", count=len(fill_demo(session, "Demo"))))
+    from hjem.budget.demo import add_demo_case
+    from hjem.cases.demo import DEMO_CASE
+
+    with workspace.session() as session:
+        if add_demo_case(session, "Demo", dt.date.today()):
+            print(tr("cli.demo_case_added", code=DEMO_CASE.code, alias=DEMO_CASE.alias))
     workspace.close()
     return EXIT_OK

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
+from hjem.budget.lines import sync_plan_lines
+from hjem.budget.schemes import BudgetError
 from hjem.cases.errors import CaseError, StalePlan
 from hjem.cases.plans import load_case_plan, save_case_plan
 from hjem.floorplan.model import Plan
@@ -38,6 +40,8 @@ def open_case_plan(window: MainWindow, code: str) -> bool:
     window.document.case_code = code
     window.document.case_version = stored.version if stored else None
     window.document.path_did_change.emit(None)
+    window.raise_()  # from the case's window: the editor comes to the front
+    window.activateWindow()
     return True
 
 
@@ -55,9 +59,10 @@ def save_to_case(window: MainWindow) -> bool:
                 window.settings.user_name(),
                 document.case_version,
             )
+            sync_plan_lines(session, document.case_code, document.plan)  # one transaction
     except StalePlan as stale:
         return _someone_saved_meanwhile(window, stale)
-    except (CaseError, SQLAlchemyError) as error:
+    except (CaseError, BudgetError, SQLAlchemyError) as error:
         files.show_error(window, "case_plan.title", _reason(error))
         return False
     document.case_version = version
@@ -81,6 +86,6 @@ def _someone_saved_meanwhile(window: MainWindow, stale: StalePlan) -> bool:
 
 
 def _reason(error: Exception) -> str:
-    if isinstance(error, CaseError):
+    if isinstance(error, CaseError | BudgetError):
         return error.message.text()
     return tr("cli.no_database", reason=type(error).__name__)

@@ -15,6 +15,7 @@ from hjem.i18n import tr
 from hjem.ui import files
 
 if TYPE_CHECKING:
+    from hjem.ui.cases.budget_tab import BudgetTab
     from hjem.ui.cases.case_list import CaseList
     from hjem.ui.cases.case_window import CaseWindow
     from hjem.ui.main_window import MainWindow
@@ -75,12 +76,35 @@ class CaseWindows:
         case_window.open_plan_requested.connect(lambda c: open_case_plan(self.window, c))
         case_window.case_did_change.connect(lambda _c: self.list and self.list.refresh())
         case_window.reservations_did_change.connect(lambda _c: self.window.inventory_did_change())
+        case_window.set_budget_widget(self._budget_tab(workspace, code, case_window))
         self.open[code] = case_window
         return case_window
 
+    def _budget_tab(self, workspace, code: str, case_window: CaseWindow) -> BudgetTab:
+        """The budget, following the case's plan while it is open in the editor."""
+        from hjem.ui.cases.budget_tab import BudgetTab
+
+        document = self.window.document
+        tab = BudgetTab(
+            workspace, code, lambda: document.plan if document.case_code == code else None
+        )
+        document.plan_did_change.connect(
+            lambda _plan: document.case_code == code and tab.plan_did_change()
+        )
+        document.path_did_change.connect(lambda _path: tab.plan_did_change())
+        case_window.case_did_change.connect(lambda _c: tab.refresh())
+        case_window.reservations_did_change.connect(lambda _c: tab.refresh())
+        tab.refresh()
+        return tab
+
     def _reload(self, code: str) -> None:
+        from hjem.ui.cases.budget_tab import BudgetTab
+
         if code in self.open:
             self.open[code].reload()
+            budget = self.open[code].budget_tab.findChild(BudgetTab)
+            if budget is not None:
+                budget.refresh()
 
     def reload_all(self) -> None:
         for case_window in self.open.values():

@@ -3,6 +3,7 @@ panels and menus. File handling, autosave and crash recovery live here."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -252,11 +253,16 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """Fill the workspace with the demo inventory (once) and show it."""
+        from hjem.budget.demo import add_demo_case
         from hjem.inventory.demo import demo_is_present, fill_demo
 
         with self.workspace().session() as session:
             if not demo_is_present(session):
                 fill_demo(session, self.settings.user_name())
+        with self.workspace().session() as session:
+            add_demo_case(session, self.settings.user_name(), dt.date.today())
+        if self.cases.list is not None:
+            self.cases.list.refresh()
         self.open_inventory()
         if self.inventory_window is not None:
             self.inventory_window.refresh()

@@ -285,3 +285,33 @@ def test_a_scheme_is_checked_and_nothing_is_written_when_it_is_wrong(workspace, 
     assert refused.value.message.text() == problem
     with workspace.session() as session:
         assert len(list_schemes(session)) == 1
+
+
+def totals(summary):
+    return [(t.category, t.cash_ore, t.in_kind_ore) for t in summary.categories], [
+        (w.kind, w.line is None) for w in summary.warnings
+    ]
+
+
+def test_the_budget_of_an_unsaved_plan_is_the_budget_it_will_have_once_saved(workspace, furnished):
+    """The preview (`as_synced`, nothing written) against the real sync: the same figures."""
+    with workspace.session() as session:
+        sync_plan_lines(session, CODE, furnished)
+        applied = by_piece(session)["p1"].id
+        set_line_status(session, applied, "applied", DAY)
+    changed = replace(
+        furnished,
+        placements=(
+            *furnished.placements[1:3],  # the sofa (applied for) goes, the toys stay
+            bought("p4", price=99_900),  # the bed to buy is cheaper now
+            bought("p9", "Reol", 45_000, "reol"),  # and a shelf to buy comes
+        ),
+    )
+    with workspace.session() as session:
+        preview = budget_summary(session, CODE, changed)
+    with workspace.session() as session:
+        sync_plan_lines(session, CODE, changed)
+    with workspace.session() as session:
+        saved = budget_summary(session, CODE, changed)
+    assert totals(preview) == totals(saved)
+    assert preview.cash_ore == 99_900 + 45_000

@@ -1,0 +1,211 @@
+"""The case's budget against its grant scheme: per category cash (against the limits), in kind
+(donated items' value, against no limit) and what is left; the warnings; the lines with their
+status. While the case's plan is open in the editor the figures follow it, unsaved edits
+included, a moment after each change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from hjem.budget.arithmetic import BudgetSummary, CategoryTotal, Line
+from hjem.budget.export import export_budget
+from hjem.budget.lines import add_service_line, budget_summary, remove_line, set_line_status
+from hjem.budget.models import LineStatus
+from hjem.budget.schemes import BudgetError
+from hjem.cases.errors import CaseError
+from hjem.db.workspace import Workspace
+from hjem.floorplan.model import Plan
+from hjem.i18n import tr
+from hjem.money import format_kroner
+from hjem.ui.cases.service_dialog import ServiceDialog
+
+TOTAL_COLUMNS = ("category", "cash", "in_kind", "limit", "remaining")
+LINE_COLUMNS = ("description", "category", "source", "cash", "in_kind", "status")
+NEXT = {
+    LineStatus.PLANNED.value: LineStatus.APPLIED,
+    LineStatus.APPLIED.value: LineStatus.APPROVED,
+    LineStatus.APPROVED.value: LineStatus.PAID,
+}
+OVER = QColor("#b3261e")
+SETTLE_MS = 300
+
+
+class BudgetTab(QWidget):
+    def __init__(self, workspace: Workspace, code: str, open_plan: Callable[[], Plan | None]):
+        super().__init__()
+        self.workspace, self.code = workspace, code
+        self._open_plan = open_plan  # the case's plan if it is open in the editor, else None
+        self.summary: BudgetSummary | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("budget_heading")
+        self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.totals = _table("budget_totals", [tr(f"budget.total.{c}") for c in TOTAL_COLUMNS])
+        self.warnings = QLabel()
+        self.warnings.setObjectName("budget_warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #b3261e;")
+        self.lines = _table("budget_lines", [tr(f"budget.column.{c}") for c in LINE_COLUMNS])
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self.refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.totals, 3)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.lines, 4)
+        layout.addLayout(self._buttons())
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for name, key, handler in (
+            ("budget_add_service", "budget_tab.add_service", self.add_service),
+            ("budget_next_status", "budget_tab.next_status", self.next_status),
+            ("budget_remove", "budget_tab.remove", self.remove),
+            ("budget_export", "budget_tab.export", self.export),
+        ):
+            button = QPushButton(tr(key))
+            button.setObjectName(name)
+            button.clicked.connect(lambda _checked=False, h=handler: h())
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def plan_did_change(self) -> None:
+        """The open plan changed: look again once the edits settle."""
+        self._timer.start()
+
+    def refresh(self) -> None:
+        try:
+            with self.workspace.session() as session:
+                self.summary = budget_summary(session, self.code, self._open_plan())
+        except (BudgetError, CaseError) as error:
+            self.warnings.setText(error.message.text())
+            return
+        except SQLAlchemyError as error:
+            self.warnings.setText(tr("cli.no_database", reason=type(error).__name__))
+            return
+        self._show(self.summary)
+
+    def _show(self, summary: BudgetSummary) -> None:
+        self.heading.setText(tr("budget_tab.heading", scheme=summary.scheme.name))
+        rows = [_total_cells(t) for t in summary.categories]
+        rows.append(_total_cells(_overall(summary)))
+        _fill(self.totals, rows, [t.over for t in summary.categories] + [summary.over])
+        self.warnings.setText("\n".join(f"⚠ {w.message.text()}" for w in summary.warnings))
+        _fill(self.lines, [_line_cells(line) for line in summary.lines], [])
+
+    # --- changes -------------------------------------------------------------------------------
+
+    def _selected_line(self) -> Line | None:
+        row = self.lines.currentRow()
+        if self.summary is None or not 0 <= row < len(self.summary.lines):
+            return None
+        return self.summary.lines[row]
+
+    def _change(self, work: Callable[[object], object]) -> None:
+        try:
+            with self.workspace.session() as session:
+                work(session)
+        except (BudgetError, CaseError) as error:
+            self.warnings.setText(error.message.text())
+        except SQLAlchemyError as error:
+            self.warnings.setText(tr("cli.no_database", reason=type(error).__name__))
+        self.refresh()
+
+    def add_service(self) -> None:
+        dialog = ServiceDialog(self)
+        if dialog.exec() and dialog.line is not None:
+            description, category, cash = dialog.line
+            self._change(lambda s: add_service_line(s, self.code, description, category, cash))
+
+    def next_status(self) -> None:
+        line = self._selected_line()
+        if line is not None and line.id is not None and line.status in NEXT:
+            target, line_id = NEXT[line.status].value, line.id
+            self._change(lambda s: set_line_status(s, line_id, target, dt.date.today()))
+
+    def remove(self) -> None:
+        line = self._selected_line()
+        if line is not None and line.id is not None and line.source == "service":
+            line_id = line.id
+            self._change(lambda s: remove_line(s, line_id))
+
+    def export(self) -> None:
+        suggestion = str(Path.home() / f"{self.code}-budget.xlsx")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("budget_tab.export"), suggestion, tr("budget_tab.export_filter")
+        )
+        if name:
+            self._change(lambda s: export_budget(s, self.code, Path(name)))
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], over: list[bool]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            if c > 0 and (text[:1].isdigit() or text.startswith("-")):  # amounts
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if r < len(over) and over[r]:
+                cell.setForeground(OVER)
+            table.setItem(r, c, cell)
+    table.resizeColumnsToContents()
+
+
+def _money(ore: int | None) -> str:
+    return "" if ore is None else format_kroner(ore)
+
+
+def _total_cells(total: CategoryTotal) -> list[str]:
+    name = tr(f"budget_category.{total.category}") if total.category else tr("budget.total.all")
+    return [
+        name,
+        _money(total.cash_ore),
+        _money(total.in_kind_ore),
+        _money(total.limit_ore),
+        _money(total.remaining_ore),
+    ]
+
+
+def _overall(summary: BudgetSummary) -> CategoryTotal:
+    """The total as a row like the categories' (no slug: it is named "I alt")."""
+    return CategoryTotal("", summary.cash_ore, summary.in_kind_ore, 0, summary.limit_ore)
+
+
+def _line_cells(line: Line) -> list[str]:
+    return [
+        line.description,
+        tr(f"budget_category.{line.category}"),
+        tr(f"line_source.{line.source}"),
+        _money(line.cash_ore),
+        _money(line.in_kind_ore),
+        tr(f"line_status.{line.status}"),
+    ]

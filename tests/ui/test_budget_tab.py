@@ -1,0 +1,61 @@
+"""The budget follows the plan: a piece to buy placed in the case's plan shows in the budget
+against the scheme's limits at once, and is a budget line once the plan is saved."""
+
+import datetime as dt
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+
+from hjem.budget.demo import add_demo_case
+from hjem.budget.lines import lines_of
+from hjem.cases.demo import DEMO_CASE
+from hjem.inventory.demo import fill_demo
+from hjem.ui.case_plans import open_case_plan
+from hjem.ui.cases.budget_tab import BudgetTab
+from tests.ui.driver import LEFT, click, key, when_dialog
+
+
+def cell_texts(table, column):
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def furniture_cash(budget):
+    names = cell_texts(budget.totals, 0)
+    return cell_texts(budget.totals, 1)[names.index("Basale møbler og udstyr")]
+
+
+def test_a_piece_to_buy_shows_in_the_budget_as_it_is_placed(window, qtbot):
+    with window.workspace().session() as session:
+        fill_demo(session)
+        add_demo_case(session, "Demo", dt.date(2026, 11, 28))
+    window.cases.show_case(DEMO_CASE.code)
+    budget = window.cases.open[DEMO_CASE.code].budget_tab.findChild(BudgetTab)
+    assert "9.500,00" in " ".join(cell_texts(budget.totals, 1))  # the deposit applied for
+    assert furniture_cash(budget).startswith("0,00")  # donated: in kind, not cash
+    assert open_case_plan(window, DEMO_CASE.code)
+
+    def fill(dialog):
+        for name, text in (
+            ("buy_name", "Køjeseng"),
+            ("buy_width", "90"),
+            ("buy_depth", "200"),
+            ("buy_height", "160"),
+            ("buy_price", "1.499,50"),
+        ):
+            dialog.findChild(QLineEdit, name).setText(text)
+        dialog.accept()
+
+    when_dialog(fill)
+    QTest.mouseClick(window.furnishing.panel.buy_button, LEFT)
+    view = window.editor.view
+    view.resetTransform()
+    view.centerOn(QPointF(870, 300))
+    click(view, 870, 300)
+    qtbot.waitUntil(lambda: furniture_cash(budget).startswith("1.499,50"))
+    window.activateWindow()  # offscreen, a closed dialog hands activation back to no one
+    qtbot.waitUntil(window.isActiveWindow)
+    key(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with window.workspace().session() as session:
+        bought = [line for line in lines_of(session, DEMO_CASE.code) if line.cash_ore == 149_950]
+    assert [line.description for line in bought] == ["Køjeseng"]

@@ -6,11 +6,13 @@ queue up instead of failing. A team shares one PostgreSQL server when HJEM_DATAB
 --database) points at it; the driver is psycopg 3.
 
 Engines hide statement parameters from logs and error messages: a family's address is a
-parameter when it is saved, and must not reach a log even with SQL logging switched on.
+parameter when it is saved, and must not reach a log even with SQL logging switched on. For
+the same reason the rows a query returns are never logged, whatever the log level.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -22,6 +24,18 @@ from hjem.config import data_dir
 ENV_URL = "HJEM_DATABASE_URL"
 SQLITE_FILE = "workspace.sqlite"
 BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another before giving up
+
+
+class _NoResultRows(logging.Filter):
+    """Drops SQLAlchemy's debug record of each row fetched: a row may hold an address."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (isinstance(record.msg, str) and record.msg.startswith("Row "))
+
+
+_ENGINE_LOG = logging.getLogger("sqlalchemy.engine.Engine")
+if not any(isinstance(f, _NoResultRows) for f in _ENGINE_LOG.filters):
+    _ENGINE_LOG.addFilter(_NoResultRows())
 
 
 def database_url(override: str | None = None) -> str:

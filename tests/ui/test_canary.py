@@ -1,0 +1,146 @@
+"""The canary: a unique address typed into a new case must turn up nowhere but in the workspace
+database after a whole session of work: not in a log (every logger at DEBUG, SQL statements
+included), a temporary file, the recovery file, the settings, an exported plan or budget, a file
+name, or what the command line prints."""
+
+import logging
+import tempfile
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import Qt, qInstallMessageHandler
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLineEdit
+
+from hjem.cases.cases import address_of
+from hjem.cli import main
+from hjem.floorplan.hjemfile import load_plan, save_plan
+from hjem.inventory.demo import fill_demo
+from hjem.ui.cases.budget_tab import BudgetTab
+from tests.conftest import ROOT
+from tests.ui.driver import choose_file, type_text, when_dialog
+from tests.ui.test_furnish_apartment import find_a_spot
+
+CANARY = "Kanarievej 7Q3ZX, 4. th., 9990 Fuglby"
+TOKEN = "7Q3ZX"  # the part no encoding changes
+CODE = "FBH-2026-777"
+DATABASE_FILES = ("workspace.sqlite", "workspace.sqlite-wal", "workspace.sqlite-shm")
+
+
+@pytest.fixture
+def session_folders(tmp_path, monkeypatch):
+    """Temporary files and logs of the session go below tmp_path, where they can be read."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    (tmp_path / "exports").mkdir()
+    log = tmp_path / "logs" / "session.log"
+    log.parent.mkdir()
+    handler = logging.FileHandler(log, encoding="utf-8")
+    root, engine = logging.getLogger(), logging.getLogger("sqlalchemy")
+    levels = (root.level, engine.level)
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    engine.setLevel(logging.DEBUG)  # every statement, every pool event
+    qt_log = logging.getLogger("qt")
+    qInstallMessageHandler(lambda _kind, _context, message: qt_log.debug(message))
+    yield tmp_path
+    qInstallMessageHandler(None)
+    root.removeHandler(handler)
+    handler.close()
+    root.setLevel(levels[0])
+    engine.setLevel(levels[1])
+
+
+def test_the_address_of_a_family_leaks_nowhere_in_a_whole_session(
+    window, session_folders, qtbot, capsys
+):
+    folder = session_folders
+    with window.workspace().session() as session:
+        fill_demo(session, "Demo")
+    create_case_with_address(window, qtbot)
+    case_window = window.cases.open[CODE]
+
+    empty = folder / "plans" / "tom.hjem"
+    empty.parent.mkdir()
+    save_plan(replace(load_plan(ROOT / "assets/samples/3-vaerelser.hjem"), placements=()), empty)
+    choose_file(empty)
+    click(case_window.findChild(QAbstractButton, "case_import_plan"))
+    click(case_window.findChild(QAbstractButton, "case_open_plan"))
+    assert window.document.case_code == CODE
+
+    find_a_spot(window, qtbot, "sofa", "Stue")
+    find_a_spot(window, qtbot, "seng", "Soveværelse")
+    window.activateWindow()  # back in the editor after the message boxes
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.editor.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.document.is_modified
+    find_a_spot(window, qtbot, "skrivebord", "Børneværelse")
+    window.autosave()  # the unsaved edit goes to the recovery file
+
+    budget = case_window.budget_tab.findChild(BudgetTab)
+    for name in ("budget.xlsx", "budget.csv"):
+        choose_file(folder / "exports" / name)
+        click(budget.findChild(QAbstractButton, "budget_export"))
+    choose_file(folder / "exports" / "plan")
+    click(case_window.findChild(QAbstractButton, "case_export_plan"))
+    for command in (
+        ["case", "list"],
+        ["case", "list", "--json"],
+        ["budget", "export", CODE, "-o", str(folder / "exports" / "cli-budget.csv")],
+    ):
+        assert main(command) == 0
+    printed = capsys.readouterr()
+
+    exports = sorted(p.name for p in (folder / "exports").iterdir())
+    assert exports == ["budget.csv", "budget.xlsx", "cli-budget.csv", "plan.hjem"]
+    assert list(window.recovery.folder.iterdir()), "the recovery file is there to be read"
+    assert (folder / "logs" / "session.log").stat().st_size > 10_000, "the log was written"
+    assert CODE in printed.out and TOKEN not in printed.out + printed.err
+    with window.workspace().session() as session:
+        assert address_of(session, CODE) == CANARY
+    data = folder / "data"
+    assert any(holds_canary(data / name) for name in DATABASE_FILES if (data / name).exists())
+    looked_at = [p for p in folder.rglob("*") if p.is_file() and p.name not in DATABASE_FILES]
+    assert len(looked_at) >= 8
+    assert [p for p in looked_at if TOKEN in str(p) or holds_canary(p)] == []
+
+
+def create_case_with_address(window, qtbot):
+    """ "Ny sag …" from the start screen, the form filled in with real key presses."""
+
+    def answer(dialog):
+        for name, text in (("code", CODE), ("alias", "Familien Kanarie"), ("address", CANARY)):
+            type_text(dialog.findChild(QLineEdit, f"case_{name}"), text)
+        click(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
+
+    qtbot.waitUntil(lambda: window.cases.list is not None)
+    when_dialog(answer)
+    click(window.cases.list.new_button)
+    qtbot.waitUntil(lambda: CODE in window.cases.open)
+
+
+def holds_canary(path: Path) -> bool:
+    """Whether the file holds the address in any form a reader could get it back from: its
+    bytes in UTF-8 or UTF-16, the members of a zip (.hjem, .xlsx), the text of a PDF."""
+    raw = path.read_bytes()
+    if found_in(raw):
+        return True
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            return any(found_in(archive.read(member)) for member in archive.namelist())
+    if raw.startswith(b"%PDF"):
+        return TOKEN in "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    return False
+
+
+def found_in(raw: bytes) -> bool:
+    return any(TOKEN.encode(encoding) in raw for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def click(widget):
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)

@@ -99,6 +99,7 @@ def main() -> None:
         set_language("da")
         inventory_window(Path(folder))
         furnishing(Path(folder))
+        cases(Path(folder))
     app.quit()
 
 
@@ -171,6 +172,45 @@ def inventory_window(folder: Path) -> None:
     dialog.close()
     window.close()
     workspace.close()
+
+
+def cases(folder: Path) -> None:
+    """The demo case and a new one on the start screen; the demo case's window on its budget,
+    the plan open behind it."""
+    import datetime as dt
+
+    from hjem.budget.demo import add_demo_case
+    from hjem.cases.cases import CaseData, create_case
+    from hjem.cases.demo import DEMO_CASE
+    from hjem.inventory.demo import demo_is_present, fill_demo
+
+    main = window(folder)
+    with main.workspace().session() as session:
+        if not demo_is_present(session):
+            fill_demo(session, "Demo")
+        add_demo_case(session, "Mette", dt.date(2026, 11, 20))
+        create_case(
+            session, CaseData("FBH-2026-021", "Familien Bølge", "Vejle", "Mette", 2, ("6_12",))
+        )
+    QTest.qWait(400)  # the case list loads just after the first paint
+    shoot(main, "cases.png")
+    main.cases.show_case(DEMO_CASE.code)
+    case_window = main.cases.open[DEMO_CASE.code]
+    case_window.resize(1000, 640)
+    from PySide6.QtWidgets import QPushButton
+
+    case_window.findChild(QPushButton, "case_open_plan").click()
+    case_window.tabs.setCurrentWidget(case_window.budget_tab)
+    QTest.qWait(400)
+    case_window.grab().save(str(OUT / "case-budget.png"))
+    print(OUT / "case-budget.png")
+    case_window.tabs.setCurrentIndex(0)
+    QTest.qWait(100)
+    case_window.grab().save(str(OUT / "case.png"))
+    print(OUT / "case.png")
+    case_window.close()
+    main.document.replace(main.document.plan, None)
+    main.close()
 
 
 if __name__ == "__main__":

@@ -12,8 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -55,6 +57,10 @@ class BudgetTab(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("budget_heading")
         self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        note = QLabel(tr("budget_tab.note"))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        self.note = note
         self.totals = _table("budget_totals", [tr(f"budget.total.{c}") for c in TOTAL_COLUMNS])
         self.warnings = QLabel()
         self.warnings.setObjectName("budget_warnings")
@@ -67,9 +73,11 @@ class BudgetTab(QWidget):
         self._timer.timeout.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.totals, 3)
+        layout.addWidget(self.note)
+        self.totals.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        layout.addWidget(self.totals)  # every category at once, no scrolling
         layout.addWidget(self.warnings)
-        layout.addWidget(self.lines, 4)
+        layout.addWidget(self.lines, 1)
         layout.addLayout(self._buttons())
 
     def _buttons(self) -> QHBoxLayout:
@@ -163,7 +171,9 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # amounts, whole
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names take the rest
     return table
 
 
@@ -177,7 +187,6 @@ def _fill(table: QTableWidget, rows: list[list[str]], over: list[bool]) -> None:
             if r < len(over) and over[r]:
                 cell.setForeground(OVER)
             table.setItem(r, c, cell)
-    table.resizeColumnsToContents()
 
 
 def _money(ore: int | None) -> str:

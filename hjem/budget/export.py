@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hjem.atomic import write_atomically
 from hjem.budget.arithmetic import BudgetSummary, CategoryTotal, Line
 from hjem.budget.lines import budget_summary
 from hjem.budget.models import GrantScheme
@@ -163,22 +163,11 @@ def _number_format(value: Any) -> str:
 
 
 def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Written beside the target, synced, then moved in place: never half a file there."""
+    """Never half a file there (see `hjem.atomic`)."""
     try:
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".hjem-budget-", suffix=".tmp")
-        os.close(handle)
+        write_atomically(path, write)
     except OSError:
         raise BudgetError(msg("budget.error.cannot_write", file=path.name)) from None
-    temporary = Path(name)
-    try:
-        write(temporary)
-        with temporary.open("rb") as written:
-            os.fsync(written.fileno())
-        os.replace(temporary, path)
-    except OSError:
-        raise BudgetError(msg("budget.error.cannot_write", file=path.name)) from None
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def export_budget(session: Session, case_code: str, path: str | os.PathLike[str]) -> int:

@@ -33,5 +33,8 @@ def format_kroner(ore: int, lang: str | None = None) -> str:
     """ "1.234,50 kr." in Danish, "DKK 1,234.50" in English."""
     from babel.numbers import format_currency
 
-    locale = {"da": "da_DK", "en": "en_GB"}[lang or current_language()]
-    return format_currency(Decimal(ore) / ORE_PER_KRONE, "DKK", locale=locale)
+    lang = lang or current_language()
+    amount = Decimal(ore) / ORE_PER_KRONE
+    if lang == "en":  # en_GB writes a foreign currency's code close up: "DKK1,234.50"
+        return format_currency(amount, "DKK", format="¤\u00a0#,##0.00", locale="en_GB")
+    return format_currency(amount, "DKK", locale="da_DK")

@@ -256,5 +256,6 @@ def test_lines_changed_or_removed_on_the_plan_after_applying_are_said():
 
 def test_amounts_and_dates_are_written_the_readers_way():
     assert plain(kroner(123_450).text("da")) == "1.234,50 kr."
-    assert plain(kroner(123_450).text("en")) == "DKK1,234.50"
+    assert plain(kroner(123_450).text("en")) == "DKK 1,234.50"
+    assert plain(kroner(-50).text("en")) == "-DKK 0.50"
     assert day(dt.date(2026, 3, 5)).texts() == {"da": "5. marts 2026", "en": "5 March 2026"}

@@ -1,0 +1,410 @@
+"""The home drawn to scale with reportlab: floors, walls, doors and windows, the furniture
+with its symbols and numbers, the rooms' names and areas.
+
+`Building` derives the shapely geometry once per document; `draw_plan` draws a window of it
+through a `PlanFrame` (the whole home, or one room enlarged). Walls are filled `style.WALL`
+(a fill nothing else uses, so a test can find the walls in the PDF and measure them).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import shapely
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
+from shapely.geometry.base import BaseGeometry
+
+from hjem.floorplan.model import Opening, OpeningKind, Plan, Room, RoomKind, Wall
+from hjem.floorplan.shapes import footprint, room_at, room_polygon
+from hjem.floorplan.walls import opening_rect, wall_outlines, wall_solids
+from hjem.handover import fonts, style
+from hjem.handover.data import HandoverItem
+from hjem.handover.frame import Bounds, PlanFrame
+from hjem.handover.pdf_symbols import draw_fixture, place_piece
+from hjem.handover.placing import badge_spots, label_spot
+from hjem.handover.wording import room_name
+from hjem.i18n import format_number, tr
+
+
+@dataclass
+class Building:
+    """A plan's geometry for drawing, derived once."""
+
+    plan: Plan
+    items: tuple[HandoverItem, ...]
+    _rooms_of: dict[int, str | None] = field(default_factory=dict)
+
+    @cached_property
+    def walls(self) -> BaseGeometry:
+        return shapely.union_all(list(wall_solids(self.plan).values()))
+
+    @cached_property
+    def bounds(self) -> Bounds:
+        shapes = [self.walls, *(room_polygon(r) for r in self.plan.rooms)]
+        shapes += [footprint(i.placement, 0.0) for i in self.items]
+        x0, y0, x1, y1 = shapely.union_all([s for s in shapes if not s.is_empty]).bounds
+        return x0, y0, x1, y1
+
+    @cached_property
+    def swings(self) -> BaseGeometry:
+        """The floor every door leaf sweeps."""
+        leaves = [leaf for o in self.plan.openings for leaf in door_leaves(self.plan, o)]
+        return shapely.union_all([leaf.sweep() for leaf in leaves])
+
+    @cached_property
+    def floor(self) -> BaseGeometry:
+        return shapely.union_all([room_polygon(r) for r in self.plan.rooms])
+
+    def room_of(self, item: HandoverItem) -> Room | None:
+        """The room the piece stands in (by its centre)."""
+        if item.number not in self._rooms_of:
+            room = room_at(self.plan, item.placement.center)
+            self._rooms_of[item.number] = room.id if room else None
+        room_id = self._rooms_of[item.number]
+        found = self.plan.get(room_id) if room_id else None
+        return found if isinstance(found, Room) else None
+
+    @cached_property
+    def _areas(self) -> dict[str, float]:
+        walls = shapely.union_all(list(wall_outlines(self.plan.walls).values()))
+        return {r.id: room_polygon(r).difference(walls).area / 10_000 for r in self.plan.rooms}
+
+    def area(self, room: Room) -> float:
+        """The room's net floor area in m² (as `shapes.net_area_m2`, walls unioned once)."""
+        return self._areas[room.id]
+
+    def bounds_of(self, room: Room) -> Bounds:
+        x0, y0, x1, y1 = room_polygon(room).bounds
+        return x0, y0, x1, y1
+
+
+def _path(canvas: Canvas, geometry: BaseGeometry):  # type: ignore[no-untyped-def]
+    path = canvas.beginPath()
+    for polygon in getattr(geometry, "geoms", [geometry]):
+        if polygon.is_empty or not hasattr(polygon, "exterior"):
+            continue
+        for ring in (polygon.exterior, *polygon.interiors):
+            coords = list(ring.coords)
+            path.moveTo(*coords[0])
+            for point in coords[1:]:
+                path.lineTo(*point)
+            path.close()
+    return path
+
+
+def draw_plan(
+    canvas: Canvas,
+    frame: PlanFrame,
+    building: Building,
+    items: tuple[HandoverItem, ...],
+    lang: str,
+    focus: Room | None = None,
+    *,
+    numbers: bool = True,
+    names: bool = True,
+) -> None:
+    """The plan inside `frame`, with `items` drawn and (with `numbers`) numbered. With `focus`,
+    that room is tinted and the rest left white (a room page); without, every room is named
+    (with `names`: the whole home)."""
+    plan = building.plan
+    frame.enter(canvas)
+    clip = canvas.beginPath()
+    x0, y0, x1, y1 = frame.window
+    clip.rect(x0, y0, x1 - x0, y1 - y0)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    _floors(canvas, frame, plan, focus)
+    line = frame.line(0.5 if frame.scale >= 100 else 0.6)
+    for item in sorted(items, key=lambda i: not i.placement.floor_flat):
+        place_piece(canvas, item.placement, dashed=item.missing)
+    for fixture in plan.fixtures:
+        reach = max(fixture.width, fixture.depth)
+        if _shows(frame, fixture.center, reach):
+            draw_fixture(canvas, fixture, line)
+    canvas.setFillColor(style.WALL)
+    canvas.setStrokeColor(style.WALL)
+    canvas.setLineWidth(frame.line(0.3))
+    canvas.drawPath(_path(canvas, building.walls), stroke=1, fill=1, fillMode=FILL_EVEN_ODD)
+    _windows(canvas, frame, plan)
+    _doors(canvas, frame, plan)
+    canvas.restoreState()
+    radius = badge_radius(frame)
+    pieces = [(i.number, i.placement) for i in items] if numbers else []
+    spots = badge_spots(pieces, radius / frame.k, building.floor)
+    if focus is None and names:
+        shapes = [footprint(i.placement, 0.0) for i in items]
+        shapes += [footprint(f, 0.0) for f in plan.fixtures]
+        shapes.append(building.swings)
+        if numbers:
+            shapes += [
+                shapely.Point(spot).buffer(radius / frame.k, quad_segs=3)
+                for spot, _ in spots.values()
+            ]
+        _room_labels(canvas, frame, building, shapely.union_all(shapes) if shapes else None, lang)
+    if names:
+        _entrance(canvas, frame, plan, lang)
+    if numbers:
+        draw_badges(canvas, frame, items, spots, radius)
+
+
+def _shows(frame: PlanFrame, at: tuple[float, float], reach: float) -> bool:
+    """Whether something within `reach` cm of `at` can show in the frame's window."""
+    x0, y0, x1, y1 = frame.window
+    return x0 - reach <= at[0] <= x1 + reach and y0 - reach <= at[1] <= y1 + reach
+
+
+def _floors(canvas: Canvas, frame: PlanFrame, plan: Plan, focus: Room | None) -> None:
+    canvas.setLineWidth(frame.line(0.4))
+    canvas.setStrokeColor(style.WALL)
+    x0, y0, x1, y1 = frame.window
+    for room in plan.rooms:
+        rx0, ry0, rx1, ry1 = room_polygon(room).bounds
+        if rx1 < x0 or rx0 > x1 or ry1 < y0 or ry0 > y1:
+            continue
+        tint = style.FLOOR if focus is None else style.ACCENT_SOFT if room is focus else style.WHITE
+        canvas.setFillColor(tint)
+        polygon = room_polygon(room)
+        railing = room.kind is RoomKind.ALTAN
+        canvas.drawPath(_path(canvas, polygon), stroke=int(railing), fill=1)
+        if railing:
+            inner = polygon.buffer(-4, join_style="mitre")
+            canvas.drawPath(_path(canvas, inner), stroke=1, fill=0)
+
+
+def _windows(canvas: Canvas, frame: PlanFrame, plan: Plan) -> None:
+    """A white gap in the wall, its faces drawn, and a double line for the glass."""
+    canvas.setFillColor(style.WHITE)
+    canvas.setStrokeColor(style.WALL)
+    for opening in plan.openings:
+        wall = plan.wall_of(opening)
+        if opening.kind is not OpeningKind.WINDOW or not _near(frame, wall, opening):
+            continue
+        canvas.setLineWidth(frame.line(0.4))
+        canvas.drawPath(_path(canvas, opening_rect(wall, opening)), stroke=1, fill=1)
+        a, b = opening.offset - opening.width / 2, opening.offset + opening.width / 2
+        canvas.setLineWidth(frame.line(0.3))
+        glass = wall.thickness * 0.12
+        for side in (-glass, glass):
+            canvas.line(*wall.point_at(a, side), *wall.point_at(b, side))
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A door leaf in plan cm: its hinge, unit vectors along the closed leaf and into the room
+    it opens to, its length and how far it swings (degrees)."""
+
+    hinge: tuple[float, float]
+    closed: tuple[float, float]
+    normal: tuple[float, float]
+    length: float
+    angle: float
+
+    def at(self, degrees: float) -> tuple[float, float]:
+        """The leaf's tip when it stands open `degrees`."""
+        a = math.radians(degrees)
+        c, s = math.cos(a), math.sin(a)
+        return (
+            self.hinge[0] + self.length * (self.closed[0] * c + self.normal[0] * s),
+            self.hinge[1] + self.length * (self.closed[1] * c + self.normal[1] * s),
+        )
+
+    def sweep(self) -> BaseGeometry:
+        """The floor the leaf sweeps (kept free of room names)."""
+        steps = max(2, int(self.angle / 10))
+        arc = [self.at(self.angle * i / steps) for i in range(steps + 1)]
+        return shapely.Polygon([self.hinge, *arc])
+
+
+def door_leaves(plan: Plan, opening: Opening) -> list[Leaf]:
+    """The leaves of a door that swings (none for a window or an open passage)."""
+    if not opening.is_passable or opening.swing_angle <= 0:
+        return []
+    wall = plan.wall_of(opening)
+    a, b = opening.offset - opening.width / 2, opening.offset + opening.width / 2
+    if opening.leaves == 2:
+        hinges = [(a, 1.0, opening.width / 2), (b, -1.0, opening.width / 2)]
+    elif opening.hinge == "start":
+        hinges = [(a, 1.0, opening.width)]
+    else:
+        hinges = [(b, -1.0, opening.width)]
+    sign = 1.0 if opening.opens_to == "left" else -1.0
+    face = sign * wall.thickness / 2
+    leaves = []
+    for hinge_at, toward, length in hinges:
+        hinge = wall.point_at(hinge_at, face)
+        along = wall.point_at(hinge_at + toward, face)
+        into = wall.point_at(hinge_at, face + sign)
+        closed = (along.x - hinge.x, along.y - hinge.y)
+        normal = (into.x - hinge.x, into.y - hinge.y)
+        leaves.append(Leaf((hinge.x, hinge.y), closed, normal, length, opening.swing_angle))
+    return leaves
+
+
+def _doors(canvas: Canvas, frame: PlanFrame, plan: Plan) -> None:
+    """Each leaf standing open at its swing angle, and the arc its edge sweeps."""
+    canvas.setStrokeColor(style.FURNITURE_LINE)
+    for opening in plan.openings:
+        if _near(frame, plan.wall_of(opening), opening):
+            for leaf in door_leaves(plan, opening):
+                _leaf(canvas, frame, leaf)
+
+
+def _near(frame: PlanFrame, wall: Wall, opening: Opening) -> bool:
+    return _shows(frame, wall.point_at(opening.offset), opening.width + wall.thickness)
+
+
+def _leaf(canvas: Canvas, frame: PlanFrame, leaf: Leaf) -> None:
+    hinge, closed, length = leaf.hinge, leaf.closed, leaf.length
+    canvas.setLineWidth(frame.line(0.9))
+    canvas.line(*hinge, *leaf.at(leaf.angle))
+    canvas.setLineWidth(frame.line(0.35))
+    # The arc from the closed leaf's tip round to the open one's, as Bézier curves.
+    start = math.degrees(math.atan2(closed[1], closed[0]))
+    turn = closed[0] * leaf.normal[1] - closed[1] * leaf.normal[0]  # > 0: towards normal
+    path = canvas.beginPath()
+    path.moveTo(*leaf.at(0.0))
+    x, y = hinge
+    path.arcTo(
+        x - length, y - length, x + length, y + length, start, math.copysign(leaf.angle, turn)
+    )
+    canvas.drawPath(path, stroke=1, fill=0)
+
+
+def _room_labels(
+    canvas: Canvas,
+    frame: PlanFrame,
+    building: Building,
+    obstacles: BaseGeometry | None,
+    lang: str,
+) -> None:
+    """Each room's name and net area, in its free floor nearest the middle: smaller if that is
+    what it takes to stay clear of the furniture, on a light patch of floor if nothing does."""
+    regular, bold = fonts.register()
+    largest = 8.5 if frame.scale >= 100 else 10.0
+    for room in building.plan.rooms:
+        name = room_name(room, lang)
+        area = tr("handover.plan.area", lang, area=format_number(building.area(room), lang))
+        polygon = room_polygon(room)
+        x0, _, x1, _ = polygon.bounds
+        top_size = fonts.fitting(name, bold, largest, (x1 - x0) * frame.k - 8, smallest=5.5)
+        sizes = (top_size, top_size * 0.85, top_size * 0.72)
+        for size in sizes:  # the largest letters that stay clear of everything
+            small, w, h = _label_box(name, area, size, largest, frame)
+            spot, covered = label_spot(polygon, obstacles, (w, h), 8.0, measure=False)
+            if covered == 0:
+                break
+        else:  # none: the smallest, where it covers least, on a light patch
+            spot, covered = label_spot(polygon, obstacles, (w, h), 8.0)
+        x, y = spot
+        px, py = frame.pt(x, y)
+        if covered > 0:
+            patch = max(fonts.width(name, bold, size), fonts.width(area, regular, small)) + 6
+            canvas.saveState()
+            canvas.setFillColor(style.FLOOR)
+            canvas.setFillAlpha(0.85)
+            canvas.roundRect(px - patch / 2, py - small - 3, patch, size + small + 5, 2, 0, 1)
+            canvas.restoreState()
+        canvas.setFillColor(style.INK)
+        canvas.setFont(bold, size)
+        canvas.drawCentredString(px, py + 1, name)
+        canvas.setFillColor(style.MUTED)
+        canvas.setFont(regular, small)
+        canvas.drawCentredString(px, py - small - 0.5, area)
+
+
+def _label_box(
+    name: str, area: str, size: float, largest: float, frame: PlanFrame
+) -> tuple[float, float, float]:
+    """The area's letter size and the label's box (w, h in cm) for a name `size` points."""
+    regular, bold = fonts.register()
+    small = min(size - 1, largest - 1.5)
+    w = max(fonts.width(name, bold, size), fonts.width(area, regular, small)) + 4
+    return small, w / frame.k, (size + small + 4) / frame.k
+
+
+def _entrance(canvas: Canvas, frame: PlanFrame, plan: Plan, lang: str) -> None:
+    """ "Indgang" on the stair side of the entrance door, when that side is in the window."""
+    entrance = plan.entrance()
+    if entrance is None:
+        return
+    wall = plan.wall_of(entrance)
+    reach = wall.thickness / 2 + 12 / frame.k
+    spots = [wall.point_at(entrance.offset, side) for side in (reach, -reach)]
+    outside = next((p for p in spots if room_at(plan, p) is None), None)
+    x0, y0, x1, y1 = frame.window
+    if outside is None or not (x0 <= outside.x <= x1 and y0 <= outside.y <= y1):
+        return
+    _, bold = fonts.register()
+    x, y = frame.pt(*outside)
+    canvas.setFillColor(style.ACCENT_DARK)
+    canvas.setFont(bold, 8)
+    canvas.drawCentredString(x, y - 3, tr("handover.plan.entrance", lang))
+
+
+def badge_radius(frame: PlanFrame) -> float:
+    """The radius of a number's circle, in points: larger on a room's enlarged drawing."""
+    return 6.5 if frame.scale >= 100 else 8.0
+
+
+def draw_badges(
+    canvas: Canvas,
+    frame: PlanFrame,
+    items: tuple[HandoverItem, ...],
+    spots: dict[int, tuple[tuple[float, float], bool]],
+    radius: float,
+) -> None:
+    for item in items:
+        (x, y), beside = spots[item.number]
+        px, py = frame.pt(x, y)
+        if beside:
+            cx, cy = frame.pt(*item.placement.center)
+            canvas.setStrokeColor(style.ACCENT_DARK)
+            canvas.setLineWidth(0.6)
+            canvas.line(cx, cy, px, py)
+        draw_badge(canvas, px, py, radius, item)
+
+
+BADGE_LINE = 0.14  # the ring's width as a share of the radius
+BADGE_DASH = (0.32, 0.22)  # the not-found ring's dashes, as shares of the radius
+# Fill, ring, number and whether the ring is dashed, per kind: three greys far enough apart
+# (dark, white, light and dashed) to tell the kinds apart on a black-and-white printout.
+BADGE_LOOKS = {
+    "have": (style.ACCENT, style.ACCENT_DARK, style.WHITE, False),
+    "buy": (style.WHITE, style.ACCENT_DARK, style.ACCENT_DARK, False),
+    "missing": (style.MISSING, style.INK, style.INK, True),
+}
+
+
+def badge_kind(item: HandoverItem) -> str:
+    if item.missing:
+        return "missing"
+    return "buy" if item.price_ore is not None else "have"
+
+
+def draw_badge(canvas: Canvas, x: float, y: float, radius: float, item: HandoverItem) -> None:
+    """The item's number in a circle: filled for the home's pieces, an outline for pieces to
+    buy, light grey in a dashed ring for a piece the inventory could not find. The circle is
+    a form of radius 1 (one per kind), scaled into place."""
+    _, bold = fonts.register()
+    kind = badge_kind(item)
+    fill, ring, number, dashed = BADGE_LOOKS[kind]
+    name = f"hjem-badge-{kind}"
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, -1.1, -1.1, 1.1, 1.1)
+        canvas.setLineWidth(BADGE_LINE)
+        canvas.setStrokeColor(ring)
+        canvas.setFillColor(fill)
+        if dashed:
+            canvas.setDash(*BADGE_DASH)
+        canvas.circle(0, 0, 1, stroke=1, fill=1)
+        canvas.endForm()
+    canvas.saveState()
+    canvas.transform(radius, 0, 0, radius, x, y)
+    canvas.doForm(name)
+    canvas.restoreState()
+    text = str(item.number)
+    points = fonts.fitting(text, bold, radius * 1.15, radius * 1.6, smallest=4)
+    canvas.setFillColor(number)
+    canvas.setFont(bold, points)
+    canvas.drawCentredString(x, y - points * 0.36, text)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hjem import __version__
-from hjem.commands import budget, cases, check, database, demo, inventory
+from hjem.commands import budget, cases, check, database, demo, handover, inventory
 from hjem.i18n import LANGUAGES, set_language, tr
 
 
@@ -22,7 +22,7 @@ def _gui(args: argparse.Namespace) -> int:
     return run(args)
 
 
-COMMANDS = ("check", "db", "inventory", "demo", "case", "budget")
+COMMANDS = ("check", "db", "inventory", "demo", "case", "budget", "handover")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database", metavar="URL", help=tr("cli.database_help"))
     parser.set_defaults(handler=_gui, plan=None, screenshot=None)
     commands = parser.add_subparsers(title=tr("cli.commands"), metavar="COMMAND")
-    for module in (check, database, inventory, demo, cases, budget):
+    for module in (check, database, inventory, demo, cases, budget, handover):
         module.add(commands)
     return parser
 

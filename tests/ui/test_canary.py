@@ -1,7 +1,7 @@
 """The canary: a unique address typed into a new case must turn up nowhere but in the workspace
 database after a whole session of work: not in a log (every logger at DEBUG, SQL statements
 included), a temporary file, the recovery file, the settings, an exported plan or budget, a file
-name, or what the command line prints."""
+name, or what the command line prints. Only the one print that asks for the address has it."""
 
 import logging
 import tempfile
@@ -86,18 +86,22 @@ def test_the_address_of_a_family_leaks_nowhere_in_a_whole_session(
     for name in ("budget.xlsx", "budget.csv"):
         choose_file(folder / "exports" / name)
         click(budget.findChild(QAbstractButton, "budget_export"))
+    asked = folder / "asked" / "with-address.pdf"
+    asked.parent.mkdir()
     choose_file(folder / "exports" / "plan")
     click(case_window.findChild(QAbstractButton, "case_export_plan"))
     for command in (
         ["case", "list"],
         ["case", "list", "--json"],
         ["budget", "export", CODE, "-o", str(folder / "exports" / "cli-budget.csv")],
+        ["handover", CODE, "-o", str(folder / "exports" / "handover.pdf"), "--internal"],
+        ["handover", CODE, "-o", str(asked), "--with-address"],  # this one print asks for it
     ):
         assert main(command) == 0
     printed = capsys.readouterr()
 
     exports = sorted(p.name for p in (folder / "exports").iterdir())
-    assert exports == ["budget.csv", "budget.xlsx", "cli-budget.csv", "plan.hjem"]
+    assert exports == ["budget.csv", "budget.xlsx", "cli-budget.csv", "handover.pdf", "plan.hjem"]
     assert list(window.recovery.folder.iterdir()), "the recovery file is there to be read"
     assert (folder / "logs" / "session.log").stat().st_size > 10_000, "the log was written"
     assert CODE in printed.out and TOKEN not in printed.out + printed.err
@@ -105,6 +109,8 @@ def test_the_address_of_a_family_leaks_nowhere_in_a_whole_session(
         assert address_of(session, CODE) == CANARY
     data = folder / "data"
     assert any(holds_canary(data / name) for name in DATABASE_FILES if (data / name).exists())
+    assert holds_canary(asked), "the print that asked for the address has it"
+    asked.unlink()
     looked_at = [p for p in folder.rglob("*") if p.is_file() and p.name not in DATABASE_FILES]
     assert len(looked_at) >= 8
     assert [p for p in looked_at if TOKEN in str(p) or holds_canary(p)] == []

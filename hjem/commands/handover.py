@@ -1,0 +1,126 @@
+"""`hjem handover (CASE | PLAN.hjem) -o plan.pdf [--lang da|en] [--internal] [--with-address]`:
+the family's printed plan of their new home, headless.
+
+A case comes from the workspace with its plan, photos and (for the internal copy) its budget. A
+plan file is printed as it is; its items are looked up in the workspace's inventory only when a
+workspace already exists (printing never creates one)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from hjem.commands import EXIT_CANNOT, EXIT_OK
+from hjem.commands.database import open_workspace
+from hjem.i18n import LANGUAGES, current_language, tr
+
+
+def add(commands: argparse._SubParsersAction) -> None:
+    handover = commands.add_parser(
+        "handover", help=tr("handover_print.cli_help"), description=tr("handover_print.cli_help")
+    )
+    handover.add_argument("source", metavar="CASE|PLAN.hjem", help=tr("handover_print.source"))
+    handover.add_argument(
+        "-o", "--output", metavar="FILE.pdf", required=True, help=tr("handover_print.output")
+    )
+    handover.add_argument("--lang", choices=LANGUAGES, help=tr("handover_print.lang"))
+    handover.add_argument("--internal", action="store_true", help=tr("handover_print.internal"))
+    handover.add_argument(
+        "--with-address", action="store_true", help=tr("handover_print.with_address")
+    )
+    handover.add_argument("--architect", metavar="NAME", help=tr("handover_print.architect"))
+    handover.add_argument(
+        "--contact", metavar="TEXT", default="", help=tr("handover_print.contact")
+    )
+    handover.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from hjem.handover.gather import PrintChoice
+
+    choice = PrintChoice(
+        lang=args.lang or current_language(),
+        internal=args.internal,
+        with_address=args.with_address,
+        architect=args.architect,
+        contact=args.contact,
+    )
+    is_file = args.source.lower().endswith(".hjem") or Path(args.source).is_file()
+    data = _from_file(args, choice) if is_file else _from_case(args, choice)
+    if data is None:
+        return EXIT_CANNOT
+    return _write(data, args.output)
+
+
+def _from_case(args: argparse.Namespace, choice):  # type: ignore[no-untyped-def]
+    from hjem.cases.errors import CaseError
+    from hjem.handover.gather import case_handover
+
+    workspace = open_workspace(args)
+    if workspace is None:
+        return None
+    try:
+        with workspace.session() as session:
+            return case_handover(session, args.source.strip(), choice)
+    except CaseError as error:
+        print(error.message.text(), file=sys.stderr)
+        return None
+    finally:
+        workspace.close()
+
+
+def _from_file(args: argparse.Namespace, choice):  # type: ignore[no-untyped-def]
+    from hjem.floorplan.codec import PlanFileError
+    from hjem.floorplan.hjemfile import load_plan
+    from hjem.handover.gather import plan_handover
+
+    if choice.with_address or choice.internal:
+        print(tr("handover_print.file_has_no_case"), file=sys.stderr)
+        return None
+    try:
+        plan = load_plan(args.source)
+    except PlanFileError as error:
+        print(tr("cli.cannot_read", file=args.source, problem=error.message), file=sys.stderr)
+        return None
+    workspace = _existing_workspace(args)
+    if workspace is None:
+        return plan_handover(plan, choice)
+    try:
+        with workspace.session() as session:
+            return plan_handover(plan, choice, session)
+    finally:
+        workspace.close()
+
+
+def _existing_workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from hjem.db.engine import database_url, sqlite_path
+
+    path = sqlite_path(database_url(args.database))
+    return open_workspace(args) if path is None or path.exists() else None
+
+
+def _write(data, output: str) -> int:  # type: ignore[no-untyped-def]
+    from hjem.handover import build_handover
+
+    progress = _show_progress if sys.stderr.isatty() else None
+    try:
+        build_handover(data, output, progress)
+    except OSError as error:
+        print(
+            tr("handover_print.cannot_write", file=output, reason=error.strerror), file=sys.stderr
+        )
+        return EXIT_CANNOT
+    if progress is not None:
+        print(file=sys.stderr)
+    print(tr("handover_print.written", file=output, count=len(data.items)))
+    return EXIT_OK
+
+
+def _show_progress(done: int, total: int) -> None:
+    print(
+        f"\r{tr('handover_print.progress', percent=round(100 * done / max(total, 1)))}",
+        end="",
+        file=sys.stderr,
+        flush=True,
+    )

@@ -74,11 +74,17 @@ class CaseWindows:
             return None
         case_window = CaseWindow(workspace, code, self.window.settings.user_name(), self.window)
         case_window.open_plan_requested.connect(lambda c: open_case_plan(self.window, c))
+        case_window.print_requested.connect(self._print)
         case_window.case_did_change.connect(lambda _c: self.list and self.list.refresh())
         case_window.reservations_did_change.connect(lambda _c: self.window.inventory_did_change())
         case_window.set_budget_widget(self._budget_tab(workspace, code, case_window))
         self.open[code] = case_window
         return case_window
+
+    def _print(self, code: str) -> None:
+        from hjem.ui.printing.open import print_case
+
+        print_case(self.window, code)
 
     def _budget_tab(self, workspace, code: str, case_window: CaseWindow) -> BudgetTab:
         """The budget, following the case's plan while it is open in the editor."""

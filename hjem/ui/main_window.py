@@ -29,6 +29,7 @@ class MainWindow(QMainWindow):
         self.database = database  # --database; else HJEM_DATABASE_URL; else the local file
         self._workspace = None
         self.inventory_window = None
+        self.handover_dialog = None  # the print dialog while it is open
         self.furnishing = None  # the inventory panel and furniture list, with the editor
         self.document = PlanDocument(parent=self)
         self.editor = None  # built when the first plan opens (it loads the geometry engine)

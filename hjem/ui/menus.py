@@ -112,8 +112,17 @@ def _file_menu(m: Menus, menu: QMenu) -> None:
     menu.addAction(m.action("menu.save_as", w.save_as, "Ctrl+Shift+S"))
     menu.addSeparator()
     menu.addAction(m.action("menu.plan_details", lambda: _edit(w, "plan_details")))
+    menu.addAction(
+        m.action("menu.handover", lambda: _print_plan(w), QKeySequence.StandardKey.Print)
+    )
     menu.addSeparator()
     menu.addAction(m.action("menu.quit", w.close, QKeySequence.StandardKey.Quit, editing=False))
+
+
+def _print_plan(window: MainWindow) -> None:
+    from hjem.ui.printing.open import print_open_plan  # reportlab loads when first printing
+
+    print_open_plan(window)
 
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:

@@ -45,6 +45,13 @@ class Settings:
     def set_user_name(self, name: str) -> None:
         self._q.setValue("user_name", name)
 
+    def handover_contact(self) -> str:
+        """How families reach this architect, as the last handover plan printed it."""
+        return str(self._q.value("handover_contact") or "")
+
+    def set_handover_contact(self, contact: str) -> None:
+        self._q.setValue("handover_contact", contact)
+
     def magnetism(self) -> bool:
         return str(self._q.value("magnetism", "true")).lower() == "true"
 

@@ -69,8 +69,10 @@ class PlanTab(QWidget):
         self.import_button.clicked.connect(self.import_file)
         self.export_button = _button("case_export_plan", "case_window.plan.export")
         self.export_button.clicked.connect(self.export_file)
+        self.print_button = _button("case_print_plan", "handover_dialog.open")
+        self.print_button.clicked.connect(lambda: self.host.print_requested.emit(self.host.code))
         buttons = QHBoxLayout()
-        for button in (open_plan, self.import_button, self.export_button):
+        for button in (open_plan, self.import_button, self.export_button, self.print_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -85,6 +87,7 @@ class PlanTab(QWidget):
         saved = session.execute(query).first()
         self.has_plan = saved is not None
         self.export_button.setEnabled(self.has_plan)
+        self.print_button.setEnabled(self.has_plan)
         if saved is None:
             self.info.setText(tr("case_window.plan.none"))
         else:

@@ -60,6 +60,7 @@ FACTS = ("code", "alias", "municipality", "architect", "adults", "children", "sc
 
 class CaseWindow(QMainWindow):
     open_plan_requested = Signal(str)  # the case's code: show its plan in the editor
+    print_requested = Signal(str)  # the case's code: the family's handover plan
     case_did_change = Signal(str)  # household, status, visits or plan were saved here
     reservations_did_change = Signal(str)  # an item was released: the inventory changed
 

@@ -100,6 +100,7 @@ def main() -> None:
         inventory_window(Path(folder))
         furnishing(Path(folder))
         cases(Path(folder))
+        handover_pages(Path(folder))
     app.quit()
 
 
@@ -209,8 +210,51 @@ def cases(folder: Path) -> None:
     case_window.grab().save(str(OUT / "case.png"))
     print(OUT / "case.png")
     case_window.close()
+    print_preview(main, DEMO_CASE.code)
     main.document.replace(main.document.plan, None)
     main.close()
+
+
+def print_preview(main: MainWindow, code: str) -> None:
+    """The print dialog of the family's handover plan, its pages previewed."""
+    from hjem.handover.gather import case_handover
+    from hjem.ui.printing.dialog import HandoverDialog
+
+    def gather(choice):  # type: ignore[no-untyped-def]
+        with main.workspace().session() as session:
+            return case_handover(session, code, choice)
+
+    dialog = HandoverDialog(
+        main, gather, for_case=True, architect="Mette", contact="12 34 56 78", file_stem="plan"
+    )
+    dialog.show()
+    for _ in range(400):  # the first print prepares every photo
+        if dialog.pdf is not None:
+            break
+        QTest.qWait(50)
+    QTest.qWait(100)
+    dialog.grab().save(str(OUT / "print-preview.png"))
+    print(OUT / "print-preview.png")
+    dialog.reject()
+
+
+def handover_pages(folder: Path) -> None:
+    """The demo case's printed plan from `hjem handover`: the family's copy in Danish, the
+    internal copy in English, every page at 70 dpi."""
+    import subprocess
+
+    from hjem.cases.demo import DEMO_CASE
+    from hjem.cli import main as hjem
+
+    contact = ["--architect", "Mette", "--contact", "Mette · 12 34 56 78"]
+    for lang, extra in (("da", []), ("en", ["--internal"])):
+        pdf = folder / f"handover-{lang}.pdf"
+        hjem(["handover", DEMO_CASE.code, "-o", str(pdf), "--lang", lang, *contact, *extra])
+        for old in OUT.glob(f"handover-{lang}-*.png"):
+            old.unlink()
+        prefix = OUT / f"handover-{lang}"
+        subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(prefix)], check=True)
+    set_language("da")
 
 
 if __name__ == "__main__":

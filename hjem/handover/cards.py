@@ -18,6 +18,7 @@ from hjem.handover.data import HandoverItem
 from hjem.handover.plan_drawing import draw_badge
 from hjem.handover.wording import item_name, money, size_text, status_parts
 from hjem.i18n import tr
+from hjem.pdf_text import ELLIPSIS
 
 PAD = 7.0  # inside the card's edge
 FIRST_BASELINE = 19.0  # from the card's top
@@ -137,7 +138,7 @@ def _status(item: HandoverItem, lang: str, room: float) -> Status | None:
         return Status([fonts.shorten(p, bold, points, room) for p in parts], points, item.missing)
     for points, most in ((STATUS_PT, 2), (STATUS_LEAST_PT, 2), (STATUS_LEAST_PT, 3)):
         lines = fonts.wrap(joined, bold, points, room, lines=most)
-        if not lines[-1].endswith(fonts.ELLIPSIS):
+        if not lines[-1].endswith(ELLIPSIS):
             break
     return Status(lines, points, item.missing)
 

@@ -26,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from hjem.i18n import format_number, msg, tr
 from hjem.inventory.errors import InventoryError
+from hjem.pdf_text import wrap
 
 ACROSS, DOWN = 3, 8
 PER_PAGE = ACROSS * DOWN
@@ -38,7 +39,6 @@ QR_SIZE = 30 * mm
 QR_BORDER = 2  # modules of quiet zone; the label's own margin adds more white
 CODE_POINTS, TEXT_POINTS, LEADING, NAME_LINES = 22, 10, 11.5, 3
 FONT_FOLDER = Path("/usr/share/fonts/truetype/dejavu")
-ELLIPSIS = "…"
 
 Progress = Callable[[int, int], None]  # (labels drawn, labels in all)
 
@@ -71,27 +71,6 @@ def qr_drawing(code: str, size: float = QR_SIZE) -> Drawing:
         QrCodeWidget(code, barLevel="M", barBorder=QR_BORDER, barWidth=size, barHeight=size)
     )
     return drawing
-
-
-def _shorten(text: str, font: str, points: float, width: float) -> str:
-    if pdfmetrics.stringWidth(text, font, points) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + ELLIPSIS, font, points) > width:
-        text = text[:-1]
-    return text.rstrip(" ,") + ELLIPSIS
-
-
-def wrap(text: str, font: str, points: float, width: float, lines: int = 2) -> list[str]:
-    """`text` in at most `lines` lines of `width`; what does not fit ends in "…"."""
-    words, result = text.split(), list[str]()
-    while words:
-        line = words.pop(0)
-        while words and pdfmetrics.stringWidth(f"{line} {words[0]}", font, points) <= width:
-            line += " " + words.pop(0)
-        if len(result) == lines - 1 and words:  # the last line takes the rest, shortened
-            line, words = " ".join([line, *words]), []
-        result.append(_shorten(line, font, points, width))
-    return result
 
 
 def _fitting(text: str, font: str, points: float, width: float) -> float:

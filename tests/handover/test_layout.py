@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from hjem.handover import fonts, style
 from hjem.handover.layout import Block, content_height, paginate
+from hjem.pdf_text import ELLIPSIS
 
 PAGE_ROOM = content_height()
 
@@ -81,8 +82,8 @@ def test_wrapped_text_fits_its_room_and_loses_nothing_unless_it_says_so(words, r
     assert 1 <= len(wrapped) <= lines
     for line in wrapped:
         assert fonts.width(line, bold, 10) <= room + 1e-6 or len(line) <= 1
-    if not any(line.endswith(fonts.ELLIPSIS) for line in wrapped):
+    if not any(line.endswith(ELLIPSIS) for line in wrapped):
         assert " ".join(wrapped).split() == text.split()
     short = fonts.shorten(text, regular, 9, room)
-    assert short == text or (short.endswith(fonts.ELLIPSIS) and len(short) <= len(text) + 1)
-    assert fonts.width(short, regular, 9) <= room + 1e-6 or short == fonts.ELLIPSIS
+    assert short == text or (short.endswith(ELLIPSIS) and len(short) <= len(text) + 1)
+    assert fonts.width(short, regular, 9) <= room + 1e-6 or short == ELLIPSIS

@@ -35,6 +35,7 @@ from hjem.db.workspace import Workspace
 from hjem.floorplan.model import Plan
 from hjem.i18n import tr
 from hjem.money import format_kroner
+from hjem.ui.cases.common import read_only_table
 from hjem.ui.cases.service_dialog import ServiceDialog
 
 TOTAL_COLUMNS = ("category", "cash", "in_kind", "limit", "remaining")
@@ -165,12 +166,7 @@ class BudgetTab(QWidget):
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
+    table = read_only_table(name, headers)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # amounts, whole
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names take the rest

@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+)
 
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier
@@ -85,6 +92,26 @@ def when_dialog(answer: Callable[[QDialog], None], tries: int = 200) -> None:
             QTimer.singleShot(10, lambda: attempt(left - 1))
 
     QTimer.singleShot(0, attempt)
+
+
+BUNK_BED = {
+    "buy_name": "Køjeseng",
+    "buy_width": "90",
+    "buy_depth": "200",
+    "buy_height": "160",
+    "buy_price": "1.499,50",
+}
+
+
+def answer_to_buy(fields: dict[str, str]) -> None:
+    """Fill in the next "piece to buy" dialog's boxes (by object name) and accept it."""
+
+    def answer(dialog: QDialog) -> None:
+        for name, text in fields.items():
+            dialog.findChild(QLineEdit, name).setText(text)
+        dialog.accept()
+
+    when_dialog(answer)
 
 
 def type_into_dialog(text: str) -> None:

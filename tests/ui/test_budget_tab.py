@@ -5,7 +5,6 @@ import datetime as dt
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
 
 from hjem.budget.demo import add_demo_case
 from hjem.budget.lines import lines_of
@@ -13,7 +12,7 @@ from hjem.cases.demo import DEMO_CASE
 from hjem.inventory.demo import fill_demo
 from hjem.ui.case_plans import open_case_plan
 from hjem.ui.cases.budget_tab import BudgetTab
-from tests.ui.driver import LEFT, click, key, when_dialog
+from tests.ui.driver import BUNK_BED, LEFT, answer_to_buy, click, key
 
 
 def cell_texts(table, column):
@@ -35,18 +34,7 @@ def test_a_piece_to_buy_shows_in_the_budget_as_it_is_placed(window, qtbot):
     assert furniture_cash(budget).startswith("0,00")  # donated: in kind, not cash
     assert open_case_plan(window, DEMO_CASE.code)
 
-    def fill(dialog):
-        for name, text in (
-            ("buy_name", "Køjeseng"),
-            ("buy_width", "90"),
-            ("buy_depth", "200"),
-            ("buy_height", "160"),
-            ("buy_price", "1.499,50"),
-        ):
-            dialog.findChild(QLineEdit, name).setText(text)
-        dialog.accept()
-
-    when_dialog(fill)
+    answer_to_buy(BUNK_BED)
     QTest.mouseClick(window.furnishing.panel.buy_button, LEFT)
     view = window.editor.view
     view.resetTransform()

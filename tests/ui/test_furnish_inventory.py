@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hjem.floorplan.report import full_report
 from hjem.inventory.items import get_item
@@ -18,8 +18,10 @@ from hjem.ui.view import ITEM_MIME
 from tests.floorplan.plans import row_plan
 from tests.inventory.helpers import available_item, donation
 from tests.ui.driver import (
+    BUNK_BED,
     LEFT,
     NONE,
+    answer_to_buy,
     click,
     drag,
     key,
@@ -174,18 +176,7 @@ def test_deleting_a_reserved_piece_offers_to_release_it(window, furnishing, stoc
 
 
 def test_a_piece_to_buy_is_placed_with_its_price_and_counted_in_the_total(window, furnishing):
-    def fill(dialog):
-        for name, text in (
-            ("buy_name", "Køjeseng"),
-            ("buy_width", "90"),
-            ("buy_depth", "200"),
-            ("buy_height", "160"),
-            ("buy_price", "1.499,50"),
-        ):
-            dialog.findChild(QLineEdit, name).setText(text)
-        dialog.accept()
-
-    when_dialog(fill)
+    answer_to_buy(BUNK_BED)
     QTest.mouseClick(furnishing.panel.buy_button, LEFT)
     click(window.editor.view, 560, 150)
     bought = window.editor.plan.placements[-1]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from hjem.atomic import write_bytes_atomically
 from hjem.handover.data import HandoverData
@@ -170,6 +171,9 @@ class HandoverDialog(QDialog):
         self._set_ready(False)
         try:
             data = self.gather(self.choice())
+        except SQLAlchemyError as error:
+            self.status.setText(tr("cli.no_database", reason=type(error).__name__))
+            return
         except Exception as error:  # the gatherer's errors carry a message for people
             message = getattr(error, "message", None)
             if message is None:

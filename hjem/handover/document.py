@@ -14,13 +14,12 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import BinaryIO
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
-from hjem.atomic import write_atomically
+from hjem.atomic import write_bytes_atomically
 from hjem.handover import fonts, style
 from hjem.handover.budget_page import budget_blocks
 from hjem.handover.checklist import checklist_blocks
@@ -50,11 +49,7 @@ def build_handover(
     once to its printed size and keeps the copy (the benchmark passes a naive twin)."""
     pdf = render(data, progress, photos or PrintedPhotos())
     if isinstance(target, str | os.PathLike):
-
-        def write(temporary: Path) -> None:
-            temporary.write_bytes(pdf)
-
-        write_atomically(target, write)
+        write_bytes_atomically(target, pdf)
     else:
         target.write(pdf)
 

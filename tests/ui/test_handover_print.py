@@ -17,7 +17,7 @@ from hjem.cases.cases import set_address
 from hjem.cases.demo import DEMO_CASE
 from hjem.inventory.demo import fill_demo
 from hjem.ui.case_plans import open_case_plan
-from tests.ui.driver import LEFT, choose_file, when_dialog
+from tests.ui.driver import LEFT, choose_file, read_message_box, when_dialog
 
 ADDRESS = "Tulipanvej 3, 9990 Fuglby"
 
@@ -142,3 +142,12 @@ def press_ctrl_p(window, qtbot):
 
 def click(widget):
     QTest.mouseClick(widget, LEFT)
+
+
+def test_a_case_gone_meanwhile_is_said_and_no_dialog_opens(window):
+    from hjem.ui.printing.open import print_case
+
+    seen = []
+    read_message_box(seen)
+    print_case(window, "FBH-SLETTET")
+    assert "FBH-SLETTET" in seen[0] and window.handover_dialog is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hjem.cases.cases import get_case
+from hjem.cases.errors import CaseError
 from hjem.floorplan.model import Plan
 from hjem.handover.data import HandoverData
 from hjem.handover.gather import PrintChoice, case_handover, plan_handover
@@ -50,8 +51,12 @@ def print_case(window: MainWindow, code: str) -> None:
         with workspace.session() as session:
             return case_handover(session, code, choice, open_plan)
 
-    with workspace.session() as session:
-        architect = get_case(session, code).architect or window.settings.user_name()
+    try:
+        with workspace.session() as session:
+            architect = get_case(session, code).architect or window.settings.user_name()
+    except CaseError as error:  # gone meanwhile: said, and nothing opens
+        files.show_error(window, "handover_dialog.title", error.message.text())
+        return
     _show(window, gather, True, architect, tr("handover_dialog.file_stem", name=code))
 
 

@@ -16,6 +16,7 @@ import shapely
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 from shapely.geometry.base import BaseGeometry
 
+from hjem.floorplan.label_spot import label_spot
 from hjem.floorplan.model import Opening, OpeningKind, Plan, Room, RoomKind, Wall
 from hjem.floorplan.shapes import footprint, room_at, room_polygon
 from hjem.floorplan.walls import opening_rect, wall_outlines, wall_solids
@@ -23,7 +24,7 @@ from hjem.handover import fonts, style
 from hjem.handover.data import HandoverItem
 from hjem.handover.frame import Bounds, PlanFrame
 from hjem.handover.pdf_symbols import draw_fixture, place_piece
-from hjem.handover.placing import badge_spots, label_spot
+from hjem.handover.placing import badge_spots
 from hjem.handover.wording import room_name
 from hjem.i18n import format_number, tr
 

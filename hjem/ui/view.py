@@ -64,12 +64,14 @@ class PlanView(QGraphicsView):
         target = min(MAX_SCALE, max(MIN_SCALE, self.pixels_per_cm * factor))
         factor = target / self.pixels_per_cm
         self.scale(factor, factor)
+        self.scene().zoom_did_change(self.pixels_per_cm)
 
     def fit_to_plan(self) -> None:
         bounds = self.scene().drawing_bounds()
         if bounds is None or bounds.isEmpty():
             bounds = QRectF(-100, -100, 1000, 800)
         self.fitInView(bounds.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
+        self.scene().zoom_did_change(self.pixels_per_cm)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120

@@ -1,6 +1,7 @@
 """Furnishing with real mouse and key events: live conflict feedback, magnetism, turning."""
 
 import pytest
+import shapely
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from hjem.floorplan.conflicts import ConflictKind
 from hjem.floorplan.geometry import Point
+from hjem.floorplan.shapes import footprint
 from tests.floorplan.plans import furnished, piece, row_plan
 from tests.ui.driver import LEFT, NONE, click, drag, key, viewport_point
 
@@ -112,3 +114,23 @@ def test_r_turns_the_selected_piece_a_quarter_and_arrows_nudge_it(editor):
     key(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert editor.plan["k"].rotation == 90
     assert editor.plan["k"].center == Point(160, 200)
+
+
+def test_a_rooms_name_moves_out_from_under_a_piece_dragged_onto_it(editor, qtbot):
+    """The commode, dragged with the mouse onto the room's name: the name moves to free floor."""
+    room = editor.scene.item(editor.plan.rooms[0].id)
+    label = room.label.pos()
+    commode = editor.plan["k"]
+    drag(editor.view, (commode.center.x, commode.center.y), (label.x(), label.y()), steps=8)
+    moved = editor.plan["k"]
+    assert moved.center != commode.center
+    size = room.label.boundingRect().size()  # pixels, which are cm at this zoom
+    now = room.label.pos()
+    assert now != label
+    name_box = shapely.box(
+        now.x() - size.width() / 2,
+        now.y() - size.height() / 2,
+        now.x() + size.width() / 2,
+        now.y() + size.height() / 2,
+    )
+    assert not footprint(moved).intersects(name_box)

@@ -147,10 +147,12 @@ class RoomItem(ElementItem):
         font.setPointSizeF(9.5)
         self.label.setFont(font)
 
-    def set_label(self, text: str, at: tuple[float, float]) -> None:
+    def set_label(self, text: str) -> None:
         self.label.setText(text)
-        self.label.setPos(QPointF(*at))
         _centre_on_origin(self.label)
+
+    def move_label(self, at: tuple[float, float]) -> None:
+        self.label.setPos(QPointF(*at))
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

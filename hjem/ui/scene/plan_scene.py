@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import shapely
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsScene
+from shapely.geometry.base import BaseGeometry
 
+from hjem.floorplan.label_spot import label_spot
 from hjem.floorplan.model import Element, Opening, Placement, Plan, Room
-from hjem.floorplan.shapes import net_area_m2, room_polygon
+from hjem.floorplan.shapes import footprints, net_area_m2, room_polygon
 from hjem.floorplan.walls import wall_solids
 from hjem.i18n import format_number, tr
 from hjem.ui.scene import style
@@ -29,6 +32,7 @@ from hjem.ui.scene.openings import opening_paths
 from hjem.ui.scene.paths import geometry_path, polygon_path
 
 SCENE_MARGIN = 2000.0  # cm of room to scroll around the drawing
+LABEL_STEP = 10.0  # cm between the places tried for a room's name
 
 
 def room_text(room: Room, area_m2: float) -> str:
@@ -40,6 +44,8 @@ class PlanScene(QGraphicsScene):
     def __init__(self) -> None:
         super().__init__()
         self._plan: Plan | None = None
+        self._obstacles: BaseGeometry | None = None  # furniture and fixtures, for room names
+        self._label_zoom = 1.0  # pixels per cm when the room names were placed
         self._items: dict[str, ElementItem] = {}
         self.live_ids: set[str] = set()  # pieces being dragged: their drag shows their state
         self.background_item = BackgroundItem()
@@ -76,6 +82,13 @@ class PlanScene(QGraphicsScene):
         layout_changed = (
             old is None or old.walls is not plan.walls or old.openings is not plan.openings
         )
+        furnished = (
+            old is None
+            or old.placements is not plan.placements
+            or old.fixtures is not plan.fixtures
+        )
+        if furnished:
+            self._obstacles = None
         if layout_changed:
             self._sync_walls(plan)
         if layout_changed or old is None or old.rooms is not plan.rooms:
@@ -95,6 +108,8 @@ class PlanScene(QGraphicsScene):
             before = getattr(old, name) if old else ()
             if before is not getattr(plan, name):
                 self._sync(before, getattr(plan, name), kind, show)
+        if furnished and old is not None:  # the free floor changed: room names move with it
+            self._place_labels(plan)
         if old is None or old.background is not plan.background:
             self.background_item.show(plan.background)
         self._grow_scene_rect()
@@ -147,8 +162,34 @@ class PlanScene(QGraphicsScene):
         assert isinstance(item, RoomItem) and isinstance(room, Room) and self._plan is not None
         item.fill = style.ROOM_FILL[room.kind]
         item.set_path(polygon_path(room.polygon))
-        point = room_polygon(room).point_on_surface()
-        item.set_label(room_text(room, net_area_m2(self._plan, room)), (point.x, point.y))
+        item.set_label(room_text(room, net_area_m2(self._plan, room)))
+        self._place_label(item, room)
+
+    def zoom_did_change(self, pixels_per_cm: float) -> None:
+        """Room names keep their size on screen, so they take more floor zoomed out: placed
+        again when the zoom has changed by a quarter since they were placed."""
+        if self._plan is not None and not 0.8 < pixels_per_cm / self._label_zoom < 1.25:
+            self._place_labels(self._plan)
+
+    def _place_labels(self, plan: Plan) -> None:
+        for room in plan.rooms:
+            item = self._items.get(room.id)
+            if isinstance(item, RoomItem):
+                self._place_label(item, room)
+
+    def _place_label(self, item: RoomItem, room: Room) -> None:
+        """In the room's free floor nearest its middle, its size in cm as at the view's zoom."""
+        assert self._plan is not None
+        views = self.views()
+        self._label_zoom = views[0].transform().m11() if views else 1.0
+        if self._obstacles is None:
+            pieces = (*self._plan.placements, *self._plan.fixtures)
+            self._obstacles = shapely.union_all(footprints(pieces)) if pieces else None
+        size = item.label.boundingRect().size() / self._label_zoom
+        spot, _covered = label_spot(
+            room_polygon(room), self._obstacles, (size.width(), size.height()), LABEL_STEP
+        )
+        item.move_label(spot)
 
     def _show_placement(self, item: ElementItem, placement: Element) -> None:
         assert isinstance(item, PlacementItem) and isinstance(placement, Placement)

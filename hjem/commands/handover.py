@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _from_case(args: argparse.Namespace, choice):  # type: ignore[no-untyped-def]
+    from hjem.budget.schemes import BudgetError
     from hjem.cases.errors import CaseError
     from hjem.handover.gather import case_handover
 
@@ -63,7 +64,7 @@ def _from_case(args: argparse.Namespace, choice):  # type: ignore[no-untyped-def
     try:
         with workspace.session() as session:
             return case_handover(session, args.source.strip(), choice)
-    except CaseError as error:
+    except (CaseError, BudgetError) as error:
         print(error.message.text(), file=sys.stderr)
         return None
     finally:

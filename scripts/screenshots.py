@@ -35,6 +35,7 @@ SIZE = (1440, 900)
 
 def window(folder: Path) -> MainWindow:
     settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    settings.set_user_name("Mette")  # the architect whose cases the start screen lists
     main = MainWindow(settings, Recovery(folder))
     main.resize(*SIZE)
     main.show()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -173,11 +173,14 @@ def add_visit(session: Session, code: str, visited_on: dt.date, notes: str = "")
     return visit
 
 
-def list_cases(session: Session, text: str = "") -> list[CaseRow]:
-    """Cases by code or alias (the address is not a column here), newest changes first."""
+def list_cases(session: Session, text: str = "", architect: str = "") -> list[CaseRow]:
+    """Cases by code or alias (the address is not a column here), newest changes first; only
+    `architect`'s (whatever the letter case) when one is named."""
     columns = select(
         Case.code, Case.alias, Case.status, Case.municipality, Case.architect, Case.updated_at
     )
+    if architect.strip():
+        columns = columns.where(func.lower(Case.architect) == architect.strip().lower())
     if text.strip():
         typed = f"%{text.strip().lower()}%"
         columns = columns.where(or_(Case.code.ilike(typed), Case.alias.ilike(typed)))

@@ -6,6 +6,8 @@ It needs the demo inventory (`hjem.inventory.demo.fill_demo`) in the workspace f
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -27,7 +29,7 @@ DEMO_CASE = CaseData(
     code="DEMO-2026-001",
     alias="Familien Demo (eksempel)",
     municipality="Eksempel Kommune",
-    architect="Demo-arkitekt",
+    architect="Demo-arkitekt",  # replaced by whoever adds the demo
     adults=1,
     children=("3_5", "6_12"),
     scheme_id=1,  # the example scheme the workspace is seeded with
@@ -49,7 +51,7 @@ def fill_demo_case(session: Session, who: str = "Demo") -> Plan | None:
     """Create the sample case with its furnished plan; None when it is there already."""
     if demo_case_is_present(session):
         return None
-    create_case(session, DEMO_CASE)
+    create_case(session, replace(DEMO_CASE, architect=who))  # listed among their cases
     sample = load_plan(asset("samples") / "3-vaerelser.hjem")
     plan = Plan(
         title=sample.title,

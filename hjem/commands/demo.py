@@ -18,8 +18,11 @@ def add(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import getpass
+
     from hjem.inventory.demo import demo_is_present, fill_demo
 
+    who = getpass.getuser()  # as the window names the user until a name is chosen
     workspace = open_workspace(args)
     if workspace is None:
         return EXIT_CANNOT
@@ -27,12 +30,12 @@ def run(args: argparse.Namespace) -> int:
         if demo_is_present(session):
             print(tr("cli.demo_present"))
         else:
-            print(tr("cli.demo_added", count=len(fill_demo(session, "Demo"))))
+            print(tr("cli.demo_added", count=len(fill_demo(session, who))))
     from hjem.budget.demo import add_demo_case
     from hjem.cases.demo import DEMO_CASE
 
     with workspace.session() as session:
-        if add_demo_case(session, "Demo", dt.date.today()):
+        if add_demo_case(session, who, dt.date.today()):
             print(tr("cli.demo_case_added", code=DEMO_CASE.code, alias=DEMO_CASE.alias))
     workspace.close()
     return EXIT_OK

@@ -39,7 +39,7 @@ class CaseWindows:
 
         if self.list is not None or not self.window.isVisible():
             return
-        self.list = CaseList(self.window.try_workspace)
+        self.list = CaseList(self.window.try_workspace, self.window.settings.user_name())
         self.list.case_chosen.connect(self.show_case)
         self.list.new_case_requested.connect(self.new_case)
         self.window.start.show_cases(self.list)

@@ -20,7 +20,7 @@ def choose_language(window: MainWindow, lang: str) -> None:
 
 
 def ask_user_name(window: MainWindow) -> None:
-    """The name written in the history of what this person does."""
+    """The name written in the history of what this person does, and on their cases."""
     name, ok = QInputDialog.getText(
         window,
         tr("preferences.name_title"),
@@ -31,6 +31,8 @@ def ask_user_name(window: MainWindow) -> None:
         window.settings.set_user_name(name.strip())
         if window.inventory_window is not None:
             window.inventory_window.who = name.strip()
+        if window.cases.list is not None:
+            window.cases.list.set_me(name.strip())
 
 
 def set_autosave(window: MainWindow, seconds: int) -> None:

@@ -181,6 +181,23 @@ def test_a_double_click_or_enter_opens_a_case(case_list, workspace, qtbot):
     assert chosen.args == [SUN.code]
 
 
+def test_the_architects_own_cases_are_listed_and_the_others_one_click_away(qtbot, workspace):
+    with workspace.session() as session:
+        create_case(session, SUN)  # Mette's
+        create_case(session, replace(SUN, code="FBH-2026-099", architect="Ole"))
+    widget = CaseList(lambda: workspace, "mette")
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.codes() == [SUN.code] and widget.only_mine.isChecked()
+    click(widget.only_mine)
+    assert sorted(widget.codes()) == [SUN.code, "FBH-2026-099"]
+    other = CaseList(lambda: workspace, "Lise")
+    other.show()
+    assert other.codes() == [] and "Kun mine sager" in other.status.text()
+    widget.close()
+    other.close()
+
+
 def test_without_a_workspace_the_list_says_so_plainly(qtbot):
     widget = CaseList(lambda: None)
     widget.show()

@@ -6,13 +6,13 @@ from PySide6.QtWidgets import QPushButton, QTableWidget
 
 from hjem.cases.demo import DEMO_CASE, fill_demo_case
 from hjem.inventory.demo import fill_demo
-from tests.ui.driver import LEFT, NONE
+from tests.ui.driver import LEFT, NONE, type_into_dialog
 
 
 def test_a_case_is_opened_from_the_start_screen_and_its_plan_from_the_case(window, qtbot):
     with window.workspace().session() as session:
         fill_demo(session)
-        fill_demo_case(session)
+        fill_demo_case(session, window.settings.user_name())  # the demo is the user's case
     qtbot.waitUntil(lambda: window.cases.list is not None)
     table = window.cases.list.findChild(QTableWidget, "case_table")
     qtbot.waitUntil(lambda: table.rowCount() == 1)
@@ -27,3 +27,17 @@ def test_a_case_is_opened_from_the_start_screen_and_its_plan_from_the_case(windo
     assert window.document.case_code == DEMO_CASE.code
     assert len(window.document.plan.placements) >= 8
     assert window.stack.currentWidget() is window.editor.view
+
+
+def test_choosing_ones_name_lists_ones_own_cases(window, qtbot):
+    from hjem.cases.cases import CaseData, create_case
+    from hjem.ui.preferences import ask_user_name
+
+    with window.workspace().session() as session:
+        create_case(session, CaseData("FBH-1", "Familien Sol", architect="Mette"))
+        create_case(session, CaseData("FBH-2", "Familien Måne", architect="Ole"))
+    qtbot.waitUntil(lambda: window.cases.list is not None)
+    type_into_dialog("Ole")
+    ask_user_name(window)
+    assert window.cases.list.codes() == ["FBH-2"]
+    assert "Ole" in window.cases.list.only_mine.text()

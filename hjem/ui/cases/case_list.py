@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,10 +37,21 @@ class CaseList(QWidget):
     case_chosen = Signal(str)  # the case's code
     new_case_requested = Signal()
 
-    def __init__(self, workspace: Callable[[], Workspace | None], parent: QWidget | None = None):
+    def __init__(
+        self,
+        workspace: Callable[[], Workspace | None],
+        me: str = "",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._workspace = workspace
+        self.me = me.strip()  # the architect using hjem: their cases are listed first of all
         self.rows: list[CaseRow] = []
+        self.only_mine = QCheckBox(tr("case_list.only_mine", me=self.me))
+        self.only_mine.setObjectName("case_only_mine")
+        self.only_mine.setChecked(bool(self.me))
+        self.only_mine.setVisible(bool(self.me))
+        self.only_mine.toggled.connect(lambda _on: self.refresh())
         self.search = QLineEdit()
         self.search.setObjectName("case_search")
         self.search.setPlaceholderText(tr("case_list.search_hint"))
@@ -70,6 +82,13 @@ class CaseList(QWidget):
         table.itemSelectionChanged.connect(self._enable)
         return table
 
+    def set_me(self, me: str) -> None:
+        """The user's name changed: "only my cases" means theirs now."""
+        self.me = me.strip()
+        self.only_mine.setText(tr("case_list.only_mine", me=self.me))
+        self.only_mine.setVisible(bool(self.me))
+        self.refresh()
+
     def _button(self, name: str, key: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(tr(key))
         button.setObjectName(name)
@@ -83,6 +102,7 @@ class CaseList(QWidget):
         heading.setStyleSheet("font-weight: 600;")
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.only_mine)
         top.addWidget(self.new_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -110,17 +130,21 @@ class CaseList(QWidget):
             return
         try:
             with workspace.session() as session:
-                rows = list_cases(session, self.search.text())
+                mine = self.me if self.only_mine.isChecked() else ""
+                rows = list_cases(session, self.search.text(), architect=mine)
+                others = len(list_cases(session, self.search.text())) if not rows and mine else 0
         except PROBLEMS as error:
             self._show([], message_of(error).text())
             return
-        self._show(rows, self._summary(rows))
+        self._show(rows, self._summary(rows, others))
         if select_code is not None:
             self.select(select_code)
 
-    def _summary(self, rows: list[CaseRow]) -> str:
+    def _summary(self, rows: list[CaseRow], others: int) -> str:
         if rows:
             return tr("case_list.hint", count=len(rows))
+        if others:  # the filter hides them: say so, or the list looks empty for no reason
+            return tr("case_list.none_mine", me=self.me, count=others)
         if self.search.text().strip():
             return tr("case_list.none_found", text=self.search.text().strip())
         return tr("case_list.none_yet")

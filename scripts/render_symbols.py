@@ -18,34 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QTransform
 
-from hjem.floorplan.categories import CATEGORIES
+from hjem.floorplan.categories import CATEGORIES, TYPICAL_SIZES
 from hjem.floorplan.symbols import Tone, symbol
 from hjem.ui.scene import style
 from hjem.ui.scene.symbols import COLOUR_FILLS, PRINT_FILLS, paint_symbol
-
-TYPICAL: dict[str, tuple[float, float]] = {
-    "seng": (140, 200),
-    "madras": (90, 200),
-    "sofa": (200, 90),
-    "laenestol": (80, 80),
-    "spisebord": (120, 80),
-    "stol": (45, 45),
-    "skrivebord": (90, 60),
-    "kommode": (80, 45),
-    "klaedeskab": (100, 60),
-    "reol": (100, 35),
-    "sofabord": (110, 60),
-    "taeppe": (200, 140),
-    "lampe": (40, 40),
-    "koeleskab": (60, 65),
-    "vaskemaskine": (60, 60),
-    "koekkenudstyr": (60, 60),
-    "barneseng": (70, 140),
-    "boernemoebel": (60, 40),
-    "legetoej": (40, 40),
-    "tekstiler": (50, 40),
-    "andet": (120, 40),
-}
 
 ODD: list[tuple[str, float, float, float]] = [  # category, width, depth, rotation
     ("seng", 90, 200, 0),
@@ -164,7 +140,7 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=1400)
     args = parser.parse_args()
     _app = QGuiApplication([])
-    typical = [(c, *TYPICAL.get(c, (60, 60)), 0.0) for c in CATEGORIES]
+    typical = [(c, *TYPICAL_SIZES[c], 0.0) for c in CATEGORIES]
     image = QImage(args.width, 6000, QImage.Format.Format_ARGB32)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)

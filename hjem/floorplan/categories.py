@@ -84,5 +84,31 @@ TYPICAL_PIECES: tuple[tuple[str, float, float, float], ...] = (
 )
 
 
+# A usual width × depth (cm) for each category: for drawing and testing its symbol.
+TYPICAL_SIZES: dict[str, tuple[float, float]] = {
+    "seng": (140, 200),
+    "madras": (90, 200),
+    "sofa": (200, 90),
+    "laenestol": (80, 80),
+    "spisebord": (120, 80),
+    "stol": (45, 45),
+    "skrivebord": (90, 60),
+    "kommode": (80, 45),
+    "klaedeskab": (100, 60),
+    "reol": (100, 35),
+    "sofabord": (110, 60),
+    "taeppe": (200, 140),
+    "lampe": (40, 40),
+    "koeleskab": (60, 65),
+    "vaskemaskine": (60, 60),
+    "koekkenudstyr": (60, 60),
+    "barneseng": (70, 140),
+    "boernemoebel": (60, 40),
+    "legetoej": (40, 40),
+    "tekstiler": (50, 40),
+    "andet": (120, 40),
+}
+
+
 def default_clearance(category: str) -> Clearance:
     return DEFAULT_CLEARANCE.get(category, NO_CLEARANCE)

@@ -4,33 +4,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hjem.floorplan.categories import CATEGORIES
+from hjem.floorplan.categories import CATEGORIES, TYPICAL_SIZES
 from hjem.floorplan.symbols import Rect, Tone, bounds, has_own_symbol, symbol
 
 TOLERANCE = 0.01
 
-TYPICAL = {
-    "seng": (140, 200),
-    "madras": (90, 200),
-    "barneseng": (70, 140),
-    "sofa": (200, 90),
-    "laenestol": (80, 80),
-    "spisebord": (120, 80),
-    "stol": (45, 45),
-    "skrivebord": (90, 60),
-    "kommode": (80, 45),
-    "klaedeskab": (100, 60),
-    "reol": (100, 35),
-    "sofabord": (110, 60),
-    "taeppe": (200, 140),
-    "koeleskab": (60, 65),
-    "vaskemaskine": (60, 60),
-}
 ODD_SIZES = [(30, 30), (300, 250), (200, 20), (20, 200)]
 
 
 def sizes_of(category):
-    return [TYPICAL.get(category, (60, 50)), *ODD_SIZES]
+    return [TYPICAL_SIZES[category], *ODD_SIZES]
 
 
 def outside_footprint(sym, width, depth):

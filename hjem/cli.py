@@ -12,7 +12,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hjem import __version__
-from hjem.commands import budget, cases, check, database, demo, handover, inventory
+from hjem.commands import (
+    EXIT_CANNOT,
+    CommandFailed,
+    budget,
+    cases,
+    check,
+    database,
+    demo,
+    handover,
+    inventory,
+)
 from hjem.i18n import LANGUAGES, set_language, tr
 
 
@@ -85,4 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_gui_parser() if opens_plan else build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
-    return handler(args)
+    try:
+        return handler(args)
+    except CommandFailed as failed:
+        if failed.reason:
+            print(failed.reason, file=sys.stderr)
+        return EXIT_CANNOT

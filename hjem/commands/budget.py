@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from hjem.commands import EXIT_CANNOT, EXIT_OK
-from hjem.commands.database import open_workspace
+from hjem.commands import EXIT_OK
+from hjem.commands.database import workspace_session
 from hjem.i18n import tr
 
 
@@ -30,16 +29,7 @@ def run_export(args: argparse.Namespace) -> int:
     from hjem.budget.schemes import BudgetError
     from hjem.cases.errors import CaseError
 
-    workspace = open_workspace(args)
-    if workspace is None:
-        return EXIT_CANNOT
-    try:
-        with workspace.session() as session:
-            count = export_budget(session, args.case, args.output)
-    except (BudgetError, CaseError) as error:
-        print(error.message.text(), file=sys.stderr)
-        return EXIT_CANNOT
-    finally:
-        workspace.close()
+    with workspace_session(args, BudgetError, CaseError) as session:
+        count = export_budget(session, args.case, args.output)
     print(tr("cli.budget.exported", count=count, code=args.case.strip(), file=args.output))
     return EXIT_OK

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from hjem.commands import EXIT_CANNOT, EXIT_OK
-from hjem.commands.database import open_workspace
+from hjem.commands import EXIT_OK
+from hjem.commands.database import workspace_session
 from hjem.i18n import tr
 
 FIELDS = ("code", "alias", "status", "municipality", "architect")
@@ -25,14 +25,8 @@ def add(commands: argparse._SubParsersAction) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from hjem.cases.cases import list_cases
 
-    workspace = open_workspace(args)
-    if workspace is None:
-        return EXIT_CANNOT
-    try:
-        with workspace.session() as session:  # list_cases never reads the address
-            rows = [{name: getattr(row, name) for name in FIELDS} for row in list_cases(session)]
-    finally:
-        workspace.close()
+    with workspace_session(args) as session:  # list_cases never reads the address
+        rows = [{name: getattr(row, name) for name in FIELDS} for row in list_cases(session)]
     if args.json:
         print(json.dumps({"cases": rows}, ensure_ascii=False, indent=1))
         return EXIT_OK

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from hjem.commands import EXIT_CANNOT, EXIT_OK
+from hjem.commands import EXIT_CANNOT, EXIT_OK, CommandFailed
 from hjem.i18n import tr
+
+if TYPE_CHECKING:  # SQLAlchemy loads only when a command opens the workspace
+    from sqlalchemy.orm import Session
 
 
 def add(commands: argparse._SubParsersAction) -> None:
@@ -27,6 +33,23 @@ def open_workspace(args: argparse.Namespace, migrate: bool = True):  # type: ign
     except (OperationalError, ProgrammingError, OSError) as error:
         print(tr("cli.no_database", reason=type(error).__name__), file=sys.stderr)
         return None
+
+
+@contextmanager
+def workspace_session(args: argparse.Namespace, *refusals: type[Exception]) -> Iterator[Session]:
+    """A session on the workspace the arguments point at, closed after. A database that cannot
+    be opened, or one of `refusals` (errors carrying a `.message` for people), ends the command
+    with the reason said."""
+    workspace = open_workspace(args)
+    if workspace is None:
+        raise CommandFailed()  # open_workspace said why
+    try:
+        with workspace.session() as session:
+            yield session
+    except refusals as error:
+        raise CommandFailed(error.message.text()) from None  # type: ignore[attr-defined]
+    finally:
+        workspace.close()
 
 
 def run_upgrade(args: argparse.Namespace) -> int:

@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from hjem.commands import EXIT_CANNOT, EXIT_OK
-from hjem.commands.database import open_workspace
+from hjem.commands import EXIT_OK, CommandFailed
+from hjem.commands.database import open_workspace, workspace_session
 from hjem.i18n import LANGUAGES, current_language, tr
 
 
@@ -48,8 +48,6 @@ def run(args: argparse.Namespace) -> int:
     )
     is_file = args.source.lower().endswith(".hjem") or Path(args.source).is_file()
     data = _from_file(args, choice) if is_file else _from_case(args, choice)
-    if data is None:
-        return EXIT_CANNOT
     return _write(data, args.output)
 
 
@@ -58,17 +56,8 @@ def _from_case(args: argparse.Namespace, choice):  # type: ignore[no-untyped-def
     from hjem.cases.errors import CaseError
     from hjem.handover.gather import case_handover
 
-    workspace = open_workspace(args)
-    if workspace is None:
-        return None
-    try:
-        with workspace.session() as session:
-            return case_handover(session, args.source.strip(), choice)
-    except (CaseError, BudgetError) as error:
-        print(error.message.text(), file=sys.stderr)
-        return None
-    finally:
-        workspace.close()
+    with workspace_session(args, CaseError, BudgetError) as session:
+        return case_handover(session, args.source.strip(), choice)
 
 
 def _from_file(args: argparse.Namespace, choice):  # type: ignore[no-untyped-def]
@@ -77,13 +66,13 @@ def _from_file(args: argparse.Namespace, choice):  # type: ignore[no-untyped-def
     from hjem.handover.gather import plan_handover
 
     if choice.with_address or choice.internal:
-        print(tr("handover_print.file_has_no_case"), file=sys.stderr)
-        return None
+        raise CommandFailed(tr("handover_print.file_has_no_case"))
     try:
         plan = load_plan(args.source)
     except PlanFileError as error:
-        print(tr("cli.cannot_read", file=args.source, problem=error.message), file=sys.stderr)
-        return None
+        raise CommandFailed(
+            tr("cli.cannot_read", file=args.source, problem=error.message)
+        ) from None
     workspace = _existing_workspace(args)
     if workspace is None:
         return plan_handover(plan, choice)
@@ -108,10 +97,8 @@ def _write(data, output: str) -> int:  # type: ignore[no-untyped-def]
     try:
         build_handover(data, output, progress)
     except OSError as error:
-        print(
-            tr("handover_print.cannot_write", file=output, reason=error.strerror), file=sys.stderr
-        )
-        return EXIT_CANNOT
+        reason = tr("handover_print.cannot_write", file=output, reason=error.strerror)
+        raise CommandFailed(reason) from None
     if progress is not None:
         print(file=sys.stderr)
     print(tr("handover_print.written", file=output, count=len(data.items)))

@@ -8,8 +8,8 @@ import json
 import re
 import sys
 
-from hjem.commands import EXIT_CANNOT, EXIT_OK
-from hjem.commands.database import open_workspace
+from hjem.commands import EXIT_OK
+from hjem.commands.database import workspace_session
 from hjem.i18n import tr
 
 
@@ -58,16 +58,12 @@ def _row(item) -> dict[str, object]:  # type: ignore[no-untyped-def]
 def run_find(args: argparse.Namespace) -> int:
     from hjem.inventory.search import Query, find
 
-    workspace = open_workspace(args)
-    if workspace is None:
-        return EXIT_CANNOT
     status = None if args.status == "any" else args.status
     query = Query(
         text=args.text, category=args.category, status=status, fits=args.fits, limit=args.limit
     )
-    with workspace.session() as session:
+    with workspace_session(args) as session:
         rows = [_row(item) for item in find(session, query)]
-    workspace.close()
     if args.json:
         print(json.dumps({"items": rows}, ensure_ascii=False, indent=1))
         return EXIT_OK
@@ -88,30 +84,21 @@ def run_import(args: argparse.Namespace) -> int:
     from hjem.inventory.errors import InventoryError
     from hjem.inventory.transfer import ImportFailed, import_items
 
-    workspace = open_workspace(args)
-    if workspace is None:
-        return EXIT_CANNOT
-    try:
-        with workspace.session() as session:
+    with workspace_session(args, InventoryError) as session:
+        try:
             report = import_items(session, args.file, _who())
-    except ImportFailed as failed:
-        for error in failed.report.errors:
-            print(
-                tr(
-                    "cli.inventory_row_error",
-                    row=error.row,
-                    column=error.column,
-                    problem=error.message,
-                ),
-                file=sys.stderr,
-            )
-        print(failed.message.text(), file=sys.stderr)
-        return EXIT_CANNOT
-    except InventoryError as error:
-        print(error.message.text(), file=sys.stderr)
-        return EXIT_CANNOT
-    finally:
-        workspace.close()
+        except ImportFailed as failed:  # each row's problem first, then the summary
+            for error in failed.report.errors:
+                print(
+                    tr(
+                        "cli.inventory_row_error",
+                        row=error.row,
+                        column=error.column,
+                        problem=error.message,
+                    ),
+                    file=sys.stderr,
+                )
+            raise
     print(tr("cli.inventory_imported", created=report.created, updated=report.updated))
     return EXIT_OK
 
@@ -120,17 +107,8 @@ def run_export(args: argparse.Namespace) -> int:
     from hjem.inventory.errors import InventoryError
     from hjem.inventory.transfer import export_items
 
-    workspace = open_workspace(args)
-    if workspace is None:
-        return EXIT_CANNOT
-    try:
-        with workspace.session() as session:
-            count = export_items(session, args.file)
-    except InventoryError as error:
-        print(error.message.text(), file=sys.stderr)
-        return EXIT_CANNOT
-    finally:
-        workspace.close()
+    with workspace_session(args, InventoryError) as session:
+        count = export_items(session, args.file)
     print(tr("cli.inventory_exported", count=count, file=args.file))
     return EXIT_OK
 
@@ -140,17 +118,8 @@ def run_labels(args: argparse.Namespace) -> int:
     from hjem.inventory.labels import label_sheet
     from hjem.inventory.search import Query, find
 
-    workspace = open_workspace(args)
-    if workspace is None:
-        return EXIT_CANNOT
-    try:
-        with workspace.session() as session:
-            items = find(session, Query(limit=100_000))
-            label_sheet(items, args.file)
-    except InventoryError as error:
-        print(error.message.text(), file=sys.stderr)
-        return EXIT_CANNOT
-    finally:
-        workspace.close()
+    with workspace_session(args, InventoryError) as session:
+        items = find(session, Query(limit=100_000))
+        label_sheet(items, args.file)
     print(tr("cli.inventory_labels", count=len(items), file=args.file))
     return EXIT_OK

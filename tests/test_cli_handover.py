@@ -23,6 +23,7 @@ from hjem.handover.gather import PrintChoice, case_handover, numbered
 from hjem.i18n import set_language
 from hjem.inventory.demo import fill_demo
 from tests.conftest import ROOT
+from tests.handover.samples import poppler_pages
 
 ADDRESS = "Solsikkevej 7, 2. th., 9990 Fuglby"
 SAMPLE = ROOT / "assets" / "samples" / "3-vaerelser.hjem"
@@ -156,11 +157,4 @@ def test_the_real_command_writes_a_pdf_poppler_renders(data_dir, tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    rendered = subprocess.run(
-        ["pdftoppm", "-r", "20", "-png", str(target), str(tmp_path / "page")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert rendered.returncode == 0 and rendered.stderr == ""
-    assert len(list(tmp_path.glob("page-*.png"))) == len(pypdf.PdfReader(target).pages) >= 4
+    assert poppler_pages(target, tmp_path, dpi=20) == len(pypdf.PdfReader(target).pages) >= 4

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import datetime
 import io
+import subprocess
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -163,3 +164,16 @@ def inside(box: Box, area: Box) -> bool:
 def page_with(pdf: pdfium.PdfDocument, words: str, within: int = 10_000):
     """The first page whose text starts with `words` (within its first `within` letters)."""
     return next(p for p in pdf if words in p.get_textpage().get_text_range()[:within])
+
+
+def poppler_pages(pdf: Path, folder: Path, dpi: int = 40) -> int:
+    """Render every page with poppler's pdftoppm, which must say nothing on stderr; the number
+    of page images it made."""
+    done = subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(folder / "page")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and done.stderr == ""
+    return len(list(folder.glob("page-*.png")))

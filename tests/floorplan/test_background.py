@@ -1,7 +1,6 @@
 """Importing a background plan: images and PDF pages, metadata stripped, scale, calibration, and
 every kind of bad file ending in one PlanError with a catalog message."""
 
-import importlib.util
 import io
 import math
 import os
@@ -21,7 +20,7 @@ from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Background
 from hjem.floorplan.validation import PlanError
 from hjem.i18n import catalog
-from tests.conftest import ROOT
+from tests.conftest import ROOT, script
 
 SAMPLE_PDF = ROOT / "assets" / "samples" / "3-vaerelser-plan.pdf"
 BLUE, RED = (0, 0, 255), (255, 0, 0)
@@ -44,12 +43,7 @@ def _close(a, b, tolerance=40):
 
 @pytest.fixture(scope="module")
 def sample_script():
-    spec = importlib.util.spec_from_file_location(
-        "build_sample_pdf", ROOT / "scripts" / "build_sample_pdf.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("build_sample_pdf")
 
 
 # --- images ------------------------------------------------------------------------------------

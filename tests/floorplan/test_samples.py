@@ -1,6 +1,5 @@
 """The sample apartments: the planted conflicts are found exactly, the fixed twins are clean."""
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -10,7 +9,7 @@ import pytest
 from hjem.floorplan.conflicts import ConflictKind
 from hjem.floorplan.hjemfile import load_plan, plan_bytes
 from hjem.floorplan.report import full_report
-from tests.conftest import ROOT
+from tests.conftest import ROOT, script
 
 SAMPLES = ROOT / "assets" / "samples"
 NAMES = sorted(p.stem for p in SAMPLES.glob("*.hjem"))
@@ -52,13 +51,9 @@ def test_the_fixed_twins_are_furnished(name):
 
 
 def test_the_sample_files_are_what_the_build_script_makes():
-    spec = importlib.util.spec_from_file_location(
-        "build_samples", ROOT / "scripts" / "build_samples.py"
-    )
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    assert (SAMPLES / "2-vaerelser.hjem").read_bytes() == plan_bytes(script.two_rooms())
-    assert (SAMPLES / "3-vaerelser.hjem").read_bytes() == plan_bytes(script.three_rooms())
+    build = script("build_samples")
+    assert (SAMPLES / "2-vaerelser.hjem").read_bytes() == plan_bytes(build.two_rooms())
+    assert (SAMPLES / "3-vaerelser.hjem").read_bytes() == plan_bytes(build.three_rooms())
 
 
 def _check(*args):

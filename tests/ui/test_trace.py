@@ -2,8 +2,6 @@
 (calibrate, walls, rooms, doors with the entrance, windows) with real mouse and key events,
 save, close, reopen, and get the same plan: the same walls, rooms and openings as the sample."""
 
-import importlib.util
-
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
@@ -13,7 +11,7 @@ from hjem.floorplan.hjemfile import load_plan
 from hjem.ui.main_window import MainWindow
 from hjem.ui.recovery import Recovery
 from hjem.ui.settings import Settings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, script
 from tests.ui.driver import (
     choose,
     choose_file,
@@ -28,15 +26,6 @@ from tests.ui.driver import (
 SAMPLES = ROOT / "assets" / "samples"
 SAMPLE = load_plan(SAMPLES / "3-vaerelser.hjem")
 DPI = 150.0  # the background import renders PDF pages at 150 dpi
-
-
-def _pdf_script():
-    spec = importlib.util.spec_from_file_location(
-        "build_sample_pdf", ROOT / "scripts" / "build_sample_pdf.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def page_to_plan(background, point_pt):
@@ -115,7 +104,8 @@ def trace(person: Person):
     # The housing association's PDF, calibrated on its 1030 cm dimension line.
     choose_file(SAMPLES / "3-vaerelser-plan.pdf")
     person.menu("menu.background.import")
-    (a, b, length), origin_pt = _pdf_script().scale_reference(), _pdf_script().ORIGIN_PT
+    pdf_script = script("build_sample_pdf")
+    (a, b, length), origin_pt = pdf_script.scale_reference(), pdf_script.ORIGIN_PT
     background = w.document.plan.background
     click(person.view, *page_to_plan(background, a))
     type_into_dialog(f"{length:g}")

@@ -134,14 +134,15 @@ def test_a_damaged_plan_file_is_named_and_nothing_is_written(hjem, tmp_path):
 
 def test_pieces_are_numbered_room_by_room_so_a_rooms_numbers_follow_each_other():
     plan = load_plan(SAMPLE)
-    rooms = [room_at(plan, piece.center) for piece in numbered(plan)]
+    rooms = [room_at(plan, piece.center) for piece, _room in numbered(plan)]
+    assert [room for _piece, room in numbered(plan)] == rooms
     order = [r.id if r else None for r in rooms]
     seen = []
     for room in order:
         if not seen or seen[-1] != room:
             assert room not in seen, "a room's pieces come together"
             seen.append(room)
-    assert sorted(p.id for p in numbered(plan)) == sorted(p.id for p in plan.placements)
+    assert sorted(p.id for p, _room in numbered(plan)) == sorted(p.id for p in plan.placements)
 
 
 def test_the_real_command_writes_a_pdf_poppler_renders(data_dir, tmp_path):

@@ -18,7 +18,7 @@ from hjem.budget.lines import budget_summary
 from hjem.cases.cases import address_of, get_case
 from hjem.cases.errors import CaseError
 from hjem.cases.plans import load_case_plan
-from hjem.floorplan.model import Placement, Plan
+from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.shapes import room_at
 from hjem.handover.data import BudgetRow, HandoverData, HandoverItem
 from hjem.handover.wording import room_name
@@ -93,8 +93,7 @@ def handover_items(
     plan: Plan, lang: str, stock: dict[str, _Stock] | None
 ) -> tuple[HandoverItem, ...]:
     items = []
-    for number, piece in enumerate(numbered(plan), start=1):
-        room = room_at(plan, piece.center)
+    for number, (piece, room) in enumerate(numbered(plan), start=1):
         found = stock.get(piece.inventory_item) if stock and piece.inventory_item else None
         missing = stock is not None and piece.inventory_item is not None and found is None
         items.append(
@@ -114,16 +113,17 @@ def handover_items(
     return tuple(items)
 
 
-def numbered(plan: Plan) -> list[Placement]:
-    """The pieces in the order they are numbered: by room, then top to bottom, left to right."""
+def numbered(plan: Plan) -> list[tuple[Placement, Room | None]]:
+    """The pieces, each with the room it stands in, in the order they are numbered: by room,
+    then top to bottom, left to right."""
     order = {room.id: index for index, room in enumerate(plan.rooms)}
 
-    def key(piece: Placement) -> tuple[int, float, float, str]:
-        room = room_at(plan, piece.center)
+    def key(pair: tuple[Placement, Room | None]) -> tuple[int, float, float, str]:
+        piece, room = pair
         rank = order[room.id] if room is not None else len(order)
         return (rank, round(piece.center.y / 10), piece.center.x, piece.id)
 
-    return sorted(plan.placements, key=key)
+    return sorted(((p, room_at(plan, p.center)) for p in plan.placements), key=key)
 
 
 def _inventory(session: Session | None, plan: Plan) -> dict[str, _Stock] | None:

@@ -12,7 +12,7 @@ from hjem.handover.data import HandoverData
 from hjem.handover.gather import PrintChoice, case_handover, plan_handover
 from hjem.i18n import tr
 from hjem.ui import files
-from hjem.ui.printing.dialog import HandoverDialog
+from hjem.ui.printing.dialog import Gather, HandoverDialog
 
 if TYPE_CHECKING:
     from hjem.ui.main_window import MainWindow
@@ -60,7 +60,7 @@ def print_case(window: MainWindow, code: str) -> None:
     _show(window, gather, True, architect, tr("handover_dialog.file_stem", name=code))
 
 
-def _show(window: MainWindow, gather, for_case: bool, architect: str, stem: str) -> None:  # type: ignore[no-untyped-def]
+def _show(window: MainWindow, gather: Gather, for_case: bool, architect: str, stem: str) -> None:
     settings = window.settings
     dialog = HandoverDialog(
         window,

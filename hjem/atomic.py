@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> None:
+def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], object]) -> None:
     """`write(temporary)` fills a temporary file beside `path`, which then replaces `path`.
     OSError propagates; the temporary file is gone either way."""
     target = Path(path)

@@ -14,24 +14,31 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 from hjem.resources import asset
 
-LANGUAGES = ("da", "en")
-DEFAULT_LANGUAGE = "da"
-_current_language = DEFAULT_LANGUAGE
+Language: TypeAlias = Literal["da", "en"]
+LANGUAGES: tuple[Language, ...] = ("da", "en")
+DEFAULT_LANGUAGE: Language = "da"
+_current_language: Language = DEFAULT_LANGUAGE
 _PLACEHOLDER = re.compile(r"\{(\w+)(\|cap)?\}")
+
+
+def language(lang: str) -> Language:
+    """`lang` as one of the LANGUAGES, or ValueError."""
+    for known in LANGUAGES:
+        if lang == known:
+            return known
+    raise ValueError(f"unsupported language {lang!r}; choose one of {LANGUAGES}")
 
 
 def set_language(lang: str) -> None:
     global _current_language
-    if lang not in LANGUAGES:
-        raise ValueError(f"unsupported language {lang!r}; choose one of {LANGUAGES}")
-    _current_language = lang
+    _current_language = language(lang)
 
 
-def current_language() -> str:
+def current_language() -> Language:
     return _current_language
 
 

@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from hjem.budget.models import BudgetCategory, LineStatus
 from hjem.i18n import Message, current_language, msg
+from hjem.ids import ElementId
 from hjem.money import format_kroner
 
 _LOCALES = {"da": "da_DK", "en": "en_GB"}
@@ -71,7 +72,7 @@ class Line:
     description: str = ""
     id: int | None = None
     source: str = "service"
-    placement_id: str | None = None
+    placement_id: ElementId | None = None
     removed: bool = False  # a plan line whose piece is no longer on the plan
     plan_ore: int | None = None  # the plan's amount now, when it differs from a line applied for
 

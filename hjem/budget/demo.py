@@ -11,6 +11,7 @@ from hjem.budget.lines import add_service_line, lines_of, set_line_status, sync_
 from hjem.budget.models import BudgetCategory, LineStatus
 from hjem.cases.demo import DEMO_CASE, fill_demo_case
 from hjem.floorplan.model import Plan
+from hjem.ids import CaseCode
 
 SERVICES = (  # description, category, cash in øre
     ("Indskud til boligen", BudgetCategory.DEPOSIT, 950_000),
@@ -29,7 +30,7 @@ def add_demo_case(session: Session, who: str, today: dt.date) -> bool:
     return True
 
 
-def fill_demo_budget(session: Session, case_code: str, plan: Plan, today: dt.date) -> None:
+def fill_demo_budget(session: Session, case_code: CaseCode, plan: Plan, today: dt.date) -> None:
     sync_plan_lines(session, case_code, plan)
     for description, category, cash in SERVICES:
         add_service_line(session, case_code, description, category.value, cash)

@@ -29,6 +29,7 @@ from hjem.budget.schemes import BudgetError
 from hjem.cases.errors import CaseNotFound
 from hjem.cases.models import Case
 from hjem.i18n import msg, tr
+from hjem.ids import CaseCode
 from hjem.inventory.sheets import CONTROL, FORMULA_START
 
 LINE_COLUMNS = (
@@ -53,7 +54,7 @@ def danish_number(ore: int) -> str:
     return f"{'-' if ore < 0 else ''}{kroner},{rest:02d}"
 
 
-def _case_names(session: Session, code: str) -> tuple[str, str]:
+def _case_names(session: Session, code: CaseCode) -> tuple[CaseCode, str]:
     found = session.execute(select(Case.code, Case.alias).where(Case.code == code.strip()))
     row = found.first()
     if row is None:
@@ -92,7 +93,9 @@ def _total_cells(name: str, total: CategoryTotal | BudgetSummary) -> list[Any]:
     ]
 
 
-def layout(summary: BudgetSummary, code: str, alias: str, schemes: dict[int, str]) -> list[Row]:
+def layout(
+    summary: BudgetSummary, code: CaseCode, alias: str, schemes: dict[int, str]
+) -> list[Row]:
     """The sheet, row by row, whatever the format."""
     title = tr("budget.export.title", code=code, alias=alias, scheme=summary.scheme.name)
     notes = _notes(summary)
@@ -133,9 +136,11 @@ def _write_csv(path: Path, rows: list[Row]) -> None:
 def _write_xlsx(path: Path, rows: list[Row]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one plain worksheet
     sheet.title = tr("budget.export.sheet")
     for style, cells in rows:
         sheet.append([_xlsx_value(value) for value in cells])
@@ -170,7 +175,7 @@ def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
         raise BudgetError(msg("budget.error.cannot_write", file=path.name)) from None
 
 
-def export_budget(session: Session, case_code: str, path: str | os.PathLike[str]) -> int:
+def export_budget(session: Session, case_code: CaseCode, path: str | os.PathLike[str]) -> int:
     """Write the case's budget to a .csv or .xlsx file; the number of lines written."""
     target = Path(path)
     suffix = target.suffix.lower()

@@ -42,6 +42,7 @@ from hjem.cases.models import Case
 from hjem.cases.plans import load_case_plan
 from hjem.floorplan.model import Plan
 from hjem.i18n import msg, tr
+from hjem.ids import CaseCode, ElementId
 from hjem.inventory.placing import PlacedItem, Standing, placed_items
 
 MAX_DESCRIPTION = 200
@@ -59,7 +60,7 @@ def budget_category(furniture_category: str) -> str:
     return PLAN_CATEGORY.get(furniture_category, BudgetCategory.FURNITURE.value)
 
 
-def _case(session: Session, code: str) -> tuple[int, int | None]:
+def _case(session: Session, code: CaseCode) -> tuple[int, int | None]:
     """The case's id and scheme, as named columns: the address is never loaded here."""
     found = session.execute(
         select(Case.id, Case.scheme_id).where(Case.code == code.strip())
@@ -84,14 +85,14 @@ def _rows(session: Session, case_id: int) -> list[BudgetLine]:
     return sorted(rows, key=lambda r: (r.source != LineSource.PLAN, r.position, r.id))
 
 
-def lines_of(session: Session, case_code: str) -> list[Line]:
+def lines_of(session: Session, case_code: CaseCode) -> list[Line]:
     """The case's lines: the plan's first, in plan order, then the services."""
     return [line_value(row) for row in _rows(session, _case(session, case_code)[0])]
 
 
 def add_service_line(
     session: Session,
-    case_code: str,
+    case_code: CaseCode,
     description: str,
     category: str,
     cash_ore: int,
@@ -166,7 +167,7 @@ def remove_line(session: Session, line_id: int) -> None:
 
 @dataclass(frozen=True)
 class PlanPiece:
-    placement_id: str
+    placement_id: ElementId
     description: str
     category: str
     cash_ore: int
@@ -195,7 +196,7 @@ def plan_pieces(session: Session, plan: Plan) -> list[PlanPiece]:
 
 class _Amounts(Protocol):
     @property
-    def placement_id(self) -> str | None: ...
+    def placement_id(self) -> ElementId | None: ...
     @property
     def cash_ore(self) -> int: ...
     @property
@@ -225,7 +226,7 @@ def _fits(line: _Amounts, piece: PlanPiece) -> bool:
     return kind in (None, piece.kind)
 
 
-def sync_plan_lines(session: Session, case_code: str, plan: Plan) -> None:
+def sync_plan_lines(session: Session, case_code: CaseCode, plan: Plan) -> None:
     """Make the case's plan lines match the pieces on `plan` (see the module's notes)."""
     case_id, _ = _case(session, case_code)
     rows = [row for row in _rows(session, case_id) if row.source == LineSource.PLAN]
@@ -275,23 +276,32 @@ def as_synced(lines: Sequence[Line], pieces: Sequence[PlanPiece]) -> list[Line]:
 
 def _following(line: Line | None, piece: PlanPiece) -> Line:
     """A piece's line as the plan has it now."""
-    amounts = {"cash_ore": piece.cash_ore, "in_kind_ore": piece.in_kind_ore}
+    cash_ore, in_kind_ore = piece.cash_ore, piece.in_kind_ore
     if line is None:
         return Line(
             piece.category,
             description=piece.description,
             source=LineSource.PLAN.value,
             placement_id=piece.placement_id,
-            **amounts,
+            cash_ore=cash_ore,
+            in_kind_ore=in_kind_ore,
         )
     if line.status == LineStatus.PLANNED:
-        return replace(line, description=piece.description, category=piece.category, **amounts)
+        return replace(
+            line,
+            description=piece.description,
+            category=piece.category,
+            cash_ore=cash_ore,
+            in_kind_ore=in_kind_ore,
+        )
     if (line.cash_ore, line.in_kind_ore) != (piece.cash_ore, piece.in_kind_ore):
         return replace(line, plan_ore=piece.cash_ore or piece.in_kind_ore)
     return line
 
 
-def budget_summary(session: Session, case_code: str, plan: Plan | None = None) -> BudgetSummary:
+def budget_summary(
+    session: Session, case_code: CaseCode, plan: Plan | None = None
+) -> BudgetSummary:
     """The case's budget against its scheme (the example scheme if it has none), its plan
     lines checked against `plan` (the open, perhaps unsaved plan) or else the stored one."""
     _, scheme_id = _case(session, case_code)

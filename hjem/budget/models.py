@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hjem.db.base import Base
+from hjem.ids import ElementId
 
 
 class BudgetCategory(StrEnum):
@@ -76,7 +77,7 @@ class BudgetLine(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     source: Mapped[str] = mapped_column(String(20), default=LineSource.SERVICE.value)
-    placement_id: Mapped[str | None] = mapped_column(String(500))  # for lines from the plan
+    placement_id: Mapped[ElementId | None] = mapped_column(String(500))  # for lines from the plan
     description: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(20))
     cash_ore: Mapped[int] = mapped_column(BigInteger, default=0)

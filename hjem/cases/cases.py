@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from hjem.cases.errors import CaseEditConflict, CaseError, CaseNotFound, DuplicateCase
 from hjem.cases.models import AgeBand, Case, CaseStatus, Child, Visit
 from hjem.i18n import msg
+from hjem.ids import CASE_CODE_LENGTH, CaseCode
 
 MAX_ADULTS = 12
 MAX_CHILDREN = 15
@@ -32,7 +33,7 @@ NEXT_STATUS = {
 class CaseData:
     """What a person fills in for a case (no CPR number, no real name)."""
 
-    code: str
+    code: CaseCode
     alias: str
     municipality: str = ""
     architect: str = ""
@@ -45,7 +46,7 @@ class CaseData:
 class CaseRow:
     """A case as lists show it: never the address."""
 
-    code: str
+    code: CaseCode
     alias: str
     status: str
     municipality: str
@@ -54,7 +55,7 @@ class CaseRow:
 
 
 def check(data: CaseData) -> None:
-    limits = {"code": (data.code, 40), "alias": (data.alias, 80)}
+    limits = {"code": (data.code, CASE_CODE_LENGTH), "alias": (data.alias, 80)}
     limits |= {"municipality": (data.municipality, 80), "architect": (data.architect, 120)}
     for name, (value, limit) in limits.items():
         if name in ("code", "alias") and not value.strip():
@@ -78,7 +79,7 @@ def _problem(field_name: str, key: str, **params: object) -> CaseError:
 
 def create_case(session: Session, data: CaseData, address: str = "") -> Case:
     check(data)
-    code = data.code.strip()
+    code = CaseCode(data.code.strip())
     if session.scalar(select(Case.id).where(Case.code == code)) is not None:
         raise DuplicateCase(code)
     case = Case(code=code, address=address.strip())
@@ -100,7 +101,7 @@ def _fill(case: Case, data: CaseData) -> None:
     case.children = [Child(age_band=band, position=i) for i, band in enumerate(data.children)]
 
 
-def get_case(session: Session, code: str) -> Case:
+def get_case(session: Session, code: CaseCode) -> Case:
     case = session.scalar(select(Case).where(Case.code == code.strip()))
     if case is None:
         raise CaseNotFound(code)
@@ -119,19 +120,19 @@ def data_of(case: Case) -> CaseData:
     )
 
 
-def update_case(session: Session, code: str, data: CaseData, version: int) -> Case:
+def update_case(session: Session, code: CaseCode, data: CaseData, version: int) -> Case:
     """Save changes made to the case as it was at `version`; refused if someone saved since."""
     check(data)
     case = get_case(session, code)
     if case.version != version:
         raise CaseEditConflict(code)
     _fill(case, data)
-    case.code = data.code.strip()
+    case.code = CaseCode(data.code.strip())
     _flush(session, code)
     return case
 
 
-def _flush(session: Session, code: str) -> None:
+def _flush(session: Session, code: CaseCode) -> None:
     try:
         session.flush()
     except StaleDataError:
@@ -140,17 +141,17 @@ def _flush(session: Session, code: str) -> None:
         raise DuplicateCase(code) from None
 
 
-def address_of(session: Session, code: str) -> str:
+def address_of(session: Session, code: CaseCode) -> str:
     """The new address: for the one screen that shows it, or a print that asks for it."""
     return session.scalar(select(Case.address).where(Case.code == code.strip())) or ""
 
 
-def set_address(session: Session, code: str, address: str) -> None:
+def set_address(session: Session, code: CaseCode, address: str) -> None:
     get_case(session, code).address = address.strip()
     _flush(session, code)
 
 
-def set_status(session: Session, code: str, status: CaseStatus) -> None:
+def set_status(session: Session, code: CaseCode, status: CaseStatus) -> None:
     case = get_case(session, code)
     if status not in NEXT_STATUS[CaseStatus(case.status)]:
         raise CaseError(
@@ -165,7 +166,7 @@ def set_status(session: Session, code: str, status: CaseStatus) -> None:
     _flush(session, code)
 
 
-def add_visit(session: Session, code: str, visited_on: dt.date, notes: str = "") -> Visit:
+def add_visit(session: Session, code: CaseCode, visited_on: dt.date, notes: str = "") -> Visit:
     case = get_case(session, code)
     visit = Visit(visited_on=visited_on, notes=notes.strip())
     case.visits.append(visit)

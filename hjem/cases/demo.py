@@ -17,6 +17,7 @@ from hjem.cases.plans import save_case_plan
 from hjem.floorplan.hjemfile import load_plan
 from hjem.floorplan.model import Plan, Room, RoomKind
 from hjem.floorplan.spots import SpotFinder
+from hjem.ids import CaseCode
 from hjem.inventory.items import get_item
 from hjem.inventory.listing import table_rows
 from hjem.inventory.models import Status
@@ -26,7 +27,7 @@ from hjem.inventory.search import Query
 from hjem.resources import asset
 
 DEMO_CASE = CaseData(
-    code="DEMO-2026-001",
+    code=CaseCode("DEMO-2026-001"),
     alias="Familien Demo (eksempel)",
     municipality="Eksempel Kommune",
     architect="Demo-arkitekt",  # replaced by whoever adds the demo

@@ -10,13 +10,14 @@ the same plan never silently overwrite each other.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import ClassVar
 
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hjem.db.base import Base
+from hjem.ids import CASE_CODE_LENGTH, CaseCode
 
 
 class CaseStatus(StrEnum):
@@ -43,7 +44,7 @@ class Case(Base):
     __tablename__ = "cases"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)  # as on reservations
+    code: Mapped[CaseCode] = mapped_column(String(CASE_CODE_LENGTH), unique=True)
     alias: Mapped[str] = mapped_column(String(80))
     municipality: Mapped[str] = mapped_column(String(80), default="")
     architect: Mapped[str] = mapped_column(String(120), default="")
@@ -66,7 +67,7 @@ class Case(Base):
         order_by="Visit.visited_on", cascade="all, delete-orphan"
     )
 
-    __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, object] = {"version_id_col": version}
 
 
 class Child(Base):
@@ -102,4 +103,4 @@ class CasePlan(Base):
     )
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, object] = {"version_id_col": version}

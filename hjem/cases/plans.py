@@ -22,6 +22,7 @@ from hjem.cases.errors import StalePlan
 from hjem.cases.models import CasePlan
 from hjem.floorplan.hjemfile import load_plan, plan_bytes, plan_from_bytes, save_plan
 from hjem.floorplan.model import Plan
+from hjem.ids import CaseCode
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class StoredPlan:
     saved_at: dt.datetime
 
 
-def load_case_plan(session: Session, code: str) -> StoredPlan | None:
+def load_case_plan(session: Session, code: CaseCode) -> StoredPlan | None:
     case = get_case(session, code)
     row = session.get(CasePlan, case.id)
     if row is None:
@@ -41,12 +42,14 @@ def load_case_plan(session: Session, code: str) -> StoredPlan | None:
     return StoredPlan(plan, row.version, row.saved_by, row.saved_at)
 
 
-def plan_version(session: Session, code: str) -> int | None:
+def plan_version(session: Session, code: CaseCode) -> int | None:
     case = get_case(session, code)
     return session.scalar(select(CasePlan.version).where(CasePlan.case_id == case.id))
 
 
-def save_case_plan(session: Session, code: str, plan: Plan, who: str, opened_at: int | None) -> int:
+def save_case_plan(
+    session: Session, code: CaseCode, plan: Plan, who: str, opened_at: int | None
+) -> int:
     """Store `plan` as the case's plan; `opened_at` is the version it was loaded at (None: the
     case had no plan). Returns the new version, or raises StalePlan and writes nothing."""
     case = get_case(session, code)
@@ -68,12 +71,12 @@ def save_case_plan(session: Session, code: str, plan: Plan, who: str, opened_at:
     return row.version
 
 
-def export_case_plan(session: Session, code: str, path: Path) -> None:
+def export_case_plan(session: Session, code: CaseCode, path: Path) -> None:
     stored = load_case_plan(session, code)
     save_plan(stored.plan if stored else Plan(case_code=code), path)
 
 
-def import_case_plan(session: Session, code: str, path: Path, who: str) -> int:
+def import_case_plan(session: Session, code: CaseCode, path: Path, who: str) -> int:
     """Make a `.hjem` file the case's plan (a new version on top of whatever is stored)."""
     plan = load_plan(path)
     return save_case_plan(session, code, plan, who, plan_version(session, code))

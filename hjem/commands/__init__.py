@@ -5,6 +5,12 @@ arguments and returns the exit status, or raises CommandFailed. Heavy modules ar
 inside the handlers.
 """
 
+import argparse
+from typing import TypeAlias
+
+# What `add(commands)` receives: argparse names the type of add_subparsers() only privately.
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
 EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_CANNOT = 0, 1, 2
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from hjem.commands import EXIT_OK
+from hjem.commands import EXIT_OK, Subcommands
 from hjem.commands.database import workspace_session
 from hjem.i18n import tr
+from hjem.ids import CaseCode
 
 
-def add(commands: argparse._SubParsersAction) -> None:
+def add(commands: Subcommands) -> None:
     budget = commands.add_parser(
         "budget", help=tr("cli.budget.help"), description=tr("cli.budget.help")
     )
@@ -30,6 +31,6 @@ def run_export(args: argparse.Namespace) -> int:
     from hjem.cases.errors import CaseError
 
     with workspace_session(args, BudgetError, CaseError) as session:
-        count = export_budget(session, args.case, args.output)
+        count = export_budget(session, CaseCode(args.case), args.output)
     print(tr("cli.budget.exported", count=count, code=args.case.strip(), file=args.output))
     return EXIT_OK

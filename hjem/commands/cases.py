@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 
-from hjem.commands import EXIT_OK
+from hjem.commands import EXIT_OK, Subcommands
 from hjem.commands.database import workspace_session
 from hjem.i18n import tr
 
 FIELDS = ("code", "alias", "status", "municipality", "architect")
 
 
-def add(commands: argparse._SubParsersAction) -> None:
+def add(commands: Subcommands) -> None:
     case = commands.add_parser("case", help=tr("cli.case.help"), description=tr("cli.case.help"))
     actions = case.add_subparsers(title=tr("cli.commands"), metavar="ACTION", required=True)
     listing = actions.add_parser(

@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 
-from hjem.commands import EXIT_CANNOT, EXIT_FOUND_PROBLEMS, EXIT_OK
+from hjem.commands import EXIT_CANNOT, EXIT_FOUND_PROBLEMS, EXIT_OK, Subcommands
 from hjem.i18n import tr
 
 
-def add(commands: argparse._SubParsersAction) -> None:
+def add(commands: Subcommands) -> None:
     check = commands.add_parser(
         "check", help=tr("cli.check_help"), description=tr("cli.check_help")
     )

@@ -8,21 +8,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from hjem.commands import EXIT_CANNOT, EXIT_OK, CommandFailed
+from hjem.commands import EXIT_CANNOT, EXIT_OK, CommandFailed, Subcommands
 from hjem.i18n import tr
 
 if TYPE_CHECKING:  # SQLAlchemy loads only when a command opens the workspace
     from sqlalchemy.orm import Session
 
+    from hjem.db.workspace import Workspace
 
-def add(commands: argparse._SubParsersAction) -> None:
+
+def add(commands: Subcommands) -> None:
     db = commands.add_parser("db", help=tr("cli.db_help"), description=tr("cli.db_help"))
     actions = db.add_subparsers(title=tr("cli.commands"), metavar="ACTION", required=True)
     upgrade = actions.add_parser("upgrade", help=tr("cli.db_upgrade_help"))
     upgrade.set_defaults(handler=run_upgrade)
 
 
-def open_workspace(args: argparse.Namespace, migrate: bool = True):  # type: ignore[no-untyped-def]
+def open_workspace(args: argparse.Namespace, migrate: bool = True) -> Workspace | None:
     """The workspace the arguments point at, or None after saying why it cannot be opened."""
     from sqlalchemy.exc import OperationalError, ProgrammingError
 
@@ -47,6 +49,8 @@ def workspace_session(args: argparse.Namespace, *refusals: type[Exception]) -> I
         with workspace.session() as session:
             yield session
     except refusals as error:
+        # Each refusal carries a `message`; with one base for such errors (UserError, on its
+        # way) `refusals` can say so and this ignore goes.
         raise CommandFailed(error.message.text()) from None  # type: ignore[attr-defined]
     finally:
         workspace.close()

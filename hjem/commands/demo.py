@@ -7,12 +7,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from hjem.commands import EXIT_CANNOT, EXIT_OK
+from hjem.commands import EXIT_CANNOT, EXIT_OK, Subcommands
 from hjem.commands.database import open_workspace
 from hjem.i18n import tr
 
 
-def add(commands: argparse._SubParsersAction) -> None:
+def add(commands: Subcommands) -> None:
     demo = commands.add_parser("demo", help=tr("cli.demo_help"), description=tr("cli.demo_help"))
     demo.set_defaults(handler=run)
 

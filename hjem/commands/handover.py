@@ -10,13 +10,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hjem.commands import EXIT_OK, CommandFailed
+from hjem.commands import EXIT_OK, CommandFailed, Subcommands
 from hjem.commands.database import open_workspace, workspace_session
 from hjem.i18n import LANGUAGES, current_language, tr
+from hjem.ids import CaseCode
+
+if TYPE_CHECKING:  # the handover and the database load only when the command runs
+    from hjem.db.workspace import Workspace
+    from hjem.handover.data import HandoverData
+    from hjem.handover.gather import PrintChoice
 
 
-def add(commands: argparse._SubParsersAction) -> None:
+def add(commands: Subcommands) -> None:
     handover = commands.add_parser(
         "handover", help=tr("handover_print.cli_help"), description=tr("handover_print.cli_help")
     )
@@ -51,16 +58,16 @@ def run(args: argparse.Namespace) -> int:
     return _write(data, args.output)
 
 
-def _from_case(args: argparse.Namespace, choice):  # type: ignore[no-untyped-def]
+def _from_case(args: argparse.Namespace, choice: PrintChoice) -> HandoverData:
     from hjem.budget.schemes import BudgetError
     from hjem.cases.errors import CaseError
     from hjem.handover.gather import case_handover
 
     with workspace_session(args, CaseError, BudgetError) as session:
-        return case_handover(session, args.source.strip(), choice)
+        return case_handover(session, CaseCode(args.source.strip()), choice)
 
 
-def _from_file(args: argparse.Namespace, choice):  # type: ignore[no-untyped-def]
+def _from_file(args: argparse.Namespace, choice: PrintChoice) -> HandoverData:
     from hjem.floorplan.codec import PlanFileError
     from hjem.floorplan.hjemfile import load_plan
     from hjem.handover.gather import plan_handover
@@ -83,14 +90,14 @@ def _from_file(args: argparse.Namespace, choice):  # type: ignore[no-untyped-def
         workspace.close()
 
 
-def _existing_workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _existing_workspace(args: argparse.Namespace) -> Workspace | None:
     from hjem.db.engine import database_url, sqlite_path
 
     path = sqlite_path(database_url(args.database))
     return open_workspace(args) if path is None or path.exists() else None
 
 
-def _write(data, output: str) -> int:  # type: ignore[no-untyped-def]
+def _write(data: HandoverData, output: str) -> int:
     from hjem.handover import build_handover
 
     progress = _show_progress if sys.stderr.isatty() else None

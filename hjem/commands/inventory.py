@@ -7,10 +7,14 @@ import getpass
 import json
 import re
 import sys
+from typing import TYPE_CHECKING
 
-from hjem.commands import EXIT_OK
+from hjem.commands import EXIT_OK, Subcommands
 from hjem.commands.database import workspace_session
 from hjem.i18n import tr
+
+if TYPE_CHECKING:  # SQLAlchemy loads only when a command opens the workspace
+    from hjem.inventory.models import Item
 
 
 def _size(text: str) -> tuple[float, float]:
@@ -20,7 +24,7 @@ def _size(text: str) -> tuple[float, float]:
     return numbers[0], numbers[1]
 
 
-def add(commands: argparse._SubParsersAction) -> None:
+def add(commands: Subcommands) -> None:
     inventory = commands.add_parser(
         "inventory", help=tr("cli.inventory_help"), description=tr("cli.inventory_help")
     )
@@ -39,7 +43,7 @@ def add(commands: argparse._SubParsersAction) -> None:
         action.set_defaults(handler=handler)
 
 
-def _row(item) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _row(item: Item) -> dict[str, object]:
     from hjem.inventory.items import location_path
 
     return {

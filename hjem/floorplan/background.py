@@ -15,15 +15,14 @@ import math
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]  # ships no type hints
-import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageOps
 
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.hjemfile import MAX_IMAGE_PIXELS
-from hjem.floorplan.model import Background
+from hjem.floorplan.model import Background, ImageFormat
 from hjem.floorplan.validation import MAX_SIZE_CM, PlanError, background_problems
 from hjem.i18n import msg
 
@@ -60,7 +59,7 @@ def background_from_file(
         image, cm_per_pixel = _render_pdf(data, page, dpi)
         return _background(_encode(image, "png"), "png", cm_per_pixel)
     if data.startswith((_PNG_MAGIC, _JPEG_MAGIC)):
-        image_format: Literal["png", "jpeg"] = "png" if data.startswith(_PNG_MAGIC) else "jpeg"
+        image_format: ImageFormat = "png" if data.startswith(_PNG_MAGIC) else "jpeg"
         image, cm_per_pixel = _decode_image(data)
         return _background(_encode(image, image_format), image_format, cm_per_pixel)
     raise PlanError(msg("background.not_supported"))
@@ -130,9 +129,7 @@ def _is_pdf(data: bytes) -> bool:
     return _PDF_MAGIC in data[:1024]
 
 
-def _background(
-    image: bytes, image_format: Literal["png", "jpeg"], cm_per_pixel: float
-) -> Background:
+def _background(image: bytes, image_format: ImageFormat, cm_per_pixel: float) -> Background:
     return Background(image=image, image_format=image_format, cm_per_pixel=cm_per_pixel)
 
 
@@ -175,7 +172,7 @@ def _shrunk(image: Image.Image) -> tuple[Image.Image, float]:
     return image.resize(size, Image.Resampling.LANCZOS), long_side / MAX_LONG_SIDE
 
 
-def _encode(image: Image.Image, image_format: Literal["png", "jpeg"]) -> bytes:
+def _encode(image: Image.Image, image_format: ImageFormat) -> bytes:
     """The image re-encoded with no metadata: only pixels (and palette transparency) survive."""
     if image_format == "jpeg" and image.mode not in ("L", "RGB"):
         image = image.convert("RGB")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from hjem.floorplan.commands import AddElement, Batch, translated
 from hjem.floorplan.model import Element, Opening, Plan
+from hjem.ids import ElementId
 
 PREFIXES = {
     "Wall": "w",
@@ -18,7 +20,7 @@ PREFIXES = {
 }
 
 
-def copied(plan: Plan, ids: list[str]) -> list[Element]:
+def copied(plan: Plan, ids: Iterable[ElementId]) -> list[Element]:
     """What Copy takes: the elements, and the doors and windows of copied walls."""
     chosen = {i for i in ids if i in plan}
     chosen |= {o.id for o in plan.openings if o.wall_id in chosen}
@@ -27,13 +29,15 @@ def copied(plan: Plan, ids: list[str]) -> list[Element]:
     return [e for e in elements if not isinstance(e, Opening) or e.wall_id in chosen]
 
 
-def paste(plan: Plan, elements: list[Element], dx: float, dy: float) -> tuple[Batch, list[str]]:
+def paste(
+    plan: Plan, elements: list[Element], dx: float, dy: float
+) -> tuple[Batch, list[ElementId]]:
     """The command adding copies of `elements` moved by (dx, dy), and the copies' ids."""
-    new_ids: dict[str, str] = {}
+    new_ids: dict[ElementId, ElementId] = {}
     for prefix in {PREFIXES[type(e).__name__] for e in elements}:
         same = [e for e in elements if PREFIXES[type(e).__name__] == prefix]
         new_ids.update(zip((e.id for e in same), plan.new_ids(prefix, len(same)), strict=True))
-    commands = []
+    commands: list[AddElement] = []
     for element in elements:
         copy = replace(translated(element, dx, dy), id=new_ids[element.id])
         if isinstance(copy, Opening):

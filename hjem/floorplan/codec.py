@@ -7,32 +7,47 @@ first problem is reported with its path ("placements[3].width"). See docs/file-f
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from enum import StrEnum
+from typing import Any, NoReturn, TypeVar
 
 from hjem.floorplan.categories import CATEGORIES
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import (
     CURRENT_SCHEMA_VERSION,
     Clearance,
+    ClearanceNeed,
+    ClearanceSide,
     Dimension,
+    Element,
     Fixture,
     FixtureKind,
+    Hinge,
     Opening,
     OpeningKind,
     Placement,
     Plan,
     Room,
     RoomKind,
+    Side,
     TextLabel,
     Wall,
+    with_collections,
 )
 from hjem.floorplan.validation import MAX_TEXT, PlanError, element_problems, reference_problems
 from hjem.i18n import Message, msg
+from hjem.ids import CaseCode, ElementId, ItemCode
 
 FORMAT_NAME = "hjem-plan"
 MAX_ELEMENTS = 200_000
 MAX_POLYGON_POINTS = 10_000
+HINGES: tuple[Hinge, ...] = ("start", "end")
+SIDES: tuple[Side, ...] = ("left", "right")
+CLEARANCE_SIDES: tuple[ClearanceSide, ...] = ("front", "back", "left", "right", "long")
+CLEARANCE_NEEDS: tuple[ClearanceNeed, ...] = ("all", "any")
+
+_Choice = TypeVar("_Choice", bound=str)
 
 
 class PlanFileError(PlanError):
@@ -197,11 +212,11 @@ class _Fields:
             _fail(f"{self.path}.{key}", msg("file.expected_boolean"))
         return value
 
-    def choice(self, key: str, options: tuple[str, ...], default: Any = _REQUIRED) -> str:
-        value = self.string(key, default)
-        if value not in options:
-            _fail(f"{self.path}.{key}", msg("file.expected_choice", options=", ".join(options)))
-        return value
+    def choice(self, key: str, options: tuple[_Choice, ...], default: Any = _REQUIRED) -> _Choice:
+        return _one_of(self.string(key, default), options, f"{self.path}.{key}")
+
+    def element_id(self, key: str) -> ElementId:
+        return ElementId(self.string(key))
 
     def point(self, key: str) -> Point:
         return _point(self._get(key, _REQUIRED), f"{self.path}.{key}")
@@ -227,32 +242,40 @@ def _point(value: Any, path: str) -> Point:
     return Point(float(value[0]), float(value[1]))
 
 
-def _values(enum: type) -> tuple[str, ...]:
-    return tuple(member.value for member in enum)  # type: ignore[attr-defined]
+def _one_of(value: object, options: tuple[_Choice, ...], path: str) -> _Choice:
+    """The option equal to `value` (as its own, narrower type), or a failure naming them all."""
+    for option in options:
+        if option == value:
+            return option
+    _fail(path, msg("file.expected_choice", options=", ".join(options)))
+
+
+def _values(enum: type[StrEnum]) -> tuple[str, ...]:
+    return tuple(member.value for member in enum)
 
 
 def _wall(f: _Fields) -> Wall:
-    return Wall(f.string("id"), f.point("start"), f.point("end"), f.number("thickness", 12.0))
+    return Wall(f.element_id("id"), f.point("start"), f.point("end"), f.number("thickness", 12.0))
 
 
 def _room(f: _Fields) -> Room:
     points = f.array("polygon", MAX_POLYGON_POINTS)
     polygon = tuple(_point(p, f"{f.path}.polygon[{i}]") for i, p in enumerate(points))
     kind = RoomKind(f.choice("kind", _values(RoomKind), "andet"))
-    return Room(f.string("id"), f.string("name", ""), kind, polygon)
+    return Room(f.element_id("id"), f.string("name", ""), kind, polygon)
 
 
 def _opening(f: _Fields) -> Opening:
     kind = OpeningKind(f.choice("kind", _values(OpeningKind)))
     window = kind is OpeningKind.WINDOW
     return Opening(
-        id=f.string("id"),
-        wall_id=f.string("wall"),
+        id=f.element_id("id"),
+        wall_id=f.element_id("wall"),
         kind=kind,
         offset=f.number("offset"),
         width=f.number("width"),
-        hinge=f.choice("hinge", ("start", "end"), "start"),  # type: ignore[arg-type]
-        opens_to=f.choice("opens_to", ("left", "right"), "left"),  # type: ignore[arg-type]
+        hinge=f.choice("hinge", HINGES, "start"),
+        opens_to=f.choice("opens_to", SIDES, "left"),
         swing_angle=f.number("swing_angle", 90.0),
         leaves=f.integer("leaves", 1),
         entrance=f.boolean("entrance", False),
@@ -263,7 +286,7 @@ def _opening(f: _Fields) -> Opening:
 
 def _fixture(f: _Fields) -> Fixture:
     return Fixture(
-        id=f.string("id"),
+        id=f.element_id("id"),
         kind=FixtureKind(f.choice("kind", _values(FixtureKind))),
         center=f.point("center"),
         width=f.number("width"),
@@ -277,22 +300,19 @@ def _clearance(value: Any, path: str) -> Clearance | None:
     if value is None:
         return None
     f = _Fields(value, path)
-    sides = f.array("sides", 5)
-    allowed = ("front", "back", "left", "right", "long")
-    for i, side in enumerate(sides):
-        if side not in allowed:
-            _fail(f"{path}.sides[{i}]", msg("file.expected_choice", options=", ".join(allowed)))
-    need = f.choice("need", ("all", "any"), "all")
+    sides = f.array("sides", len(CLEARANCE_SIDES))
+    chosen = tuple(_one_of(s, CLEARANCE_SIDES, f"{path}.sides[{i}]") for i, s in enumerate(sides))
+    need = f.choice("need", CLEARANCE_NEEDS, "all")
     allow = f.array("allow", len(CATEGORIES))
     for i, category in enumerate(allow):
         if category not in CATEGORIES:
             _fail(f"{path}.allow[{i}]", msg("error.unknown_category", category=str(category)[:40]))
-    return Clearance(tuple(sides), f.number("depth"), need, tuple(allow))  # type: ignore[arg-type]
+    return Clearance(chosen, f.number("depth"), need, tuple(str(a) for a in allow))
 
 
 def _placement(f: _Fields) -> Placement:
     return Placement(
-        id=f.string("id"),
+        id=f.element_id("id"),
         label=f.string("label", ""),
         category=f.string("category"),
         width=f.number("width"),
@@ -300,11 +320,15 @@ def _placement(f: _Fields) -> Placement:
         height=f.number("height"),
         center=f.point("center"),
         rotation=f.number("rotation", 0.0),
-        inventory_item=f.optional_string("inventory_item"),
+        inventory_item=_item_code(f.optional_string("inventory_item")),
         floor_flat=f.boolean("floor_flat", False),
         clearance=_clearance(f.data.get("clearance"), f"{f.path}.clearance"),
         price_ore=_price(f),
     )
+
+
+def _item_code(code: str | None) -> ItemCode | None:
+    return None if code is None else ItemCode(code)
 
 
 def _price(f: _Fields) -> int | None:
@@ -312,14 +336,14 @@ def _price(f: _Fields) -> int | None:
 
 
 def _dimension(f: _Fields) -> Dimension:
-    return Dimension(f.string("id"), f.point("start"), f.point("end"), f.number("offset", 0.0))
+    return Dimension(f.element_id("id"), f.point("start"), f.point("end"), f.number("offset", 0.0))
 
 
 def _label(f: _Fields) -> TextLabel:
-    return TextLabel(f.string("id"), f.point("at"), f.string("text"), f.number("size", 20.0))
+    return TextLabel(f.element_id("id"), f.point("at"), f.string("text"), f.number("size", 20.0))
 
 
-_READERS = {
+_READERS: dict[str, Callable[[_Fields], Element]] = {
     "walls": _wall,
     "rooms": _room,
     "openings": _opening,
@@ -373,10 +397,10 @@ def plan_from_json(data: object) -> tuple[Plan, BackgroundSettings | None]:
     """The plan in `data`, and where its background image lies (the image is read by the caller)."""
     schema_version(data)
     f = _Fields(data, "plan")
-    collections: dict[str, tuple[Any, ...]] = {}
+    collections: dict[str, tuple[Element, ...]] = {}
     seen: set[str] = set()
     for name, reader in _READERS.items():
-        items = []
+        items: list[Element] = []
         for i, raw in enumerate(f.array(name)):
             path = f"{name}[{i}]"
             element = reader(_Fields(raw, path))
@@ -387,9 +411,11 @@ def plan_from_json(data: object) -> tuple[Plan, BackgroundSettings | None]:
                 _fail(path, problems[0])
             items.append(element)
         collections[name] = tuple(items)
+    case_code = f.optional_string("case_code")
     plan = Plan(
-        title=f.string("title", ""), case_code=f.optional_string("case_code"), **collections
+        title=f.string("title", ""), case_code=None if case_code is None else CaseCode(case_code)
     )
+    plan = with_collections(plan, collections)
     for i, opening in enumerate(plan.openings):
         if problems := reference_problems(plan, opening):
             _fail(f"openings[{i}]", problems[0])

@@ -6,6 +6,7 @@ QUndoCommand that keeps the inverse; a whole drag is one `MoveElements`, pushed 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -22,15 +23,17 @@ from hjem.floorplan.model import (
     Room,
     TextLabel,
     Wall,
+    with_collections,
 )
 from hjem.floorplan.validation import PlanError, background_problems, require_valid
 from hjem.i18n import msg
-
-MAX_CASE_CODE = 40  # as the inventory's reservations store it
+from hjem.ids import CASE_CODE_LENGTH, CaseCode, ElementId
 
 
 class Command(Protocol):
-    def apply(self, plan: Plan) -> tuple[Plan, Command]: ...
+    def apply(self, plan: Plan) -> tuple[Plan, Command]:
+        """Apply to `plan`; return the new plan and the command that undoes this one."""
+        ...
 
 
 def apply(plan: Plan, command: Command) -> tuple[Plan, Command]:
@@ -43,10 +46,10 @@ def _collection(element: Element) -> str:
 
 
 def _with_collection(plan: Plan, name: str, items: tuple[Element, ...]) -> Plan:
-    return replace(plan, **{name: items})
+    return with_collections(plan, {name: items})
 
 
-def _index_of(plan: Plan, element_id: str) -> tuple[str, int]:
+def _index_of(plan: Plan, element_id: ElementId) -> tuple[str, int]:
     element = plan.get(element_id)
     if element is None:
         raise PlanError(msg("error.no_such_element", element=element_id))
@@ -73,7 +76,7 @@ class AddElement:
 
 @dataclass(frozen=True)
 class RemoveElement:
-    element_id: str
+    element_id: ElementId
 
     def apply(self, plan: Plan) -> tuple[Plan, Command]:
         name, at = _index_of(plan, self.element_id)
@@ -128,7 +131,7 @@ class ReplaceElements:
             name: tuple(new.get(e.id, e) for e in getattr(plan, name))
             for name in {_collection(e) for e in self.elements}
         }
-        return replace(plan, **changes), ReplaceElements(old)
+        return with_collections(plan, changes), ReplaceElements(old)
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ class MoveElements:
     would not return exactly to where it started).
     """
 
-    element_ids: tuple[str, ...]
+    element_ids: tuple[ElementId, ...]
     dx: float
     dy: float
 
@@ -197,12 +200,12 @@ class SetTitle:
 class SetCaseCode:
     """Say which family case the plan furnishes (its code; None: none yet)."""
 
-    case_code: str | None
+    case_code: CaseCode | None
 
     def apply(self, plan: Plan) -> tuple[Plan, Command]:
-        code = (self.case_code or "").strip() or None
-        if code is not None and len(code) > MAX_CASE_CODE:
-            raise PlanError(msg("error.case_code_too_long", limit=MAX_CASE_CODE))
+        code = CaseCode((self.case_code or "").strip()) or None
+        if code is not None and len(code) > CASE_CODE_LENGTH:
+            raise PlanError(msg("error.case_code_too_long", limit=CASE_CODE_LENGTH))
         return replace(plan, case_code=code), SetCaseCode(plan.case_code)
 
 
@@ -220,7 +223,7 @@ class Batch:
         return plan, Batch(tuple(reversed(inverses)))
 
 
-def remove_elements(plan: Plan, element_ids: list[str] | tuple[str, ...]) -> Batch:
+def remove_elements(plan: Plan, element_ids: Sequence[ElementId]) -> Batch:
     """Remove elements; removing a wall removes the doors and windows in it first."""
     ids = list(dict.fromkeys(element_ids))
     walls = [i for i in ids if isinstance(plan.get(i), Wall)]

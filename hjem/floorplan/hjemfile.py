@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 from PIL import Image
 
 from hjem.floorplan.codec import BackgroundSettings, PlanFileError, plan_from_json, plan_to_json
-from hjem.floorplan.model import Background, Plan
+from hjem.floorplan.model import Background, ImageFormat, Plan
 from hjem.floorplan.validation import background_problems
 from hjem.i18n import msg
 
@@ -194,14 +194,14 @@ def _background(
     return background
 
 
-def _checked_image(data: bytes) -> str:
+def _checked_image(data: bytes) -> ImageFormat:
     """ "png" or "jpeg", after making sure the image is one and not a decompression bomb."""
     try:
         with Image.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as image:
             width, height = image.size
             if width * height > MAX_IMAGE_PIXELS:
                 raise PlanFileError(msg("file.image_too_large"))
-            image_format = "png" if image.format == "PNG" else "jpeg"
+            image_format: ImageFormat = "png" if image.format == "PNG" else "jpeg"
             image.verify()
     except PlanFileError:
         raise

@@ -7,12 +7,14 @@ geometry is never stored here: `shapes.py` derives it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from hjem.floorplan.geometry import Point, distance, polygon_area, unit_vector
+from hjem.ids import CaseCode, ElementId, ItemCode
 
 CURRENT_SCHEMA_VERSION = 1
 ORIGIN = Point(0.0, 0.0)
@@ -46,11 +48,12 @@ Hinge = Literal["start", "end"]
 Side = Literal["left", "right"]
 ClearanceSide = Literal["front", "back", "left", "right", "long"]
 ClearanceNeed = Literal["all", "any"]
+ImageFormat = Literal["png", "jpeg"]  # a background image's
 
 
 @dataclass(frozen=True)
 class Wall:
-    id: str
+    id: ElementId
     start: Point
     end: Point
     thickness: float = 12.0
@@ -77,7 +80,7 @@ class Wall:
 
 @dataclass(frozen=True)
 class Room:
-    id: str
+    id: ElementId
     name: str
     kind: RoomKind
     polygon: tuple[Point, ...]
@@ -92,8 +95,8 @@ class Room:
 class Opening:
     """A door, window or balcony door set into a wall, centred `offset` cm from the wall's start."""
 
-    id: str
-    wall_id: str
+    id: ElementId
+    wall_id: ElementId
     kind: OpeningKind
     offset: float
     width: float
@@ -114,7 +117,7 @@ class Opening:
 class Fixture:
     """A fixed element of the apartment: radiator, kitchen counter, column, built-in wardrobe."""
 
-    id: str
+    id: ElementId
     kind: FixtureKind
     center: Point
     width: float
@@ -140,7 +143,7 @@ class Clearance:
 class Placement:
     """A piece of furniture on the plan, optionally a donated item from the inventory."""
 
-    id: str
+    id: ElementId
     label: str
     category: str
     width: float
@@ -148,7 +151,7 @@ class Placement:
     height: float
     center: Point
     rotation: float = 0.0
-    inventory_item: str | None = None
+    inventory_item: ItemCode | None = None
     floor_flat: bool = False  # rugs and mats: other furniture may stand on them
     clearance: Clearance | None = None  # None: the category's default
     price_ore: int | None = None  # what a piece to buy costs (øre); donated items: None
@@ -171,7 +174,7 @@ class Placement:
 class Dimension:
     """A dimension line between two points, drawn `offset` cm to the left of start → end."""
 
-    id: str
+    id: ElementId
     start: Point
     end: Point
     offset: float = 0.0
@@ -179,7 +182,7 @@ class Dimension:
 
 @dataclass(frozen=True)
 class TextLabel:
-    id: str
+    id: ElementId
     at: Point
     text: str
     size: float = 20.0  # letter height in cm on the plan
@@ -190,7 +193,7 @@ class Background:
     """The housing association's plan traced over: an image placed and scaled in plan units."""
 
     image: bytes
-    image_format: Literal["png", "jpeg"]
+    image_format: ImageFormat
     cm_per_pixel: float
     origin: Point = ORIGIN  # where the image's top-left corner lies on the plan
     opacity: float = 0.5
@@ -201,7 +204,7 @@ class Background:
 Element: TypeAlias = Wall | Room | Opening | Fixture | Placement | Dimension | TextLabel
 
 # The tuple on `Plan` holding each kind of element, in drawing order.
-COLLECTIONS: dict[type, str] = {
+COLLECTIONS: dict[type[Element], str] = {
     Wall: "walls",
     Room: "rooms",
     Opening: "openings",
@@ -225,7 +228,7 @@ class Plan:
     background: Background | None = field(default=None, compare=True)
     # The family case the plan furnishes (a case code like "FBH-2026-014", never a name or an
     # address): it says whose reservations the placed inventory items should hold.
-    case_code: str | None = None
+    case_code: CaseCode | None = None
 
     @cached_property
     def _by_id(self) -> dict[str, Element]:
@@ -261,16 +264,24 @@ class Plan:
     def entrance(self) -> Opening | None:
         return next((o for o in self.openings if o.entrance and o.is_passable), None)
 
-    def new_id(self, prefix: str) -> str:
+    def new_id(self, prefix: str) -> ElementId:
         """The first free id of the form `prefix` + number, e.g. "p7"."""
         return self.new_ids(prefix, 1)[0]
 
-    def new_ids(self, prefix: str, count: int) -> list[str]:
+    def new_ids(self, prefix: str, count: int) -> list[ElementId]:
         """`count` free ids of the form `prefix` + number, for elements added together."""
-        ids: list[str] = []
+        ids: list[ElementId] = []
         number = 1 + sum(1 for key in self._by_id if key.startswith(prefix))
         while len(ids) < count:
             if f"{prefix}{number}" not in self._by_id:
-                ids.append(f"{prefix}{number}")
+                ids.append(ElementId(f"{prefix}{number}"))
             number += 1
         return ids
+
+
+def with_collections(plan: Plan, collections: Mapping[str, tuple[Element, ...]]) -> Plan:
+    """`plan` with whole collections replaced, each named as in COLLECTIONS ("walls": walls)."""
+    # A field chosen by name is beyond mypy; the names come from COLLECTIONS, so each tuple
+    # holds its own kind of element.
+    fields: dict[str, Any] = dict(collections)
+    return replace(plan, **fields)

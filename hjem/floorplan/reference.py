@@ -7,9 +7,12 @@ only the geometry of single elements (`shapes.py`) and the wording of conflicts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeAlias
 
 import shapely
+from shapely import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan import conflicts as found
@@ -23,6 +26,8 @@ from hjem.floorplan.walkway import HALF, QUAD_SEGS, Walkway
 from hjem.floorplan.walls import door_swing, wall_outlines, wall_solids, window_zone
 from hjem.floorplan.zones import clip_zone
 from hjem.i18n import Message
+
+Owned: TypeAlias = tuple[Placement | Fixture, Polygon, list[Polygon]]  # footprint, zones
 
 
 def _room_at(plan: Plan, point: tuple[float, float]) -> Room | None:
@@ -53,6 +58,10 @@ class NaivePlan:
         self.walls, self.fixtures, self.floor = layout.walls, layout.fixtures, layout.floor
         self.doors, self.windows = layout.doors, layout.windows
         self.items = [(p, *item_polygons(p)) for p in plan.placements]
+
+    def owners(self) -> list[Owned]:
+        """The pieces and fixed elements that may need free floor, with their polygons."""
+        return [*self.items, *self.fixtures]
 
     def _sides(self, opening_id: str) -> tuple[Room | None, Room | None]:
         opening = self.plan[opening_id]
@@ -143,7 +152,7 @@ def naive_clearance(
     n: NaivePlan,
     owner: Placement | Fixture,
     footprint: BaseGeometry,
-    zones: list[BaseGeometry],
+    zones: Sequence[BaseGeometry],
     extra: Extra = (),
 ) -> Conflict | None:
     if not zones or (isinstance(owner, Placement) and owner.floor_flat):
@@ -154,8 +163,7 @@ def naive_clearance(
 
 
 def _naive_clearances(n: NaivePlan) -> list[Conflict]:
-    owners = [*n.items, *n.fixtures]
-    found_ = [naive_clearance(n, owner, fp, zones) for owner, fp, zones in owners]
+    found_ = [naive_clearance(n, owner, fp, zones) for owner, fp, zones in n.owners()]
     return [c for c in found_ if c is not None]
 
 
@@ -177,7 +185,7 @@ class NaiveDrag:
         own = naive_clearance(self.n, item, footprint_, zones)
         conflicts += [] if own is None else [own]
         if not item.floor_flat:
-            for owner, owner_footprint, owner_zones in (*self.n.items, *self.n.fixtures):
+            for owner, owner_footprint, owner_zones in self.n.owners():
                 if any(z.intersects(footprint_) for z in owner_zones):
                     c = naive_clearance(
                         self.n, owner, owner_footprint, owner_zones, ((item, footprint_),)
@@ -208,5 +216,14 @@ class LiteralWalkway(Walkway):
     def _floor_without_furniture(self) -> BaseGeometry:
         return self._free([])
 
-    def floor_with(self, placements: list[Placement]) -> BaseGeometry:
-        return self._free(placements)
+    def floor_with(
+        self, placements: list[Placement], base: BaseGeometry | None = None
+    ) -> BaseGeometry:
+        if base is None:
+            return self._free(placements)
+        # A floor already shrunk: each piece is taken away grown by half the path instead.
+        for item in placements:
+            if not item.floor_flat:
+                grown = footprint(item, 0.0).buffer(self._half, quad_segs=QUAD_SEGS)
+                base = base.difference(grown)
+        return base

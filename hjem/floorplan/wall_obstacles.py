@@ -20,7 +20,7 @@ from functools import cached_property
 
 import numpy as np
 import shapely
-from shapely import STRtree
+from shapely import Polygon, STRtree
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.model import Fixture, Placement, Plan
@@ -177,7 +177,7 @@ def _outlines(
 
 
 def _is_convex(piece: BaseGeometry) -> bool:
-    if piece.geom_type != "Polygon" or piece.is_empty or len(piece.interiors):
+    if not isinstance(piece, Polygon) or piece.is_empty or len(piece.interiors):
         return False
     area = piece.area
     return bool(abs(piece.convex_hull.area - area) <= 1e-6 * max(area, 1.0))
@@ -201,7 +201,8 @@ class Bands:
 
     def frame(self, band: np.ndarray, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(u, v) of `points` (k, 2), each in the frame of its band."""
-        return self.frame_segments(band, points)[:2]  # type: ignore[return-value]
+        u, v = self.frame_segments(band, points)[:2]
+        return u, v
 
     def frame_segments(self, band: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, ...]:
         """(u, v) of each point (k, 2), or (u, v, u, v) of both ends of segments (k, 4), in the

@@ -297,6 +297,7 @@ def _bands(layouts: list[Layout], owner_of: list[int]) -> tuple[Bands, _Owners]:
     f = np.array(frames, dtype=float).reshape(-1, 6).T
     o = np.array(owners, dtype=float).reshape(-1, 6).T
     polygons = shapely.polygons(np.array(corners, dtype=float).reshape(-1, 4, 2))
+    assert isinstance(polygons, np.ndarray)  # one polygon per band, even for one band
     ints = o[:4].astype(int)
     owner = _Owners(ints[0], ints[1], ints[2], ints[3], o[4], o[5])
     return Bands(polygons, f[0], f[1], f[2], f[3], f[4], f[5]), owner

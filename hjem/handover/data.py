@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Literal
 
 from hjem.floorplan.model import Placement, Plan
+from hjem.i18n import Language
+from hjem.ids import ItemCode
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class HandoverItem:
     photo: bytes | None  # a JPEG; from the inventory its print-size copy (thumbnail), or None
     price_ore: int | None  # pieces to buy: what they cost
     value_ore: int  # the estimated value (shown in the internal copy only)
-    code: str | None  # the inventory code, e.g. "H-0123"
+    code: ItemCode | None  # the inventory code, e.g. "H-0123"
     missing: bool = False  # the inventory item could not be found: shown as such
 
 
@@ -42,7 +43,7 @@ class HandoverData:
     architect: str
     contact: str
     made_on: datetime.date
-    lang: Literal["da", "en"]
+    lang: Language
     items: tuple[HandoverItem, ...]
     address: str | None = None  # only when the person asked for it in this one print
     budget: tuple[BudgetRow, ...] | None = None  # None: the family's copy

@@ -92,7 +92,7 @@ def render(data: HandoverData, progress: Progress | None, photos: PhotoSource) -
 
 _a85_lock = threading.Lock()
 _a85_users = 0
-_a85_saved: object = None
+_a85_saved = rl_config.useA85
 
 
 @contextmanager

@@ -22,7 +22,8 @@ from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.shapes import room_at
 from hjem.handover.data import BudgetRow, HandoverData, HandoverItem
 from hjem.handover.wording import room_name
-from hjem.i18n import msg, tr
+from hjem.i18n import Language, msg, tr
+from hjem.ids import CaseCode
 from hjem.inventory.models import Item, Photo
 
 
@@ -37,7 +38,7 @@ class NoPlanToPrint(CaseError):
 class PrintChoice:
     """What the person asked for in this one print."""
 
-    lang: str = "da"
+    lang: Language = "da"
     internal: bool = False  # the internal copy, with the budget
     with_address: bool = False  # the new address on the cover, for this print only
     architect: str | None = None  # None: the case's architect
@@ -46,7 +47,7 @@ class PrintChoice:
 
 
 def case_handover(
-    session: Session, code: str, choice: PrintChoice, plan: Plan | None = None
+    session: Session, code: CaseCode, choice: PrintChoice, plan: Plan | None = None
 ) -> HandoverData:
     """The case's document, of its stored plan or of `plan` (the one open, maybe unsaved)."""
     case = get_case(session, code)
@@ -74,7 +75,7 @@ def plan_handover(
         architect=choice.architect or "",
         contact=choice.contact,
         made_on=choice.made_on or dt.date.today(),
-        lang=choice.lang,  # type: ignore[arg-type]
+        lang=choice.lang,
         items=items,
     )
 
@@ -149,7 +150,7 @@ def _first_photos(session: Session, item_ids: list[int]) -> dict[int, bytes]:
     return {item: photo for item, photo in session.execute(query)}  # the last per item wins
 
 
-def _budget_rows(session: Session, code: str, plan: Plan, lang: str) -> tuple[BudgetRow, ...]:
+def _budget_rows(session: Session, code: CaseCode, plan: Plan, lang: str) -> tuple[BudgetRow, ...]:
     summary = budget_summary(session, code, plan)
     rows = [
         BudgetRow(

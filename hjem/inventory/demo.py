@@ -17,6 +17,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hjem.ids import ItemCode
 from hjem.inventory import photos
 from hjem.inventory.demo_pictures import other_side, picture
 from hjem.inventory.demo_pieces import PIECES, Piece
@@ -59,7 +60,7 @@ def demo_is_present(session: Session) -> bool:
     return found is not None
 
 
-def fill_demo(session: Session, who: str = "Demo", today: dt.date | None = None) -> list[str]:
+def fill_demo(session: Session, who: str = "Demo", today: dt.date | None = None) -> list[ItemCode]:
     """Add the demo inventory and return the new items' codes, in the order they were made;
     nothing is added (and [] returned) when the demo is there already."""
     if demo_is_present(session):
@@ -68,7 +69,7 @@ def fill_demo(session: Session, who: str = "Demo", today: dt.date | None = None)
     today = today or dt.date.today()
     places = _placements(rng, today)
     given_by = dict(zip(sorted(rng.sample(range(len(PIECES)), len(DONORS))), DONORS, strict=True))
-    codes = []
+    codes: list[ItemCode] = []
     for index, piece in enumerate(PIECES):
         donor = given_by.get(index, ("", ""))
         item = create_item(session, _data(piece, places[index], donor, rng), who)

@@ -26,12 +26,17 @@ METAL_SHEEN = (-0.25, 0.1, 0.45, 0.05, -0.3)  # brushed steel: light from the fr
 def shade(rgb: RGB, amount: float) -> RGB:
     """Lighter towards white for a positive amount, darker towards black for a negative one."""
     if amount >= 0:
-        return tuple(round(c + (255 - c) * amount) for c in rgb)  # type: ignore[return-value]
-    return tuple(round(c * (1 + amount)) for c in rgb)  # type: ignore[return-value]
+        return _channels([c + (255 - c) * amount for c in rgb])
+    return _channels([c * (1 + amount) for c in rgb])
 
 
 def mix(a: RGB, b: RGB, t: float) -> RGB:
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+    return _channels([x + (y - x) * t for x, y in zip(a, b, strict=True)])
+
+
+def _channels(channels: list[float]) -> RGB:
+    red, green, blue = channels
+    return round(red), round(green), round(blue)
 
 
 @dataclass(frozen=True)

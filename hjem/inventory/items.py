@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from hjem.i18n import msg
+from hjem.ids import ItemCode
 from hjem.inventory.codes import new_code, normalized
 from hjem.inventory.errors import EditConflict, InventoryError, NotFound
 from hjem.inventory.lifecycle import record
@@ -150,7 +151,7 @@ def _apply(session: Session, item: Item, data: ItemData) -> None:
     ).lower()
 
 
-def _free_code(session: Session) -> str:
+def _free_code(session: Session) -> ItemCode:
     while True:
         code = new_code()
         if session.scalar(select(Item.id).where(Item.code == code)) is None:
@@ -167,14 +168,14 @@ def create_item(session: Session, data: ItemData, who: str) -> Item:
     return item
 
 
-def get_item(session: Session, code: str) -> Item:
+def get_item(session: Session, code: ItemCode) -> Item:
     item = session.scalar(select(Item).where(Item.code == normalized(code)))
     if item is None:
         raise NotFound(code)
     return item
 
 
-def update_item(session: Session, code: str, version: int, data: ItemData, who: str) -> Item:
+def update_item(session: Session, code: ItemCode, version: int, data: ItemData, who: str) -> Item:
     """Save changes made to the item as it was at `version`; EditConflict if it moved on."""
     item = get_item(session, code)
     code = item.code  # after a failed flush the item cannot be read any more

@@ -25,6 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from hjem.i18n import format_number, msg, tr
+from hjem.ids import ItemCode
 from hjem.inventory.errors import InventoryError
 from hjem.pdf_text import wrap
 
@@ -46,7 +47,7 @@ Progress = Callable[[int, int], None]  # (labels drawn, labels in all)
 class Labelled(Protocol):
     """What a label shows of an item (an Item row has it all)."""
 
-    code: str
+    code: ItemCode
     name: str
     width: float
     depth: float
@@ -64,7 +65,7 @@ def fonts() -> tuple[str, str]:
     return "DejaVuSans", "DejaVuSans-Bold"
 
 
-def qr_drawing(code: str, size: float = QR_SIZE) -> Drawing:
+def qr_drawing(code: ItemCode, size: float = QR_SIZE) -> Drawing:
     """A square drawing `size` points wide of a QR code that holds exactly `code`."""
     drawing = Drawing(size, size)  # sized by the widget itself: asking its bounds encodes twice
     drawing.add(

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hjem.ids import ItemCode
 from hjem.inventory.models import Category, Item, Photo
 from hjem.inventory.search import Query, conditions, ordering
 
 
 @dataclass(frozen=True)
 class Row:
-    code: str
+    code: ItemCode
     name: str
     category: str  # slug
     width: float

@@ -9,8 +9,8 @@ so two architects can never both be promised the same sofa.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from hjem.db.base import Base
+from hjem.ids import CASE_CODE_LENGTH, CaseCode, ItemCode
 
 
 class Status(StrEnum):
@@ -94,7 +95,7 @@ class Item(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(12), unique=True)
+    code: Mapped[ItemCode] = mapped_column(String(12), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="RESTRICT"))
     width: Mapped[float] = mapped_column(Float)
@@ -131,7 +132,7 @@ class Item(Base):
 
     # Concurrent edits never silently overwrite each other: an UPDATE of a stale version
     # matches no row, and the second writer is told.
-    __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, object] = {"version_id_col": version}
 
 
 class Photo(Base):
@@ -179,7 +180,7 @@ class Reservation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
-    case_code: Mapped[str] = mapped_column(String(40))  # the family case's code, never a name
+    case_code: Mapped[CaseCode] = mapped_column(String(CASE_CODE_LENGTH))  # never a name
     reserved_by: Mapped[str] = mapped_column(String(120))
     reserved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from hjem.floorplan.categories import BEDS, CATEGORIES
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import ORIGIN, Placement, Plan
+from hjem.ids import CaseCode, ElementId, ItemCode
 from hjem.inventory.models import Item, Reservation, Status
 
 LYING_LENGTHWAYS = BEDS | {"madras"}  # their long side runs away from the wall (head to it)
@@ -48,7 +49,7 @@ class PlacedItem:
     item_status: str = ""  # the inventory's status, for a message when it is gone
 
 
-def placement_for(item: Item, placement_id: str, center: Point = ORIGIN) -> Placement:
+def placement_for(item: Item, placement_id: ElementId, center: Point = ORIGIN) -> Placement:
     """The piece that stands for `item` on a plan, front (+y) to the room.
 
     Furniture stands with its long side along the wall; beds and mattresses lie lengthways,
@@ -80,8 +81,8 @@ def placed_items(session: Session, plan: Plan) -> list[PlacedItem]:
 
 
 def _items_with_reservations(
-    session: Session, codes: Iterable[str]
-) -> dict[str, tuple[Item, str | None]]:
+    session: Session, codes: Iterable[ItemCode]
+) -> dict[ItemCode, tuple[Item, CaseCode | None]]:
     """Each item by code, with the case that holds it: its active reservation's, or for an
     item delivered, the case it went to."""
     holds = (Reservation.item_id == Item.id) & (
@@ -96,7 +97,9 @@ def _items_with_reservations(
 
 
 def _placed(
-    placement: Placement, found: dict[str, tuple[Item, str | None]], case_code: str | None
+    placement: Placement,
+    found: dict[ItemCode, tuple[Item, CaseCode | None]],
+    case_code: CaseCode | None,
 ) -> PlacedItem:
     if placement.inventory_item is None:
         standing = Standing.TO_BUY if placement.price_ore is not None else Standing.OWN
@@ -113,7 +116,7 @@ def _placed(
     )
 
 
-def _standing(status: str, held_by: str | None, case_code: str | None) -> Standing:
+def _standing(status: str, held_by: CaseCode | None, case_code: CaseCode | None) -> Standing:
     ours = case_code is not None and held_by == case_code
     if status == Status.RESERVED:
         return Standing.RESERVED_HERE if ours else Standing.RESERVED_ELSEWHERE

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from hjem.i18n import msg
+from hjem.ids import CaseCode, ItemCode
 from hjem.inventory.errors import AlreadyReserved, EditConflict, InventoryError, NotAvailable
 from hjem.inventory.items import get_item
 from hjem.inventory.lifecycle import move
@@ -57,7 +58,11 @@ def _end(reservation: Reservation, reason: str) -> None:
 
 
 def reserve(
-    session: Session, code: str, case_code: str, who: str, expires_at: dt.datetime | None = None
+    session: Session,
+    code: ItemCode,
+    case_code: CaseCode,
+    who: str,
+    expires_at: dt.datetime | None = None,
 ) -> Reservation:
     """Reserve the item for one family case, or raise AlreadyReserved / NotAvailable."""
     if not case_code.strip():
@@ -70,7 +75,10 @@ def reserve(
         raise NotAvailable(item.code, item.status)
     code = item.code  # after a failed flush the item cannot be read any more
     reservation = Reservation(
-        item_id=item.id, case_code=case_code.strip(), reserved_by=who, expires_at=expires_at
+        item_id=item.id,
+        case_code=CaseCode(case_code.strip()),
+        reserved_by=who,
+        expires_at=expires_at,
     )
     move(session, item, Status.RESERVED, who, case_code, kind="reserve")
     session.add(reservation)
@@ -81,7 +89,7 @@ def reserve(
     return reservation
 
 
-def release(session: Session, code: str, who: str, reason: str = "") -> None:
+def release(session: Session, code: ItemCode, who: str, reason: str = "") -> None:
     """End the item's reservation; it is available again."""
     item = get_item(session, code)
     reservation = active_reservation(session, item)
@@ -92,7 +100,7 @@ def release(session: Session, code: str, who: str, reason: str = "") -> None:
     _flush(session, item)
 
 
-def deliver(session: Session, code: str, who: str) -> None:
+def deliver(session: Session, code: ItemCode, who: str) -> None:
     """The item went to the family it was reserved for."""
     item = get_item(session, code)
     reservation = active_reservation(session, item)
@@ -111,7 +119,7 @@ def _flush(session: Session, item: Item) -> None:
         raise EditConflict(code) from None
 
 
-def reserved_for(session: Session, case_code: str) -> list[Reservation]:
+def reserved_for(session: Session, case_code: CaseCode) -> list[Reservation]:
     """The case's active reservations, oldest first."""
     query = select(Reservation).where(Reservation.case_code == case_code, Reservation.active)
     return list(session.scalars(query.order_by(Reservation.reserved_at)))

@@ -9,8 +9,9 @@ stops after the first page instead of sorting every match.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, UnaryExpression, or_, select
 from sqlalchemy.orm import Session
 
 from hjem.inventory.codes import normalized
@@ -47,7 +48,7 @@ def conditions(session: Session, query: Query) -> list[ColumnElement[bool]]:
     return found
 
 
-def ordering(query: Query) -> list[ColumnElement[object]]:
+def ordering(query: Query) -> list[UnaryExpression[Any]]:  # columns of several types
     """Best fit first when fitting (the index's own order, read backwards, so nothing is
     sorted); otherwise the newest donations first."""
     if query.fits is not None:
@@ -55,7 +56,7 @@ def ordering(query: Query) -> list[ColumnElement[object]]:
     return [Item.received_on.desc(), Item.id.desc()]
 
 
-def statement(session: Session, query: Query) -> Select[tuple[Item]]:
+def statement(session: Session, query: Query) -> Select[Item]:
     where = conditions(session, query)
     return select(Item).where(*where).order_by(*ordering(query)).limit(query.limit)
 

@@ -44,9 +44,11 @@ def write_xlsx(
 ) -> None:
     """A workbook of one sheet; text cells stay text (never a formula), columns get `formats`."""
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one plain worksheet
     sheet.title = "Genstande"
     sheet.append(list(header))
     for row in rows:

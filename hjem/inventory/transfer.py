@@ -38,6 +38,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from hjem.i18n import Message, msg, tr
+from hjem.ids import ItemCode
 from hjem.inventory import cells, sheets
 from hjem.inventory.cells import CellProblem
 from hjem.inventory.codes import normalized
@@ -166,7 +167,7 @@ def _columns(header: list[Any]) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class _Row:
-    code: str | None
+    code: ItemCode | None
     data: ItemData
     status: str
 
@@ -179,7 +180,7 @@ class _Context:
         for slug, name in session.execute(select(Category.slug, Category.name)):
             self.categories |= {slug.lower(): slug, name.lower(): slug}
         self.items = {item.code: item for item in session.scalars(_ALL_ITEMS)}
-        self.seen: dict[str, int] = {}  # code → the row it was first seen on
+        self.seen: dict[ItemCode, int] = {}  # code → the row it was first seen on
 
     def category(self, cell: Any) -> str:
         typed = cells.text(cell)
@@ -189,7 +190,7 @@ class _Context:
             raise CellProblem("inventory.problem.unknown_category", category=typed)
         return self.categories[typed.lower()]
 
-    def code(self, cell: Any, row: int) -> str | None:
+    def code(self, cell: Any, row: int) -> ItemCode | None:
         code = normalized(cells.text(cell))
         if not code:
             return None

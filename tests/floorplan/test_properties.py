@@ -86,3 +86,14 @@ def test_the_walkway_at_a_drags_end_equals_checking_the_moved_plan(data):
     assert [
         (c.kind.value, c.elements) for c in DragCheck(plan, piece.id).walkway((x, y), rotation)
     ] == expected
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_the_literal_walkway_floor_on_a_given_floor_is_the_floor_with_every_piece(plan):
+    # What a drag does: the floor with the others taken away once, then the moving piece.
+    walkway = LiteralWalkway(plan)
+    others, moving = list(plan.placements[:-1]), list(plan.placements[-1:])
+    in_two_steps = walkway.floor_with(moving, base=walkway.floor_with(others))
+    at_once = walkway.floor_with(list(plan.placements))
+    assert in_two_steps.symmetric_difference(at_once).area < 1.0  # cm²

@@ -36,11 +36,6 @@ class Command(Protocol):
         ...
 
 
-def apply(plan: Plan, command: Command) -> tuple[Plan, Command]:
-    """Apply `command`; return the new plan and the command that undoes it."""
-    return command.apply(plan)
-
-
 def _collection(element: Element) -> str:
     return COLLECTIONS[type(element)]
 
@@ -152,12 +147,6 @@ class MoveElements:
             raise PlanError(msg("error.no_such_element", element=missing[0]))
         moved = tuple(translated(plan[i], self.dx, self.dy) for i in self.element_ids)
         return ReplaceElements(moved).apply(plan)
-
-    def merged(self, later: MoveElements) -> MoveElements | None:
-        """One move for two consecutive moves of the same elements (a drag is one undo step)."""
-        if later.element_ids != self.element_ids:
-            return None
-        return MoveElements(self.element_ids, self.dx + later.dx, self.dy + later.dy)
 
 
 def translated(element: Element, dx: float, dy: float) -> Element:

@@ -102,7 +102,7 @@ def _placed(
     case_code: CaseCode | None,
 ) -> PlacedItem:
     if placement.inventory_item is None:
-        standing = Standing.TO_BUY if placement.price_ore is not None else Standing.OWN
+        standing = Standing.TO_BUY if placement.to_buy else Standing.OWN
         return PlacedItem(placement, standing, placement.price_ore or 0)
     if placement.inventory_item not in found:
         return PlacedItem(placement, Standing.UNKNOWN, 0)

@@ -2,7 +2,7 @@
 
 Cases, each against a naive baseline measured in the same run:
 - drag_step: one step of dragging the sofa along a path through its room, walls and a door
-  swing; ours is `DragCheck.check` (static geometry indexed once), the baseline a per-pair
+  swing; ours is `PieceCheck.check` (static geometry indexed once), the baseline a per-pair
   shapely loop over the same prebuilt geometry (`reference.NaiveDrag`).
 - full_report: every conflict of the plan except the walkway, as the editor runs it after a
   furniture edit (the layout's geometry prepared before: walls, doors, windows); ours is
@@ -10,7 +10,7 @@ Cases, each against a naive baseline measured in the same run:
   with its layout geometry prepared too. At n = 10 000 the baseline would take minutes: not run.
 - full_report_cold: the same from a plan just read (nothing prepared), as `hjem check` runs.
 - walkway: the walkway check when a drag ends, on each sample plan; ours is
-  `DragCheck.walkway`, the baseline the literal computation (rooms − walls − furniture, then
+  `PieceCheck.walkway`, the baseline the literal computation (rooms − walls − furniture, then
   shrunk) of `reference.LiteralWalkway`.
 - walkway_full: a fresh walkway check of a whole furnishing (layout prepared once).
 
@@ -24,9 +24,9 @@ import sys
 
 from bench.common import ROOT, case, median_each_us, median_us, report
 from bench.plans import tiled
-from hjem.floorplan.drag import DragCheck
 from hjem.floorplan.hjemfile import load_plan
-from hjem.floorplan.plan_geometry import _layouts, build
+from hjem.floorplan.piece_check import PieceCheck
+from hjem.floorplan.plan_geometry import build, forget_layouts
 from hjem.floorplan.reference import LiteralWalkway, NaiveDrag, NaiveLayout, naive_report
 from hjem.floorplan.report import full_report
 from hjem.floorplan.walkway import Walkway
@@ -46,7 +46,7 @@ def drag_path(steps: int) -> list[tuple[float, float, float]]:
 
 def bench_drag(n: int, quick: bool) -> dict:
     plan = tiled(n)
-    fast, naive = DragCheck(plan, "p1"), NaiveDrag(plan, "p1")
+    fast, naive = PieceCheck.of(plan, "p1"), NaiveDrag(plan, "p1")
     path = drag_path(60 if quick else 300)
     ours = median_each_us(lambda p=p: fast.check((p[0], p[1]), p[2]) for p in path)
     naive_path = path[:: max(1, len(path) // (10 if n >= 1000 else 60))]
@@ -60,7 +60,7 @@ def bench_report(n: int, quick: bool) -> list[dict]:
     plan = tiled(n)
     repeats = 3 if n >= 1000 else 15
     ours = median_us(lambda: full_report(plan, walkway=False), repeats)
-    ours_cold = median_us(lambda: (_layouts.clear(), full_report(plan, walkway=False)), repeats)
+    ours_cold = median_us(lambda: (forget_layouts(), full_report(plan, walkway=False)), repeats)
     baseline = baseline_cold = None
     if n <= 1000:
         layout = NaiveLayout(plan)
@@ -79,7 +79,7 @@ def bench_walkway(name: str, quick: bool) -> list[dict]:
     plan = load_plan(ROOT / "assets" / "samples" / f"{name}.hjem")
     g = build(plan)
     literal = LiteralWalkway(plan)
-    drag = DragCheck(plan, "p1")
+    drag = PieceCheck.of(plan, "p1")
     sofa = plan["p1"]
     poses = [
         (sofa.center.x + (i % 9) - 4, sofa.center.y + (i % 5) - 2)

@@ -5,10 +5,11 @@ coffee table, a wall and a door swing, in the real window offscreen: a mouse-mov
 the real QGraphicsView (tool, magnetism, the engine's check, the red piece and its bubble), then
 the repaint Qt does for it (`processEvents`: what the step changed, as on screen) in a 1200 ×
 800 pixel view at 1 pixel per cm, the zoom an architect works at. `--full-repaint` repaints the
-whole view at every step instead: the worst case. Ours checks each step with `DragCheck`; the
-baseline is the same drag with a full conflict report (`report.full_report`, walkway left out)
-at every step, as an editor without an incremental path would run it. The drag starts (indexes
-the plan) before the timed steps; the start is reported as `drag_start`.
+whole view at every step instead: the worst case. Ours is one engine call per step
+(`drag.Drag.step`: magnetism, then the piece checker); the baseline is the same drag with a
+full conflict report (`report.full_report`, walkway left out) at every step, as an editor
+without an incremental path would run it. The drag starts (builds and indexes the plan's
+geometry) before the timed steps; the start is reported as `drag_start`.
 
 Run: python -m bench.drag [--quick]. Prints one JSON line.
 """
@@ -32,8 +33,10 @@ from PySide6.QtWidgets import QApplication
 
 from bench.common import case, report
 from bench.plans import tiled
+from hjem.floorplan import drag as engine
 from hjem.floorplan.conflicts import ConflictKind
 from hjem.floorplan.geometry import Point
+from hjem.floorplan.plan_geometry import build
 from hjem.floorplan.report import full_report
 from hjem.ui.main_window import MainWindow
 from hjem.ui.recovery import Recovery
@@ -45,10 +48,16 @@ LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 
 
 class FullReportCheck:
-    """The baseline's check: the whole plan's report with the piece at the new pose."""
+    """The baseline's check: the whole plan's report with the piece at the new pose. It stands
+    in for the piece checker a drag builds (`drag.PieceCheck.of`)."""
 
     def __init__(self, plan, placement_id: str):
         self.plan, self.moving = plan, plan[placement_id]
+        self.geometry = build(plan, exclude=placement_id)  # for the magnet and the guides
+
+    @staticmethod
+    def of(plan, placement_id: str) -> FullReportCheck:
+        return FullReportCheck(plan, placement_id)
 
     def check(self, center, rotation=None, walkway=False):
         moved = self.moving.moved_to(Point(*center), rotation)
@@ -88,13 +97,14 @@ def timed_drag(window: MainWindow, steps: int, baseline: bool) -> tuple[float, f
     """Median µs of one step (event + repaint) and the µs of starting the drag."""
     view = window.editor.view
     sofa = window.editor.plan["p1"]
+    ours = engine.PieceCheck
+    if baseline:
+        engine.PieceCheck = FullReportCheck  # type: ignore[misc,assignment]
     mouse(view, QEvent.Type.MouseButtonPress, *sofa.center, LEFT)
     started = time.perf_counter()
     mouse(view, QEvent.Type.MouseMove, sofa.center.x + 1, sofa.center.y, LEFT)
     view.viewport().repaint()
     start_us = (time.perf_counter() - started) * 1e6
-    if baseline:
-        view.tool._drag.check = FullReportCheck(window.editor.plan, "p1")
     times = []
     for x, y in path(steps):
         began = time.perf_counter()
@@ -102,6 +112,7 @@ def timed_drag(window: MainWindow, steps: int, baseline: bool) -> tuple[float, f
         repaint(view)
         times.append(time.perf_counter() - began)
     mouse(view, QEvent.Type.MouseButtonRelease, *sofa.center, Qt.MouseButton.NoButton)
+    engine.PieceCheck = ours  # type: ignore[misc]
     window.document.undo_stack.undo() if window.document.undo_stack.canUndo() else None
     return statistics.median(times) * 1e6, start_us
 

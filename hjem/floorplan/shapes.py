@@ -97,7 +97,7 @@ def local_corners(item: Placement | Fixture) -> np.ndarray:
 def place_corners(local: np.ndarray, centers: np.ndarray, rotations: np.ndarray) -> np.ndarray:
     """Rectangles (m, 4, 2) in their items' frames, each turned and moved, in one numpy step.
 
-    The one way corners are placed, so the report, the drag check and the reference build
+    The one way corners are placed, so the report, the piece checker and the reference build
     bit-identical polygons for the same pose.
     """
     radians = np.radians(rotations)

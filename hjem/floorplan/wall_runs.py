@@ -8,7 +8,7 @@ on the edge (`wall_obstacles`), and the box meets the obstacle exactly when s li
 [lo - along - half, hi - along + half]. So one bulk index query, one numpy pass and a little
 interval arithmetic give, for every edge of a room at once, the offsets where the piece clears
 walls, furniture, door swings, windows, fixed elements and clearance zones, by the rules of the
-drag check (`drag.py`), which stays the judge of every spot.
+piece checker (`piece_check.py`), which stays the judge of every spot.
 
 Shadows are sorted by why they block (`ROOM`: walls and the apartment's outline; `LAYOUT`:
 doors, windows, fixed elements; `FURNISHING`: other furniture and its free floor), so a search

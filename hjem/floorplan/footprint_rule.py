@@ -23,7 +23,7 @@ def footprint_blocks(item: Placement, role: int, ref: int, g: PlanGeometry) -> b
     if item.floor_flat:
         return False
     if role == WINDOW:
-        return item.height > g.windows[ref].sill_height
+        return bool(item.height > g.windows[ref].sill_height)
     return role in (FURNITURE, DOOR)
 
 

@@ -45,7 +45,8 @@ def footprints(items: Sequence[Placement | Fixture], shrink: float = TOLERANCE) 
     local = half[:, None, :] * signs[None, :, :]
     centers = np.array([i.center for i in items], dtype=float)
     rotations = np.array([i.rotation for i in items], dtype=float)
-    return shapely.polygons(place_corners(local, centers, rotations))
+    polygons: np.ndarray = shapely.polygons(place_corners(local, centers, rotations))
+    return polygons
 
 
 def clearance_of(item: Placement | Fixture) -> Clearance:
@@ -135,7 +136,7 @@ def rooms_union(plan: Plan) -> BaseGeometry:
 def net_area_m2(plan: Plan, room: Room) -> float:
     """Floor area of the room less the walls standing in it, in square metres."""
     walls = shapely.union_all(list(wall_outlines(plan.walls).values()))
-    return room_polygon(room).difference(walls).area / 10_000
+    return float(room_polygon(room).difference(walls).area) / 10_000
 
 
 def room_at(plan: Plan, point: tuple[float, float]) -> Room | None:

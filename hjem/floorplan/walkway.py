@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import shapely
@@ -58,7 +59,7 @@ def reach(floor: BaseGeometry, faces: np.ndarray, start: BaseGeometry) -> np.nda
     `faces` holds two approach strips per doorway (faces[2k], faces[2k + 1]); parts touching
     the two faces of one doorway are joined.
     """
-    parts = shapely.get_parts(floor)
+    parts: np.ndarray = shapely.get_parts(floor)
     parts = parts[shapely.area(parts) > MIN_PART_AREA]
     if not len(parts):
         return parts
@@ -77,7 +78,8 @@ def reach(floor: BaseGeometry, faces: np.ndarray, start: BaseGeometry) -> np.nda
         for neighbour in links.get(todo.pop(), set()) - seen:
             seen.add(neighbour)
             todo.append(neighbour)
-    return parts[sorted(seen)]
+    reached: np.ndarray = parts[sorted(seen)]
+    return reached
 
 
 def touches(parts: np.ndarray, geometry: BaseGeometry, within: float = 0.0) -> bool:
@@ -168,7 +170,7 @@ class Walkway:
         furnished = self.reached(self.floor_with(placements) if floor is None else floor)
         found, cut_off = [], []
         for room, polygon, reachable in self._room_targets:
-            reached: Reached = lambda parts, p=polygon: touches(parts, p)  # noqa: E731
+            reached: Reached = partial(touches, geometry=polygon)
             if reachable and not reached(furnished):
                 found.append(self._conflict(room, placements, reached))
                 cut_off.append(polygon)
@@ -177,7 +179,7 @@ class Walkway:
         for bed, sides in bed_sides:
             if any(p.covers(shapely.Point(bed.center)) for p in cut_off):
                 continue
-            reached = lambda parts, s=sides: touches(parts, s, BED_REACH)  # noqa: E731
+            reached = partial(touches, geometry=sides, within=BED_REACH)
             if reached(self._empty_reach) and not reached(furnished):
                 found.append(self._conflict(bed, placements, reached))
         return found

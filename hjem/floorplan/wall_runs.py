@@ -309,7 +309,8 @@ def _applies(
     hit: np.ndarray,
     items: Sequence[Placement],
 ) -> np.ndarray:
-    """Which (band, obstacle) hits count, by the drag check's rules."""
+    """Which (band, obstacle) hits count: the piece checker's rules (`footprint_rule`) for
+    all bands at once."""
     kinds, role, piece = obstacles.kinds[hit], owners.role[band], owners.item[band]
     heights = np.array([item.height for item in items])[piece]
     flat = np.array([item.floor_flat for item in items], dtype=bool)[piece]

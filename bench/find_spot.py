@@ -34,6 +34,7 @@ import random
 import statistics
 import sys
 from dataclasses import replace
+from functools import partial
 
 import shapely
 
@@ -49,6 +50,7 @@ from hjem.floorplan.spots import SpotFinder, find_spot
 
 PIECES = TYPICAL_PIECES
 GRID = 10.0
+Row = dict[str, object]  # one case of the JSON line
 STRETCH = WallStretch(Point(766.0, 434.0), Point(985.0, 434.0))
 
 
@@ -98,7 +100,7 @@ def _steps(lo: float, hi: float, step: float) -> list[float]:
     return [lo + i * step for i in range(count + 1)] if hi >= lo else []
 
 
-def bench_rooms(name: str, quick: bool) -> list[dict]:
+def bench_rooms(name: str, quick: bool) -> list[Row]:
     plan = load_plan(ROOT / "assets" / "samples" / f"{name}.hjem")
     finder = SpotFinder(plan)
     items = [piece(*p) for p in PIECES]
@@ -108,12 +110,12 @@ def bench_rooms(name: str, quick: bool) -> list[dict]:
     scanned, scan_items = (plan.rooms[:1], items[5:]) if quick else (plan.rooms, items)
     cases, baselines = [], []
     for room in plan.rooms:
-        runs = [lambda i=i, r=room.id: finder.find(i, r) for i in items] * (3 if quick else 20)
+        runs = [partial(finder.find, i, room.id) for i in items] * (3 if quick else 20)
         ours = median_each_us(runs)
         baseline = None
         if room in scanned:
             searches = [NaiveSearch(plan, i) for i in scan_items]
-            baseline = median_each_us([lambda s=s, r=room: s.first_in_room(r) for s in searches])
+            baseline = median_each_us([partial(s.first_in_room, room) for s in searches])
             baselines.append(baseline)
         found = sum(finder.find(i, room.id).found for i in items)
         label = f"{room.id} {room.name or room.kind.value}"
@@ -121,7 +123,7 @@ def bench_rooms(name: str, quick: bool) -> list[dict]:
         cases.append(case("find_spot", n, ours, baseline, plan=name, room=label, found=found))
     cold_items = items[5:] if quick else items
     cold = median_each_us(
-        [lambda i=i, r=r.id: find_spot(plan, i, r) for r in plan.rooms for i in cold_items]
+        [partial(find_spot, plan, i, r.id) for r in plan.rooms for i in cold_items]
     )
     baseline = statistics.median(baselines)
     cases.append(case("find_spot_cold", len(plan.placements), cold, baseline, plan=name))
@@ -139,7 +141,7 @@ def inventory(count: int) -> list[Candidate]:
     return out
 
 
-def bench_what_fits(quick: bool) -> dict:
+def bench_what_fits(quick: bool) -> Row:
     plan = load_plan(ROOT / "assets" / "samples" / "3-vaerelser.hjem")
     candidates = inventory(5 if quick else 200)
     finder = SpotFinder(plan)

@@ -156,12 +156,12 @@ def build(data: HandoverData) -> bytes:
 def build_naively(data: HandoverData) -> bytes:
     """The same document with reportlab's defaults: original photos, ASCII85 everywhere."""
     buffer = io.BytesIO()
-    binary = document._binary_streams
-    document._binary_streams = contextlib.nullcontext  # keep reportlab's ASCII85 default
+    binary = document.binary_streams
+    document.binary_streams = contextlib.nullcontext  # keep reportlab's ASCII85 default
     try:
         build_handover(data, buffer, photos=NaivePhotos())
     finally:
-        document._binary_streams = binary
+        document.binary_streams = binary
     return buffer.getvalue()
 
 

@@ -85,7 +85,7 @@ def main() -> None:
         w.conflicts.refresh()
         item = w.conflicts.list.item(3)
         w.conflicts.list.setCurrentItem(item)
-        w.conflicts._show(item)
+        w.conflicts.list.itemClicked.emit(item)
         shoot(w, "conflicts.png")
         traced_over_pdf(w)
         shoot(w, "tracing.png")

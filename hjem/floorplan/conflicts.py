@@ -95,7 +95,7 @@ def door_noun(door: Opening, swing_side: Room | None, other_side: Room | None) -
     return msg("door.plain")
 
 
-# --- building conflicts (shared by the full report and the drag check) ----------------------
+# --- building conflicts (shared by the full report and the piece checker) ----------------------
 
 
 def _midpoint(a: Point, b: Point) -> Point:

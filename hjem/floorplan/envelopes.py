@@ -133,7 +133,7 @@ class _EnvelopeWay:
     @staticmethod
     def of(check: PieceCheck, shape: BaseGeometry) -> _EnvelopeWay:
         reached = check.reach_around(shape)
-        walkway = check.quick_walkway
+        walkway = check.walkway_check
         if not walkway.blocked(reached, []) <= check.blocked_before:
             return _EnvelopeWay(None, False)
         sides = check.bed_sides_before

@@ -8,7 +8,7 @@ needs (all its zones, or for a bed one long side) lie within the area, its back 
 the area's bounding rectangle, centred along it; all four sides are tried (so both
 orientations, each way round), those nearest a wall first.
 
-Either way a fit is a pose the drag check and the walkway pass, so adding it to the plan
+Either way a fit is a pose the piece checker and the walkway pass, so adding it to the plan
 brings no conflict. Best fit first: the largest footprint, then the one that fills the region
 best (`Fit.score`, the share of the stretch's length or of the area it takes up).
 
@@ -140,7 +140,7 @@ class _StretchFitter:
     def fit_all(self, pieces: list[Placement], ways: Envelopes) -> list[Pose | None]:
         """Each piece flush with the stretch's start, its end or centred on it; failing those,
         wherever along it there is room. Where each piece is free to stand is found for all
-        of them in one pass (`runs_of_pieces`); the drag check only confirms it."""
+        of them in one pass (`runs_of_pieces`); the piece checker only confirms it."""
         if not pieces:
             return []
         obstacles = self.finder.prepare(pieces[0])[1]

@@ -23,7 +23,7 @@ from shapely.geometry.polygon import orient
 
 from hjem.floorplan.geometry import Point, normalize_angle
 from hjem.floorplan.model import Fixture, Placement, Plan
-from hjem.floorplan.plan_geometry import layout_of
+from hjem.floorplan.plan_geometry import PlanGeometry, layout_of
 from hjem.floorplan.shapes import place_corners
 
 SQUARE_UP_DEGREES = 10.0  # a side this near parallel to a face is squared up to it
@@ -99,15 +99,23 @@ class _Snap:
 
 
 class Magnet:
-    """Settles one piece against the rest of `plan` (the piece itself is left out)."""
+    """Settles one piece against `faces` (those of everything but the piece)."""
 
-    def __init__(self, plan: Plan, moving_id: str | None = None):
-        layout = layout_of(plan)
-        walls = [ring for g in layout.wall_geoms for ring in _rings(g)]
-        others = _box_rings(list(plan.fixtures))
-        others += _box_rings([p for p in plan.placements if p.id != moving_id and not p.floor_flat])
-        self.faces = Faces.of(walls + others, [True] * len(walls) + [False] * len(others))
-        self._bounds = self.faces.bounds()
+    def __init__(self, faces: Faces):
+        self.faces = faces
+        self._bounds = faces.bounds()
+
+    @staticmethod
+    def of(plan: Plan, moving_id: str | None = None) -> Magnet:
+        """Against the rest of `plan` (the piece `moving_id`, if given, is left out)."""
+        others = [p for p in plan.placements if p.id != moving_id]
+        return Magnet(_faces(layout_of(plan).wall_geoms, list(plan.fixtures), others))
+
+    @staticmethod
+    def around(geometry: PlanGeometry) -> Magnet:
+        """Against a plan's geometry built without the moving piece (a drag's)."""
+        layout = geometry.layout
+        return Magnet(_faces(layout.wall_geoms, layout.fixtures, geometry.placements))
 
     def _near(self, center: Point, radius: float) -> Faces:
         """The faces whose bounding box comes within `radius` of `center`: a cheap cut, so
@@ -131,6 +139,13 @@ class Magnet:
         if second is not None:
             center = _shifted(center, second.normal, -second.gap)
         return item.moved_to(center, rotation)
+
+
+def _faces(walls: np.ndarray, fixtures: list[Fixture], placements: list[Placement]) -> Faces:
+    """The faces of the walls, fixed elements and standing pieces (rugs give no edge)."""
+    wall_rings = [ring for g in walls for ring in _rings(g)]
+    others = _box_rings(fixtures) + _box_rings([p for p in placements if not p.floor_flat])
+    return Faces.of(wall_rings + others, [True] * len(wall_rings) + [False] * len(others))
 
 
 def _turned_to_wall(

@@ -8,7 +8,6 @@ does not change, and only the furniture's geometry is built again.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,9 +21,11 @@ from hjem.floorplan.model import Clearance, Fixture, Opening, Placement, Plan, R
 from hjem.floorplan.shapes import clearance_of, local_corners, place_corners, room_polygon
 from hjem.floorplan.walls import door_swing, wall_corners, wall_outlines, wall_solids, window_zone
 from hjem.i18n import Message
+from hjem.memo import IdentityMemo
 
-# Roles of obstacles in `PlanGeometry.obstacle_*`.
-WALL, FIXTURE, FURNITURE = 0, 1, 2
+# Roles of obstacles in `PlanGeometry.obstacle_*`; doors and windows are indexed on their own
+# (`Layout.door_*`, `Layout.window_*`) and take the next two roles where a check mixes them in.
+WALL, FIXTURE, FURNITURE, DOOR, WINDOW = 0, 1, 2, 3, 4
 LAYOUT_CACHE_SIZE = 8
 
 
@@ -139,23 +140,19 @@ def _build_layout(plan: Plan) -> Layout:
     return layout
 
 
-_layouts: OrderedDict[tuple[int, ...], tuple[tuple[object, ...], Layout]] = OrderedDict()
+_layouts: IdentityMemo[Layout] = IdentityMemo(LAYOUT_CACHE_SIZE)
 
 
 def layout_of(plan: Plan) -> Layout:
     """The layout's geometry, cached on the identity of the plan's layout tuples (edits that
     only touch furniture keep those tuples, so the cache holds across them)."""
     parts = (plan.walls, plan.rooms, plan.openings, plan.fixtures)
-    key = tuple(id(p) for p in parts)
-    cached = _layouts.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], parts, strict=True)):
-        _layouts.move_to_end(key)
-        return cached[1]
-    layout = _build_layout(plan)
-    _layouts[key] = (parts, layout)
-    if len(_layouts) > LAYOUT_CACHE_SIZE:
-        _layouts.popitem(last=False)
-    return layout
+    return _layouts.get(parts, lambda: _build_layout(plan))
+
+
+def forget_layouts() -> None:
+    """Drop every cached layout (a benchmark's cold start)."""
+    _layouts.clear()
 
 
 @dataclass

@@ -1,6 +1,12 @@
-"""The full conflict report for a plan, computed with bulk spatial-index queries."""
+"""The full conflict report for a plan, computed with bulk spatial-index queries.
+
+What a footprint touching something means is the piece checker's rule (`footprint_rule.py`):
+the report applies it to every piece at once, the piece checker to one piece at a time.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import numpy as np
 import shapely
@@ -8,13 +14,20 @@ import shapely
 from hjem.floorplan import conflicts as found
 from hjem.floorplan.clearance import clearance_conflict
 from hjem.floorplan.conflicts import Conflict, sorted_conflicts
+from hjem.floorplan.footprint_rule import footprint_blocks, footprint_conflict
 from hjem.floorplan.model import Fixture, Placement, Plan
-from hjem.floorplan.plan_geometry import FIXTURE, WALL, ItemShapes, PlanGeometry, build
+from hjem.floorplan.plan_geometry import DOOR, FURNITURE, WINDOW, ItemShapes, PlanGeometry, build
 from hjem.floorplan.zones import owners_unmet, zone_states
 
 
-def full_report(plan: Plan, *, walkway: bool = True) -> list[Conflict]:
-    """Every conflict in the plan, sorted by kind and elements."""
+def full_report(
+    plan: Plan, *, walkway: bool = True, walkway_found: Sequence[Conflict] | None = None
+) -> list[Conflict]:
+    """Every conflict in the plan, sorted by kind and elements.
+
+    `walkway_found`: the walkway's conflicts of this very plan, when the caller has them
+    already (a drag checks the walkway when it ends); they are taken as they are.
+    """
     geometry = build(plan)
     conflicts = [
         *_against_obstacles(geometry),
@@ -22,7 +35,9 @@ def full_report(plan: Plan, *, walkway: bool = True) -> list[Conflict]:
         *_in_openings(geometry),
         *_clearances(geometry),
     ]
-    if walkway:
+    if walkway and walkway_found is not None:
+        conflicts += walkway_found
+    elif walkway:
         from hjem.floorplan.walkway import walkway_for
 
         conflicts += walkway_for(plan).conflicts(geometry)
@@ -33,18 +48,12 @@ def _against_obstacles(g: PlanGeometry) -> list[Conflict]:
     """Furniture against walls, fixed elements and other standing furniture."""
     hits = g.obstacle_tree.query(g.furniture.footprints, predicate="intersects")
     conflicts = []
-    fixtures = {f.id: f for f in g.plan.fixtures}
     for item_index, obstacle in hits.T:
-        item = g.placements[item_index]
-        role, obstacle_id = g.obstacle_roles[obstacle], g.obstacle_ids[obstacle]
-        if role == WALL:
-            conflicts.append(found.into_wall(item, obstacle_id))
-        elif role == FIXTURE:
-            conflicts.append(found.into_fixture(item, fixtures[obstacle_id]))
-        elif not item.floor_flat and item.id < obstacle_id:
-            other = g.plan[obstacle_id]
-            assert isinstance(other, Placement)
-            conflicts.append(found.overlap(item, other))
+        item, role = g.placements[item_index], int(g.obstacle_roles[obstacle])
+        if role == FURNITURE and not item.id < g.obstacle_ids[obstacle]:
+            continue  # each pair once (and a piece does not overlap itself)
+        if footprint_blocks(item, role, int(obstacle), g):
+            conflicts.append(footprint_conflict(item, role, int(obstacle), g))
     return conflicts
 
 
@@ -57,13 +66,11 @@ def _in_openings(g: PlanGeometry) -> list[Conflict]:
     standing = g.standing_indices()
     footprints = g.furniture.footprints[standing]
     conflicts = []
-    for item_index, door in g.door_tree.query(footprints, predicate="intersects").T:
-        item = g.placements[standing[item_index]]
-        conflicts.append(found.in_door_swing(item, g.doors[door], g.door_names[door]))
-    for item_index, window in g.window_tree.query(footprints, predicate="intersects").T:
-        item = g.placements[standing[item_index]]
-        if item.height > g.windows[window].sill_height:
-            conflicts.append(found.before_window(item, g.windows[window], g.window_rooms[window]))
+    for role, tree in ((DOOR, g.door_tree), (WINDOW, g.window_tree)):
+        for item_index, opening in tree.query(footprints, predicate="intersects").T:
+            item = g.placements[standing[item_index]]
+            if footprint_blocks(item, role, int(opening), g):
+                conflicts.append(footprint_conflict(item, role, int(opening), g))
     return conflicts
 
 

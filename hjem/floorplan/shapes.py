@@ -45,7 +45,8 @@ def footprints(items: Sequence[Placement | Fixture], shrink: float = TOLERANCE) 
     local = half[:, None, :] * signs[None, :, :]
     centers = np.array([i.center for i in items], dtype=float)
     rotations = np.array([i.rotation for i in items], dtype=float)
-    return shapely.polygons(place_corners(local, centers, rotations))
+    polygons: np.ndarray = shapely.polygons(place_corners(local, centers, rotations))
+    return polygons
 
 
 def clearance_of(item: Placement | Fixture) -> Clearance:
@@ -97,7 +98,7 @@ def local_corners(item: Placement | Fixture) -> np.ndarray:
 def place_corners(local: np.ndarray, centers: np.ndarray, rotations: np.ndarray) -> np.ndarray:
     """Rectangles (m, 4, 2) in their items' frames, each turned and moved, in one numpy step.
 
-    The one way corners are placed, so the report, the drag check and the reference build
+    The one way corners are placed, so the report, the piece checker and the reference build
     bit-identical polygons for the same pose.
     """
     radians = np.radians(rotations)
@@ -135,7 +136,7 @@ def rooms_union(plan: Plan) -> BaseGeometry:
 def net_area_m2(plan: Plan, room: Room) -> float:
     """Floor area of the room less the walls standing in it, in square metres."""
     walls = shapely.union_all(list(wall_outlines(plan.walls).values()))
-    return room_polygon(room).difference(walls).area / 10_000
+    return float(room_polygon(room).difference(walls).area) / 10_000
 
 
 def room_at(plan: Plan, point: tuple[float, float]) -> Room | None:

@@ -4,15 +4,16 @@ Only spots with the piece's back against the room's outline are searched (beds: 
 as architects furnish: free-standing poses (a dining table in the middle of the kitchen) are
 not tried, and a piece that fits only free-standing gets a reason, not a spot.
 
-A spot is valid when the drag check finds nothing (`DragCheck.check`: walls, furniture, door
-swings, windows, fixed elements, clearances) and the piece cuts off no room or bed side the
-walkway reached before: added, it brings no new conflict to `full_report`.
+A spot is valid when the piece checker finds nothing (`PieceCheck.is_free`: walls, furniture,
+door swings, windows, fixed elements, clearances) and the piece cuts off no room or bed side the
+walkway reached before (`PieceCheck.walkway_clear`): added, it brings no new conflict to
+`full_report`.
 
 How: `wall_runs` gives, per room edge, the offsets where the piece clears walls, furniture,
 doors, windows, fixed elements and everyone's clearance (its own included), exactly as the
-drag check judges them. Candidates are each free stretch's two ends and middle, the same for
+piece checker judges them. Candidates are each free stretch's two ends and middle, the same for
 the stretches also clear of floor best kept free; only if none will do, every `SWEEP_STEP` cm
-between. In score order, each goes through the drag check (~20 µs, to be sure); the first
+between. In score order, each goes through the piece checker (~20 µs, to be sure); the first
 that passes gets the walkway check (~0.2 ms), and the next ones too if it fails, up to
 `MAX_WALKWAY_TRIES` in all (a spot the walkway allows only beyond those, or only between two
 sweep offsets, is missed; the reason then says the walkway stopped it).
@@ -25,9 +26,10 @@ The score is a penalty, lowest first:
   ends it leaves the longest free stretch of wall and the middle of the room free;
 - `SWEEP` for last-resort offsets that are neither an end nor the middle of a free stretch.
 
-`SpotFinder(plan)` indexes lazily and keeps: the walkway's still part (once per plan) and, per
-piece left out of the index (none for a new piece, or the id of the one being moved), the drag
-check and the obstacles along the walls. A search reuses them: the UI keeps one finder per plan.
+`SpotFinder(plan)` indexes lazily and keeps: the walkway's still part (once per layout, shared
+with the report's) and, per piece left out of the index (none for a new piece, or the id of the
+one being moved), the piece checker and the obstacles along the walls, both from one geometry.
+A search reuses them: the UI keeps one finder per plan.
 """
 
 from __future__ import annotations
@@ -40,10 +42,9 @@ from hjem.floorplan.conflicts import item_noun, room_noun
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.intervals import Interval, covered, free_within, intersection
 from hjem.floorplan.model import Placement, Plan, Room
-from hjem.floorplan.piece_check import PieceCheck, QuickWalkway, check_for
-from hjem.floorplan.plan_geometry import build
+from hjem.floorplan.piece_check import PieceCheck, check_for
 from hjem.floorplan.shapes import TOLERANCE, clearance_of, room_polygon, zone_boxes
-from hjem.floorplan.walkway import PATH_WIDTH
+from hjem.floorplan.walkway import PATH_WIDTH, Walkway, walkway_for
 from hjem.floorplan.wall_obstacles import Obstacles, index_obstacles
 from hjem.floorplan.wall_runs import LAYOUT, ROOM, Edge, Run, room_edges, runs
 from hjem.i18n import Message, msg
@@ -98,7 +99,7 @@ class SpotFinder:
 
     def __init__(self, plan: Plan):
         self.plan = plan
-        self._walkway: QuickWalkway | None = None
+        self._walkway: Walkway | None = None
         self._indexes: OrderedDict[str | None, _Index] = OrderedDict()
         self._edges: dict[str, list[Edge]] = {}
 
@@ -122,7 +123,7 @@ class SpotFinder:
         return room
 
     def prepare(self, item: Placement) -> tuple[PieceCheck, Obstacles]:
-        """The drag check aimed at `item` and the obstacles along the walls without it."""
+        """The piece checker aimed at `item` and the obstacles along the walls without it."""
         element = self.plan.get(item.id)
         if element is not None and not isinstance(element, Placement):
             raise ValueError(f"{item.id!r} is not a placement")
@@ -140,9 +141,9 @@ class SpotFinder:
             self._indexes.move_to_end(excluded)
             return self._indexes[excluded]
         if self._walkway is None:
-            self._walkway = QuickWalkway(self.plan)
+            self._walkway = walkway_for(self.plan)
         check = check_for(self.plan, excluded, self._walkway)
-        index = _Index(check, index_obstacles(build(self.plan, exclude=excluded)))
+        index = _Index(check, index_obstacles(check.geometry))
         self._indexes[excluded] = index
         moved = [key for key in self._indexes if key is not None]
         if len(moved) > CACHED_PIECES:
@@ -151,7 +152,7 @@ class SpotFinder:
 
 
 class _Trials:
-    """Candidates put to the drag check, and the walkway for those that pass it, within a
+    """Candidates put to the piece checker, and the walkway for those that pass it, within a
     budget of walkway checks (the costly part) for the whole search."""
 
     def __init__(self, check: PieceCheck):

@@ -16,8 +16,8 @@ empty apartment is the building's matter, not the furnishing's.
 from __future__ import annotations
 
 import copy
-from collections import OrderedDict
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import shapely
@@ -28,11 +28,12 @@ from hjem.floorplan.categories import BEDS
 from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun, room_noun
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Opening, Placement, Plan, Room
-from hjem.floorplan.plan_geometry import Layout, PlanGeometry, build, item_shapes, layout_of
+from hjem.floorplan.plan_geometry import PlanGeometry, build, item_shapes, layout_of
 from hjem.floorplan.shapes import footprints, room_polygon
 from hjem.floorplan.walls import opening_rect, wall_solids
 from hjem.floorplan.zones import zone_states
 from hjem.i18n import Message, msg
+from hjem.memo import IdentityMemo
 
 PATH_WIDTH = 80.0
 HALF = PATH_WIDTH / 2
@@ -58,7 +59,7 @@ def reach(floor: BaseGeometry, faces: np.ndarray, start: BaseGeometry) -> np.nda
     `faces` holds two approach strips per doorway (faces[2k], faces[2k + 1]); parts touching
     the two faces of one doorway are joined.
     """
-    parts = shapely.get_parts(floor)
+    parts: np.ndarray = shapely.get_parts(floor)
     parts = parts[shapely.area(parts) > MIN_PART_AREA]
     if not len(parts):
         return parts
@@ -77,7 +78,8 @@ def reach(floor: BaseGeometry, faces: np.ndarray, start: BaseGeometry) -> np.nda
         for neighbour in links.get(todo.pop(), set()) - seen:
             seen.add(neighbour)
             todo.append(neighbour)
-    return parts[sorted(seen)]
+    reached: np.ndarray = parts[sorted(seen)]
+    return reached
 
 
 def touches(parts: np.ndarray, geometry: BaseGeometry, within: float = 0.0) -> bool:
@@ -99,9 +101,14 @@ class Walkway:
         self._faces = np.array([f for pair in faces if len(pair) == 2 for f in pair], dtype=object)
         self._start = shapely.union_all(_door_faces(plan, self.entrance)) if self.entrance else None
         self._static_floor = self._floor_without_furniture()
-        self._empty_reach = self._reach(self._static_floor)
+        self._empty_reach = self.reached(self._static_floor)
         self._empty_reach_union = shapely.union_all(self._empty_reach)
         self._room_targets = [(r, p, touches(self._empty_reach, p)) for r, p in self._rooms]
+        reachable = [(room.id, polygon) for room, polygon, ok in self._room_targets if ok]
+        self._rooms_to_reach = (
+            [r for r, _ in reachable],
+            np.array([p for _, p in reachable], dtype=object),
+        )
 
     def _floor_without_furniture(self) -> BaseGeometry:
         rooms = shapely.union_all([polygon for _, polygon in self._rooms])
@@ -113,13 +120,14 @@ class Walkway:
             shapely.MultiPolygon(_polygons(fixed)).buffer(HALF, quad_segs=QUAD_SEGS)
         )
 
-    def _reach(self, floor: BaseGeometry) -> np.ndarray:
+    def reached(self, floor: BaseGeometry) -> np.ndarray:
+        """The parts of `floor` (where a walker's centre can be) reached from the entrance."""
         if self._start is None:
             return np.empty(0, dtype=object)
         return reach(floor, self._faces, self._start)
 
     def furnished_reach(self, placements: list[Placement]) -> np.ndarray:
-        return self._reach(self.floor_with(placements))
+        return self.reached(self.floor_with(placements))
 
     def floor_with(
         self, placements: list[Placement], base: BaseGeometry | None = None
@@ -159,10 +167,10 @@ class Walkway:
         if self.entrance is None:
             return []
         placements = list(self.plan.placements)
-        furnished = self._reach(self.floor_with(placements) if floor is None else floor)
+        furnished = self.reached(self.floor_with(placements) if floor is None else floor)
         found, cut_off = [], []
         for room, polygon, reachable in self._room_targets:
-            reached: Reached = lambda parts, p=polygon: touches(parts, p)  # noqa: E731
+            reached: Reached = partial(touches, geometry=polygon)
             if reachable and not reached(furnished):
                 found.append(self._conflict(room, placements, reached))
                 cut_off.append(polygon)
@@ -171,10 +179,38 @@ class Walkway:
         for bed, sides in bed_sides:
             if any(p.covers(shapely.Point(bed.center)) for p in cut_off):
                 continue
-            reached = lambda parts, s=sides: touches(parts, s, BED_REACH)  # noqa: E731
+            reached = partial(touches, geometry=sides, within=BED_REACH)
             if reached(self._empty_reach) and not reached(furnished):
                 found.append(self._conflict(bed, placements, reached))
         return found
+
+    def blocked(
+        self, reached: np.ndarray, bed_sides: list[tuple[Placement, BaseGeometry]]
+    ) -> frozenset[str]:
+        """The targets `conflicts` would report for this reached floor, without naming the
+        blockers (naming them tries every piece: a search only needs to know): the rooms and
+        beds reachable in the empty apartment that it does not reach (a bed in a room cut off
+        is left out, as the room says it)."""
+        if self.entrance is None:
+            return frozenset()
+        ids, polygons = self._rooms_to_reach
+        touched = np.zeros(len(ids), dtype=bool)
+        if len(reached) and len(ids):
+            touched = shapely.intersects(reached[:, None], polygons[None, :]).any(axis=0)
+        cut_off = polygons[~touched]
+        beds = [
+            bed.id
+            for bed, sides in bed_sides
+            if not self.bed_side_clear(reached, sides)
+            and not shapely.covers(cut_off, shapely.Point(bed.center)).any()
+        ]
+        return frozenset([i for i, t in zip(ids, touched, strict=True) if not t] + beds)
+
+    def bed_side_clear(self, reached: np.ndarray, sides: BaseGeometry) -> bool:
+        """A bed's free sides are reached, or were out of reach even in the empty apartment."""
+        return touches(reached, sides, BED_REACH) or not touches(
+            self._empty_reach, sides, BED_REACH
+        )
 
     def _conflict(
         self, target: Room | Placement, placements: list[Placement], reached: Reached
@@ -221,21 +257,14 @@ class Walkway:
         return sorted(p.id for p, is_near in zip(candidates, near, strict=True) if is_near)
 
 
-_walkways: OrderedDict[int, tuple[Layout, Walkway]] = OrderedDict()
 WALKWAY_CACHE_SIZE = 4
+_walkways: IdentityMemo[Walkway] = IdentityMemo(WALKWAY_CACHE_SIZE)
 
 
 def walkway_for(plan: Plan) -> Walkway:
     """The walkway check for `plan`, its static part built once per layout (as `layout_of`
     caches the layout): after moving furniture, only the furniture is worked out again."""
-    layout = layout_of(plan)
-    cached = _walkways.get(id(layout))
-    if cached is None or cached[0] is not layout:
-        cached = (layout, Walkway(plan))
-        _walkways[id(layout)] = cached
-        if len(_walkways) > WALKWAY_CACHE_SIZE:
-            _walkways.popitem(last=False)
-    return cached[1].with_plan(plan)
+    return _walkways.get((layout_of(plan),), lambda: Walkway(plan)).with_plan(plan)
 
 
 def _polygons(geometries: list[BaseGeometry]) -> list[BaseGeometry]:

@@ -1,8 +1,9 @@
 """What a piece standing along a wall can run into, and the shadows it casts on the wall.
 
-The obstacles are those of the drag check (`drag.py`): walls, fixed elements, other furniture,
-door swings, windows, the other items' clearance zones; plus floor best kept free (soft):
-a doorway's approach and the corner behind an opened door. They are indexed once per plan.
+The obstacles are those of the piece checker (`piece_check.py`): walls, fixed elements, other
+furniture, door swings, windows, the other items' clearance zones; plus floor best kept free
+(soft): a doorway's approach and the corner behind an opened door. They are indexed once per
+plan.
 
 A shadow is the stretch of an edge (u from lo to hi) where an obstacle meets a band parallel
 to the edge (v from v0 to v1). For a convex outline that is the extent of the outline clipped

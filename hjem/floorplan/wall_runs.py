@@ -8,7 +8,7 @@ on the edge (`wall_obstacles`), and the box meets the obstacle exactly when s li
 [lo - along - half, hi - along + half]. So one bulk index query, one numpy pass and a little
 interval arithmetic give, for every edge of a room at once, the offsets where the piece clears
 walls, furniture, door swings, windows, fixed elements and clearance zones, by the rules of the
-drag check (`drag.py`), which stays the judge of every spot.
+piece checker (`piece_check.py`), which stays the judge of every spot.
 
 Shadows are sorted by why they block (`ROOM`: walls and the apartment's outline; `LAYOUT`:
 doors, windows, fixed elements; `FURNISHING`: other furniture and its free floor), so a search
@@ -310,7 +310,8 @@ def _applies(
     hit: np.ndarray,
     items: Sequence[Placement],
 ) -> np.ndarray:
-    """Which (band, obstacle) hits count, by the drag check's rules."""
+    """Which (band, obstacle) hits count: the piece checker's rules (`footprint_rule`) for
+    all bands at once."""
     kinds, role, piece = obstacles.kinds[hit], owners.role[band], owners.item[band]
     heights = np.array([item.height for item in items])[piece]
     flat = np.array([item.floor_flat for item in items], dtype=bool)[piece]

@@ -81,11 +81,11 @@ def render(data: HandoverData, progress: Progress | None, photos: PhotoSource) -
     canvas = Canvas(buffer, pagesize=style.PORTRAIT, invariant=1, pageCompression=1, lang=data.lang)
     canvas.setTitle(tr("handover.document_title", data.lang, alias=data.alias))
     canvas.setCreator("hjem")
-    for number, page in enumerate(pages, start=1):
-        _draw_page(canvas, context, page, number, len(pages))
-        done += 1
-        _report(progress, done, total)
-    with _binary_streams():
+    with binary_streams():  # photos are embedded as they are drawn: binary from the start
+        for number, page in enumerate(pages, start=1):
+            _draw_page(canvas, context, page, number, len(pages))
+            done += 1
+            _report(progress, done, total)
         canvas.save()
     return buffer.getvalue()
 
@@ -96,7 +96,7 @@ _a85_saved = rl_config.useA85
 
 
 @contextmanager
-def _binary_streams() -> Iterator[None]:
+def binary_streams() -> Iterator[None]:
     """Page and font streams written as binary (Flate only), not ASCII85 text on top.
 
     reportlab reads this setting from its global `rl_config` when it writes the file; a PDF is

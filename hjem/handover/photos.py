@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PIL import Image, UnidentifiedImageError
-from reportlab.lib.utils import ImageReader, _digester
-from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
+
+from hjem.memo import IdentityMemo
 
 PRINT_DPI = 200
 PASS_THROUGH = 1.25  # a JPEG up to this much larger than needed is embedded as it is
@@ -97,21 +97,13 @@ def pixels_for(box_pt: tuple[float, float], dpi: int = PRINT_DPI) -> tuple[int, 
     )
 
 
-_digests: dict[int, tuple[bytes, str]] = {}
-_DIGESTS_KEPT = 512
+_digests: IdentityMemo[str] = IdentityMemo(512)
 
 
 def _digest(photo: bytes) -> str:
     """The photo's SHA-256 (hardware-accelerated on most machines: 0.15 ms for a 300 kB
     photo), remembered for the very same bytes object while it lives in the memo."""
-    known = _digests.get(id(photo))
-    if known is not None and known[0] is photo:
-        return known[1]
-    digest = hashlib.sha256(photo).hexdigest()[:32]
-    if len(_digests) >= _DIGESTS_KEPT:
-        _digests.clear()
-    _digests[id(photo)] = (photo, digest)  # the bytes are kept: their id cannot be reused
-    return digest
+    return _digests.get((photo,), lambda: hashlib.sha256(photo).hexdigest()[:32])
 
 
 def printed(photo: bytes, box_pt: tuple[float, float]) -> PrintedPhoto | None:
@@ -159,36 +151,24 @@ def _downscale(photo: bytes, limit: tuple[int, int], key: str) -> PrintedPhoto |
     return PrintedPhoto(key, buffer.getvalue(), copy.width, copy.height)
 
 
-class _DctImage(PDFImageXObject):  # type: ignore[misc]  # reportlab has no types
-    """An image XObject holding JPEG bytes as they are (DCTDecode only)."""
+class _JpegSource:
+    """A JPEG for reportlab's `drawImage`, which embeds what `jpeg_fh` hands it as it is
+    (DCTDecode, no decoding) and names the image by `str()` of its source: one XObject per
+    photo, however often it is drawn."""
 
-    def __init__(self, name: str, photo: PrintedPhoto):
-        super().__init__(name)
-        self.width, self.height = photo.width, photo.height
-        self.bitsPerComponent = 8
-        self.colorSpace = "DeviceRGB"
-        self.streamContent = photo.jpeg
-        self._filters = ("DCTDecode",)
-        self.mask = None
+    def __init__(self, photo: PrintedPhoto):
+        self.photo = photo
+
+    def jpeg_fh(self) -> io.BytesIO:
+        return io.BytesIO(self.photo.jpeg)
+
+    def __str__(self) -> str:
+        return self.photo.key
 
 
 def draw_jpeg(canvas: Canvas, photo: PrintedPhoto, x: float, y: float, w: float, h: float) -> None:
-    """Draw `photo` into the box (x, y, w, h) in points, centred, keeping its proportions.
-
-    The XObject is registered under the name `drawImage` gives a file name, so reportlab's own
-    `drawImage` finds it and draws it (once stored, however often it is drawn)."""
-    try:
-        doc = canvas._doc
-        name = _digester(f"{photo.key}None".encode())
-        registered = doc.getXObjectName(name)
-        if doc.idToObject.get(registered) is None:
-            image = _DctImage(name, photo)
-            doc.Reference(image, registered)
-            doc.addForm(name, image)
-        image_ref: object = photo.key
-    except AttributeError:  # another reportlab: its public way (still JPEG data, in ASCII85)
-        image_ref = ImageReader(io.BytesIO(photo.jpeg))
-    canvas.drawImage(image_ref, x, y, w, h, preserveAspectRatio=True, anchor="c")
+    """Draw `photo` into the box (x, y, w, h) in points, centred, keeping its proportions."""
+    canvas.drawImage(_JpegSource(photo), x, y, w, h, preserveAspectRatio=True, anchor="c")
 
 
 class PrintedPhotos:

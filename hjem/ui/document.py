@@ -2,7 +2,8 @@
 
 Every change goes through `apply`, which runs a floorplan command first (so a refused edit
 never reaches the stack) and then pushes its undo adapter. Views listen to
-`plan_did_change` and redraw from the new value.
+`plan_did_change` and redraw from the new value. The document also owns the plan's conflict
+report (`report`, recomputed debounced after changes); the panel and the scene display it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 
 from hjem.floorplan.commands import Command
 from hjem.floorplan.model import Plan
+from hjem.ui.conflict_report import ConflictReport
 from hjem.ui.undo import PlanCommand
 
 
@@ -33,6 +35,7 @@ class PlanDocument(QObject):
         # and the stored version it was opened at, so a save can tell if someone saved since.
         self.case_code: str | None = None
         self.case_version: int | None = None
+        self.report = ConflictReport(self)
 
     @property
     def plan(self) -> Plan:

@@ -38,6 +38,11 @@ class PlanCommand(QUndoCommand):
         mergeable = mergeable and isinstance(command, MoveElements)
         self._moved = command.element_ids if mergeable else None  # type: ignore[attr-defined]
 
+    @property
+    def merges_with(self) -> object:
+        """What another step must move to merge with this one (None: it never merges)."""
+        return self._moved
+
     def redo(self) -> None:
         if self._result is not None:
             plan, self._result = self._result, None
@@ -58,7 +63,7 @@ class PlanCommand(QUndoCommand):
         Qt has already applied `other`; redoing the merged step restores exactly the elements
         as they are now (not a sum of moves, which floating point would not reproduce).
         """
-        if not isinstance(other, PlanCommand) or other._moved != self._moved:
+        if not isinstance(other, PlanCommand) or other.merges_with != self._moved:
             return False
         plan = self._document.plan
         self._command = ReplaceElements(tuple(plan[i] for i in dict.fromkeys(self._moved or ())))

@@ -65,6 +65,7 @@ def build_workspace(window: MainWindow) -> Editor:
     editor.magnetism = window.settings.magnetism()
     register_tools(editor)
     window.document.plan_did_change.connect(scene.show_plan)
+    window.document.report.did_change.connect(scene.show_report)
     editor.hint_did_change.connect(lambda text: _status(window, text, error=False))
     editor.error_did_happen.connect(lambda text: _status(window, text, error=True))
     editor.typed_did_change.connect(

@@ -17,7 +17,7 @@ REACH = 15.0
 
 
 def settle(plan, item, x, y, rotation):
-    return Magnet(plan, item.id).settle(item, Point(x, y), rotation, REACH)
+    return Magnet.of(plan, item.id).settle(item, Point(x, y), rotation, REACH)
 
 
 def test_a_piece_near_the_bottom_wall_turns_its_back_to_it_and_stands_against_it():
@@ -57,7 +57,7 @@ def test_a_piece_beside_another_stands_against_it_without_overlapping():
 
 def test_the_entrance_doorway_is_no_wall_to_stand_against():
     # The entrance is 90 cm wide, centred 300 cm along the top wall: no face there.
-    magnet = Magnet(ROOM)
+    magnet = Magnet.of(ROOM)
     on_top = (abs(magnet.faces.starts[:, 1] - 0) < 0.01) & magnet.faces.is_wall
     covered = sorted(
         (min(a, a + d * n), max(a, a + d * n))

@@ -1,12 +1,12 @@
-"""The reusable drag check (`piece_check`) against a fresh `DragCheck` on random plans."""
+"""The reusable piece checker (`piece_check`), aimed at piece after piece, against a fresh one
+on random plans."""
 
 from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hjem.floorplan.drag import DragCheck
-from hjem.floorplan.piece_check import QuickWalkway, check_for
+from hjem.floorplan.piece_check import PieceCheck, check_for
 from hjem.floorplan.spots import with_piece
 from hjem.floorplan.walkway import Walkway
 from tests.floorplan.strategies import placements, plans, poses
@@ -32,12 +32,12 @@ def new_pieces(draw, plan):
 @given(st.data())
 def test_a_new_piece_is_checked_as_a_fresh_drag_check_would(data):
     plan = data.draw(plans(max_items=8))
-    check = check_for(plan, None, QuickWalkway(plan))
+    check = check_for(plan, None, Walkway(plan))
     for _ in range(2):  # one index, aimed at one piece after another
         piece = data.draw(new_pieces(plan))
         x, y, rotation = data.draw(poses(plan))
         check.aim(piece, with_piece(plan, piece))
-        fresh = DragCheck(with_piece(plan, piece), "new")
+        fresh = PieceCheck.of(with_piece(plan, piece), "new")
         expected = fresh.check((x, y), rotation)
         assert described(check.check((x, y), rotation)) == described(expected)
         assert check.is_free((x, y), rotation) == (expected == [])
@@ -49,10 +49,10 @@ def test_a_placement_of_the_plan_is_checked_as_a_fresh_drag_check_would(data):
     plan = data.draw(plans(max_items=8))
     moving = data.draw(st.sampled_from(plan.placements))
     resized = replace(moving, width=data.draw(st.floats(20, 220)).__round__(1))
-    check = check_for(plan, moving.id, QuickWalkway(plan))
+    check = check_for(plan, moving.id, Walkway(plan))
     check.aim(resized, with_piece(plan, resized))
     x, y, rotation = data.draw(poses(plan))
-    expected = DragCheck(with_piece(plan, resized), moving.id).check((x, y), rotation)
+    expected = PieceCheck.of(with_piece(plan, resized), moving.id).check((x, y), rotation)
     assert described(check.check((x, y), rotation)) == described(expected)
     assert check.is_free((x, y), rotation) == (expected == [])
 
@@ -63,8 +63,8 @@ def test_the_walkway_is_clear_exactly_when_the_piece_cuts_nothing_new_off(data):
     plan = data.draw(plans(max_items=6))
     piece = data.draw(new_pieces(plan))
     x, y, rotation = data.draw(poses(plan))
-    check = check_for(plan, None, QuickWalkway(plan))
+    check = check_for(plan, None, Walkway(plan))
     check.aim(piece, with_piece(plan, piece))
     before = targets(Walkway(plan).conflicts())
-    after = targets(DragCheck(with_piece(plan, piece), "new").walkway((x, y), rotation))
+    after = targets(PieceCheck.of(with_piece(plan, piece), "new").walkway((x, y), rotation))
     assert check.walkway_clear((x, y), rotation) == (after <= before)

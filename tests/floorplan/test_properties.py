@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from hjem.floorplan.conflicts import sorted_conflicts
-from hjem.floorplan.drag import DragCheck
 from hjem.floorplan.geometry import Point
+from hjem.floorplan.piece_check import PieceCheck
 from hjem.floorplan.reference import LiteralWalkway, NaiveDrag, naive_report
 from hjem.floorplan.report import full_report
 from hjem.floorplan.walkway import Walkway
@@ -34,7 +34,7 @@ def test_the_full_report_equals_the_pairwise_loop(plan):
 def test_a_drag_step_equals_the_pairwise_loop(data):
     plan = data.draw(plans())
     piece = data.draw(st.sampled_from(plan.placements))
-    fast, naive = DragCheck(plan, piece.id), NaiveDrag(plan, piece.id)
+    fast, naive = PieceCheck.of(plan, piece.id), NaiveDrag(plan, piece.id)
     for _ in range(3):
         x, y, rotation = data.draw(poses(plan))
         assert described(fast.check((x, y), rotation)) == described(naive.check((x, y), rotation))
@@ -51,7 +51,7 @@ def test_a_drag_step_equals_the_full_reports_conflicts_of_that_piece(data):
     )
     report = full_report(replace(plan, placements=placements), walkway=False)
     expected = [c for c in report if piece.id in c.elements]
-    assert described(DragCheck(plan, piece.id).check((x, y), rotation)) == described(expected)
+    assert described(PieceCheck.of(plan, piece.id).check((x, y), rotation)) == described(expected)
 
 
 def _walkway(check):
@@ -84,7 +84,7 @@ def test_the_walkway_at_a_drags_end_equals_checking_the_moved_plan(data):
     after = replace(plan, placements=placements)
     expected = [(c.kind.value, c.elements) for c in sorted_conflicts(Walkway(after).conflicts())]
     assert [
-        (c.kind.value, c.elements) for c in DragCheck(plan, piece.id).walkway((x, y), rotation)
+        (c.kind.value, c.elements) for c in PieceCheck.of(plan, piece.id).walkway((x, y), rotation)
     ] == expected
 
 

@@ -1,24 +1,21 @@
-"""The conflicts panel: what the engine finds in the plan, in words; click one to select the
-elements involved and bring them into view."""
+"""The conflicts panel: the document's conflict report, in words; click one to select the
+elements involved and bring them into view. The report is the document's (`ConflictReport`):
+the panel only lists it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from hjem.floorplan.conflicts import Conflict
-from hjem.floorplan.model import Plan
 from hjem.i18n import tr
 from hjem.ui.editor import Editor
-
-REFRESH_DELAY_MS = 120  # let a burst of edits (typing, undo) settle before checking
 
 
 class ConflictsPanel(QWidget):
     def __init__(self, editor: Editor):
         super().__init__()
         self.editor = editor
-        self.conflicts: list[Conflict] = []
         self.setMinimumWidth(300)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -28,31 +25,36 @@ class ConflictsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        editor.document.plan_did_change.connect(lambda _plan: self._timer.start())
+        editor.document.report.did_change.connect(self._display)
         self.refresh()
 
-    def refresh(self) -> None:
-        from hjem.floorplan.report import full_report  # the engine loads when first needed
+    @property
+    def conflicts(self) -> list[Conflict]:
+        """What the panel lists: the document's report."""
+        return self.editor.document.report.conflicts
 
-        plan: Plan = self.editor.plan
-        self.conflicts = full_report(plan)
+    def refresh(self) -> None:
+        """Show the report of the plan as it is now (worked out now if it is not yet)."""
+        report = self.editor.document.report
+        if report.is_current:
+            self._display(report.conflicts)
+        else:
+            report.refresh()  # it announces the new report, which the panel then displays
+
+    def _display(self, conflicts: list[Conflict]) -> None:
         self.list.clear()
-        for conflict in self.conflicts:
+        for conflict in conflicts:
             text = f"{tr(f'conflict_kind.{conflict.kind.value}')}: {conflict.message.text()}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, conflict)
             self.list.addItem(item)
-        if self.conflicts:
-            self.summary.setText(tr("panel.conflicts.count", count=len(self.conflicts)))
+        plan = self.editor.plan
+        if conflicts:
+            self.summary.setText(tr("panel.conflicts.count", count=len(conflicts)))
         elif plan.placements and plan.entrance() is None:
             self.summary.setText(tr("panel.conflicts.no_entrance"))
         else:
             self.summary.setText(tr("panel.conflicts.none"))
-        self.editor.scene.set_conflicts({e for c in self.conflicts for e in c.elements})
 
     def _show(self, item: QListWidgetItem) -> None:
         conflict: Conflict = item.data(Qt.ItemDataRole.UserRole)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsScene
 from shapely.geometry.base import BaseGeometry
 
+from hjem.floorplan.conflicts import Conflict
 from hjem.floorplan.label_spot import label_spot
 from hjem.floorplan.model import Element, Opening, Placement, Plan, Room
 from hjem.floorplan.shapes import footprints, net_area_m2, room_polygon
@@ -47,7 +48,10 @@ class PlanScene(QGraphicsScene):
         self._obstacles: BaseGeometry | None = None  # furniture and fixtures, for room names
         self._label_zoom = 1.0  # pixels per cm when the room names were placed
         self._items: dict[str, ElementItem] = {}
-        self.live_ids: set[str] = set()  # pieces being dragged: their drag shows their state
+        # Which items show as in conflict: the document's report, except for a piece being
+        # dragged, whose live check is shown until the report after the drag replaces it.
+        self._report_ids: set[str] = set()
+        self._live: tuple[ElementItem, bool] | None = None
         self.background_item = BackgroundItem()
         self.addItem(self.background_item)
 
@@ -66,10 +70,31 @@ class PlanScene(QGraphicsScene):
         for element_id, item in self._items.items():
             item.setSelected(element_id in wanted)
 
-    def set_conflicts(self, ids: set[str]) -> None:
-        for element_id, item in self._items.items():
-            if element_id not in self.live_ids:
-                item.set_conflict(element_id in ids)
+    def show_report(self, conflicts: list[Conflict]) -> None:
+        """Mark the elements of the document's (new) report; a drag's live state ends."""
+        self._report_ids = {e for c in conflicts for e in c.elements}
+        self._live = None
+        for item in self._items.values():
+            self._mark(item)
+
+    def show_live(self, item: ElementItem, in_conflict: bool) -> None:
+        """A piece being dragged (or placed): show its live check instead of the report."""
+        self._live = (item, in_conflict)
+        self._mark(item)
+
+    def end_live(self) -> None:
+        """The drag changed nothing: its piece shows the report again."""
+        if self._live is not None:
+            item, self._live = self._live[0], None
+            self._mark(item)
+
+    def _mark(self, item: ElementItem) -> None:
+        """The one place an item's conflict state is set."""
+        live = self._live
+        if live is not None and live[0] is item:
+            item.set_conflict(live[1])
+        else:
+            item.set_conflict(item.element_id in self._report_ids)
 
     def set_flags(self, flags: dict[str, str]) -> None:
         """Mark pieces that need something done in the inventory, saying what (a tooltip)."""

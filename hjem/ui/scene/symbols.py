@@ -24,6 +24,7 @@ from hjem.floorplan.symbols import (
     Symbol,
     Tone,
 )
+from hjem.memo import IdentityMemo
 from hjem.ui.scene import style
 
 # On screen: warm shades of the furniture's cream, so cushions and doors read as parts of it.
@@ -71,24 +72,17 @@ def paint_symbol(
 
 
 _NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
-_layers_by_id: dict[int, tuple[Symbol, tuple[Layer, ...]]] = {}
+_layers: IdentityMemo[tuple[Layer, ...]] = IdentityMemo(2048)
 
 
 def layers(primitives: Symbol) -> tuple[Layer, ...]:
     """The symbol's paths, built once per symbol.
 
-    `symbol()` hands out the same tuple for the same piece, so the cache is keyed by identity
+    `symbol()` hands out the same tuple for the same piece, so the memo is keyed by identity
     (hashing a tuple of dataclasses on every paint would cost more than the rest of the Python
-    work); the tuple is kept in the entry, so its id cannot be reused while the entry lives.
+    work).
     """
-    entry = _layers_by_id.get(id(primitives))
-    if entry is not None and entry[0] is primitives:
-        return entry[1]
-    built = _build_layers(primitives)
-    if len(_layers_by_id) >= 2048:
-        _layers_by_id.clear()
-    _layers_by_id[id(primitives)] = (primitives, built)
-    return built
+    return _layers.get((primitives,), lambda: _build_layers(primitives))
 
 
 def _build_layers(primitives: Symbol) -> tuple[Layer, ...]:

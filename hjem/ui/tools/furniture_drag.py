@@ -1,25 +1,23 @@
-"""One piece of furniture being moved or turned: magnetism, the engine's live check at every
-step, and what the plan shows meanwhile. The model does not change until the tool commits.
+"""One piece of furniture being moved or turned: what the plan shows while it moves. The model
+does not change until the tool commits.
 
-The engine's fast path (`DragCheck`) and the magnet index the rest of the plan once, when the
-piece first moves; each step then costs a few tens of microseconds, so the piece turns red
-and says why the moment it touches a door swing or another piece's free floor.
+The engine's `Drag` indexes the rest of the plan once, when the piece first moves; each mouse
+move is then one engine call (`Drag.step`: settled against walls and furniture when magnetism
+is on, and checked there), a few tens of microseconds, so the piece turns red and says why the
+moment it touches a door swing or another piece's free floor. The drawing aids (door swings,
+the other pieces' free floor) come from the same engine object (`Drag.guides`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-import shapely
 from PySide6.QtCore import QPointF
 
 from hjem.floorplan.conflicts import Conflict
-from hjem.floorplan.drag import DragCheck
+from hjem.floorplan.drag import Bounds, Drag
 from hjem.floorplan.geometry import Point
-from hjem.floorplan.magnet import Magnet
 from hjem.floorplan.model import Placement, Plan
-from hjem.floorplan.plan_geometry import build
 from hjem.ui.scene.feedback import ConflictBubble, guides_item, own_zones_item
 from hjem.ui.scene.items import PlacementItem
 
@@ -30,53 +28,44 @@ MAGNET_PIXELS = 14.0  # how near (on screen) a wall or piece must be to pull the
 BUBBLE_LINES = 3  # more than this and the note would cover what it talks about
 
 
-def _visible_area(editor: Editor) -> shapely.Polygon:
+def _visible_area(editor: Editor) -> Bounds:
     """What the view shows, with a margin: the drawing aids only need to cover this."""
     view = editor.view
     seen = view.mapToScene(view.viewport().rect()).boundingRect()
     margin = seen.width() / 2
-    return shapely.box(
-        seen.left() - margin, seen.top() - margin, seen.right() + margin, seen.bottom() + margin
+    return (
+        seen.left() - margin,
+        seen.top() - margin,
+        seen.right() + margin,
+        seen.bottom() + margin,
     )
-
-
-def _within(geometries: np.ndarray, area: shapely.Polygon) -> np.ndarray:
-    return geometries[shapely.intersects(geometries, area)] if len(geometries) else geometries
 
 
 class FurnitureDrag:
     def __init__(self, editor: Editor, item: PlacementItem, plan: Plan, placement: Placement):
         self.editor = editor
         self.item = item
+        self._plan_before = editor.plan
+        self.engine = Drag(plan, placement.id)
         self.start = placement
         self.pose = placement
         self.conflicts: list[Conflict] = []
-        self.check = DragCheck(plan, placement.id)
-        self.magnet = Magnet(plan, placement.id)
-        geometry = build(plan, exclude=placement.id)
-        zones = np.concatenate([geometry.furniture.zones, geometry.fixtures.zones])
-        seen = _visible_area(editor)
-        self._guides = guides_item(_within(geometry.door_geoms, seen), _within(zones, seen))
+        guides = self.engine.guides(_visible_area(editor))
+        self._guides = guides_item(guides.swings, guides.free_floor)
         self._own_zones = own_zones_item(placement, item)
         self.bubble = ConflictBubble()
-        self._was_in_conflict = item.in_conflict
-        editor.scene.live_ids.add(placement.id)
         for overlay in (self._guides, self.bubble):
             editor.scene.addItem(overlay)
 
     def show(self, center: Point, rotation: float, magnetism: bool = True) -> Placement:
         """Put the piece at this pose (settled against walls when `magnetism`) and check it."""
-        if magnetism:
-            reach = MAGNET_PIXELS / self.editor.view.pixels_per_cm
-            pose = self.magnet.settle(self.start, center, rotation, reach)
-        else:
-            pose = self.start.moved_to(center, rotation)
-        self.pose = pose
-        self.item.show_pose(pose.center, pose.rotation)
-        self.conflicts = self.check.check(pose.center, pose.rotation)
-        self.item.set_conflict(bool(self.conflicts))
+        reach = MAGNET_PIXELS / self.editor.view.pixels_per_cm if magnetism else None
+        step = self.engine.step(center, rotation, reach)
+        self.pose, self.conflicts = step.pose, step.conflicts
+        self.item.show_pose(self.pose.center, self.pose.rotation)
+        self.editor.scene.show_live(self.item, bool(self.conflicts))
         self._explain()
-        return pose
+        return self.pose
 
     def _explain(self) -> None:
         lines = [c.message.text() for c in self.conflicts[:BUBBLE_LINES]]
@@ -90,14 +79,18 @@ class FurnitureDrag:
         return (self.pose.center, self.pose.rotation) != (self.start.center, self.start.rotation)
 
     def walkway(self) -> list[Conflict]:
-        """The walkway with the piece where it now stands: checked once, when the drag ends."""
-        return self.check.walkway(self.pose.center, self.pose.rotation)
+        """The walkway with the piece where it now stands: checked once, when the drag ends.
+        The document's report takes the result for the plan the move stores."""
+        checked = self.engine.walkway(self.pose)
+        self.editor.document.report.walkway_checked(checked)
+        return checked.conflicts
 
     def close(self) -> None:
-        """Take the drawing aids away (the tool commits or puts the piece back)."""
-        self.editor.scene.live_ids.discard(self.start.id)
-        if not self.moved:  # back where it was: as it was (no edit will refresh the panel)
-            self.item.set_conflict(self._was_in_conflict)
+        """Take the drawing aids away (the tool commits or puts the piece back). If the plan
+        did not change, the piece shows the report again at once; else the report after the
+        move takes over from the live check."""
+        if self.editor.plan is self._plan_before or not self.moved:
+            self.editor.scene.end_live()
         for overlay in (self._guides, self.bubble):
             if overlay.scene() is not None:
                 overlay.scene().removeItem(overlay)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -19,12 +20,15 @@ from hjem.ui.scene.items import PlacementItem
 from hjem.ui.tools.base import Tool
 from hjem.ui.tools.furniture_drag import FurnitureDrag
 
+if TYPE_CHECKING:
+    from hjem.ui.editor import Editor
+
 
 class PlaceTool(Tool):
     cursor = Qt.CursorShape.CrossCursor
     hint_key = "tool.place.hint"
 
-    def __init__(self, editor, piece: Placement):
+    def __init__(self, editor: Editor, piece: Placement):
         super().__init__(editor)
         self.piece = replace(piece, id=editor.plan.new_id("p"))
         self.rotation = piece.rotation
@@ -95,7 +99,7 @@ class ItemDropper:
     """An item dragged from the inventory panel onto the plan: placed as if picked and
     clicked, the piece following the drag with its live check."""
 
-    def __init__(self, editor, piece_for_code: Callable[[str], Placement | None]):
+    def __init__(self, editor: Editor, piece_for_code: Callable[[str], Placement | None]):
         self.editor = editor
         self._piece_for_code = piece_for_code
 

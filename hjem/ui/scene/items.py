@@ -179,6 +179,16 @@ class OpeningItem(ElementItem):
         self._hole, self._lines = hole, lines
         self.set_path(area)
 
+    @property
+    def hole(self) -> QPainterPath:
+        """The gap painted over the wall."""
+        return QPainterPath(self._hole)
+
+    @property
+    def lines(self) -> QPainterPath:
+        """What is stroked: frame, glass, leaves and their arcs."""
+        return QPainterPath(self._lines)
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

@@ -9,8 +9,6 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-import shapely
-
 from hjem.floorplan.commands import (
     AddElement,
     Batch,
@@ -20,9 +18,15 @@ from hjem.floorplan.commands import (
     ReplaceElements,
 )
 from hjem.floorplan.geometry import Point, normalize_angle, unit_vector
-from hjem.floorplan.model import Fixture, Opening, Placement, Plan, Room, Wall
+from hjem.floorplan.model import COLLECTIONS, Element, Fixture, Opening, Placement, Plan, Room, Wall
 
 SAME_POINT = 0.01  # cm: wall ends this close are one corner
+
+
+def element_ids(plan: Plan) -> list[str]:
+    """Every element's id (Select all)."""
+    elements: list[Element] = [e for name in COLLECTIONS.values() for e in getattr(plan, name)]
+    return [e.id for e in elements]
 
 
 # --- snapping --------------------------------------------------------------------------------
@@ -122,6 +126,8 @@ def turn(plan: Plan, ids: Iterable[str], degrees: float) -> Command | None:
 
 def outer_edges(room: Room, thickness: float) -> list[tuple[Point, Point]]:
     """Wall centre lines half a thickness outside the room's edges, meeting at the corners."""
+    import shapely  # here: the Edit menu imports this module at start-up, before any plan
+
     outline = shapely.Polygon(room.polygon).buffer(thickness / 2, join_style="mitre")
     corners = [Point(round(x, 2), round(y, 2)) for x, y in outline.exterior.coords[:-1]]
     return list(zip(corners, corners[1:] + corners[:1], strict=True))

@@ -136,7 +136,7 @@ def draw_plan(
     pieces = [(i.number, i.placement) for i in items] if numbers else []
     spots = badge_spots(pieces, radius / frame.k, building.floor)
     if focus is None and names:
-        shapes = [footprint(i.placement, 0.0) for i in items]
+        shapes: list[BaseGeometry] = [footprint(i.placement, 0.0) for i in items]
         shapes += [footprint(f, 0.0) for f in plan.fixtures]
         shapes.append(building.swings)
         if numbers:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from hjem.floorplan.clipboard import copied
 from hjem.floorplan.clipboard import paste as paste_command
-from hjem.ui.scene.items import ElementItem
+from hjem.floorplan.editing import element_ids, walls_around_rooms
 
 if TYPE_CHECKING:
     from hjem.ui.main_window import MainWindow
@@ -19,7 +19,7 @@ _clipboard: list = []
 
 
 def copy(window: MainWindow) -> None:
-    ids = window.editor.scene.selected_ids()
+    ids = window.document.selection
     if ids:
         _clipboard[:] = copied(window.document.plan, ids)
 
@@ -31,35 +31,30 @@ def paste(window: MainWindow) -> None:
         window.document.plan, _clipboard, PASTE_OFFSET_CM, PASTE_OFFSET_CM
     )
     if window.editor.apply(command, "undo.paste"):
-        window.editor.scene.select_ids(new_ids)
+        window.document.select(new_ids)
 
 
 def delete(window: MainWindow) -> None:
-    ids = window.editor.scene.selected_ids()
+    ids = list(window.document.selection)
     if ids:
         window.editor.delete(ids)
 
 
 def select_all(window: MainWindow) -> None:
-    for item in window.editor.scene.items():
-        if isinstance(item, ElementItem):
-            item.setSelected(True)
+    window.document.select(element_ids(window.document.plan))
 
 
 def rotate(window: MainWindow) -> None:
     tool = window.editor.view.tool
-    ids = window.editor.scene.selected_ids()
+    ids = list(window.document.selection)
     if ids and hasattr(tool, "turn"):
         tool.turn(ids, 90.0)
 
 
 def walls_around_room(window: MainWindow) -> None:
     """Walls along the selected rooms' edges, outside them, where there is no wall yet."""
-    # Loaded with the editor, not at start-up (the menus import this module).
-    from hjem.floorplan.editing import walls_around_rooms
-
     editor = window.editor
-    command = walls_around_rooms(editor.plan, editor.scene.selected_ids(), editor.wall_thickness)
+    command = walls_around_rooms(editor.plan, editor.document.selection, editor.wall_thickness)
     if command is not None:
         editor.apply(command, "undo.add_wall")
 

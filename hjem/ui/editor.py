@@ -35,6 +35,7 @@ class Editor(QObject):
         self.document = document
         self.scene = scene
         self.view = view
+        scene.follow(document)  # the selection is the document's; the scene shows it
         self.grid_snap = True
         self.magnetism = True  # furniture settles against walls and other pieces
         self.door_width = 80.0

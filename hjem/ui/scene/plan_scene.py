@@ -1,6 +1,7 @@
 """The scene showing a plan: it keeps one item per element and brings them up to date when the
 document's plan changes, touching only what changed (elements are immutable values, so
-"changed" is "not the same object")."""
+"changed" is "not the same object"). The selection is the document's: items follow it, and
+selecting through the scene selects in the document."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from PySide6.QtWidgets import QGraphicsScene
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.label_spot import label_spot
-from hjem.floorplan.model import Element, Opening, Placement, Plan, Room
+from hjem.floorplan.model import Element, Fixture, Opening, Placement, Plan, Room
 from hjem.floorplan.shapes import footprints, net_area_m2, room_polygon
 from hjem.floorplan.walls import wall_solids
 from hjem.i18n import format_number, tr
+from hjem.ui.document import PlanDocument
 from hjem.ui.scene import style
 from hjem.ui.scene.items import (
     BackgroundItem,
@@ -47,6 +49,7 @@ class PlanScene(QGraphicsScene):
         self._obstacles: BaseGeometry | None = None  # furniture and fixtures, for room names
         self._label_zoom = 1.0  # pixels per cm when the room names were placed
         self._items: dict[str, ElementItem] = {}
+        self._document: PlanDocument | None = None
         self.live_ids: set[str] = set()  # pieces being dragged: their drag shows their state
         self.background_item = BackgroundItem()
         self.addItem(self.background_item)
@@ -58,13 +61,34 @@ class PlanScene(QGraphicsScene):
     def item(self, element_id: str) -> ElementItem | None:
         return self._items.get(element_id)
 
+    def follow(self, document: PlanDocument) -> None:
+        """Show `document`'s selection from now on; selecting here selects there."""
+        self._document = document
+        document.selection_did_change.connect(self._show_selection)
+        self._show_selection(document.selection)
+
     def selected_ids(self) -> list[str]:
+        """The selected elements' ids (the document's, when the scene follows one)."""
+        if self._document is not None:
+            return list(self._document.selection)
         return [i.element_id for i in self.selectedItems() if isinstance(i, ElementItem)]
 
     def select_ids(self, ids: Iterable[str]) -> None:
+        """Select these elements only (in the document, when the scene follows one)."""
+        if self._document is not None:
+            self._document.select(ids)
+        else:
+            self._show_selection(tuple(ids))
+
+    def clearSelection(self) -> None:
+        """Qt's own name, so every caller clears the document's selection."""
+        self.select_ids(())
+
+    def _show_selection(self, ids: tuple[str, ...]) -> None:
         wanted = set(ids)
         for element_id, item in self._items.items():
-            item.setSelected(element_id in wanted)
+            if item.isSelected() != (element_id in wanted):
+                item.setSelected(element_id in wanted)
 
     def set_conflicts(self, ids: set[str]) -> None:
         for element_id, item in self._items.items():
@@ -130,6 +154,8 @@ class PlanScene(QGraphicsScene):
     def _add(self, element_id: str, item: ElementItem) -> ElementItem:
         self._items[element_id] = item
         self.addItem(item)
+        if self._document is not None and element_id in self._document.selection:
+            item.setSelected(True)
         return item
 
     def _remove(self, element_id: str) -> None:
@@ -183,7 +209,7 @@ class PlanScene(QGraphicsScene):
         views = self.views()
         self._label_zoom = views[0].transform().m11() if views else 1.0
         if self._obstacles is None:
-            pieces = (*self._plan.placements, *self._plan.fixtures)
+            pieces: list[Placement | Fixture] = [*self._plan.placements, *self._plan.fixtures]
             self._obstacles = shapely.union_all(footprints(pieces)) if pieces else None
         size = item.label.boundingRect().size() / self._label_zoom
         spot, _covered = label_spot(

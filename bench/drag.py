@@ -94,7 +94,7 @@ def timed_drag(window: MainWindow, steps: int, baseline: bool) -> tuple[float, f
     view.viewport().repaint()
     start_us = (time.perf_counter() - started) * 1e6
     if baseline:
-        view.tool._drag.check = FullReportCheck(window.editor.plan, "p1")
+        view.tool.state.drag.check = FullReportCheck(window.editor.plan, "p1")
     times = []
     for x, y in path(steps):
         began = time.perf_counter()

@@ -61,13 +61,23 @@ class Idle(SelectState):
         super().__init__(tool, Point(0.0, 0.0))
 
     def press(self, pos: Point, event: QMouseEvent) -> SelectState:
+        return self._corner(pos) or self._handle(pos, event) or self._click(pos, event)
+
+    def _corner(self, pos: Point) -> SelectState | None:
+        """A selected wall's end under the mouse: drag that corner."""
+        editor = self.editor
+        corner = wall_end_near(editor.plan, pos, editor.tolerance_cm, editor.document.selection)
+        return MovingCorner(self.tool, pos, corner) if corner is not None else None
+
+    def _handle(self, pos: Point, event: QMouseEvent) -> SelectState | None:
+        """A selected piece's turning handle under the mouse: turn the piece."""
+        piece = self.tool.handle_under(event)
+        return PiecePressed(self.tool, pos, piece, TurningPiece) if piece is not None else None
+
+    def _click(self, pos: Point, event: QMouseEvent) -> SelectState:
+        """Select what was clicked (Shift: add or take away) and be ready to move it; on
+        empty floor, start a frame."""
         document = self.editor.document
-        corner = wall_end_near(self.editor.plan, pos, self.editor.tolerance_cm, document.selection)
-        if corner is not None:
-            return MovingCorner(self.tool, pos, corner)
-        turned = self.tool.handle_under(event)
-        if turned is not None:
-            return PiecePressed(self.tool, pos, turned, TurningPiece)
         item = self.editor.scene.element_at(QPointF(*pos))
         additive = _held(event, Qt.KeyboardModifier.ShiftModifier)
         if item is None:

@@ -113,7 +113,7 @@ class Editor(QObject):
         return self.view.grid_step if self.grid_snap else 1.0
 
     def snap_delta(self, dx: float, dy: float) -> tuple[float, float]:
-        step = self.view.grid_step if self.grid_snap else 1.0
+        step = self.snap_step
         return round(dx / step) * step, round(dy / step) * step
 
     # --- what the user sees --------------------------------------------------------------------

@@ -124,10 +124,10 @@ class PlanScene(QGraphicsScene):
                 force=layout_changed,
             )
         for name, kind, show in (
-            ("fixtures", FixtureItem, lambda item, e: item.show(e)),
+            ("fixtures", FixtureItem, lambda item, e: item.show_fixture(e)),
             ("placements", PlacementItem, self._show_placement),
-            ("dimensions", DimensionItem, lambda item, e: item.show(e)),
-            ("labels", LabelItem, lambda item, e: item.show(e)),
+            ("dimensions", DimensionItem, lambda item, e: item.show_dimension(e)),
+            ("labels", LabelItem, lambda item, e: item.show_label(e)),
         ):
             before = getattr(old, name) if old else ()
             if before is not getattr(plan, name):
@@ -135,7 +135,7 @@ class PlanScene(QGraphicsScene):
         if furnished and old is not None:  # the free floor changed: room names move with it
             self._place_labels(plan)
         if old is None or old.background is not plan.background:
-            self.background_item.show(plan.background)
+            self.background_item.show_background(plan.background)
         self._grow_scene_rect()
 
     def _sync(self, before, after, kind, show, force: bool = False) -> None:
@@ -219,7 +219,7 @@ class PlanScene(QGraphicsScene):
 
     def _show_placement(self, item: ElementItem, placement: Element) -> None:
         assert isinstance(item, PlacementItem) and isinstance(placement, Placement)
-        item.show(placement, placement.label or tr(f"category.{placement.category}.name"))
+        item.show_placement(placement, placement.label or tr(f"category.{placement.category}.name"))
 
     def _grow_scene_rect(self) -> None:
         bounds = self.itemsBoundingRect()

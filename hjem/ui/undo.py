@@ -8,23 +8,33 @@ one step.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from hjem.floorplan.commands import Command, MoveElements, ReplaceElements
 from hjem.floorplan.model import Plan
 
-if TYPE_CHECKING:
-    from hjem.ui.document import PlanDocument
-
 MOVE_ID = 1  # QUndoCommand.id() for moves, which may merge
+
+
+class Edited(Protocol):
+    """What an undo step changes: the plan and the selection (the document, to us)."""
+
+    @property
+    def plan(self) -> Plan: ...
+
+    @property
+    def selection(self) -> tuple[str, ...]: ...
+
+    def set_plan(self, plan: Plan, selection: Iterable[str] | None = None) -> None: ...
 
 
 class PlanCommand(QUndoCommand):
     def __init__(
         self,
-        document: PlanDocument,
+        document: Edited,
         command: Command,
         inverse: Command,
         result: Plan,

@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 
 from hjem.floorplan.editing import nudge, turn
 from hjem.floorplan.geometry import Point
-from hjem.ui.scene.items import PlacementItem
 from hjem.ui.tools.base import Tool
 from hjem.ui.tools.select_states import Idle, SelectState
 
@@ -61,14 +60,6 @@ class SelectTool(Tool):
         if busy:
             self._back_to_idle()
         return super().cancel() or busy
-
-    def handle_under(self, event: QMouseEvent) -> PlacementItem | None:
-        """The selected piece whose rotation handle is under the mouse, if any."""
-        for item in self.editor.view.items(event.position().toPoint()):
-            parent = item.parentItem()
-            if isinstance(parent, PlacementItem) and item is parent.handle:
-                return parent
-        return None
 
     # --- keys ----------------------------------------------------------------------------------
 

@@ -21,11 +21,11 @@ from hjem.floorplan.geometry import Point, normalize_angle
 from hjem.floorplan.model import Placement
 from hjem.ui.scene import style
 from hjem.ui.scene.items import ElementItem, PlacementItem
+from hjem.ui.tools.base import Tool
 from hjem.ui.tools.furniture_drag import FurnitureDrag
 
 if TYPE_CHECKING:
     from hjem.ui.editor import Editor
-    from hjem.ui.tools.select import SelectTool
 
 TURN_STEP_DEGREES = 15.0  # a turn snaps to this unless Shift is held
 
@@ -37,7 +37,7 @@ def _held(event: QMouseEvent, modifier: Qt.KeyboardModifier) -> bool:
 class SelectState:
     """One gesture of the select tool, from the press that starts it to its release."""
 
-    def __init__(self, tool: SelectTool, start: Point):
+    def __init__(self, tool: Tool, start: Point):
         self.tool = tool
         self.editor: Editor = tool.editor
         self.start = start
@@ -57,7 +57,7 @@ class SelectState:
 class Idle(SelectState):
     """Nothing under way: a press chooses the gesture from what lies under the mouse."""
 
-    def __init__(self, tool: SelectTool):
+    def __init__(self, tool: Tool):
         super().__init__(tool, Point(0.0, 0.0))
 
     def press(self, pos: Point, event: QMouseEvent) -> SelectState:
@@ -71,7 +71,7 @@ class Idle(SelectState):
 
     def _handle(self, pos: Point, event: QMouseEvent) -> SelectState | None:
         """A selected piece's turning handle under the mouse: turn the piece."""
-        piece = self.tool.handle_under(event)
+        piece = handle_under(self.editor, event)
         return PiecePressed(self.tool, pos, piece, TurningPiece) if piece is not None else None
 
     def _click(self, pos: Point, event: QMouseEvent) -> SelectState:
@@ -92,6 +92,15 @@ class Idle(SelectState):
         return MovingSelection(self.tool, pos, ids)
 
 
+def handle_under(editor: Editor, event: QMouseEvent) -> PlacementItem | None:
+    """The selected piece whose turning handle is under the mouse, if any."""
+    for item in editor.view.items(event.position().toPoint()):
+        parent = item.parentItem()
+        if isinstance(parent, PlacementItem) and item is parent.handle:
+            return parent
+    return None
+
+
 def _clicked(selection: tuple[str, ...], clicked: str, additive: bool) -> list[str]:
     """The selection after a click: Shift toggles the element; a plain click on an element
     not yet selected selects it alone (on a selected one, keeps the selection to move it)."""
@@ -103,7 +112,7 @@ def _clicked(selection: tuple[str, ...], clicked: str, additive: bool) -> list[s
 class FrameSelecting(SelectState):
     """A frame dragged over empty floor: what lies wholly inside joins the selection."""
 
-    def __init__(self, tool: SelectTool, start: Point):
+    def __init__(self, tool: Tool, start: Point):
         super().__init__(tool, start)
         self.frame = QGraphicsRectItem()
         self.frame.setPen(style.pen(style.SELECTED, 1.0, Qt.PenStyle.DashLine))
@@ -125,7 +134,7 @@ class FrameSelecting(SelectState):
 class MovingSelection(SelectState):
     """The selection dragged: shown shifted meanwhile, moved on release (one undo step)."""
 
-    def __init__(self, tool: SelectTool, start: Point, ids: tuple[str, ...]):
+    def __init__(self, tool: Tool, start: Point, ids: tuple[str, ...]):
         super().__init__(tool, start)
         self.ids = ids
         self.delta = (0.0, 0.0)
@@ -153,7 +162,7 @@ class MovingSelection(SelectState):
 class MovingCorner(SelectState):
     """A selected wall's end dragged: every wall ending there follows (one undo step)."""
 
-    def __init__(self, tool: SelectTool, start: Point, corner: Point):
+    def __init__(self, tool: Tool, start: Point, corner: Point):
         super().__init__(tool, start)
         self.corner = corner
         self.preview = QGraphicsPathItem()
@@ -182,9 +191,7 @@ class PiecePressed(SelectState):
     """The mouse went down on a piece (or its turning handle): a click costs nothing, the
     first move starts the engine's live check and hands over to `gesture`."""
 
-    def __init__(
-        self, tool: SelectTool, start: Point, item: PlacementItem, gesture: type[PieceGesture]
-    ):
+    def __init__(self, tool: Tool, start: Point, item: PlacementItem, gesture: type[PieceGesture]):
         super().__init__(tool, start)
         self.item = item
         self.gesture = gesture
@@ -201,7 +208,7 @@ class PieceGesture(SelectState):
     """One piece moved or turned with the engine's live check (`FurnitureDrag`); stored on
     release, the walkway checked then."""
 
-    def __init__(self, tool: SelectTool, start: Point, drag: FurnitureDrag):
+    def __init__(self, tool: Tool, start: Point, drag: FurnitureDrag):
         super().__init__(tool, start)
         self.drag = drag
 

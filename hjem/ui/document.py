@@ -68,8 +68,7 @@ class PlanDocument(QObject):
         Raises PlanError, changing nothing, if the edit is refused.
         """
         new_plan, inverse = command.apply(self._plan)
-        step = PlanCommand(self, command, inverse, new_plan, text, mergeable)
-        self.undo_stack.push(step)
+        self.undo_stack.push(PlanCommand(self, command, inverse, new_plan, text, mergeable))
 
     def replace(self, plan: Plan, path: Path | None) -> None:
         """Start over with another plan (new or opened): no undo across files."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import cast
 
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
@@ -13,10 +14,11 @@ from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.geometry import Point, unit_vector
 from hjem.floorplan.model import Opening, Plan, Wall
+from hjem.floorplan.openings import DoorLeaf, door_leaves, gap_corners
 
 JOIN_DISTANCE = 1.0  # wall ends closer than this meet at a corner
 WINDOW_ZONE_DEPTH = 40.0  # cm in front of a window where tall furniture blocks it
-ARC_STEP_DEGREES = 7.5
+ARC_STEP_DEGREES = 7.5  # coarser than a drawn arc: the engine tests against this polygon
 MITRE_LIMIT = 4.0  # a mitre reaching further than this many thicknesses is cut square
 
 # A wall's corners: (start, left face), (end, left face), (end, right face), (start, right face).
@@ -119,12 +121,7 @@ def wall_outlines(
 
 def opening_rect(wall: Wall, opening: Opening, extra: float = 0.0) -> Polygon:
     """The hole an opening makes through its wall, `extra` cm wider on each face."""
-    a = opening.offset - opening.width / 2
-    b = opening.offset + opening.width / 2
-    h = wall.thickness / 2 + extra
-    return Polygon(
-        [wall.point_at(a, h), wall.point_at(b, h), wall.point_at(b, -h), wall.point_at(a, -h)]
-    )
+    return Polygon(gap_corners(wall, opening, extra))
 
 
 def _gaps(wall: Wall, plan: Plan) -> list[tuple[float, float]]:
@@ -161,7 +158,8 @@ def _solid(wall: Wall, corners: Corners, gaps: list[tuple[float, float]]) -> Bas
         if piece.area > 0.01:
             pieces.append(piece)
     if len(pieces) > 1:
-        return MultiPolygon(pieces)  # the pieces are apart by construction: no union needed
+        # The pieces are apart by construction: no union needed.
+        return MultiPolygon(cast(list[Polygon], pieces))
     return pieces[0] if pieces else Polygon()
 
 
@@ -180,48 +178,23 @@ def wall_solids(plan: Plan, corners: dict[str, Corners] | None = None) -> dict[s
 # --- doors and windows ---------------------------------------------------------------------
 
 
-def _arc(center: Point, start: Point, toward: Point, radius: float, angle: float) -> list[Point]:
-    steps = max(2, math.ceil(angle / ARC_STEP_DEGREES))
-    points = []
-    for i in range(steps + 1):
-        theta = math.radians(angle * i / steps)
-        c, s = math.cos(theta), math.sin(theta)
-        points.append(
-            Point(
-                center.x + radius * (start.x * c + toward.x * s),
-                center.y + radius * (start.y * c + toward.y * s),
-            )
-        )
-    return points
-
-
-def _leaf(wall: Wall, opening: Opening, hinge_at: float, toward: float, leaf: float) -> Polygon:
-    """The doorway with one leaf's sweep: hinged at `hinge_at` along the wall, closed toward
-    `toward` (+1 or -1 along the wall), one polygon ring: far face, then the arc, then the hinge."""
-    sign = 1.0 if opening.opens_to == "left" else -1.0
-    h = wall.thickness / 2
-    u = unit_vector(wall.angle)
-    closed = Point(u.x * toward, u.y * toward)
-    normal = Point(u.y * sign, -u.x * sign)
-    hinge = wall.point_at(hinge_at, sign * h)
-    far_hinge = wall.point_at(hinge_at, -sign * h)
-    far_tip = wall.point_at(hinge_at + toward * leaf, -sign * h)
-    arc = _arc(hinge, closed, normal, leaf, opening.swing_angle)
-    return _polygon([far_hinge, far_tip, *arc, hinge])
+def _sweep(leaf: DoorLeaf, thickness: float) -> BaseGeometry:
+    """The doorway with one leaf's sweep, one polygon ring: the far face from the hinge's
+    side along the closed leaf, then the arc its tip sweeps, then the hinge."""
+    far_hinge = leaf.hinge.moved(-leaf.normal.x * thickness, -leaf.normal.y * thickness)
+    far_tip = far_hinge.moved(leaf.closed.x * leaf.length, leaf.closed.y * leaf.length)
+    return _polygon([far_hinge, far_tip, *leaf.arc(ARC_STEP_DEGREES), leaf.hinge])
 
 
 def door_swing(wall: Wall, opening: Opening) -> BaseGeometry:
-    """The floor a door's leaves sweep, plus the doorway itself."""
-    a = opening.offset - opening.width / 2
-    b = opening.offset + opening.width / 2
-    if opening.leaves == 2:
-        half = opening.width / 2
-        return shapely.union_all(
-            [_leaf(wall, opening, a, 1.0, half), _leaf(wall, opening, b, -1.0, half)]
-        )
-    if opening.hinge == "start":
-        return _leaf(wall, opening, a, 1.0, opening.width)
-    return _leaf(wall, opening, b, -1.0, opening.width)
+    """The floor a door's leaves sweep, plus the doorway itself (the leaves of
+    `openings.door_leaves`, the same the drawings show)."""
+    leaves = door_leaves(wall, opening)
+    if not leaves:
+        return opening_rect(wall, opening)
+    if len(leaves) == 1:
+        return _sweep(leaves[0], wall.thickness)
+    return shapely.union_all([_sweep(leaf, wall.thickness) for leaf in leaves])
 
 
 def window_zone(wall: Wall, opening: Opening) -> Polygon:

@@ -8,7 +8,7 @@ through a `PlanFrame` (the whole home, or one room enlarged). Walls are filled `
 
 from __future__ import annotations
 
-import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -16,10 +16,12 @@ import shapely
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 from shapely.geometry.base import BaseGeometry
 
+from hjem.floorplan.geometry import Point
 from hjem.floorplan.label_spot import label_spot
-from hjem.floorplan.model import Opening, OpeningKind, Plan, Room, RoomKind, Wall
+from hjem.floorplan.model import Opening, Plan, Room, RoomKind, Wall
+from hjem.floorplan.openings import OpeningGeometry, Segment, door_leaves, opening_geometry
 from hjem.floorplan.shapes import footprint, room_at, room_polygon
-from hjem.floorplan.walls import opening_rect, wall_outlines, wall_solids
+from hjem.floorplan.walls import wall_outlines, wall_solids
 from hjem.handover import fonts, style
 from hjem.handover.data import HandoverItem
 from hjem.handover.frame import Bounds, PlanFrame
@@ -51,8 +53,9 @@ class Building:
     @cached_property
     def swings(self) -> BaseGeometry:
         """The floor every door leaf sweeps."""
-        leaves = [leaf for o in self.plan.openings for leaf in door_leaves(self.plan, o)]
-        return shapely.union_all([leaf.sweep() for leaf in leaves])
+        plan = self.plan
+        leaves = [leaf for o in plan.openings for leaf in door_leaves(plan.wall_of(o), o)]
+        return shapely.union_all([shapely.Polygon([leaf.hinge, *leaf.arc()]) for leaf in leaves])
 
     @cached_property
     def floor(self) -> BaseGeometry:
@@ -127,14 +130,13 @@ def draw_plan(
     canvas.setStrokeColor(style.WALL)
     canvas.setLineWidth(frame.line(0.3))
     canvas.drawPath(_path(canvas, building.walls), stroke=1, fill=1, fillMode=FILL_EVEN_ODD)
-    _windows(canvas, frame, plan)
-    _doors(canvas, frame, plan)
+    _openings(canvas, frame, plan)
     canvas.restoreState()
     radius = badge_radius(frame)
     pieces = [(i.number, i.placement) for i in items] if numbers else []
     spots = badge_spots(pieces, radius / frame.k, building.floor)
     if focus is None and names:
-        shapes = [footprint(i.placement, 0.0) for i in items]
+        shapes: list[BaseGeometry] = [footprint(i.placement, 0.0) for i in items]
         shapes += [footprint(f, 0.0) for f in plan.fixtures]
         shapes.append(building.swings)
         if numbers:
@@ -173,103 +175,50 @@ def _floors(canvas: Canvas, frame: PlanFrame, plan: Plan, focus: Room | None) ->
             canvas.drawPath(_path(canvas, inner), stroke=1, fill=0)
 
 
-def _windows(canvas: Canvas, frame: PlanFrame, plan: Plan) -> None:
-    """A white gap in the wall, its faces drawn, and a double line for the glass."""
-    canvas.setFillColor(style.WHITE)
-    canvas.setStrokeColor(style.WALL)
+def _openings(canvas: Canvas, frame: PlanFrame, plan: Plan) -> None:
+    """Doors and windows as `floorplan.openings` gives them (the editor draws the same)."""
     for opening in plan.openings:
         wall = plan.wall_of(opening)
-        if opening.kind is not OpeningKind.WINDOW or not _near(frame, wall, opening):
-            continue
+        if _near(frame, wall, opening):
+            _opening(canvas, frame, opening_geometry(wall, opening))
+
+
+def _opening(canvas: Canvas, frame: PlanFrame, geometry: OpeningGeometry) -> None:
+    """A window's gap white with its frame; the glass as a double line; each door leaf
+    standing open at its swing angle, with the arc its edge sweeps."""
+    canvas.setStrokeColor(style.WALL)
+    if geometry.frame:
+        canvas.setFillColor(style.WHITE)
         canvas.setLineWidth(frame.line(0.4))
-        canvas.drawPath(_path(canvas, opening_rect(wall, opening)), stroke=1, fill=1)
-        a, b = opening.offset - opening.width / 2, opening.offset + opening.width / 2
-        canvas.setLineWidth(frame.line(0.3))
-        glass = wall.thickness * 0.12
-        for side in (-glass, glass):
-            canvas.line(*wall.point_at(a, side), *wall.point_at(b, side))
-
-
-@dataclass(frozen=True)
-class Leaf:
-    """A door leaf in plan cm: its hinge, unit vectors along the closed leaf and into the room
-    it opens to, its length and how far it swings (degrees)."""
-
-    hinge: tuple[float, float]
-    closed: tuple[float, float]
-    normal: tuple[float, float]
-    length: float
-    angle: float
-
-    def at(self, degrees: float) -> tuple[float, float]:
-        """The leaf's tip when it stands open `degrees`."""
-        a = math.radians(degrees)
-        c, s = math.cos(a), math.sin(a)
-        return (
-            self.hinge[0] + self.length * (self.closed[0] * c + self.normal[0] * s),
-            self.hinge[1] + self.length * (self.closed[1] * c + self.normal[1] * s),
-        )
-
-    def sweep(self) -> BaseGeometry:
-        """The floor the leaf sweeps (kept free of room names)."""
-        steps = max(2, int(self.angle / 10))
-        arc = [self.at(self.angle * i / steps) for i in range(steps + 1)]
-        return shapely.Polygon([self.hinge, *arc])
-
-
-def door_leaves(plan: Plan, opening: Opening) -> list[Leaf]:
-    """The leaves of a door that swings (none for a window or an open passage)."""
-    if not opening.is_passable or opening.swing_angle <= 0:
-        return []
-    wall = plan.wall_of(opening)
-    a, b = opening.offset - opening.width / 2, opening.offset + opening.width / 2
-    if opening.leaves == 2:
-        hinges = [(a, 1.0, opening.width / 2), (b, -1.0, opening.width / 2)]
-    elif opening.hinge == "start":
-        hinges = [(a, 1.0, opening.width)]
-    else:
-        hinges = [(b, -1.0, opening.width)]
-    sign = 1.0 if opening.opens_to == "left" else -1.0
-    face = sign * wall.thickness / 2
-    leaves = []
-    for hinge_at, toward, length in hinges:
-        hinge = wall.point_at(hinge_at, face)
-        along = wall.point_at(hinge_at + toward, face)
-        into = wall.point_at(hinge_at, face + sign)
-        closed = (along.x - hinge.x, along.y - hinge.y)
-        normal = (into.x - hinge.x, into.y - hinge.y)
-        leaves.append(Leaf((hinge.x, hinge.y), closed, normal, length, opening.swing_angle))
-    return leaves
-
-
-def _doors(canvas: Canvas, frame: PlanFrame, plan: Plan) -> None:
-    """Each leaf standing open at its swing angle, and the arc its edge sweeps."""
+        canvas.drawPath(_polyline(canvas, geometry.gap, closed=True), stroke=0, fill=1)
+        _segments(canvas, geometry.frame)
+    canvas.setLineWidth(frame.line(0.3))
+    _segments(canvas, geometry.glass)
     canvas.setStrokeColor(style.FURNITURE_LINE)
-    for opening in plan.openings:
-        if _near(frame, plan.wall_of(opening), opening):
-            for leaf in door_leaves(plan, opening):
-                _leaf(canvas, frame, leaf)
+    for leaf in geometry.leaves:
+        canvas.setLineWidth(frame.line(0.9))
+        _segments(canvas, (leaf.line,))
+        canvas.setLineWidth(frame.line(0.35))
+        canvas.drawPath(_polyline(canvas, leaf.arc()), stroke=1, fill=0)
+
+
+def _segments(canvas: Canvas, segments: Iterable[Segment]) -> None:
+    for start, end in segments:
+        canvas.line(*start, *end)
+
+
+def _polyline(canvas: Canvas, points: Sequence[Point], closed: bool = False):  # type: ignore[no-untyped-def]
+    path = canvas.beginPath()
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
+    if closed:
+        path.close()
+    return path
 
 
 def _near(frame: PlanFrame, wall: Wall, opening: Opening) -> bool:
     return _shows(frame, wall.point_at(opening.offset), opening.width + wall.thickness)
-
-
-def _leaf(canvas: Canvas, frame: PlanFrame, leaf: Leaf) -> None:
-    hinge, closed, length = leaf.hinge, leaf.closed, leaf.length
-    canvas.setLineWidth(frame.line(0.9))
-    canvas.line(*hinge, *leaf.at(leaf.angle))
-    canvas.setLineWidth(frame.line(0.35))
-    # The arc from the closed leaf's tip round to the open one's, as Bézier curves.
-    start = math.degrees(math.atan2(closed[1], closed[0]))
-    turn = closed[0] * leaf.normal[1] - closed[1] * leaf.normal[0]  # > 0: towards normal
-    path = canvas.beginPath()
-    path.moveTo(*leaf.at(0.0))
-    x, y = hinge
-    path.arcTo(
-        x - length, y - length, x + length, y + length, start, math.copysign(leaf.angle, turn)
-    )
-    canvas.drawPath(path, stroke=1, fill=0)
 
 
 def _room_labels(

@@ -1,13 +1,17 @@
-"""The open plan: the current `Plan` value, its file, and the undo stack of edits.
+"""The open plan: the current `Plan` value, the selected elements, its file, and the undo
+stack of edits.
 
 Every change goes through `apply`, which runs a floorplan command first (so a refused edit
-never reaches the stack) and then pushes its undo adapter. Views listen to
-`plan_did_change` and redraw from the new value. The document also owns the plan's conflict
-report (`report`, recomputed debounced after changes); the panel and the scene display it.
+never reaches the stack) and then pushes its undo adapter, which remembers the selection
+before and after the edit so undo and redo bring it back. Views listen to `plan_did_change`
+and `selection_did_change` and redraw from the new values. The document also owns the
+plan's conflict report (`report`, recomputed debounced after changes); the panel and the scene
+display it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -22,12 +26,14 @@ from hjem.ui.undo import PlanCommand
 class PlanDocument(QObject):
     plan_did_change = Signal(object)  # the new Plan
     path_did_change = Signal(object)  # Path | None
+    selection_did_change = Signal(object)  # the selected ids, a tuple
 
     def __init__(
         self, plan: Plan | None = None, path: Path | None = None, parent: QObject | None = None
     ):
         super().__init__(parent)
         self._plan = plan or Plan()
+        self._selection: tuple[str, ...] = ()
         self.path = path
         self.undo_stack = QUndoStack(self)
         self._restored = False  # a plan brought back after a crash has never been saved
@@ -41,10 +47,24 @@ class PlanDocument(QObject):
     def plan(self) -> Plan:
         return self._plan
 
-    def set_plan(self, plan: Plan) -> None:
-        """Show a new plan value (used by undo commands; edits go through `apply`)."""
+    def set_plan(self, plan: Plan, selection: Iterable[str] | None = None) -> None:
+        """Show a new plan value and select `selection` in it (used by undo commands; edits
+        go through `apply`). Without one, elements that are gone leave the selection."""
         self._plan = plan
         self.plan_did_change.emit(plan)
+        self.select(self._selection if selection is None else selection)
+
+    @property
+    def selection(self) -> tuple[str, ...]:
+        """The ids of the selected elements, in the order they were selected."""
+        return self._selection
+
+    def select(self, ids: Iterable[str]) -> None:
+        """Select these elements (and no others); ids not in the plan are left out."""
+        selection = tuple(i for i in dict.fromkeys(ids) if i in self._plan)
+        if selection != self._selection:
+            self._selection = selection
+            self.selection_did_change.emit(selection)
 
     def apply(self, command: Command, text: str, mergeable: bool = False) -> None:
         """Apply an edit as one undo step (`mergeable`: a nudge that joins the step before).
@@ -60,6 +80,7 @@ class PlanDocument(QObject):
         self.undo_stack.clear()
         self.path = path
         self.case_code = self.case_version = None
+        self.select(())
         self.set_plan(plan)
         self.undo_stack.setClean()
         self.path_did_change.emit(path)

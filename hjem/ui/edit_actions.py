@@ -9,10 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from hjem.floorplan.clipboard import copied
 from hjem.floorplan.clipboard import paste as paste_command
-from hjem.floorplan.commands import AddElement, Batch
-from hjem.floorplan.geometry import Point
-from hjem.floorplan.model import Room, Wall
-from hjem.ui.scene.items import ElementItem
+from hjem.floorplan.editing import element_ids, walls_around_rooms
 
 if TYPE_CHECKING:
     from hjem.ui.main_window import MainWindow
@@ -22,7 +19,7 @@ _clipboard: list = []
 
 
 def copy(window: MainWindow) -> None:
-    ids = window.editor.scene.selected_ids()
+    ids = window.document.selection
     if ids:
         _clipboard[:] = copied(window.document.plan, ids)
 
@@ -34,24 +31,22 @@ def paste(window: MainWindow) -> None:
         window.document.plan, _clipboard, PASTE_OFFSET_CM, PASTE_OFFSET_CM
     )
     if window.editor.apply(command, "undo.paste"):
-        window.editor.scene.select_ids(new_ids)
+        window.document.select(new_ids)
 
 
 def delete(window: MainWindow) -> None:
-    ids = window.editor.scene.selected_ids()
+    ids = list(window.document.selection)
     if ids:
         window.editor.delete(ids)
 
 
 def select_all(window: MainWindow) -> None:
-    for item in window.editor.scene.items():
-        if isinstance(item, ElementItem):
-            item.setSelected(True)
+    window.document.select(element_ids(window.document.plan))
 
 
 def rotate(window: MainWindow) -> None:
     tool = window.editor.view.tool
-    ids = window.editor.scene.selected_ids()
+    ids = list(window.document.selection)
     if ids and hasattr(tool, "turn"):
         tool.turn(ids, 90.0)
 
@@ -59,30 +54,9 @@ def rotate(window: MainWindow) -> None:
 def walls_around_room(window: MainWindow) -> None:
     """Walls along the selected rooms' edges, outside them, where there is no wall yet."""
     editor = window.editor
-    plan = editor.plan
-    rooms = [plan[i] for i in editor.scene.selected_ids() if isinstance(plan.get(i), Room)]
-    taken = {frozenset((w.start, w.end)) for w in plan.walls}
-    new: list[tuple[Point, Point]] = []
-    for room in rooms:
-        for start, end in _outer_edges(room, editor.wall_thickness):
-            if frozenset((start, end)) not in taken:
-                taken.add(frozenset((start, end)))
-                new.append((start, end))
-    ids = plan.new_ids("w", len(new))
-    walls = [
-        Wall(i, start, end, editor.wall_thickness) for i, (start, end) in zip(ids, new, strict=True)
-    ]
-    if walls:
-        editor.apply(Batch(tuple(AddElement(w) for w in walls)), "undo.add_wall")
-
-
-def _outer_edges(room: Room, thickness: float) -> list[tuple[Point, Point]]:
-    """Wall centre lines half a thickness outside the room's edges, meeting at the corners."""
-    import shapely  # loaded with the editor, not at start-up (the menus import this module)
-
-    outline = shapely.Polygon(room.polygon).buffer(thickness / 2, join_style="mitre")
-    corners = [Point(round(x, 2), round(y, 2)) for x, y in outline.exterior.coords[:-1]]
-    return list(zip(corners, corners[1:] + corners[:1], strict=True))
+    command = walls_around_rooms(editor.plan, editor.document.selection, editor.wall_thickness)
+    if command is not None:
+        editor.apply(command, "undo.add_wall")
 
 
 def plan_details(window: MainWindow) -> None:

@@ -3,13 +3,13 @@ place to report what happens. It keeps tools free of windows and menus."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
 from hjem.floorplan.commands import Command, remove_elements
+from hjem.floorplan.editing import corner_near, snapped
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Placement, Plan, RoomKind
 from hjem.floorplan.validation import PlanError
@@ -35,6 +35,7 @@ class Editor(QObject):
         self.document = document
         self.scene = scene
         self.view = view
+        scene.follow(document)  # the selection is the document's; the scene shows it
         self.grid_snap = True
         self.magnetism = True  # furniture settles against walls and other pieces
         self.door_width = 80.0
@@ -101,28 +102,18 @@ class Editor(QObject):
 
     def corner_near(self, pos: Point) -> Point | None:
         """The wall end or room corner within snapping distance of `pos`, if any."""
-        best, best_distance = None, self.tolerance_cm
-        for wall in self.plan.walls:
-            for end in (wall.start, wall.end):
-                d = math.dist(end, pos)
-                if d <= best_distance:
-                    best, best_distance = end, d
-        for room in self.plan.rooms:
-            for corner in room.polygon:
-                d = math.dist(corner, pos)
-                if d <= best_distance:
-                    best, best_distance = corner, d
-        return best
+        return corner_near(self.plan, pos, self.tolerance_cm)
 
     def snap(self, pos: Point, to_corners: bool = True) -> Point:
         """Where a click lands: on a nearby wall end, else on the grid, else on a whole cm."""
-        if to_corners and (corner := self.corner_near(pos)) is not None:
-            return corner
-        step = self.view.grid_step if self.grid_snap else 1.0
-        return Point(round(pos.x / step) * step, round(pos.y / step) * step)
+        return snapped(self.plan, pos, self.tolerance_cm, self.snap_step, to_corners)
+
+    @property
+    def snap_step(self) -> float:
+        return self.view.grid_step if self.grid_snap else 1.0
 
     def snap_delta(self, dx: float, dy: float) -> tuple[float, float]:
-        step = self.view.grid_step if self.grid_snap else 1.0
+        step = self.snap_step
         return round(dx / step) * step, round(dy / step) * step
 
     # --- what the user sees --------------------------------------------------------------------

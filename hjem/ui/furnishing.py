@@ -124,7 +124,7 @@ class Furnishing:
         code = self.panel.selected_code()
         if code is not None:
             return self.piece_for_code(code), True
-        selected = [self.editor.plan.get(i) for i in self.editor.scene.selected_ids()]
+        selected = [self.editor.plan.get(i) for i in self.editor.document.selection]
         pieces = [e for e in selected if isinstance(e, Placement)]
         return (pieces[0], False) if len(pieces) == 1 else (None, False)
 

@@ -1,28 +1,40 @@
 """The one thin QUndoCommand: it wraps a floorplan command value and keeps its inverse.
 
 After Orange3's owpaintdata: the model's commands are plain values that know their inverse;
-this adapter only stores them. Consecutive nudges of the same elements merge into one step.
+this adapter only stores them, with the selection before the edit and after it, so undo and
+redo bring back what was selected too. Consecutive nudges of the same elements merge into
+one step.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from hjem.floorplan.commands import Command, MoveElements, ReplaceElements
 from hjem.floorplan.model import Plan
 
-if TYPE_CHECKING:
-    from hjem.ui.document import PlanDocument
-
 MOVE_ID = 1  # QUndoCommand.id() for moves, which may merge
+
+
+class Edited(Protocol):
+    """What an undo step changes: the plan and the selection (the document, to us)."""
+
+    @property
+    def plan(self) -> Plan: ...
+
+    @property
+    def selection(self) -> tuple[str, ...]: ...
+
+    def set_plan(self, plan: Plan, selection: Iterable[str] | None = None) -> None: ...
 
 
 class PlanCommand(QUndoCommand):
     def __init__(
         self,
-        document: PlanDocument,
+        document: Edited,
         command: Command,
         inverse: Command,
         result: Plan,
@@ -34,6 +46,10 @@ class PlanCommand(QUndoCommand):
         self._command = command
         self._inverse = inverse
         self._result: Plan | None = result  # computed before the push; used by the first redo
+        self._selected_before = document.selection
+        # What was selected once the edit was done (a paste selects what it pasted): known
+        # for sure only when the step is undone, so taken then.
+        self._selected_after: tuple[str, ...] | None = None
         # Only nudges merge: each drag stays its own undo step.
         mergeable = mergeable and isinstance(command, MoveElements)
         self._moved = command.element_ids if mergeable else None  # type: ignore[attr-defined]
@@ -48,11 +64,12 @@ class PlanCommand(QUndoCommand):
             plan, self._result = self._result, None
         else:
             plan, self._inverse = self._command.apply(self._document.plan)
-        self._document.set_plan(plan)
+        self._document.set_plan(plan, self._selected_after)
 
     def undo(self) -> None:
+        self._selected_after = self._document.selection
         plan, self._command = self._inverse.apply(self._document.plan)
-        self._document.set_plan(plan)
+        self._document.set_plan(plan, self._selected_before)
 
     def id(self) -> int:
         return MOVE_ID if self._moved is not None else -1

@@ -48,7 +48,7 @@ def test_dragging_a_piece_into_a_door_swing_shows_why_at_once_and_undo_brings_it
 ):
     view = editor.view
     end = press_and_move(view, (150, 200), (300, 60))
-    bubble = view.tool._drag.bubble
+    bubble = view.tool.state.drag.bubble
     item = editor.scene.item("k")
     assert item.in_conflict and bubble.isVisible()
     assert "døren" in bubble.text() and "Kommoden" in bubble.text()

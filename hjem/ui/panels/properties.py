@@ -74,12 +74,12 @@ class PropertiesPanel(QWidget):
         self._later.setSingleShot(True)
         self._later.setInterval(0)
         self._later.timeout.connect(self.refresh)
-        editor.scene.selectionChanged.connect(self._later.start)
+        editor.document.selection_did_change.connect(lambda _ids: self._later.start())
         editor.document.plan_did_change.connect(lambda _plan: self._later.start())
         self.refresh()
 
     def refresh(self) -> None:
-        ids = self.editor.scene.selected_ids() if self.editor.scene is not None else []
+        ids = self.editor.document.selection
         element = self.editor.plan.get(ids[0]) if len(ids) == 1 else None
         if element is not None and self._shows(element):
             self._update_values(element)  # keep the widgets: focus and typing stay where they are

@@ -179,6 +179,16 @@ class OpeningItem(ElementItem):
         self._hole, self._lines = hole, lines
         self.set_path(area)
 
+    @property
+    def hole(self) -> QPainterPath:
+        """The gap painted over the wall."""
+        return QPainterPath(self._hole)
+
+    @property
+    def lines(self) -> QPainterPath:
+        """What is stroked: frame, glass, leaves and their arcs."""
+        return QPainterPath(self._lines)
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -205,7 +215,7 @@ class FixtureItem(ElementItem):
         self.kind = FixtureKind.RADIATOR
         self.size = (1.0, 1.0)
 
-    def show(self, fixture: Fixture) -> None:
+    def show_fixture(self, fixture: Fixture) -> None:
         self.kind, self.size = fixture.kind, (fixture.width, fixture.depth)
         self.set_path(
             box_path(fixture.width, fixture.depth), QPointF(*fixture.center), fixture.rotation
@@ -269,7 +279,7 @@ class PlacementItem(ElementItem):
                 self.scene().removeItem(self.handle)
             self.handle = None
 
-    def show(self, placement: Placement, label: str) -> None:
+    def show_placement(self, placement: Placement, label: str) -> None:
         self.flat = placement.floor_flat
         self.text = label
         self.size = (placement.width, placement.depth)
@@ -362,7 +372,7 @@ class DimensionItem(ElementItem):
         self.text = QGraphicsSimpleTextItem(self)
         self.text.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
 
-    def show(self, dimension: Dimension) -> None:
+    def show_dimension(self, dimension: Dimension) -> None:
         (x1, y1), (x2, y2) = dimension.start, dimension.end
         length = math.hypot(x2 - x1, y2 - y1) or 1.0
         nx, ny = (y2 - y1) / length * dimension.offset, -(x2 - x1) / length * dimension.offset
@@ -384,7 +394,7 @@ class LabelItem(ElementItem):
         super().__init__(element_id, Z_NOTE)
         self.text = QGraphicsSimpleTextItem(self)
 
-    def show(self, label: TextLabel) -> None:
+    def show_label(self, label: TextLabel) -> None:
         font = QFont()
         font.setPixelSize(max(1, round(label.size)))
         self.text.setFont(font)
@@ -410,7 +420,7 @@ class BackgroundItem(QGraphicsItem):
         self._pixmap = QPixmap()
         self._image_id: int | None = None
 
-    def show(self, background: Background | None) -> None:
+    def show_background(self, background: Background | None) -> None:
         self.setVisible(background is not None and background.visible)
         if background is None:
             return

@@ -1,6 +1,7 @@
 """The scene showing a plan: it keeps one item per element and brings them up to date when the
 document's plan changes, touching only what changed (elements are immutable values, so
-"changed" is "not the same object")."""
+"changed" is "not the same object"). The selection is the document's: items follow it, and
+selecting through the scene selects in the document."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.conflicts import Conflict
 from hjem.floorplan.label_spot import label_spot
-from hjem.floorplan.model import Element, Opening, Placement, Plan, Room
+from hjem.floorplan.model import Element, Fixture, Opening, Placement, Plan, Room
 from hjem.floorplan.shapes import footprints, net_area_m2, room_polygon
 from hjem.floorplan.walls import wall_solids
 from hjem.i18n import format_number, tr
+from hjem.ui.document import PlanDocument
 from hjem.ui.scene import style
 from hjem.ui.scene.items import (
     BackgroundItem,
@@ -52,6 +54,7 @@ class PlanScene(QGraphicsScene):
         # dragged, whose live check is shown until the report after the drag replaces it.
         self._report_ids: set[str] = set()
         self._live: tuple[ElementItem, bool] | None = None
+        self._document: PlanDocument | None = None
         self.background_item = BackgroundItem()
         self.addItem(self.background_item)
 
@@ -62,13 +65,34 @@ class PlanScene(QGraphicsScene):
     def item(self, element_id: str) -> ElementItem | None:
         return self._items.get(element_id)
 
+    def follow(self, document: PlanDocument) -> None:
+        """Show `document`'s selection from now on; selecting here selects there."""
+        self._document = document
+        document.selection_did_change.connect(self._show_selection)
+        self._show_selection(document.selection)
+
     def selected_ids(self) -> list[str]:
+        """The selected elements' ids (the document's, when the scene follows one)."""
+        if self._document is not None:
+            return list(self._document.selection)
         return [i.element_id for i in self.selectedItems() if isinstance(i, ElementItem)]
 
     def select_ids(self, ids: Iterable[str]) -> None:
+        """Select these elements only (in the document, when the scene follows one)."""
+        if self._document is not None:
+            self._document.select(ids)
+        else:
+            self._show_selection(tuple(ids))
+
+    def clearSelection(self) -> None:
+        """Qt's own name, so every caller clears the document's selection."""
+        self.select_ids(())
+
+    def _show_selection(self, ids: tuple[str, ...]) -> None:
         wanted = set(ids)
         for element_id, item in self._items.items():
-            item.setSelected(element_id in wanted)
+            if item.isSelected() != (element_id in wanted):
+                item.setSelected(element_id in wanted)
 
     def show_report(self, conflicts: list[Conflict]) -> None:
         """Mark the elements of the document's (new) report; a drag's live state ends."""
@@ -125,10 +149,10 @@ class PlanScene(QGraphicsScene):
                 force=layout_changed,
             )
         for name, kind, show in (
-            ("fixtures", FixtureItem, lambda item, e: item.show(e)),
+            ("fixtures", FixtureItem, lambda item, e: item.show_fixture(e)),
             ("placements", PlacementItem, self._show_placement),
-            ("dimensions", DimensionItem, lambda item, e: item.show(e)),
-            ("labels", LabelItem, lambda item, e: item.show(e)),
+            ("dimensions", DimensionItem, lambda item, e: item.show_dimension(e)),
+            ("labels", LabelItem, lambda item, e: item.show_label(e)),
         ):
             before = getattr(old, name) if old else ()
             if before is not getattr(plan, name):
@@ -136,7 +160,7 @@ class PlanScene(QGraphicsScene):
         if furnished and old is not None:  # the free floor changed: room names move with it
             self._place_labels(plan)
         if old is None or old.background is not plan.background:
-            self.background_item.show(plan.background)
+            self.background_item.show_background(plan.background)
         self._grow_scene_rect()
 
     def _sync(self, before, after, kind, show, force: bool = False) -> None:
@@ -155,6 +179,8 @@ class PlanScene(QGraphicsScene):
     def _add(self, element_id: str, item: ElementItem) -> ElementItem:
         self._items[element_id] = item
         self.addItem(item)
+        if self._document is not None and element_id in self._document.selection:
+            item.setSelected(True)
         return item
 
     def _remove(self, element_id: str) -> None:
@@ -208,7 +234,7 @@ class PlanScene(QGraphicsScene):
         views = self.views()
         self._label_zoom = views[0].transform().m11() if views else 1.0
         if self._obstacles is None:
-            pieces = (*self._plan.placements, *self._plan.fixtures)
+            pieces: list[Placement | Fixture] = [*self._plan.placements, *self._plan.fixtures]
             self._obstacles = shapely.union_all(footprints(pieces)) if pieces else None
         size = item.label.boundingRect().size() / self._label_zoom
         spot, _covered = label_spot(
@@ -218,7 +244,7 @@ class PlanScene(QGraphicsScene):
 
     def _show_placement(self, item: ElementItem, placement: Element) -> None:
         assert isinstance(item, PlacementItem) and isinstance(placement, Placement)
-        item.show(placement, placement.label or tr(f"category.{placement.category}.name"))
+        item.show_placement(placement, placement.label or tr(f"category.{placement.category}.name"))
 
     def _grow_scene_rect(self) -> None:
         bounds = self.itemsBoundingRect()

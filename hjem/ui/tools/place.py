@@ -33,7 +33,8 @@ class PlaceTool(Tool):
         self.piece = replace(piece, id=editor.plan.new_id("p"))
         self.rotation = piece.rotation
         self.ghost = PlacementItem(self.piece.id)
-        self.ghost.show(self.piece, self.piece.label or tr(f"category.{piece.category}.name"))
+        label = self.piece.label or tr(f"category.{piece.category}.name")
+        self.ghost.show_placement(self.piece, label)
         self.ghost.setVisible(False)  # until the mouse is over the plan
         self._drag: FurnitureDrag | None = None
         self._at: Point | None = None

@@ -10,6 +10,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from hjem.ui.main_window import MainWindow
 
 STARTUP_PROBE = "HJEM_STARTUP_PROBE"  # set by bench/startup.py: report the first window, quit
 
@@ -55,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     return app.exec()
 
 
-def _screenshot(app, window, plan_path: Path | None, target: Path) -> int:
+def _screenshot(app: QApplication, window: MainWindow, plan_path: Path | None, target: Path) -> int:
     """Render the window with the plan and save it as a picture (for docs and tests).
 
     No dialog may wait for a person here: a plan that cannot be read is reported on stderr.
@@ -73,9 +79,9 @@ def _screenshot(app, window, plan_path: Path | None, target: Path) -> int:
             return 2
     window.resize(1440, 900)
     app.processEvents()
-    if window.editor is not None:
-        window.editor.view.fit_to_plan()
-        window.conflicts.refresh()
+    if window.has_editor:
+        window.session.view.fit_to_plan()
+        window.session.conflicts.refresh()
     app.processEvents()
     ok = window.grab().save(str(target))
     window.document.undo_stack.setClean()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from hjem.floorplan.clipboard import copied
 from hjem.floorplan.clipboard import paste as paste_command
@@ -15,50 +15,48 @@ from hjem.floorplan.model import Room, Wall
 from hjem.ui.scene.items import ElementItem
 
 if TYPE_CHECKING:
-    from hjem.ui.main_window import MainWindow
+    from hjem.ui.editor import Editor
+    from hjem.ui.panels.furniture_list import FurnitureList
 
 PASTE_OFFSET_CM = 50.0
 _clipboard: list = []
 
 
-def copy(window: MainWindow) -> None:
-    ids = window.editor.scene.selected_ids()
+def copy(editor: Editor) -> None:
+    ids = editor.scene.selected_ids()
     if ids:
-        _clipboard[:] = copied(window.document.plan, ids)
+        _clipboard[:] = copied(editor.plan, ids)
 
 
-def paste(window: MainWindow) -> None:
+def paste(editor: Editor) -> None:
     if not _clipboard:
         return
-    command, new_ids = paste_command(
-        window.document.plan, _clipboard, PASTE_OFFSET_CM, PASTE_OFFSET_CM
-    )
-    if window.editor.apply(command, "undo.paste"):
-        window.editor.scene.select_ids(new_ids)
+    command, new_ids = paste_command(editor.plan, _clipboard, PASTE_OFFSET_CM, PASTE_OFFSET_CM)
+    if editor.apply(command, "undo.paste"):
+        editor.scene.select_ids(new_ids)
 
 
-def delete(window: MainWindow) -> None:
-    ids = window.editor.scene.selected_ids()
+def delete(editor: Editor) -> None:
+    ids = editor.scene.selected_ids()
     if ids:
-        window.editor.delete(ids)
+        editor.delete(ids)
 
 
-def select_all(window: MainWindow) -> None:
-    for item in window.editor.scene.items():
+def select_all(editor: Editor) -> None:
+    for item in editor.scene.items():
         if isinstance(item, ElementItem):
             item.setSelected(True)
 
 
-def rotate(window: MainWindow) -> None:
-    tool = window.editor.view.tool
-    ids = window.editor.scene.selected_ids()
+def rotate(editor: Editor) -> None:
+    tool = editor.view.tool
+    ids = editor.scene.selected_ids()
     if ids and hasattr(tool, "turn"):
         tool.turn(ids, 90.0)
 
 
-def walls_around_room(window: MainWindow) -> None:
+def walls_around_room(editor: Editor) -> None:
     """Walls along the selected rooms' edges, outside them, where there is no wall yet."""
-    editor = window.editor
     plan = editor.plan
     rooms = [plan[i] for i in editor.scene.selected_ids() if isinstance(plan.get(i), Room)]
     taken = {frozenset((w.start, w.end)) for w in plan.walls}
@@ -85,11 +83,11 @@ def _outer_edges(room: Room, thickness: float) -> list[tuple[Point, Point]]:
     return list(zip(corners, corners[1:] + corners[:1], strict=True))
 
 
-def plan_details(window: MainWindow) -> None:
+def plan_details(editor: Editor, furniture: FurnitureList, parent: QWidget) -> None:
     """The plan's title and family case, in a small form; one undo step."""
     from hjem.ui.furnish_dialogs import PlanDetailsDialog
 
-    dialog = PlanDetailsDialog(window.document.plan, window)
+    dialog = PlanDetailsDialog(editor.plan, parent)
     if dialog.exec() == QDialog.DialogCode.Accepted:
-        window.editor.apply(dialog.command(), "undo.plan_details")
-        window.furnishing.furniture.refresh()
+        editor.apply(dialog.command(), "undo.plan_details")
+        furniture.refresh()

@@ -1,156 +1,146 @@
-"""What the inventory window's buttons do: each a short function over the workspace, with a
-clear message when the inventory refuses (already reserved, an illegal move, an edit clash)."""
+"""What the inventory window's buttons do: each a short operation on the workspace, with a
+clear message when the inventory refuses (already reserved, an illegal move, an edit clash).
+Writing labels and exports runs in the background; the window stays usable meanwhile."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
-from sqlalchemy import select
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QStatusBar,
+    QWidget,
+)
 
 from hjem.i18n import Message, tr
-from hjem.inventory.errors import InventoryError
-from hjem.inventory.items import (
-    ItemData,
-    create_item,
-    data_of,
-    get_item,
-    location_path,
-    update_item,
-)
+from hjem.inventory.donations import donate, donation_form, edit_donation, place_names
+from hjem.inventory.items import ItemData, get_item
 from hjem.inventory.lifecycle import move
-from hjem.inventory.models import Location, Photo, Status
-from hjem.ui.inventory.form import DonationDialog, PhotoChanges
+from hjem.inventory.models import Status
+from hjem.inventory.photos import PhotoChanges
+from hjem.inventory.search import Query
+from hjem.ui.inventory.form import DonationDialog
+from hjem.ui.operations import NOTHING, Change, Operations, Outcome, Work
 
-if TYPE_CHECKING:
-    from hjem.ui.inventory.window import InventoryWindow
+if TYPE_CHECKING:  # the import's table readers load when first used
+    from hjem.inventory.transfer import ImportFailed
 
-
-def _store_photos(session, item_id: int, changes: PhotoChanges) -> None:  # type: ignore[no-untyped-def]
-    for photo_id in changes.removed:
-        photo = session.get(Photo, photo_id)
-        if photo is not None and photo.item_id == item_id:
-            session.delete(photo)
-    position = (
-        session.scalar(
-            select(Photo.position)
-            .where(Photo.item_id == item_id)
-            .order_by(Photo.position.desc())
-            .limit(1)
-        )
-        or 0
-    ) + 1
-    for offset, photo in enumerate(changes.added):
-        session.add(
-            Photo(
-                item_id=item_id,
-                position=position + offset,
-                width=photo.width,
-                height=photo.height,
-                display=photo.display,
-                thumbnail=photo.thumbnail,
-            )
-        )
+CHANGED = frozenset({Change.INVENTORY})
 
 
-def _places(window: InventoryWindow) -> list[str]:
-    with window.workspace.session() as session:
-        return sorted({location_path(place) for place in session.scalars(select(Location))})
+class InventoryHost(Protocol):
+    """What the actions need of the inventory window."""
+
+    operations: Operations
+    who: str
+
+    def selected_code(self) -> str | None: ...
+
+    def query(self) -> Query: ...
+
+    def refresh(self, select_code: str | None = None) -> None: ...
+
+    def tell(self, message: Message) -> None: ...
+
+    def forget_thumbnail(self, code: str) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...
 
 
-def new(window: InventoryWindow) -> None:
+def _parent(window: InventoryHost) -> QWidget | None:
+    return window if isinstance(window, QWidget) else None
+
+
+def _places(window: InventoryHost) -> list[str]:
+    return window.operations.read(place_names) or []
+
+
+def _change(window: InventoryHost, work: Work[object], code: str | None) -> None:
+    """An inventory change; told when refused, and the window shows the item as it now is."""
+    window.operations.run(work, CHANGED, tell=window.tell)
+    window.refresh(select_code=code)
+
+
+def new(window: InventoryHost) -> None:
     created: list[str] = []
 
     def save(data: ItemData, photos: PhotoChanges) -> Message | None:
-        try:
-            with window.workspace.session() as session:
-                item = create_item(session, data, window.who)
-                _store_photos(session, item.id, photos)
-                created.append(item.code)
-        except InventoryError as error:
-            return error.message
+        who = window.who
+        done = window.operations.run(lambda s: donate(s, data, photos, who), CHANGED)
+        if done.problem is not None:
+            return done.problem.message
+        created.append(str(done.value))
         return None
 
-    if DonationDialog(window, save, places=_places(window)).exec() and created:
+    dialog = DonationDialog(_parent(window), save, places=_places(window))
+    if dialog.exec() and created:
         window.refresh(select_code=created[0])
 
 
-def edit(window: InventoryWindow) -> None:
+def edit(window: InventoryHost) -> None:
     code = window.selected_code()
     if code is None:
         return
-    with window.workspace.session() as session:
-        item = get_item(session, code)
-        data, version = data_of(item), item.version
-        photos = [(p.id, p.thumbnail) for p in item.photos]
+    form = window.operations.read(lambda s: donation_form(s, code), tell=window.tell)
+    if form is None:
+        return
+    data, version, photos = form
 
     def save(changed: ItemData, changes: PhotoChanges) -> Message | None:
-        try:
-            with window.workspace.session() as session:
-                item = update_item(session, code, version, changed, window.who)
-                _store_photos(session, item.id, changes)
-        except InventoryError as error:
-            return error.message
-        return None
+        who = window.who
+        done = window.operations.run(
+            lambda s: edit_donation(s, code, version, changed, changes, who), CHANGED
+        )
+        return done.problem.message if done.problem else None
 
-    if DonationDialog(window, save, data, photos, _places(window)).exec():
-        window.model.forget_thumbnail(code)
+    if DonationDialog(_parent(window), save, data, photos, _places(window)).exec():
+        window.forget_thumbnail(code)
         window.refresh(select_code=code)
 
 
-def _move(window: InventoryWindow, to: Status) -> None:
+def _move(window: InventoryHost, to: Status) -> None:
     code = window.selected_code()
     if code is None:
         return
     reason, ok = QInputDialog.getText(
-        window, tr(f"inventory_window.action.{to.value}"), tr("inventory_window.why")
+        _parent(window), tr(f"inventory_window.action.{to.value}"), tr("inventory_window.why")
     )
-    if not ok:
-        return
-    try:
-        with window.workspace.session() as session:
-            move(session, get_item(session, code), to, window.who, reason)
-    except InventoryError as error:
-        window.tell(error)
-    window.refresh(select_code=code)
+    if ok:
+        who = window.who
+        _change(window, lambda s: move(s, get_item(s, code), to, who, reason), code)
 
 
-def reserve(window: InventoryWindow) -> None:
+def reserve(window: InventoryHost) -> None:
     from hjem.inventory.reservations import reserve as reserve_item
 
     code = window.selected_code()
     if code is None:
         return
     case, ok = QInputDialog.getText(
-        window, tr("inventory_window.action.reserve"), tr("inventory_window.which_case")
+        _parent(window), tr("inventory_window.action.reserve"), tr("inventory_window.which_case")
     )
-    if not ok:
-        return
-    try:
-        with window.workspace.session() as session:
-            reserve_item(session, code, case, window.who)
-    except InventoryError as error:
-        window.tell(error)
-    window.refresh(select_code=code)
+    if ok:
+        who = window.who
+        _change(window, lambda s: reserve_item(s, code, case, who), code)
 
 
-def _by_reservation(window: InventoryWindow, action: str) -> None:
+def _by_reservation(window: InventoryHost, action: str) -> None:
     from hjem.inventory import reservations
 
     code = window.selected_code()
     if code is None:
         return
-    try:
-        with window.workspace.session() as session:
-            if action == "release":
-                reservations.release(session, code, window.who)
-            else:
-                reservations.deliver(session, code, window.who)
-    except InventoryError as error:
-        window.tell(error)
-    window.refresh(select_code=code)
+    who = window.who
+    if action == "release":
+        _change(window, lambda s: reservations.release(s, code, who), code)
+    else:
+        _change(window, lambda s: reservations.deliver(s, code, who), code)
 
 
 class _Progress(QProgressDialog):
@@ -162,41 +152,46 @@ class _Progress(QProgressDialog):
         QApplication.processEvents()
 
 
-def _progress(window: InventoryWindow, key: str) -> _Progress:
-    progress = _Progress(tr(key), "", 0, 100, window)
+def _progress(window: InventoryHost, key: str) -> _Progress:
+    progress = _Progress(tr(key), "", 0, 100, _parent(window))
     progress.setCancelButton(None)  # all or nothing: the work is not stopped halfway
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(400)
     return progress
 
 
-def labels(window: InventoryWindow) -> None:
+def _in_background(window: InventoryHost, key: str, work: Work[object]) -> None:
+    """File work away from the window's thread; the status bar says it is under way."""
+    window.statusBar().showMessage(tr(key))
+
+    def done(outcome: Outcome[Any]) -> None:
+        window.statusBar().clearMessage()
+
+    window.operations.run_in_background(work, done, NOTHING, tell=window.tell)
+
+
+def labels(window: InventoryHost) -> None:
     from hjem.inventory.labels import label_sheet
     from hjem.inventory.search import find
 
     name, _ = QFileDialog.getSaveFileName(
-        window,
+        _parent(window),
         tr("inventory_window.action.labels"),
         str(Path.home() / tr("inventory_window.labels_file")),
         "PDF (*.pdf)",
     )
-    if not name:
-        return
-    progress = _progress(window, "inventory_window.making_labels")
-    try:
-        with window.workspace.session() as session:
-            label_sheet(find(session, window.query()), name, progress=progress.report)
-    except InventoryError as error:
-        window.tell(error)
-    finally:
-        progress.close()
+    if name:
+        query = window.query()
+        _in_background(
+            window, "inventory_window.making_labels", lambda s: label_sheet(find(s, query), name)
+        )
 
 
-def import_file(window: InventoryWindow) -> None:
+def import_file(window: InventoryHost) -> None:
     from hjem.inventory.transfer import ImportFailed, import_items
 
     name, _ = QFileDialog.getOpenFileName(
-        window,
+        _parent(window),
         tr("inventory_window.action.import"),
         str(Path.home()),
         tr("inventory_window.table_files"),
@@ -204,33 +199,33 @@ def import_file(window: InventoryWindow) -> None:
     if not name:
         return
     progress = _progress(window, "inventory_window.importing")
+    who = window.who
     try:
-        with window.workspace.session() as session:
-            report = import_items(session, name, window.who, progress=progress.report)
-    except ImportFailed as failed:
+        done = window.operations.run(
+            lambda s: import_items(s, name, who, progress=progress.report), CHANGED
+        )
+    finally:
         progress.close()
-        _show_import_errors(window, failed)
-        return
-    except InventoryError as error:
-        progress.close()
-        window.tell(error)
-        return
-    progress.close()
-    QMessageBox.information(
-        window,
-        tr("inventory_window.action.import"),
-        tr("cli.inventory_imported", created=report.created, updated=report.updated),
-    )
-    window.refresh()
+    if isinstance(done.problem, ImportFailed):
+        _show_import_errors(window, done.problem)
+    elif done.problem is not None:
+        window.tell(done.problem.message)
+    elif done.value is not None:
+        QMessageBox.information(
+            _parent(window),
+            tr("inventory_window.action.import"),
+            tr("cli.inventory_imported", created=done.value.created, updated=done.value.updated),
+        )
+        window.refresh()
 
 
-def _show_import_errors(window: InventoryWindow, failed) -> None:  # type: ignore[no-untyped-def]
+def _show_import_errors(window: InventoryHost, failed: ImportFailed) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         tr("inventory_window.action.import"),
         failed.message.text(),
         QMessageBox.StandardButton.Ok,
-        window,
+        _parent(window),
     )
     box.setObjectName("import_errors")
     box.setDetailedText(
@@ -242,32 +237,26 @@ def _show_import_errors(window: InventoryWindow, failed) -> None:  # type: ignor
     box.exec()
 
 
-def export_file(window: InventoryWindow) -> None:
+def export_file(window: InventoryHost) -> None:
     from hjem.inventory.transfer import export_items
 
     name, _ = QFileDialog.getSaveFileName(
-        window,
+        _parent(window),
         tr("inventory_window.action.export"),
         str(Path.home() / tr("inventory_window.export_file")),
         tr("inventory_window.table_files"),
     )
-    if not name:
-        return
-    try:
-        with window.workspace.session() as session:
-            export_items(session, name)
-    except InventoryError as error:
-        window.tell(error)
+    if name:
+        _in_background(window, "inventory_window.exporting", lambda s: export_items(s, name))
 
 
-def demo(window: InventoryWindow) -> None:
-    from hjem.inventory.demo import demo_is_present, fill_demo
+def demo(window: InventoryHost) -> None:
+    from hjem.inventory.demo import fill_demo_inventory
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        with window.workspace.session() as session:
-            if not demo_is_present(session):
-                fill_demo(session, window.who)
+        who = window.who
+        window.operations.run(lambda s: fill_demo_inventory(s, who), CHANGED, tell=window.tell)
     finally:
         QApplication.restoreOverrideCursor()
     window.refresh()

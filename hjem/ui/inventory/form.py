@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSize, Qt
@@ -35,18 +34,12 @@ from hjem.i18n import Message, msg, tr
 from hjem.inventory.errors import InventoryError
 from hjem.inventory.items import ItemData
 from hjem.inventory.models import Condition
-from hjem.inventory.photos import ProcessedPhoto, process
+from hjem.inventory.photos import PhotoChanges, process
 from hjem.money import format_kroner, parse_kroner
 from hjem.ui.panels.properties import parse_number
 
 CHECKLIST = ("whole", "clean", "smoke_free", "pet_free", "no_pests")
 PHOTO_FILES = "*.jpg *.jpeg *.png *.heic *.webp"
-
-
-@dataclass
-class PhotoChanges:
-    added: list[ProcessedPhoto] = field(default_factory=list)
-    removed: list[int] = field(default_factory=list)  # ids of photos already stored
 
 
 # save(data, photo changes) -> None when saved, or the message saying why not.

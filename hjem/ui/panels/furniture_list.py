@@ -5,8 +5,6 @@ other volunteers reserve and deliver items all day."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,15 +16,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from hjem.db.workspace import Workspace
 from hjem.floorplan.model import Placement, Plan
 from hjem.floorplan.shapes import room_at
 from hjem.i18n import tr
 from hjem.inventory.placing import PlacedItem, Standing, placed_items, total_ore
 from hjem.money import format_kroner
 from hjem.ui.editor import Editor
+from hjem.ui.operations import Change, Changes, Operations
 
 COLUMNS = ("name", "room", "size", "standing", "value")
 LOOK_AGAIN_MS = 30_000
@@ -34,10 +31,9 @@ SETTLE_MS = 300  # after an edit, before asking the database
 
 
 class FurnitureList(QWidget):
-    def __init__(self, editor: Editor, workspace: Callable[[], Workspace | None]):
+    def __init__(self, editor: Editor, operations: Operations):
         super().__init__()
-        self.editor = editor
-        self._workspace = workspace
+        self.editor, self.operations = editor, operations
         self.placed: list[PlacedItem] = []
         self.online = False
         self.table = QTableWidget(0, len(COLUMNS))
@@ -64,6 +60,11 @@ class FurnitureList(QWidget):
         self._again.setInterval(LOOK_AGAIN_MS)
         self._again.timeout.connect(self.refresh)
         self._again.start()
+        operations.workspace_did_change.connect(self._workspace_changed)
+
+    def _workspace_changed(self, changes: Changes) -> None:
+        if Change.INVENTORY in changes:
+            self.refresh()
 
     def refresh(self) -> None:
         plan = self.editor.plan
@@ -88,13 +89,10 @@ class FurnitureList(QWidget):
 
     def _look_up(self, plan: Plan) -> tuple[list[PlacedItem], bool]:
         """The pieces with their standing, and whether the inventory could be asked."""
-        workspace = self._workspace()
-        if workspace is not None:
-            try:
-                with workspace.session() as session:
-                    return placed_items(session, plan), True
-            except SQLAlchemyError:
-                pass  # the server is away: list the pieces without their inventory standing
+        placed = self.operations.read(lambda session: placed_items(session, plan))
+        if placed is not None:
+            return placed, True
+        # No workspace, or the server is away: the pieces without their inventory standing.
         return [_offline(p) for p in plan.placements], False
 
     def _select_piece(self, cell: QTableWidgetItem) -> None:

@@ -30,15 +30,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from hjem.atomic import write_bytes_atomically
+from hjem.errors import UserError
 from hjem.handover.data import HandoverData
 from hjem.handover.gather import PrintChoice
 from hjem.i18n import LANGUAGES, current_language, tr
 from hjem.ui.printing.pages import page_images, print_pdf
 
-Gather = Callable[[PrintChoice], HandoverData]  # raises an error with a `.message` to show
+Gather = Callable[[PrintChoice], HandoverData]  # raises UserError, with a message to show
 SETTLE_MS = 250
 PREVIEW_WIDTH = 520
 
@@ -171,14 +171,8 @@ class HandoverDialog(QDialog):
         self._set_ready(False)
         try:
             data = self.gather(self.choice())
-        except SQLAlchemyError as error:
-            self.status.setText(tr("cli.no_database", reason=type(error).__name__))
-            return
-        except Exception as error:  # the gatherer's errors carry a message for people
-            message = getattr(error, "message", None)
-            if message is None:
-                raise
-            self.status.setText(message.text())
+        except UserError as error:  # a case gone, no plan to print, a database away
+            self.status.setText(error.message.text())
             return
         self.status.setText(tr("handover_dialog.building"))
         self._build = _Build(data)

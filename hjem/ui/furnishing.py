@@ -24,7 +24,7 @@ from hjem.ui.furnish_dialogs import ToBuyDialog
 from hjem.ui.panels.furniture_list import FurnitureList
 from hjem.ui.panels.inventory_panel import InventoryPanel
 from hjem.ui.reservation_offers import ReservationOffers
-from hjem.ui.session import Surroundings
+from hjem.ui.surroundings import Surroundings
 from hjem.ui.tools.place import ItemDropper
 
 FIT_CANDIDATES = 300  # items asked of the inventory for "what fits here", largest first

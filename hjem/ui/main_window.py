@@ -21,10 +21,11 @@ from hjem.ui import files
 from hjem.ui.document import PlanDocument
 from hjem.ui.operations import Change, Operations, message_box
 from hjem.ui.recovery import Recovery
-from hjem.ui.session import EditingSession, Surroundings
+from hjem.ui.session import EditingSession
 from hjem.ui.settings import Settings
 from hjem.ui.start_screen import StartScreen
 from hjem.ui.status import StatusLine
+from hjem.ui.surroundings import Surroundings
 
 if TYPE_CHECKING:  # the database layer and the editor load when first needed
     from hjem.db.workspace import Workspace

@@ -7,12 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMainWindow
-
 from hjem.ui.document import PlanDocument
-from hjem.ui.operations import Operations
-from hjem.ui.settings import Settings
-from hjem.ui.status import StatusLine
 
 if TYPE_CHECKING:  # the editor loads the geometry engine: not at start-up
     from hjem.ui.editor import Editor
@@ -21,17 +16,6 @@ if TYPE_CHECKING:  # the editor loads the geometry engine: not at start-up
     from hjem.ui.panels.properties import PropertiesPanel
     from hjem.ui.scene.plan_scene import PlanScene
     from hjem.ui.view import PlanView
-
-
-@dataclass(frozen=True)
-class Surroundings:
-    """What an editing session needs from the window around it."""
-
-    host: QMainWindow  # its panels dock here, and its dialogs open over it
-    document: PlanDocument
-    settings: Settings
-    operations: Operations
-    status: StatusLine
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from hjem.ui.furnishing import Furnishing
 from hjem.ui.panels.conflicts import ConflictsPanel
 from hjem.ui.panels.properties import PropertiesPanel
 from hjem.ui.scene.plan_scene import PlanScene
-from hjem.ui.session import EditingSession, Surroundings
+from hjem.ui.session import EditingSession
+from hjem.ui.surroundings import Surroundings
 from hjem.ui.tools.background import CalibrateTool, MoveBackgroundTool
 from hjem.ui.tools.fixture import FixtureTool
 from hjem.ui.tools.notes import DimensionTool, LabelTool

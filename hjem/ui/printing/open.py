@@ -1,23 +1,27 @@
 """Open the handover print dialog for what the person is working on: the plan in the editor
-(with its case's details when it belongs to a case) or a case from its window."""
+(with its case's details when it belongs to a case) or a case from its window.
+
+The main window makes its `Printing` at start-up; reportlab, the PDF preview and the database
+layer load when the first print is asked for."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from hjem.cases.cases import get_case
 from hjem.errors import UserError
 from hjem.floorplan.model import Plan
-from hjem.handover.data import HandoverData
-from hjem.handover.gather import PrintChoice, case_handover, plan_handover
 from hjem.i18n import tr
 from hjem.ui import files
 from hjem.ui.document import PlanDocument
 from hjem.ui.operations import Operations
-from hjem.ui.printing.dialog import Gather, HandoverDialog
 from hjem.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from hjem.handover.data import HandoverData
+    from hjem.handover.gather import PrintChoice
+    from hjem.ui.printing.dialog import Gather, HandoverDialog
 
 
 class Printing:
@@ -30,6 +34,8 @@ class Printing:
 
     def print_open_plan(self) -> None:
         """Ctrl+P in the editor: the plan as it is on screen, saved or not."""
+        from hjem.handover.gather import plan_handover
+
         code = self.document.case_code
         if code is not None:
             self.print_case(code)
@@ -48,6 +54,9 @@ class Printing:
     def print_case(self, code: str) -> None:
         """The case's plan: the one open in the editor if it is this case's, else the stored
         one."""
+        from hjem.cases.cases import get_case
+        from hjem.handover.gather import case_handover
+
         workspace = self.operations.available()
         if workspace is None:
             files.show_error(self.parent, "handover_dialog.title", tr("case_list.no_workspace"))
@@ -69,6 +78,8 @@ class Printing:
         self._show(gather, True, named, tr("handover_dialog.file_stem", name=code))
 
     def _show(self, gather: Gather, for_case: bool, architect: str, stem: str) -> None:
+        from hjem.ui.printing.dialog import HandoverDialog
+
         settings = self.settings
         dialog = HandoverDialog(
             self.parent,

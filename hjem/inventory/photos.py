@@ -68,9 +68,9 @@ class PhotoChanges:
 def store_photo_changes(session: Session, item_id: int, changes: PhotoChanges) -> None:
     """Remove the item's photos the form took away; add the new ones after the last."""
     for photo_id in changes.removed:
-        photo = session.get(Photo, photo_id)
-        if photo is not None and photo.item_id == item_id:
-            session.delete(photo)
+        stored = session.get(Photo, photo_id)
+        if stored is not None and stored.item_id == item_id:
+            session.delete(stored)
     last = session.scalar(
         select(Photo.position)
         .where(Photo.item_id == item_id)

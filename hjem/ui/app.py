@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     from hjem.ui.recovery import Recovery
     from hjem.ui.settings import Settings
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("hjem")
     settings = Settings()
     set_language(args.lang or settings.language() or "da")

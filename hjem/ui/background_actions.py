@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from hjem.floorplan.commands import SetBackground
+from hjem.floorplan.model import Background
 from hjem.floorplan.validation import PlanError
 from hjem.i18n import tr
 from hjem.ui import files
@@ -55,24 +57,24 @@ def load_background(
     return False
 
 
-def _change(editor: Editor, **changes: object) -> None:
+def _change(editor: Editor, change: Callable[[Background], Background]) -> None:
     background = editor.plan.background
     if background is None:
         editor.show_hint("background_menu.none")
         return
-    editor.apply(SetBackground(replace(background, **changes)), "undo.background")
+    editor.apply(SetBackground(change(background)), "undo.background")
 
 
 def set_opacity(editor: Editor, opacity: float) -> None:
-    _change(editor, opacity=opacity)
+    _change(editor, lambda background: replace(background, opacity=opacity))
 
 
 def set_locked(editor: Editor, locked: bool) -> None:
-    _change(editor, locked=locked)
+    _change(editor, lambda background: replace(background, locked=locked))
 
 
 def set_hidden(editor: Editor, hidden: bool) -> None:
-    _change(editor, visible=not hidden)
+    _change(editor, lambda background: replace(background, visible=not hidden))
 
 
 def remove(editor: Editor) -> None:

@@ -101,9 +101,12 @@ class CaseWindows:
         tab = BudgetTab(
             self.operations, code, lambda: document.plan if document.case_code == code else None
         )
-        document.plan_did_change.connect(
-            lambda _plan: document.case_code == code and tab.plan_did_change()
-        )
+
+        def plan_changed(_plan: object) -> None:
+            if document.case_code == code:
+                tab.plan_did_change()
+
+        document.plan_did_change.connect(plan_changed)
         document.path_did_change.connect(lambda _path: tab.plan_did_change())
         tab.refresh()
         return tab

@@ -19,7 +19,7 @@ from hjem.floorplan.model import Plan
 from hjem.i18n import tr
 from hjem.ui import files
 from hjem.ui.document import PlanDocument
-from hjem.ui.operations import Change, Operations, message_box
+from hjem.ui.operations import Change, Operations, Outcome, message_box
 from hjem.ui.recovery import Recovery
 from hjem.ui.session import EditingSession
 from hjem.ui.settings import Settings
@@ -323,9 +323,14 @@ class MainWindow(QMainWindow):
         from hjem.budget.demo import fill_demo_workspace
 
         who = self.settings.user_name()
+
+        def filled(outcome: Outcome[None]) -> None:
+            if outcome.ok:
+                self.open_inventory()
+
         self.operations.run_in_background(
             lambda session: fill_demo_workspace(session, who, dt.date.today()),
-            lambda outcome: outcome.ok and self.open_inventory(),
+            filled,
             DEMO_CHANGES,
             message_box(self, tr("inventory_window.title")),
         )

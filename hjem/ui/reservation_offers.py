@@ -46,8 +46,7 @@ class ReservationOffers:
             tr("furnish.reserve.ask", name=piece.label, code=code, case=case),
             tr("furnish.reserve.yes"),
         ):
-            who = self.settings.user_name()
-            self._run(lambda session: reserve(session, code, case, who))
+            self._run(_reserving(code, case, self.settings.user_name()))
 
     def offer_reservations(self, pieces: list[Placement]) -> None:
         """Reserve all these free items for the plan's family at once, if they agree."""
@@ -61,8 +60,7 @@ class ReservationOffers:
         ):
             who = self.settings.user_name()
             for piece in free:
-                code = piece.inventory_item or ""
-                self._run(lambda session, c=code: reserve(session, c, case, who))
+                self._run(_reserving(piece.inventory_item or "", case, who))
 
     def offer_release(self, pieces: list[Placement]) -> None:
         """After pieces were deleted: let go of the reservations they held for this family."""
@@ -79,8 +77,7 @@ class ReservationOffers:
         ):
             who = self.settings.user_name()
             for piece in held:
-                code = piece.inventory_item or ""
-                self._run(lambda session, c=code: release(session, c, who, "fjernet fra planen"))
+                self._run(_releasing(piece.inventory_item or "", who))
 
     def _standings(self, pieces: list[Placement], case: str) -> dict[str, Standing]:
         plan = Plan(placements=tuple(pieces), case_code=case)
@@ -113,3 +110,11 @@ class ReservationOffers:
         )
         box.setObjectName("reservation_message")
         box.exec()
+
+
+def _reserving(code: str, case: str, who: str) -> Work[object]:
+    return lambda session: reserve(session, code, case, who)
+
+
+def _releasing(code: str, who: str) -> Work[object]:
+    return lambda session: release(session, code, who, "fjernet fra planen")

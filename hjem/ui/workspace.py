@@ -35,10 +35,10 @@ def register_tools(editor: Editor) -> None:
     editor.register("wall", partial(WallTool, editor))
     editor.register("rect_room", partial(RectRoomTool, editor))
     editor.register("polygon_room", partial(PolygonRoomTool, editor))
-    for kind in OpeningKind:
-        editor.register(kind.value, partial(OpeningTool, editor, kind))
-    for kind in FixtureKind:
-        editor.register(kind.value, partial(FixtureTool, editor, kind))
+    for opening in OpeningKind:
+        editor.register(opening.value, partial(OpeningTool, editor, opening))
+    for fixture in FixtureKind:
+        editor.register(fixture.value, partial(FixtureTool, editor, fixture))
     editor.register("dimension", partial(DimensionTool, editor))
     editor.register("label", partial(LabelTool, editor))
     editor.register("calibrate", partial(CalibrateTool, editor))

@@ -71,7 +71,7 @@ def test_a_new_user_logs_a_donation_with_photos_and_finds_it_by_code_text_and_si
         )
 
     when_dialog(answer)
-    inventory.actions["new"].trigger()
+    inventory.toolbar_actions["new"].trigger()
     assert seen_photos == [2]
     with inventory.operations.workspace().session() as session:
         (row,) = inventory.model.rows
@@ -123,7 +123,7 @@ def test_a_bad_size_is_explained_in_the_form_and_nothing_is_saved(inventory, qtb
         dialog.reject()
 
     when_dialog(answer)
-    inventory.actions["new"].trigger()
+    inventory.toolbar_actions["new"].trigger()
     assert problems and problems[0].startswith("Dybde")
     assert inventory.model.rows == []
 
@@ -144,7 +144,7 @@ def test_reserving_an_item_someone_else_has_reserved_says_so(inventory, qtbot):
         dialog.accept()
 
     when_dialog(answer)
-    inventory.actions["reserve"].trigger()
+    inventory.toolbar_actions["reserve"].trigger()
     assert seen == [f"{code} er allerede reserveret til en anden familie"]
 
 

@@ -56,7 +56,7 @@ class InventoryWindow(QMainWindow):
         layout.addLayout(self._filters())
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
-        self.actions: dict[str, QAction] = {}
+        self.toolbar_actions: dict[str, QAction] = {}
         self._toolbar()
         self.resize(1300, 820)
         self.refresh()
@@ -125,7 +125,7 @@ class InventoryWindow(QMainWindow):
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, h=handler: h(self))
-            self.actions[key] = action
+            self.toolbar_actions[key] = action
             bar.addAction(action)
 
     # --- what is shown ---------------------------------------------------------------------

@@ -4,6 +4,8 @@ hjem find a spot for it in a room. Pieces to buy are added here too."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QMimeData, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -44,7 +46,7 @@ class ItemList(QListWidget):
         self.setWordWrap(True)
         self.setSpacing(2)
 
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
         data = QMimeData()
         if items:
             data.setData(ITEM_MIME, items[0].data(Qt.ItemDataRole.UserRole).encode())

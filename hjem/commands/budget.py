@@ -26,10 +26,8 @@ def add(commands: argparse._SubParsersAction) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from hjem.budget.export import export_budget
-    from hjem.budget.schemes import BudgetError
-    from hjem.cases.errors import CaseError
 
-    with workspace_session(args, BudgetError, CaseError) as session:
+    with workspace_session(args) as session:
         count = export_budget(session, args.case, args.output)
     print(tr("cli.budget.exported", count=count, code=args.case.strip(), file=args.output))
     return EXIT_OK

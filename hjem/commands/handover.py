@@ -52,11 +52,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _from_case(args: argparse.Namespace, choice):  # type: ignore[no-untyped-def]
-    from hjem.budget.schemes import BudgetError
-    from hjem.cases.errors import CaseError
     from hjem.handover.gather import case_handover
 
-    with workspace_session(args, CaseError, BudgetError) as session:
+    with workspace_session(args) as session:
         return case_handover(session, args.source.strip(), choice)
 
 

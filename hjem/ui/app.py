@@ -67,14 +67,14 @@ def _screenshot(app: QApplication, window: MainWindow, plan_path: Path | None, t
 
     No dialog may wait for a person here: a plan that cannot be read is reported on stderr.
     """
-    from hjem.floorplan.codec import PlanFileError
+    from hjem.errors import UserError
     from hjem.floorplan.hjemfile import load_plan
     from hjem.i18n import tr
 
     if plan_path is not None:
         try:
             window.show_plan(load_plan(plan_path), plan_path)
-        except PlanFileError as error:
+        except UserError as error:
             print(tr("cli.cannot_read", file=plan_path, problem=error.message), file=sys.stderr)
             window.close()
             return 2

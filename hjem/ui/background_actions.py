@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
+from hjem.errors import UserError
 from hjem.floorplan.commands import SetBackground
 from hjem.floorplan.model import Background
-from hjem.floorplan.validation import PlanError
 from hjem.i18n import tr
 from hjem.ui import files
 
@@ -47,7 +47,7 @@ def load_background(
                 return False
             page -= 1
         background = background_from_file(path, page or 0)
-    except PlanError as error:
+    except UserError as error:
         files.show_error(parent, "background_menu.failed", error.message.text())
         return False
     if editor.apply(SetBackground(background), "undo.background"):

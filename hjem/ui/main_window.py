@@ -148,14 +148,13 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
-        from hjem.floorplan.codec import PlanFileError
         from hjem.floorplan.hjemfile import load_plan
 
         if not self.maybe_save():
             return False
         try:
             plan = load_plan(path)
-        except PlanFileError as error:
+        except UserError as error:
             files.show_error(
                 self,
                 "files.open_failed",
@@ -276,7 +275,6 @@ class MainWindow(QMainWindow):
         orphans = self.recovery.orphans()
         if not orphans:
             return False
-        from hjem.floorplan.codec import PlanFileError
         from hjem.floorplan.hjemfile import load_plan
 
         newest = orphans[0]
@@ -296,7 +294,7 @@ class MainWindow(QMainWindow):
                 self.show_plan(load_plan(newest), None)
                 self.document.mark_unsaved()
                 restored = True
-            except PlanFileError as error:
+            except UserError as error:
                 files.show_error(self, "recovery.title", error.message.text())
         for orphan in orphans:
             Recovery.remove(orphan)

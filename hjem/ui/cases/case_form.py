@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from hjem.budget.schemes import scheme_choices
 from hjem.cases.cases import MAX_ADULTS, CaseData, check, create_case
-from hjem.cases.errors import CaseError
 from hjem.cases.models import AgeBand
+from hjem.errors import UserError
 from hjem.i18n import Message, tr
 from hjem.ui.cases.common import tell
 from hjem.ui.operations import Change, Operations
@@ -216,7 +216,7 @@ class CaseDialog(QDialog):
         try:
             check(data)  # the form's own mistakes first, before the database is asked
             problem = self._save(data, self.address.text() if self._address_shown else None)
-        except CaseError as error:
+        except UserError as error:
             problem = error.message
         if problem is None:
             self.accept()

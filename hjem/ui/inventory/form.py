@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hjem.errors import UserError
 from hjem.floorplan.categories import CATEGORIES
 from hjem.i18n import Message, msg, tr
 from hjem.inventory.errors import InventoryError
@@ -228,7 +229,7 @@ class DonationDialog(QDialog):
     def _try_save(self) -> None:
         try:
             problem = self._save(self.data(), self.changes)
-        except InventoryError as error:
+        except UserError as error:
             problem = error.message
         if problem is None:
             self.accept()
@@ -250,7 +251,7 @@ class DonationDialog(QDialog):
         for path in paths:
             try:
                 photo = process(path.read_bytes())
-            except InventoryError as error:
+            except UserError as error:
                 self.problem.setText(f"{path.name}: {error.message.text()}")
                 continue
             except OSError:

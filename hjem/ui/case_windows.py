@@ -111,14 +111,9 @@ class CaseWindows:
         tab.refresh()
         return tab
 
-    def plan_saved(self, code: str) -> None:
-        """The case's plan was saved from the editor: its window shows it anew."""
-        if code in self.open:
-            self.open[code].reload()
-
     def _workspace_changed(self, changes: Changes) -> None:
-        """Reservations, a household or a status changed: every case window and the list
-        show the workspace as it now is."""
+        """Reservations, a household, a status or a case's plan changed (here or in the
+        editor): every case window and the list show the workspace as it now is."""
         if changes & {Change.INVENTORY, Change.CASES}:
             for case_window in self.open.values():
                 case_window.reload()

@@ -99,7 +99,6 @@ class MainWindow(QMainWindow):
             self.open_case_plan,
             self.printing.print_case,
         )
-        self.plan_did_save.connect(self.cases.plan_saved)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -160,7 +160,11 @@ class Operations(QObject):
             self.workspace_did_change.emit(changes)
 
     @Slot(object, object)
-    def _deliver(self, done: Callable[[Outcome[Any]], None], outcome: Outcome[Any]) -> None:
+    def _deliver(
+        self, done: Callable[[Outcome[Any]], None], outcome: Outcome[Any] | BaseException
+    ) -> None:
+        if isinstance(outcome, BaseException):
+            raise outcome  # a bug in the work: raised here, where it can be seen
         done(outcome)
 
     def announce(self, changes: Changes) -> None:
@@ -178,10 +182,16 @@ def _attempt_on(workspace: Workspace, work: Work[T]) -> Outcome[T]:
 
 class _Job(QRunnable):
     def __init__(
-        self, attempt: Callable[[], Outcome[Any]], deliver: Callable[[Outcome[Any]], None]
+        self,
+        attempt: Callable[[], Outcome[Any]],
+        deliver: Callable[[Outcome[Any] | BaseException], None],
     ):
         super().__init__()
         self._attempt, self._deliver = attempt, deliver
 
     def run(self) -> None:
-        self._deliver(self._attempt())
+        try:
+            outcome: Outcome[Any] | BaseException = self._attempt()
+        except Exception as error:  # not a UserError: handed to the window's thread to raise
+            outcome = error
+        self._deliver(outcome)

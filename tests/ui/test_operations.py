@@ -114,3 +114,11 @@ def test_the_inventory_window_shows_a_reservation_made_elsewhere_without_being_a
     operations.run(lambda s: reserve(s, code, FAMILY.code, "Ole"), frozenset({Change.INVENTORY}))
     assert [row.status for row in window.model.rows] == [Status.RESERVED.value]
     window.close()
+
+
+def test_a_bug_in_background_work_is_raised_on_the_window_s_thread_not_lost(qtbot, operations):
+    with qtbot.captureExceptions() as raised:
+        operations.run_in_background(lambda s: 1 / 0, lambda outcome: None)
+        qtbot.waitUntil(lambda: bool(raised))
+    assert isinstance(raised[0][1], ZeroDivisionError)
+    assert operations.heard == []

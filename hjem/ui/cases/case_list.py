@@ -4,6 +4,7 @@ a new one. The list reads `list_cases` only, which never selects the address."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -121,9 +122,9 @@ class CaseList(QWidget):
             return
         text, mine = self.search.text(), self.me if self.only_mine.isChecked() else ""
 
-        def find(session: object) -> tuple[list[CaseRow], int]:
-            rows = list_cases(session, text, architect=mine)  # type: ignore[arg-type]
-            return rows, len(list_cases(session, text)) if not rows and mine else 0  # type: ignore[arg-type]
+        def find(session: Any) -> tuple[list[CaseRow], int]:
+            rows = list_cases(session, text, architect=mine)
+            return rows, len(list_cases(session, text)) if not rows and mine else 0
 
         problems: list[Message] = []
         found = self.operations.read(find, tell=problems.append)

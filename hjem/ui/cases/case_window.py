@@ -8,6 +8,8 @@ The title and every tab show the case's number and alias, never the address."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -81,8 +83,8 @@ class CaseWindow(QMainWindow):
         when someone changed the case after this window read it."""
         code, version = self.code, self.version
 
-        def guarded(session: object) -> object:
-            if guard and get_case(session, code).version != version:  # type: ignore[arg-type]
+        def guarded(session: Any) -> object:
+            if guard and get_case(session, code).version != version:
                 raise CaseEditConflict(code)
             return work(session)
 

@@ -130,8 +130,9 @@ class PropertiesPanel(QWidget):
             widget.blockSignals(False)
         if self._passable and isinstance(element, Opening):
             entrance = self.inputs["entrance"]
+            assert isinstance(entrance, QCheckBox)
             entrance.blockSignals(True)
-            entrance.setChecked(element.entrance)  # type: ignore[attr-defined]
+            entrance.setChecked(element.entrance)
             entrance.blockSignals(False)
 
     def _clear(self) -> None:

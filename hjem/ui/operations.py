@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -75,13 +76,11 @@ def message_box(parent: QWidget | None, title: str, name: str = "operation_messa
 
 class Operations(QObject):
     workspace_did_change = Signal(object)  # the Changes an operation made
-    _finished = Signal(object, object)  # (callback, Outcome): back on the window's thread
 
     def __init__(self, open_workspace: Callable[[], Workspace], parent: QObject | None = None):
         super().__init__(parent)
         self._open = open_workspace
         self._workspace: Workspace | None = None
-        self._finished.connect(self._deliver)  # a method: queued onto this object's thread
 
     @classmethod
     def over(cls, workspace: Workspace, parent: QObject | None = None) -> Operations:
@@ -142,7 +141,11 @@ class Operations(QObject):
             self._conclude(outcome, changes, tell)
             done(outcome)
 
-        job = _Job(lambda: _attempt_on(workspace, work), lambda o: self._finished.emit(conclude, o))
+        relay = _relay()
+        job = _Job(
+            lambda: _attempt_on(workspace, work),
+            lambda outcome: relay.finished.emit((self, conclude), outcome),
+        )
         QThreadPool.globalInstance().start(job)
 
     def _attempt(self, work: Work[T]) -> Outcome[T]:
@@ -159,14 +162,6 @@ class Operations(QObject):
         elif changes:
             self.workspace_did_change.emit(changes)
 
-    @Slot(object, object)
-    def _deliver(
-        self, done: Callable[[Outcome[Any]], None], outcome: Outcome[Any] | BaseException
-    ) -> None:
-        if isinstance(outcome, BaseException):
-            raise outcome  # a bug in the work: raised here, where it can be seen
-        done(outcome)
-
     def announce(self, changes: Changes) -> None:
         """Say that something changed the workspace outside an operation (a dialog's save)."""
         if changes:
@@ -178,6 +173,35 @@ def _attempt_on(workspace: Workspace, work: Work[T]) -> Outcome[T]:
         return Outcome(value=workspace.run(work))
     except UserError as problem:
         return Outcome(problem=problem)
+
+
+class _Relay(QObject):
+    """Carries a finished job's outcome to the window's thread. It lives as long as the
+    application, so a job that ends after its window has gone still has somewhere to report."""
+
+    finished = Signal(object, object)  # (operations, conclude), outcome or the bug raised
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished.connect(self._deliver)  # a method: queued onto this object's thread
+
+    @Slot(object, object)
+    def _deliver(self, target: tuple[Operations, Callable[[Any], None]], outcome: Any) -> None:
+        operations, conclude = target
+        if not shiboken6.isValid(operations):
+            return  # its window has gone: nobody is left to tell
+        if isinstance(outcome, BaseException):
+            raise outcome  # a bug in the work: raised here, where it can be seen
+        conclude(outcome)
+
+
+_relays: list[_Relay] = []
+
+
+def _relay() -> _Relay:
+    if not _relays:  # made on the window's thread, at the first background job
+        _relays.append(_Relay())
+    return _relays[0]
 
 
 class _Job(QRunnable):

@@ -5,7 +5,9 @@ on it; views refresh themselves when they hear of a change."""
 import threading
 
 import pytest
-from PySide6.QtCore import QThread
+import shiboken6
+from PySide6.QtCore import QThread, QThreadPool
+from PySide6.QtWidgets import QApplication
 
 from hjem.cases.cases import CaseData, create_case, list_cases
 from hjem.db.workspace import Workspace
@@ -122,3 +124,15 @@ def test_a_bug_in_background_work_is_raised_on_the_window_s_thread_not_lost(qtbo
         qtbot.waitUntil(lambda: bool(raised))
     assert isinstance(raised[0][1], ZeroDivisionError)
     assert operations.heard == []
+
+
+def test_work_that_ends_after_its_window_has_gone_reports_to_nobody(qtbot, workspace):
+    operations = Operations.over(workspace)
+    gate, came_back = threading.Event(), []
+    with qtbot.captureExceptions() as raised:
+        operations.run_in_background(lambda s: gate.wait(5), came_back.append)
+        shiboken6.delete(operations)  # the window (and its runner) goes meanwhile
+        gate.set()
+        assert QThreadPool.globalInstance().waitForDone(5000)
+        QApplication.processEvents()
+    assert came_back == [] and raised == []

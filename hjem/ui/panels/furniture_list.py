@@ -1,7 +1,8 @@
 """The furniture list: every piece in the plan with its room, size, standing in the inventory
 and value, and the total. Pieces that need something done (reserve it, or it went to another
 family meanwhile) are marked here and on the plan. It looks again every half minute, since
-other volunteers reserve and deliver items all day."""
+other volunteers reserve and deliver items all day; those look-ups, and the one a moment
+after each edit, ask the database in the background (a shared server may be far away)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from hjem.i18n import tr
 from hjem.inventory.placing import PlacedItem, Standing, placed_items, total_ore
 from hjem.money import format_kroner
 from hjem.ui.editor import Editor
-from hjem.ui.operations import Change, Changes, Operations
+from hjem.ui.operations import Change, Changes, Operations, Outcome
 
 COLUMNS = ("name", "room", "size", "standing", "value")
 LOOK_AGAIN_MS = 30_000
@@ -36,6 +37,7 @@ class FurnitureList(QWidget):
         self.editor, self.operations = editor, operations
         self.placed: list[PlacedItem] = []
         self.online = False
+        self._asked = 0  # look-ups begun: an answer to an older one is not shown
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("furniture_list")
         self.table.setHorizontalHeaderLabels([tr(f"furnish.list.{c}") for c in COLUMNS])
@@ -54,11 +56,11 @@ class FurnitureList(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.look_again)
         editor.document.plan_did_change.connect(lambda _plan: self._timer.start())
         self._again = QTimer(self)
         self._again.setInterval(LOOK_AGAIN_MS)
-        self._again.timeout.connect(self.refresh)
+        self._again.timeout.connect(self.look_again)
         self._again.start()
         operations.workspace_did_change.connect(self._workspace_changed)
 
@@ -67,18 +69,41 @@ class FurnitureList(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Look the pieces up now and show them."""
+        self._asked += 1
         plan = self.editor.plan
-        self.placed, self.online = self._look_up(plan)
+        self._show(plan, *self._look_up(plan))
+
+    def look_again(self) -> None:
+        """Look the pieces up in the background; show them if nothing newer came meanwhile."""
+        if self.operations.available() is None:
+            self.refresh()
+            return
+        self._asked += 1
+        asked, plan = self._asked, self.editor.plan
+
+        def found(outcome: Outcome[list[PlacedItem]]) -> None:
+            if asked != self._asked or plan is not self.editor.plan:
+                return  # a newer look-up, or another plan, answers instead
+            if outcome.value is None:
+                self._show(plan, [_offline(p) for p in plan.placements], False)
+            else:
+                self._show(plan, outcome.value, True)
+
+        self.operations.run_in_background(lambda session: placed_items(session, plan), found)
+
+    def _show(self, plan: Plan, placed: list[PlacedItem], online: bool) -> None:
+        self.placed, self.online = placed, online
         self.table.setRowCount(len(self.placed))
-        for row, placed in enumerate(self.placed):
-            for column, text in enumerate(_cells(plan, placed)):
+        for row, piece in enumerate(self.placed):
+            for column, text in enumerate(_cells(plan, piece)):
                 cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, placed.placement.id)
+                cell.setData(Qt.ItemDataRole.UserRole, piece.placement.id)
                 if column == 4:
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                if column == 3 and placed.standing.needs_action:
+                if column == 3 and piece.standing.needs_action:
                     cell.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, column, cell)
         self.total.setText(tr("furnish.list.total", total=format_kroner(total_ore(self.placed))))

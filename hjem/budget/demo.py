@@ -12,12 +12,21 @@ from hjem.budget.models import BudgetCategory, LineStatus
 from hjem.cases.demo import DEMO_CASE, fill_demo_case
 from hjem.floorplan.model import Plan
 from hjem.ids import CaseCode
+from hjem.inventory.demo import fill_demo_inventory
 
 SERVICES = (  # description, category, cash in øre
     ("Indskud til boligen", BudgetCategory.DEPOSIT, 950_000),
     ("Flyttebil og to hjælpere", BudgetCategory.MOVING, 350_000),
     ("Vintertøj til børnene", BudgetCategory.CLOTHES, 120_000),
 )
+
+
+def fill_demo_workspace(session: Session, who: str, today: dt.date) -> None:
+    """The demo inventory (unless it is there) and the sample case with its budget: what the
+    start screen's demo button shows, in one unit of work."""
+    if fill_demo_inventory(session, who):
+        session.flush()
+    add_demo_case(session, who, today)
 
 
 def add_demo_case(session: Session, who: str, today: dt.date) -> bool:

@@ -39,7 +39,7 @@ from hjem.budget.schemes import (
 )
 from hjem.cases.errors import CaseNotFound
 from hjem.cases.models import Case
-from hjem.cases.plans import load_case_plan
+from hjem.cases.plans import load_case_plan, save_case_plan
 from hjem.floorplan.model import Plan
 from hjem.i18n import msg, tr
 from hjem.ids import CaseCode, ElementId
@@ -313,3 +313,13 @@ def budget_summary(
     if plan is not None:
         lines = as_synced(lines, plan_pieces(session, plan))
     return summarise(lines, scheme)
+
+
+def save_plan_and_lines(
+    session: Session, code: str, plan: Plan, who: str, opened_at: int | None
+) -> int:
+    """Store the case's plan and bring its budget's plan lines in step, in one unit of work;
+    the plan's new version (StalePlan if someone saved it since `opened_at`)."""
+    version = save_case_plan(session, code, plan, who, opened_at)
+    sync_plan_lines(session, code, plan)
+    return version

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from hjem.budget.arithmetic import Scheme, kroner
 from hjem.budget.models import BudgetCategory, GrantScheme, SchemeLimit
+from hjem.errors import UserError
 from hjem.i18n import Message, msg
 
 MAX_AMOUNT_ORE = 10_000_000_000  # 100 million kroner: beyond any grant, a typing slip
@@ -20,10 +21,8 @@ MAX_NAME = 120
 CATEGORIES = tuple(category.value for category in BudgetCategory)
 
 
-class BudgetError(Exception):
-    def __init__(self, message: Message):
-        super().__init__(message.text("en"))
-        self.message = message
+class BudgetError(UserError):
+    pass
 
 
 @dataclass(frozen=True)
@@ -86,6 +85,12 @@ def example_scheme(session: Session) -> Scheme:
 def list_schemes(session: Session) -> list[SchemeData]:
     """Every scheme, by name, with its limits."""
     return [data_of(row) for row in session.scalars(select(GrantScheme).order_by(GrantScheme.name))]
+
+
+def scheme_choices(session: Session) -> list[tuple[int, str]]:
+    """Every scheme as (id, name), by name: what a case form offers to choose from."""
+    rows = session.execute(select(GrantScheme.id, GrantScheme.name).order_by(GrantScheme.name))
+    return [(scheme_id, name) for scheme_id, name in rows]
 
 
 def check_scheme(data: SchemeData) -> None:

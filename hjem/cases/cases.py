@@ -141,6 +141,22 @@ def _flush(session: Session, code: CaseCode) -> None:
         raise DuplicateCase(code) from None
 
 
+def case_form_data(session: Session, code: CaseCode) -> tuple[CaseData, int]:
+    """The household as the case form edits it, and the version it was read at."""
+    case = get_case(session, code)
+    return data_of(case), case.version
+
+
+def update_household(
+    session: Session, code: CaseCode, data: CaseData, version: int, address: str | None
+) -> None:
+    """Save the case form: the household as read at `version`, and the address unless it was
+    left alone (None)."""
+    update_case(session, code, data, version)
+    if address is not None:
+        set_address(session, code, address)
+
+
 def address_of(session: Session, code: CaseCode) -> str:
     """The new address: for the one screen that shows it, or a print that asks for it."""
     return session.scalar(select(Case.address).where(Case.code == code.strip())) or ""

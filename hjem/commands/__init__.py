@@ -6,10 +6,15 @@ inside the handlers.
 """
 
 import argparse
-from typing import TypeAlias
+from typing import Any, Protocol
 
-# What `add(commands)` receives: argparse names the type of add_subparsers() only privately.
-Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+class Subcommands(Protocol):
+    """What `add(commands)` receives: argparse names the type of add_subparsers() only
+    privately, so the one method the commands use is said here."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
+
 
 EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_CANNOT = 0, 1, 2
 

@@ -27,10 +27,8 @@ def add(commands: Subcommands) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from hjem.budget.export import export_budget
-    from hjem.budget.schemes import BudgetError
-    from hjem.cases.errors import CaseError
 
-    with workspace_session(args, BudgetError, CaseError) as session:
+    with workspace_session(args) as session:
         count = export_budget(session, CaseCode(args.case), args.output)
     print(tr("cli.budget.exported", count=count, code=args.case.strip(), file=args.output))
     return EXIT_OK

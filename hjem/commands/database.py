@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from hjem.commands import EXIT_CANNOT, EXIT_OK, CommandFailed, Subcommands
+from hjem.errors import UserError
 from hjem.i18n import tr
 
 if TYPE_CHECKING:  # SQLAlchemy loads only when a command opens the workspace
@@ -38,20 +39,18 @@ def open_workspace(args: argparse.Namespace, migrate: bool = True) -> Workspace 
 
 
 @contextmanager
-def workspace_session(args: argparse.Namespace, *refusals: type[Exception]) -> Iterator[Session]:
+def workspace_session(args: argparse.Namespace) -> Iterator[Session]:
     """A session on the workspace the arguments point at, closed after. A database that cannot
-    be opened, or one of `refusals` (errors carrying a `.message` for people), ends the command
-    with the reason said."""
+    be opened, or a UserError (a refusal carrying its message), ends the command with the
+    reason said."""
     workspace = open_workspace(args)
     if workspace is None:
         raise CommandFailed()  # open_workspace said why
     try:
         with workspace.session() as session:
             yield session
-    except refusals as error:
-        # Each refusal carries a `message`; with one base for such errors (UserError, on its
-        # way) `refusals` can say so and this ignore goes.
-        raise CommandFailed(error.message.text()) from None  # type: ignore[attr-defined]
+    except UserError as error:
+        raise CommandFailed(error.message.text()) from None
     finally:
         workspace.close()
 

@@ -59,11 +59,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _from_case(args: argparse.Namespace, choice: PrintChoice) -> HandoverData:
-    from hjem.budget.schemes import BudgetError
-    from hjem.cases.errors import CaseError
     from hjem.handover.gather import case_handover
 
-    with workspace_session(args, CaseError, BudgetError) as session:
+    with workspace_session(args) as session:
         return case_handover(session, CaseCode(args.source.strip()), choice)
 
 

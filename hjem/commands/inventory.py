@@ -85,10 +85,9 @@ def _who() -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from hjem.inventory.errors import InventoryError
     from hjem.inventory.transfer import ImportFailed, import_items
 
-    with workspace_session(args, InventoryError) as session:
+    with workspace_session(args) as session:
         try:
             report = import_items(session, args.file, _who())
         except ImportFailed as failed:  # each row's problem first, then the summary
@@ -108,21 +107,19 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from hjem.inventory.errors import InventoryError
     from hjem.inventory.transfer import export_items
 
-    with workspace_session(args, InventoryError) as session:
+    with workspace_session(args) as session:
         count = export_items(session, args.file)
     print(tr("cli.inventory_exported", count=count, file=args.file))
     return EXIT_OK
 
 
 def run_labels(args: argparse.Namespace) -> int:
-    from hjem.inventory.errors import InventoryError
     from hjem.inventory.labels import label_sheet
     from hjem.inventory.search import Query, find
 
-    with workspace_session(args, InventoryError) as session:
+    with workspace_session(args) as session:
         items = find(session, Query(limit=100_000))
         label_sheet(items, args.file)
     print(tr("cli.inventory_labels", count=len(items), file=args.file))

@@ -3,15 +3,20 @@ short sessions that commit when the work inside them succeeds and roll back when
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hjem.db.engine import database_url, make_engine
 from hjem.db.migrate import upgrade
+from hjem.errors import DatabaseProblem
+
+T = TypeVar("T")
 
 
 class Workspace:
@@ -34,5 +39,22 @@ class Workspace:
         finally:
             session.close()
 
+    def run(self, work: Callable[[Session], T]) -> T:
+        """`work` in one unit of work. The database's or the disk's refusal becomes a
+        `DatabaseProblem` (a `UserError`), so callers handle one kind of error."""
+        try:
+            with self.session() as session:
+                return work(session)
+        except (SQLAlchemyError, OSError) as error:
+            raise DatabaseProblem(error) from error
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+def open_workspace(url: str | None = None) -> Workspace:
+    """The workspace at `url`, opened and migrated; DatabaseProblem if it cannot be."""
+    try:
+        return Workspace(url)
+    except (SQLAlchemyError, OSError) as error:
+        raise DatabaseProblem(error) from error

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from hjem.errors import UserError
 from hjem.floorplan.categories import CATEGORIES
 from hjem.floorplan.model import (
     Background,
@@ -30,12 +31,8 @@ MAX_TEXT = 500
 MAX_PRICE_ORE = 100_000_000  # one million kroner: more than any piece of furniture
 
 
-class PlanError(ValueError):
+class PlanError(UserError, ValueError):
     """A plan or an edit breaks a rule; `message` says which, in words a volunteer understands."""
-
-    def __init__(self, message: Message):
-        super().__init__(message.text("en"))
-        self.message = message
 
 
 def _number(field: str, value: float, low: float, high: float) -> Message | None:

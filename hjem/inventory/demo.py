@@ -60,6 +60,14 @@ def demo_is_present(session: Session) -> bool:
     return found is not None
 
 
+def fill_demo_inventory(session: Session, who: str) -> bool:
+    """The demo inventory, unless it is there already; True if it was added now."""
+    if demo_is_present(session):
+        return False
+    fill_demo(session, who)
+    return True
+
+
 def fill_demo(session: Session, who: str = "Demo", today: dt.date | None = None) -> list[ItemCode]:
     """Add the demo inventory and return the new items' codes, in the order they were made;
     nothing is added (and [] returned) when the demo is there already."""

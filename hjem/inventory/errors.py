@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from hjem.i18n import Message, msg
+from hjem.errors import UserError
+from hjem.i18n import msg
 
 
-class InventoryError(Exception):
-    def __init__(self, message: Message):
-        super().__init__(message.text("en"))
-        self.message = message
+class InventoryError(UserError):
+    pass
 
 
 class NotFound(InventoryError):

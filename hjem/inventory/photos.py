@@ -5,12 +5,15 @@ picture, or is a decompression bomb, is refused with a clear message."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hjem.i18n import msg
 from hjem.inventory.errors import InventoryError
+from hjem.inventory.models import Photo
 
 DISPLAY_PX = 1600
 THUMBNAIL_PX = 256
@@ -52,3 +55,43 @@ def process(data: bytes) -> ProcessedPhoto:
     display, width, height = _jpeg(image, DISPLAY_PX)
     thumbnail, _, _ = _jpeg(image, THUMBNAIL_PX)
     return ProcessedPhoto(display, thumbnail, width, height)
+
+
+@dataclass
+class PhotoChanges:
+    """What the donation form did to an item's photos."""
+
+    added: list[ProcessedPhoto] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)  # ids of photos already stored
+
+
+def store_photo_changes(session: Session, item_id: int, changes: PhotoChanges) -> None:
+    """Remove the item's photos the form took away; add the new ones after the last."""
+    for photo_id in changes.removed:
+        stored = session.get(Photo, photo_id)
+        if stored is not None and stored.item_id == item_id:
+            session.delete(stored)
+    last = session.scalar(
+        select(Photo.position)
+        .where(Photo.item_id == item_id)
+        .order_by(Photo.position.desc())
+        .limit(1)
+    )
+    position = (last or 0) + 1
+    for offset, photo in enumerate(changes.added):
+        session.add(
+            Photo(
+                item_id=item_id,
+                position=position + offset,
+                width=photo.width,
+                height=photo.height,
+                display=photo.display,
+                thumbnail=photo.thumbnail,
+            )
+        )
+
+
+def first_photo(session: Session, item_id: int) -> bytes | None:
+    """The item's first photo at display size, if it has one."""
+    query = select(Photo.display).where(Photo.item_id == item_id).order_by(Photo.position)
+    return session.scalar(query.limit(1))

@@ -10,6 +10,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from hjem.ui.main_window import MainWindow
 
 STARTUP_PROBE = "HJEM_STARTUP_PROBE"  # set by bench/startup.py: report the first window, quit
 
@@ -33,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     from hjem.ui.recovery import Recovery
     from hjem.ui.settings import Settings
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("hjem")
     settings = Settings()
     set_language(args.lang or settings.language() or "da")
@@ -55,27 +62,27 @@ def run(args: argparse.Namespace) -> int:
     return app.exec()
 
 
-def _screenshot(app, window, plan_path: Path | None, target: Path) -> int:
+def _screenshot(app: QApplication, window: MainWindow, plan_path: Path | None, target: Path) -> int:
     """Render the window with the plan and save it as a picture (for docs and tests).
 
     No dialog may wait for a person here: a plan that cannot be read is reported on stderr.
     """
-    from hjem.floorplan.codec import PlanFileError
+    from hjem.errors import UserError
     from hjem.floorplan.hjemfile import load_plan
     from hjem.i18n import tr
 
     if plan_path is not None:
         try:
             window.show_plan(load_plan(plan_path), plan_path)
-        except PlanFileError as error:
+        except UserError as error:
             print(tr("cli.cannot_read", file=plan_path, problem=error.message), file=sys.stderr)
             window.close()
             return 2
     window.resize(1440, 900)
     app.processEvents()
-    if window.editor is not None:
-        window.editor.view.fit_to_plan()
-        window.conflicts.refresh()
+    if window.has_editor:
+        window.session.view.fit_to_plan()
+        window.session.conflicts.refresh()
     app.processEvents()
     ok = window.grab().save(str(target))
     window.document.undo_stack.setClean()

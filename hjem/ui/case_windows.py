@@ -7,49 +7,64 @@ database layer) must not delay the first window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
 from hjem.i18n import tr
 from hjem.ui import files
+from hjem.ui.document import PlanDocument
+from hjem.ui.operations import Change, Changes, Operations
+from hjem.ui.settings import Settings
+from hjem.ui.start_screen import StartScreen
 
 if TYPE_CHECKING:
     from hjem.ui.cases.budget_tab import BudgetTab
     from hjem.ui.cases.case_list import CaseList
     from hjem.ui.cases.case_window import CaseWindow
-    from hjem.ui.main_window import MainWindow
 
 LIST_DELAY_MS = 150  # after the first paint
 
 
 class CaseWindows:
-    def __init__(self, window: MainWindow):
-        self.window = window
+    def __init__(
+        self,
+        operations: Operations,
+        settings: Settings,
+        document: PlanDocument,
+        start: StartScreen,
+        parent: QWidget,
+        open_plan: Callable[[str], object],
+        print_case: Callable[[str], object],
+    ):
+        self.operations, self.settings, self.document = operations, settings, document
+        self.start, self.parent = start, parent
+        self._open_plan, self._print = open_plan, print_case
         self.list: CaseList | None = None
         self.open: dict[str, CaseWindow] = {}
-        window.plan_did_save.connect(self._reload)
+        operations.workspace_did_change.connect(self._workspace_changed)
 
     def load_list_soon(self) -> None:
-        # Tied to the window: the timer is dropped if the window goes first.
-        QTimer.singleShot(LIST_DELAY_MS, self.window.start, self._load_list)
+        # Tied to the start screen: the timer is dropped if it goes first.
+        QTimer.singleShot(LIST_DELAY_MS, self.start, self._load_list)
 
     def _load_list(self) -> None:
         from hjem.ui.cases.case_list import CaseList
 
-        if self.list is not None or not self.window.isVisible():
+        if self.list is not None or not self.parent.isVisible():
             return
-        self.list = CaseList(self.window.try_workspace, self.window.settings.user_name())
+        self.list = CaseList(self.operations, self.settings.user_name())
         self.list.case_chosen.connect(self.show_case)
         self.list.new_case_requested.connect(self.new_case)
-        self.window.start.show_cases(self.list)
+        self.start.show_cases(self.list)
         self.list.refresh()
 
     def new_case(self) -> None:
         from hjem.ui.cases.case_form import ask_new_case
 
-        workspace = self.window.try_workspace()
-        code = workspace and ask_new_case(self.window, workspace, self.window.settings.user_name())
+        code = ask_new_case(self.parent, self.operations, self.settings.user_name())
         if code:
             if self.list is not None:
                 self.list.refresh(select_code=code)
@@ -65,53 +80,42 @@ class CaseWindows:
         window.activateWindow()
 
     def _case_window(self, code: str) -> CaseWindow | None:
-        from hjem.ui.case_plans import open_case_plan
         from hjem.ui.cases.case_window import CaseWindow
 
-        workspace = self.window.try_workspace()
-        if workspace is None:
-            files.show_error(self.window, "case_list.title", tr("case_list.no_workspace"))
+        if self.operations.available() is None:
+            files.show_error(self.parent, "case_list.title", tr("case_list.no_workspace"))
             return None
-        case_window = CaseWindow(workspace, code, self.window.settings.user_name(), self.window)
-        case_window.open_plan_requested.connect(lambda c: open_case_plan(self.window, c))
+        who = self.settings.user_name()
+        case_window = CaseWindow(self.operations, code, who, self.parent)
+        case_window.open_plan_requested.connect(self._open_plan)
         case_window.print_requested.connect(self._print)
-        case_window.case_did_change.connect(lambda _c: self.list and self.list.refresh())
-        case_window.reservations_did_change.connect(lambda _c: self.window.inventory_did_change())
-        case_window.set_budget_widget(self._budget_tab(workspace, code, case_window))
+        case_window.set_budget_widget(self._budget_tab(code, case_window))
         self.open[code] = case_window
         return case_window
 
-    def _print(self, code: str) -> None:
-        from hjem.ui.printing.open import print_case
-
-        print_case(self.window, code)
-
-    def _budget_tab(self, workspace, code: str, case_window: CaseWindow) -> BudgetTab:
+    def _budget_tab(self, code: str, case_window: CaseWindow) -> BudgetTab:
         """The budget, following the case's plan while it is open in the editor."""
         from hjem.ui.cases.budget_tab import BudgetTab
 
-        document = self.window.document
+        document = self.document
         tab = BudgetTab(
-            workspace, code, lambda: document.plan if document.case_code == code else None
+            self.operations, code, lambda: document.plan if document.case_code == code else None
         )
-        document.plan_did_change.connect(
-            lambda _plan: document.case_code == code and tab.plan_did_change()
-        )
+
+        def plan_changed(_plan: object) -> None:
+            if document.case_code == code:
+                tab.plan_did_change()
+
+        document.plan_did_change.connect(plan_changed)
         document.path_did_change.connect(lambda _path: tab.plan_did_change())
-        case_window.case_did_change.connect(lambda _c: tab.refresh())
-        case_window.reservations_did_change.connect(lambda _c: tab.refresh())
         tab.refresh()
         return tab
 
-    def _reload(self, code: str) -> None:
-        from hjem.ui.cases.budget_tab import BudgetTab
-
-        if code in self.open:
-            self.open[code].reload()
-            budget = self.open[code].budget_tab.findChild(BudgetTab)
-            if budget is not None:
-                budget.refresh()
-
-    def reload_all(self) -> None:
-        for case_window in self.open.values():
-            case_window.reload()
+    def _workspace_changed(self, changes: Changes) -> None:
+        """Reservations, a household, a status or a case's plan changed (here or in the
+        editor): every case window and the list show the workspace as it now is."""
+        if changes & {Change.INVENTORY, Change.CASES}:
+            for case_window in self.open.values():
+                case_window.reload()
+        if Change.CASES in changes and self.list is not None:
+            self.list.refresh()

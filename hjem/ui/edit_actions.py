@@ -5,65 +5,63 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from hjem.floorplan.clipboard import copied
 from hjem.floorplan.clipboard import paste as paste_command
 from hjem.floorplan.editing import element_ids, walls_around_rooms
 
 if TYPE_CHECKING:
-    from hjem.ui.main_window import MainWindow
+    from hjem.ui.editor import Editor
+    from hjem.ui.panels.furniture_list import FurnitureList
 
 PASTE_OFFSET_CM = 50.0
 _clipboard: list = []
 
 
-def copy(window: MainWindow) -> None:
-    ids = window.document.selection
+def copy(editor: Editor) -> None:
+    ids = editor.document.selection
     if ids:
-        _clipboard[:] = copied(window.document.plan, ids)
+        _clipboard[:] = copied(editor.plan, ids)
 
 
-def paste(window: MainWindow) -> None:
+def paste(editor: Editor) -> None:
     if not _clipboard:
         return
-    command, new_ids = paste_command(
-        window.document.plan, _clipboard, PASTE_OFFSET_CM, PASTE_OFFSET_CM
-    )
-    if window.editor.apply(command, "undo.paste"):
-        window.document.select(new_ids)
+    command, new_ids = paste_command(editor.plan, _clipboard, PASTE_OFFSET_CM, PASTE_OFFSET_CM)
+    if editor.apply(command, "undo.paste"):
+        editor.document.select(new_ids)
 
 
-def delete(window: MainWindow) -> None:
-    ids = list(window.document.selection)
+def delete(editor: Editor) -> None:
+    ids = list(editor.document.selection)
     if ids:
-        window.editor.delete(ids)
+        editor.delete(ids)
 
 
-def select_all(window: MainWindow) -> None:
-    window.document.select(element_ids(window.document.plan))
+def select_all(editor: Editor) -> None:
+    editor.document.select(element_ids(editor.plan))
 
 
-def rotate(window: MainWindow) -> None:
-    tool = window.editor.view.tool
-    ids = list(window.document.selection)
+def rotate(editor: Editor) -> None:
+    tool = editor.view.tool
+    ids = list(editor.document.selection)
     if ids and hasattr(tool, "turn"):
         tool.turn(ids, 90.0)
 
 
-def walls_around_room(window: MainWindow) -> None:
+def walls_around_room(editor: Editor) -> None:
     """Walls along the selected rooms' edges, outside them, where there is no wall yet."""
-    editor = window.editor
     command = walls_around_rooms(editor.plan, editor.document.selection, editor.wall_thickness)
     if command is not None:
         editor.apply(command, "undo.add_wall")
 
 
-def plan_details(window: MainWindow) -> None:
+def plan_details(editor: Editor, furniture: FurnitureList, parent: QWidget) -> None:
     """The plan's title and family case, in a small form; one undo step."""
     from hjem.ui.furnish_dialogs import PlanDetailsDialog
 
-    dialog = PlanDetailsDialog(window.document.plan, window)
+    dialog = PlanDetailsDialog(editor.plan, parent)
     if dialog.exec() == QDialog.DialogCode.Accepted:
-        window.editor.apply(dialog.command(), "undo.plan_details")
-        window.furnishing.furniture.refresh()
+        editor.apply(dialog.command(), "undo.plan_details")
+        furniture.refresh()

@@ -31,7 +31,7 @@ def ask_save_path(parent: QWidget, suggestion: Path | None = None) -> Path | Non
     return path if path.suffix.lower() == ".hjem" else path.with_name(path.name + ".hjem")
 
 
-def show_error(parent: QWidget, title_key: str, text: str) -> None:
+def show_error(parent: QWidget | None, title_key: str, text: str) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning, tr(title_key), text, QMessageBox.StandardButton.Ok, parent
     )

@@ -87,10 +87,12 @@ class ToBuyDialog(QDialog):
     def _piece(self) -> Placement | None:
         sizes = [parse_number(box.text()) for box in self.sizes]
         if any(s is None or not 0 < s <= MAX_SIZE_CM for s in sizes):
-            return self._refuse("furnish.buy.bad_size")
+            self._refuse("furnish.buy.bad_size")
+            return None
         price = parse_kroner(self.price.text())
         if price is None or price < 0:
-            return self._refuse("furnish.buy.bad_price")
+            self._refuse("furnish.buy.bad_price")
+            return None
         width, depth, height = (float(s) for s in sizes if s is not None)
         category = self.category.currentData()
         return Placement(

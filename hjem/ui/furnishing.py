@@ -5,19 +5,17 @@ free floor lists what fits there; placing and deleting offer to reserve and rele
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtWidgets import QDialog
-from sqlalchemy.exc import SQLAlchemyError
 
 from hjem.floorplan.commands import AddElement, ReplaceElement
 from hjem.floorplan.fits import Candidate, Region, WallStretch, what_fits
 from hjem.floorplan.model import Placement, Plan
 from hjem.floorplan.spots import SpotFinder
 from hjem.i18n import tr
-from hjem.inventory.errors import InventoryError
 from hjem.inventory.items import get_item
-from hjem.inventory.listing import table_rows
+from hjem.inventory.listing import Row, table_rows
 from hjem.inventory.models import Status
 from hjem.inventory.placing import Standing, placement_for
 from hjem.inventory.search import Query
@@ -25,20 +23,21 @@ from hjem.ui.editor import Editor
 from hjem.ui.furnish_dialogs import ToBuyDialog
 from hjem.ui.panels.furniture_list import FurnitureList
 from hjem.ui.panels.inventory_panel import InventoryPanel
-from hjem.ui.reservation_offers import offer_release, offer_reservation, offer_reservations
+from hjem.ui.reservation_offers import ReservationOffers
+from hjem.ui.surroundings import Surroundings
 from hjem.ui.tools.place import ItemDropper
-
-if TYPE_CHECKING:
-    from hjem.ui.main_window import MainWindow
 
 FIT_CANDIDATES = 300  # items asked of the inventory for "what fits here", largest first
 
 
 class Furnishing:
-    def __init__(self, window: MainWindow, editor: Editor):
-        self.window, self.editor = window, editor
-        self.panel = InventoryPanel(window.try_workspace)
-        self.furniture = FurnitureList(editor, window.try_workspace)
+    def __init__(self, editor: Editor, around: Surroundings):
+        self.editor, self.operations, self.parent = editor, around.operations, around.host
+        self.panel = InventoryPanel(around.operations)
+        self.furniture = FurnitureList(editor, around.operations)
+        self.offers = ReservationOffers(
+            around.operations, editor.document, around.settings, around.status, around.host
+        )
         self.fits: dict[str, Placement] = {}  # code → pose, after "what fits here"
         self._finder: SpotFinder | None = None
         editor.view.dropper = ItemDropper(editor, self.piece_for_code)
@@ -48,8 +47,8 @@ class Furnishing:
         self.panel.buy_button.clicked.connect(self.add_to_buy)
         self.panel.fits_button.clicked.connect(lambda: editor.use_tool("what_fits"))
         self.furniture.reserve_button.clicked.connect(self.reserve_free)
-        editor.piece_placed.connect(lambda piece: offer_reservation(window, piece))
-        editor.pieces_removed.connect(lambda pieces: offer_release(window, pieces))
+        editor.piece_placed.connect(self.offers.offer_reservation)
+        editor.pieces_removed.connect(self.offers.offer_release)
         editor.region_marked.connect(self.show_what_fits)
         editor.document.plan_did_change.connect(self._plan_changed)
 
@@ -66,14 +65,7 @@ class Furnishing:
         return self._finder
 
     def piece_for_code(self, code: str) -> Placement | None:
-        workspace = self.window.try_workspace()
-        if workspace is None:
-            return None
-        try:
-            with workspace.session() as session:
-                return placement_for(get_item(session, code), "new")
-        except (InventoryError, SQLAlchemyError):
-            return None
+        return self.operations.read(lambda session: placement_for(get_item(session, code), "new"))
 
     # --- placing -------------------------------------------------------------------------------
 
@@ -90,7 +82,7 @@ class Furnishing:
             self.editor.start_placing(piece)
 
     def add_to_buy(self) -> None:
-        dialog = ToBuyDialog(self.window)
+        dialog = ToBuyDialog(self.parent)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.piece is not None:
             self.editor.start_placing(dialog.piece)
 
@@ -129,14 +121,12 @@ class Furnishing:
         return (pieces[0], False) if len(pieces) == 1 else (None, False)
 
     def show_what_fits(self, region: Region) -> None:
-        workspace = self.window.try_workspace()
-        if workspace is None:
+        query = Query(status=Status.AVAILABLE.value, limit=FIT_CANDIDATES, fits=_reach(region))
+        found = self.operations.read(lambda session: _fit_candidates(session, query))
+        if found is None:
             self.panel.status.setText(tr("furnish.no_inventory"))
             return
-        query = Query(status=Status.AVAILABLE.value, limit=FIT_CANDIDATES, fits=_reach(region))
-        with workspace.session() as session:
-            rows = {r.code: r for r in table_rows(session, query)}
-            pieces = [placement_for(get_item(session, code), "new") for code in rows]
+        rows, pieces = found
         try:
             fits = what_fits(
                 self.editor.plan, region, [_candidate(p) for p in pieces], self.finder()
@@ -149,7 +139,13 @@ class Furnishing:
 
     def reserve_free(self) -> None:
         free = [p.placement for p in self.furniture.placed if p.standing is Standing.FREE]
-        offer_reservations(self.window, free)
+        self.offers.offer_reservations(free)
+
+
+def _fit_candidates(session: Any, query: Query) -> tuple[dict[str, Row], list[Placement]]:
+    """The free items the query finds, by code, and each as a piece ready to place."""
+    rows = {r.code: r for r in table_rows(session, query)}
+    return rows, [placement_for(get_item(session, code), "new") for code in rows]
 
 
 def _reach(region: Region) -> tuple[float, float]:

@@ -1,22 +1,37 @@
 """The main window: a start screen until a plan is open, then the plan editor with its tools,
-panels and menus. File handling, autosave and crash recovery live here."""
+panels and menus. File handling, autosave and crash recovery live here.
+
+The window builds its parts and hands each the narrow thing it needs (the editor, the
+document, the operations runner, the settings); no other module is given the window."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
+from hjem.errors import UserError
 from hjem.floorplan.model import Plan
 from hjem.i18n import tr
 from hjem.ui import files
 from hjem.ui.document import PlanDocument
+from hjem.ui.operations import Change, Operations, Outcome, message_box
 from hjem.ui.recovery import Recovery
+from hjem.ui.session import EditingSession
 from hjem.ui.settings import Settings
 from hjem.ui.start_screen import StartScreen
+from hjem.ui.status import StatusLine
+from hjem.ui.surroundings import Surroundings
+
+if TYPE_CHECKING:  # the database layer and the editor load when first needed
+    from hjem.db.workspace import Workspace
+    from hjem.ui.inventory.window import InventoryWindow
+
+DEMO_CHANGES = frozenset({Change.INVENTORY, Change.CASES, Change.BUDGET})
 
 
 class MainWindow(QMainWindow):
@@ -27,12 +42,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.recovery = recovery
         self.database = database  # --database; else HJEM_DATABASE_URL; else the local file
-        self._workspace = None
-        self.inventory_window = None
-        self.handover_dialog = None  # the print dialog while it is open
-        self.furnishing = None  # the inventory panel and furniture list, with the editor
+        self.operations = Operations(self._open_workspace, self)
+        self.inventory_window: InventoryWindow | None = None
         self.document = PlanDocument(parent=self)
-        self.editor = None  # built when the first plan opens (it loads the geometry engine)
+        self._session: EditingSession | None = None  # built when the first plan opens
         self._autosaved_index: int | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -43,54 +56,89 @@ class MainWindow(QMainWindow):
         self.start.inventory_requested.connect(self.open_inventory)
         self.start.demo_requested.connect(self.open_demo)
         self.stack.addWidget(self.start)
-        self.hint = QLabel()
-        self.typed = QLabel()
-        self.statusBar().addWidget(self.hint, 1)
-        self.statusBar().addPermanentWidget(self.typed)
+        self.status = StatusLine(self.statusBar())
         self.document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
         self.document.path_did_change.connect(lambda _path: self._update_title())
         self._autosave = QTimer(self)
         self._autosave.timeout.connect(self.autosave)
         self.set_autosave_seconds(settings.autosave_seconds())
-        from hjem.ui.menus import build_menus
-
-        self.menus = build_menus(self)
-        from hjem.ui.case_windows import CaseWindows
-
-        self.cases = CaseWindows(self)
+        self._build_parts()
         self.resize(1280, 820)
         self._update_title()
 
-    def showEvent(self, event) -> None:
+    def _build_parts(self) -> None:
+        from hjem.ui.case_windows import CaseWindows
+        from hjem.ui.menus import FileActions, MenuContext, build_menus
+        from hjem.ui.preferences import Preferences
+        from hjem.ui.printing.open import Printing
+
+        self.printing = Printing(self.operations, self.settings, self.document, self)
+        self.preferences = Preferences(
+            self.settings, self.status, self, self.set_autosave_seconds, self._name_did_change
+        )
+        actions = FileActions(
+            self.new_plan, self.open_dialog, self.open_path, self.save, self.save_as, self.close
+        )
+        self.menus = build_menus(
+            MenuContext(
+                self,
+                self.settings,
+                lambda: self.session,
+                actions,
+                self.open_inventory,
+                self.printing.print_open_plan,
+                self.preferences,
+            )
+        )
+        self.cases = CaseWindows(
+            self.operations,
+            self.settings,
+            self.document,
+            self.start,
+            self,
+            self.open_case_plan,
+            self.printing.print_case,
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.cases.load_list_soon()
 
-    # --- the editor --------------------------------------------------------------------------
+    # --- the editing session -------------------------------------------------------------------
 
-    def ensure_editor(self):
-        if self.editor is None:
-            from hjem.ui.workspace import build_workspace
+    @property
+    def session(self) -> EditingSession:
+        """The editor with its scene, view and panels, built together the first time."""
+        if self._session is None:
+            from hjem.ui.workspace import build_session
 
-            self.editor = build_workspace(self)
-        self.stack.setCurrentWidget(self.editor.view)
-        self.menus.set_editing(True)
-        return self.editor
+            around = Surroundings(self, self.document, self.settings, self.operations, self.status)
+            self._session = build_session(around, self.stack)
+            self.menus.attach(self._session.editor)
+        return self._session
+
+    @property
+    def has_editor(self) -> bool:
+        """Whether a plan was ever opened (the start screen loads no editor)."""
+        return self._session is not None
 
     def show_plan(self, plan: Plan, path: Path | None) -> None:
-        editor = self.ensure_editor()
+        session = self.session
+        self.stack.setCurrentWidget(session.view)
+        self.menus.set_editing(True)
         self.document.replace(plan, path)
-        editor.scene.clearSelection()
-        editor.view.fit_to_plan()
-        editor.use_tool("select")
+        session.scene.clearSelection()
+        session.view.fit_to_plan()
+        session.editor.use_tool("select")
         self._autosaved_index = None
-        self.furnishing.panel.refresh()
+        session.furnishing.panel.refresh()
 
     # --- files ---------------------------------------------------------------------------------
 
     def new_plan(self) -> None:
         if self.maybe_save():
             self.show_plan(Plan(), None)
-            self.editor.use_tool("wall")
+            self.session.editor.use_tool("wall")
 
     def open_dialog(self) -> None:
         folder = self.document.path.parent if self.document.path else None
@@ -99,14 +147,13 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
-        from hjem.floorplan.codec import PlanFileError
         from hjem.floorplan.hjemfile import load_plan
 
         if not self.maybe_save():
             return False
         try:
             plan = load_plan(path)
-        except PlanFileError as error:
+        except UserError as error:
             files.show_error(
                 self,
                 "files.open_failed",
@@ -126,9 +173,7 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         if self.document.case_code is not None:
-            from hjem.ui.case_plans import save_to_case
-
-            return save_to_case(self)
+            return self.save_to_case()
         if self.document.path is None or self._is_sample(self.document.path):
             return self.save_as()
         return self._write(self.document.path)
@@ -169,10 +214,41 @@ class MainWindow(QMainWindow):
             return
         self._autosave.stop()
         self.recovery.close()
-        if self._workspace is not None:
-            self._workspace.close()
+        self.operations.close()
         self.document.undo_stack.blockSignals(True)  # the window goes; nothing left to retitle
         event.accept()
+
+    # --- a family case's plan ------------------------------------------------------------------
+
+    def open_case_plan(self, code: str) -> bool:
+        """Show the case's plan in the editor (an empty one if it has none yet)."""
+        from hjem.ui.case_plans import load_case_plan_for
+
+        if self.operations.available() is None or not self.maybe_save():
+            return False
+        stored = load_case_plan_for(self.operations, code, self)
+        if not stored:
+            return False
+        plan, version = stored.value or (Plan(case_code=code), None)
+        self.show_plan(plan, None)
+        self.document.case_code = code
+        self.document.case_version = version
+        self.document.path_did_change.emit(None)
+        self.raise_()  # from the case's window: the editor comes to the front
+        self.activateWindow()
+        return True
+
+    def save_to_case(self) -> bool:
+        from hjem.ui.case_plans import StaleSave, save_case_plan_of
+
+        saved = save_case_plan_of(self.operations, self.document, self.settings.user_name(), self)
+        if isinstance(saved, StaleSave):
+            return saved.keep_as_file and self.save_as()
+        if not saved:
+            return False
+        self.recovery.discard()
+        self.plan_did_save.emit(self.document.case_code)
+        return True
 
     # --- autosave and recovery -------------------------------------------------------------------
 
@@ -189,7 +265,7 @@ class MainWindow(QMainWindow):
         try:
             self.recovery.write(self.document.plan)
         except OSError:
-            self.hint.setText(tr("recovery.autosave_failed"))
+            self.status.say(tr("recovery.autosave_failed"))
             return
         self._autosaved_index = index
 
@@ -198,7 +274,6 @@ class MainWindow(QMainWindow):
         orphans = self.recovery.orphans()
         if not orphans:
             return False
-        from hjem.floorplan.codec import PlanFileError
         from hjem.floorplan.hjemfile import load_plan
 
         newest = orphans[0]
@@ -218,7 +293,7 @@ class MainWindow(QMainWindow):
                 self.show_plan(load_plan(newest), None)
                 self.document.mark_unsaved()
                 restored = True
-            except PlanFileError as error:
+            except UserError as error:
                 files.show_error(self, "recovery.title", error.message.text())
         for orphan in orphans:
             Recovery.remove(orphan)
@@ -226,65 +301,57 @@ class MainWindow(QMainWindow):
 
     # --- the shared inventory ---------------------------------------------------------------------
 
-    def workspace(self):
+    def _open_workspace(self) -> Workspace:
+        from hjem.db.workspace import open_workspace
+
+        return open_workspace(self.database)
+
+    def workspace(self) -> Workspace:
         """The workspace database, opened (and migrated) the first time it is needed."""
-        if self._workspace is None:
-            from hjem.db.workspace import Workspace
+        return self.operations.workspace()
 
-            self._workspace = Workspace(self.database)
-        return self._workspace
-
-    def try_workspace(self):
-        """The workspace, or None when it cannot be opened (the plan editor works on)."""
-        from sqlalchemy.exc import SQLAlchemyError
-
-        try:
-            return self.workspace()
-        except (SQLAlchemyError, OSError):
-            return None
-
-    def inventory_did_change(self) -> None:
-        """Reservations were made or released here: show the inventory as it now is."""
-        if self.furnishing is not None:
-            self.furnishing.panel.refresh()
-            self.furnishing.furniture.refresh()
-        if self.inventory_window is not None:
-            self.inventory_window.refresh()
-        self.cases.reload_all()
+    @property
+    def handover_dialog(self) -> Any:
+        """The print dialog while it is open (for tests and screenshots to find it)."""
+        return self.printing.dialog
 
     def open_demo(self) -> None:
-        """Fill the workspace with the demo inventory (once) and show it."""
-        from hjem.budget.demo import add_demo_case
-        from hjem.inventory.demo import demo_is_present, fill_demo
+        """Fill the workspace with the demo inventory and a demo case (once), then show it."""
+        from hjem.budget.demo import fill_demo_workspace
 
-        with self.workspace().session() as session:
-            if not demo_is_present(session):
-                fill_demo(session, self.settings.user_name())
-        with self.workspace().session() as session:
-            add_demo_case(session, self.settings.user_name(), dt.date.today())
-        if self.cases.list is not None:
-            self.cases.list.refresh()
-        self.open_inventory()
-        if self.inventory_window is not None:
-            self.inventory_window.refresh()
+        who = self.settings.user_name()
+
+        def filled(outcome: Outcome[None]) -> None:
+            if outcome.ok:
+                self.open_inventory()
+
+        self.operations.run_in_background(
+            lambda session: fill_demo_workspace(session, who, dt.date.today()),
+            filled,
+            DEMO_CHANGES,
+            message_box(self, tr("inventory_window.title")),
+        )
 
     def open_inventory(self) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
         from hjem.ui.inventory.window import InventoryWindow
 
-        try:
-            if self.inventory_window is None:
-                self.inventory_window = InventoryWindow(
-                    self.workspace(), self.settings.user_name(), self
-                )
-        except (SQLAlchemyError, OSError) as error:
-            files.show_error(
-                self, "inventory_window.title", tr("cli.no_database", reason=type(error).__name__)
+        if self.inventory_window is None:
+            try:
+                self.operations.workspace()
+            except UserError as problem:
+                files.show_error(self, "inventory_window.title", problem.message.text())
+                return
+            self.inventory_window = InventoryWindow(
+                self.operations, self.settings.user_name(), self
             )
-            return
         self.inventory_window.show()
         self.inventory_window.raise_()
+
+    def _name_did_change(self, name: str) -> None:
+        if self.inventory_window is not None:
+            self.inventory_window.who = name
+        if self.cases.list is not None:
+            self.cases.list.set_me(name)
 
     # --- title -----------------------------------------------------------------------------------
 
@@ -294,4 +361,4 @@ class MainWindow(QMainWindow):
         else:
             name = self.document.path.stem if self.document.path else tr("files.untitled")
         marker = "*" if self.document.is_modified else ""
-        self.setWindowTitle(f"{marker}{name} – hjem" if self.editor else "hjem")
+        self.setWindowTitle(f"{marker}{name} – hjem" if self.has_editor else "hjem")

@@ -3,17 +3,47 @@ Del, Esc); one-letter keys pick a drawing tool."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QComboBox, QMenu, QToolBar
+from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QToolBar
 
 from hjem.floorplan.model import FixtureKind, OpeningKind
 from hjem.i18n import tr
+from hjem.ui.preferences import Preferences
+from hjem.ui.settings import Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the editor loads with the first plan, not with the menus
+    from pathlib import Path
+
     from hjem.ui.editor import Editor
-    from hjem.ui.main_window import MainWindow
+    from hjem.ui.session import EditingSession
+
+
+@dataclass(frozen=True)
+class FileActions:
+    """What the File menu does with plans: the main window's own work."""
+
+    new_plan: Callable[[], object]
+    open_dialog: Callable[[], object]
+    open_path: Callable[[Path], object]
+    save: Callable[[], object]
+    save_as: Callable[[], object]
+    quit: Callable[[], object]
+
+
+@dataclass(frozen=True)
+class MenuContext:
+    host: QMainWindow  # the menu bar and tool bar go here
+    settings: Settings
+    session: Callable[[], EditingSession]  # the editing session (built with the first plan)
+    files: FileActions
+    open_inventory: Callable[[], object]
+    print_plan: Callable[[], object]
+    preferences: Preferences
+
 
 TOOLS = [  # tool name, catalog key, shortcut
     ("select", "tool.select.name", "V"),
@@ -36,12 +66,12 @@ AUTOSAVE_CHOICES = (30, 60, 120, 300, 0)
 
 
 class Menus:
-    def __init__(self, window: MainWindow):
-        self.window = window
+    def __init__(self, context: MenuContext):
+        self.context = context
         self.actions: dict[str, QAction] = {}
         self.editing: list[QAction] = []  # enabled only while a plan is open
-        self.tool_group = QActionGroup(window)
-        self.toolbar = QToolBar(tr("menu.title.tools"), window)
+        self.tool_group = QActionGroup(context.host)
+        self.toolbar = QToolBar(tr("menu.title.tools"), context.host)
         self.toolbar.setObjectName("tools")
 
     def action(
@@ -53,7 +83,7 @@ class Menus:
         checkable: bool = False,
         text: str | None = None,
     ) -> QAction:
-        action = QAction(tr(key) if text is None else text, self.window)
+        action = QAction(tr(key) if text is None else text, self.context.host)
         action.setObjectName(key)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -82,92 +112,107 @@ class Menus:
                 else None
             )
         )
-        self.window.addToolBar(self.toolbar)
+        self.context.host.addToolBar(self.toolbar)
+
+    def editor(self) -> Editor:
+        return self.context.session().editor
 
 
-def build_menus(window: MainWindow) -> Menus:
-    m = Menus(window)
-    bar = window.menuBar()
+def build_menus(context: MenuContext) -> Menus:
+    m = Menus(context)
+    bar = context.host.menuBar()
     _file_menu(m, bar.addMenu(tr("menu.title.file")))
     _edit_menu(m, bar.addMenu(tr("menu.title.edit")))
     _draw_menu(m, bar.addMenu(tr("menu.title.draw")))
     _background_menu(m, bar.addMenu(tr("menu.title.background")))
     _view_menu(m, bar.addMenu(tr("menu.title.view")))
     inventory = bar.addMenu(tr("menu.title.inventory"))
-    inventory.addAction(m.action("menu.inventory", window.open_inventory, "Ctrl+L", editing=False))
+    inventory.addAction(m.action("menu.inventory", context.open_inventory, "Ctrl+L", editing=False))
     _settings_menu(m, bar.addMenu(tr("menu.title.settings")))
     return m
 
 
 def _file_menu(m: Menus, menu: QMenu) -> None:
-    w = m.window
-    menu.addAction(m.action("menu.new", w.new_plan, QKeySequence.StandardKey.New, editing=False))
+    f = m.context.files
+    menu.addAction(m.action("menu.new", f.new_plan, QKeySequence.StandardKey.New, editing=False))
     menu.addAction(
-        m.action("menu.open", w.open_dialog, QKeySequence.StandardKey.Open, editing=False)
+        m.action("menu.open", f.open_dialog, QKeySequence.StandardKey.Open, editing=False)
     )
     recent = menu.addMenu(tr("menu.title.recent"))
-    recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
+    recent.aboutToShow.connect(lambda: _fill_recent(m.context, recent))
     menu.addSeparator()
-    menu.addAction(m.action("menu.save", w.save, QKeySequence.StandardKey.Save))
-    menu.addAction(m.action("menu.save_as", w.save_as, "Ctrl+Shift+S"))
+    menu.addAction(m.action("menu.save", f.save, QKeySequence.StandardKey.Save))
+    menu.addAction(m.action("menu.save_as", f.save_as, "Ctrl+Shift+S"))
     menu.addSeparator()
-    menu.addAction(m.action("menu.plan_details", lambda: _edit(w, "plan_details")))
-    menu.addAction(
-        m.action("menu.handover", lambda: _print_plan(w), QKeySequence.StandardKey.Print)
-    )
+    menu.addAction(m.action("menu.plan_details", lambda: _plan_details(m.context)))
+    menu.addAction(m.action("menu.handover", m.context.print_plan, QKeySequence.StandardKey.Print))
     menu.addSeparator()
-    menu.addAction(m.action("menu.quit", w.close, QKeySequence.StandardKey.Quit, editing=False))
+    menu.addAction(m.action("menu.quit", f.quit, QKeySequence.StandardKey.Quit, editing=False))
 
 
-def _print_plan(window: MainWindow) -> None:
-    from hjem.ui.printing.open import print_open_plan  # reportlab loads when first printing
-
-    print_open_plan(window)
-
-
-def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+def _fill_recent(context: MenuContext, menu: QMenu) -> None:
     menu.clear()
-    paths = window.settings.recent_files()
+    paths = context.settings.recent_files()
     for path in paths:
         action = menu.addAction(path.name)
         action.setToolTip(str(path))
-        action.triggered.connect(lambda _=False, p=path: window.open_path(p))
+        action.triggered.connect(lambda _=False, p=path: context.files.open_path(p))
     if not paths:
         menu.addAction(tr("start.no_recent")).setEnabled(False)
 
 
-def _edit(window: MainWindow, name: str) -> None:
-    from hjem.ui import edit_actions  # it loads the editor's scene; not needed at start-up
+def _plan_details(context: MenuContext) -> None:
+    from hjem.ui.edit_actions import plan_details
 
-    getattr(edit_actions, name)(window)
+    session = context.session()
+    plan_details(session.editor, session.furnishing.furniture, context.host)
+
+
+def _edit_actions() -> dict[str, Callable[[Editor], object]]:
+    """The Edit menu's work on the selection, by menu key. Imported at the first use: the
+    module loads the editor's scene, which start-up does not need."""
+    from hjem.ui import edit_actions as edit
+
+    return {
+        "menu.copy": edit.copy,
+        "menu.paste": edit.paste,
+        "menu.delete": edit.delete,
+        "menu.select_all": edit.select_all,
+        "menu.rotate": edit.rotate,
+        "menu.walls_around_room": edit.walls_around_room,
+    }
 
 
 def _edit_menu(m: Menus, menu: QMenu) -> None:
-    w = m.window
+    def edit(key: str) -> Callable[[], object]:
+        return lambda: _edit_actions()[key](m.editor())
+
+    undo_stack = lambda: m.context.session().document.undo_stack  # noqa: E731
     menu.addAction(
-        m.action("menu.undo", lambda: w.document.undo_stack.undo(), QKeySequence.StandardKey.Undo)
+        m.action("menu.undo", lambda: undo_stack().undo(), QKeySequence.StandardKey.Undo)
     )
-    redo = m.action("menu.redo", lambda: w.document.undo_stack.redo())
+    redo = m.action("menu.redo", lambda: undo_stack().redo())
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     menu.addAction(redo)
     menu.addSeparator()
-    for key, name, shortcut in (
-        ("menu.copy", "copy", QKeySequence.StandardKey.Copy),
-        ("menu.paste", "paste", QKeySequence.StandardKey.Paste),
-        ("menu.delete", "delete", QKeySequence.StandardKey.Delete),
-        ("menu.select_all", "select_all", QKeySequence.StandardKey.SelectAll),
-        ("menu.rotate", "rotate", "R"),
-    ):
-        menu.addAction(m.action(key, lambda _=False, n=name: _edit(w, n), shortcut))
+    shortcuts: tuple[tuple[str, str | QKeySequence.StandardKey], ...] = (
+        ("menu.copy", QKeySequence.StandardKey.Copy),
+        ("menu.paste", QKeySequence.StandardKey.Paste),
+        ("menu.delete", QKeySequence.StandardKey.Delete),
+        ("menu.select_all", QKeySequence.StandardKey.SelectAll),
+        ("menu.rotate", "R"),
+    )
+    for key, shortcut in shortcuts:
+        menu.addAction(m.action(key, edit(key), shortcut))
     menu.addSeparator()
-    menu.addAction(m.action("menu.walls_around_room", lambda: _edit(w, "walls_around_room")))
+    menu.addAction(m.action("menu.walls_around_room", edit("menu.walls_around_room")))
 
 
 def _draw_menu(m: Menus, menu: QMenu) -> None:
     for name, key, shortcut in TOOLS:
         action = m.action(
             f"tool:{name}",
-            lambda _=False, n=name: m.window.editor.use_tool(n),
+            lambda _=False, n=name: m.editor().use_tool(n),
             shortcut or None,
             checkable=True,
             text=tr(key),
@@ -191,9 +236,7 @@ def _draw_menu(m: Menus, menu: QMenu) -> None:
     for width in DOOR_WIDTHS:
         widths.addItem(f"{width} cm", float(width))
     widths.setCurrentIndex(1)
-    widths.activated.connect(
-        lambda _i: setattr(m.window.editor, "door_width", widths.currentData())
-    )
+    widths.activated.connect(lambda _i: setattr(m.editor(), "door_width", widths.currentData()))
     thickness = QComboBox()
     thickness.setObjectName("wall_thickness")
     thickness.setToolTip(tr("toolbar.wall_thickness"))
@@ -201,7 +244,7 @@ def _draw_menu(m: Menus, menu: QMenu) -> None:
         thickness.addItem(tr("toolbar.wall_cm", cm=cm), float(cm))
     thickness.setCurrentIndex(WALL_THICKNESSES.index(12))
     thickness.activated.connect(
-        lambda _i: setattr(m.window.editor, "wall_thickness", thickness.currentData())
+        lambda _i: setattr(m.editor(), "wall_thickness", thickness.currentData())
     )
     m.toolbar.addSeparator()
     m.toolbar.addWidget(thickness)
@@ -211,78 +254,84 @@ def _draw_menu(m: Menus, menu: QMenu) -> None:
 def _background_menu(m: Menus, menu: QMenu) -> None:
     from hjem.ui import background_actions as b
 
-    w = m.window
-    menu.addAction(m.action("menu.background.import", lambda: b.import_background(w)))
-    menu.addAction(m.action("menu.background.calibrate", lambda: w.editor.use_tool("calibrate")))
-    menu.addAction(m.action("menu.background.move", lambda: w.editor.use_tool("move_background")))
+    host, editor = m.context.host, m.editor
+    menu.addAction(m.action("menu.background.import", lambda: b.import_background(editor(), host)))
+    menu.addAction(m.action("menu.background.calibrate", lambda: editor().use_tool("calibrate")))
+    menu.addAction(m.action("menu.background.move", lambda: editor().use_tool("move_background")))
     opacity = menu.addMenu(tr("menu.background.opacity"))
     for percent in (25, 50, 75, 100):
         opacity.addAction(
             m.action(
                 f"menu.background.opacity_{percent}",
-                lambda _=False, p=percent: b.set_opacity(w, p / 100),
+                lambda _=False, p=percent: b.set_opacity(editor(), p / 100),
                 text=f"{percent} %",
             )
         )
     menu.addAction(
-        m.action("menu.background.lock", lambda checked: b.set_locked(w, checked), checkable=True)
+        m.action(
+            "menu.background.lock", lambda checked: b.set_locked(editor(), checked), checkable=True
+        )
     )
     menu.addAction(
-        m.action("menu.background.hide", lambda checked: b.set_hidden(w, checked), checkable=True)
+        m.action(
+            "menu.background.hide", lambda checked: b.set_hidden(editor(), checked), checkable=True
+        )
     )
-    menu.addAction(m.action("menu.background.remove", lambda: b.remove(w)))
+    menu.addAction(m.action("menu.background.remove", lambda: b.remove(editor())))
 
 
 def _view_menu(m: Menus, menu: QMenu) -> None:
-    w = m.window
-    menu.addAction(m.action("menu.fit", lambda: w.editor.view.fit_to_plan(), "Ctrl+0"))
+    editor, settings = m.editor, m.context.settings
+    menu.addAction(m.action("menu.fit", lambda: editor().view.fit_to_plan(), "Ctrl+0"))
     menu.addAction(
-        m.action("menu.zoom_in", lambda: w.editor.view.zoom(1.25), QKeySequence.StandardKey.ZoomIn)
+        m.action("menu.zoom_in", lambda: editor().view.zoom(1.25), QKeySequence.StandardKey.ZoomIn)
     )
     menu.addAction(
-        m.action("menu.zoom_out", lambda: w.editor.view.zoom(0.8), QKeySequence.StandardKey.ZoomOut)
+        m.action("menu.zoom_out", lambda: editor().view.zoom(0.8), QKeySequence.StandardKey.ZoomOut)
     )
     menu.addSeparator()
-    grid = m.action("menu.grid", lambda checked: _set_grid(w, checked), checkable=True)
+    grid = m.action("menu.grid", lambda checked: _set_grid(editor(), checked), checkable=True)
     grid.setChecked(True)
     menu.addAction(grid)
-    snap = m.action("menu.snap", lambda checked: _set_snap(w, checked), checkable=True)
-    snap.setChecked(w.settings.grid_snap())
+    snap = m.action(
+        "menu.snap", lambda checked: _set_snap(editor(), settings, checked), checkable=True
+    )
+    snap.setChecked(settings.grid_snap())
     menu.addAction(snap)
     magnetism = m.action(
-        "menu.magnetism", lambda checked: _set_magnetism(w, checked), checkable=True
+        "menu.magnetism",
+        lambda checked: _set_magnetism(editor(), settings, checked),
+        checkable=True,
     )
-    magnetism.setChecked(w.settings.magnetism())
+    magnetism.setChecked(settings.magnetism())
     menu.addAction(magnetism)
 
 
-def _set_grid(window: MainWindow, on: bool) -> None:
-    window.editor.view.grid_visible = on
-    window.editor.view.resetCachedContent()
-    window.editor.view.viewport().update()
+def _set_grid(editor: Editor, on: bool) -> None:
+    editor.view.grid_visible = on
+    editor.view.resetCachedContent()
+    editor.view.viewport().update()
 
 
-def _set_snap(window: MainWindow, on: bool) -> None:
-    window.editor.grid_snap = on
-    window.settings.set_grid_snap(on)
+def _set_snap(editor: Editor, settings: Settings, on: bool) -> None:
+    editor.grid_snap = on
+    settings.set_grid_snap(on)
 
 
-def _set_magnetism(window: MainWindow, on: bool) -> None:
-    window.editor.magnetism = on
-    window.settings.set_magnetism(on)
+def _set_magnetism(editor: Editor, settings: Settings, on: bool) -> None:
+    editor.magnetism = on
+    settings.set_magnetism(on)
 
 
 def _settings_menu(m: Menus, menu: QMenu) -> None:
-    from hjem.ui.preferences import ask_user_name, choose_language, set_autosave
-
-    w = m.window
-    menu.addAction(m.action("menu.user_name", lambda: ask_user_name(w), editing=False))
+    preferences = m.context.preferences
+    menu.addAction(m.action("menu.user_name", preferences.ask_user_name, editing=False))
     language = menu.addMenu(tr("menu.title.language"))
     for lang in ("da", "en"):
         language.addAction(
             m.action(
                 f"menu.languages.{lang}",
-                lambda _=False, code=lang: choose_language(w, code),
+                lambda _=False, code=lang: preferences.choose_language(code),
                 editing=False,
             )
         )
@@ -290,5 +339,5 @@ def _settings_menu(m: Menus, menu: QMenu) -> None:
     for seconds in AUTOSAVE_CHOICES:
         key = f"menu.autosave_every.{seconds}"
         autosave.addAction(
-            m.action(key, lambda _=False, s=seconds: set_autosave(w, s), editing=False)
+            m.action(key, lambda _=False, s=seconds: preferences.set_autosave(s), editing=False)
         )

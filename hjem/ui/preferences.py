@@ -1,42 +1,52 @@
-"""Settings chosen from the menu: language (from the next start) and the autosave interval."""
+"""Settings chosen from the menu: language (from the next start), the user's name and the
+autosave interval."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from hjem.i18n import tr
-
-if TYPE_CHECKING:
-    from hjem.ui.main_window import MainWindow
-
-
-def choose_language(window: MainWindow, lang: str) -> None:
-    window.settings.set_language(lang)
-    QMessageBox.information(
-        window, tr("menu.title.language"), tr("preferences.language_next_start", lang=lang)
-    )
+from hjem.ui.settings import Settings
+from hjem.ui.status import StatusLine
 
 
-def ask_user_name(window: MainWindow) -> None:
-    """The name written in the history of what this person does, and on their cases."""
-    name, ok = QInputDialog.getText(
-        window,
-        tr("preferences.name_title"),
-        tr("preferences.name_prompt"),
-        text=window.settings.user_name(),
-    )
-    if ok and name.strip():
-        window.settings.set_user_name(name.strip())
-        if window.inventory_window is not None:
-            window.inventory_window.who = name.strip()
-        if window.cases.list is not None:
-            window.cases.list.set_me(name.strip())
+class Preferences:
+    def __init__(
+        self,
+        settings: Settings,
+        status: StatusLine,
+        parent: QWidget,
+        set_autosave_seconds: Callable[[int], None],
+        name_did_change: Callable[[str], None],
+    ):
+        self.settings, self.status, self.parent = settings, status, parent
+        self._set_autosave_seconds = set_autosave_seconds
+        self._name_did_change = name_did_change
 
+    def choose_language(self, lang: str) -> None:
+        self.settings.set_language(lang)
+        QMessageBox.information(
+            self.parent,
+            tr("menu.title.language"),
+            tr("preferences.language_next_start", lang=lang),
+        )
 
-def set_autosave(window: MainWindow, seconds: int) -> None:
-    window.settings.set_autosave_seconds(seconds)
-    window.set_autosave_seconds(seconds)
-    key = "preferences.autosave_off" if seconds == 0 else "preferences.autosave_every"
-    window.hint.setText(tr(key, seconds=seconds))
+    def ask_user_name(self) -> None:
+        """The name written in the history of what this person does, and on their cases."""
+        name, ok = QInputDialog.getText(
+            self.parent,
+            tr("preferences.name_title"),
+            tr("preferences.name_prompt"),
+            text=self.settings.user_name(),
+        )
+        if ok and name.strip():
+            self.settings.set_user_name(name.strip())
+            self._name_did_change(name.strip())
+
+    def set_autosave(self, seconds: int) -> None:
+        self.settings.set_autosave_seconds(seconds)
+        self._set_autosave_seconds(seconds)
+        key = "preferences.autosave_off" if seconds == 0 else "preferences.autosave_every"
+        self.status.say(tr(key, seconds=seconds))

@@ -4,113 +4,117 @@ done behind the architect's back: a plan may be a sketch of options."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from PySide6.QtWidgets import QMessageBox
-from sqlalchemy.exc import SQLAlchemyError
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hjem.floorplan.model import Placement, Plan
-from hjem.i18n import tr
-from hjem.inventory.errors import InventoryError
+from hjem.i18n import Message, tr
 from hjem.inventory.placing import Standing, placed_items
 from hjem.inventory.reservations import release, reserve
+from hjem.ui.document import PlanDocument
+from hjem.ui.operations import Change, Operations, Work
+from hjem.ui.settings import Settings
+from hjem.ui.status import StatusLine
 
-if TYPE_CHECKING:
-    from hjem.db.workspace import Workspace
-    from hjem.ui.main_window import MainWindow
+CHANGED = frozenset({Change.INVENTORY})
 
 
-def offer_reservation(window: MainWindow, piece: Placement) -> None:
-    """After `piece` was placed: reserve its item for the plan's family, if they agree."""
-    workspace, case = window.try_workspace(), window.document.plan.case_code
-    if piece.inventory_item is None or workspace is None:
-        return
-    if not case:
-        window.hint.setText(tr("furnish.reserve.no_case"))
-        return
-    standing = _standings(workspace, [piece], case).get(piece.id)
-    if standing is Standing.RESERVED_ELSEWHERE:
-        _tell(window, tr("furnish.reserve.elsewhere", name=piece.label, code=piece.inventory_item))
-    elif standing is Standing.FREE and _ask(
-        window,
-        tr("furnish.reserve.ask", name=piece.label, code=piece.inventory_item, case=case),
-        tr("furnish.reserve.yes"),
+class ReservationOffers:
+    def __init__(
+        self,
+        operations: Operations,
+        document: PlanDocument,
+        settings: Settings,
+        status: StatusLine,
+        parent: QWidget,
     ):
+        self.operations, self.document, self.settings = operations, document, settings
+        self.status, self.parent = status, parent
+
+    def offer_reservation(self, piece: Placement) -> None:
+        """After `piece` was placed: reserve its item for the plan's family, if they agree."""
+        case = self.document.plan.case_code
+        if piece.inventory_item is None or self.operations.available() is None:
+            return
+        if not case:
+            self.status.say(tr("furnish.reserve.no_case"))
+            return
+        standing = self._standings([piece], case).get(piece.id)
         code = piece.inventory_item
-        _run(window, lambda session: reserve(session, code, case, window.settings.user_name()))
+        if standing is Standing.RESERVED_ELSEWHERE:
+            self._tell_text(tr("furnish.reserve.elsewhere", name=piece.label, code=code))
+        elif standing is Standing.FREE and self._ask(
+            tr("furnish.reserve.ask", name=piece.label, code=code, case=case),
+            tr("furnish.reserve.yes"),
+        ):
+            self._run(_reserving(code, case, self.settings.user_name()))
+
+    def offer_reservations(self, pieces: list[Placement]) -> None:
+        """Reserve all these free items for the plan's family at once, if they agree."""
+        case = self.document.plan.case_code
+        if self.operations.available() is None or not case or not pieces:
+            return
+        standings = self._standings(pieces, case)
+        free = [p for p in pieces if standings.get(p.id) is Standing.FREE]
+        if free and self._ask(
+            tr("furnish.reserve.ask_many", count=len(free), case=case), tr("furnish.reserve.yes")
+        ):
+            who = self.settings.user_name()
+            for piece in free:
+                self._run(_reserving(piece.inventory_item or "", case, who))
+
+    def offer_release(self, pieces: list[Placement]) -> None:
+        """After pieces were deleted: let go of the reservations they held for this family."""
+        case = self.document.plan.case_code
+        if self.operations.available() is None or not case:
+            return
+        standings = self._standings(pieces, case)
+        held = [p for p in pieces if standings.get(p.id) is Standing.RESERVED_HERE]
+        if not held:
+            return
+        names = ", ".join(f"{p.label} ({p.inventory_item})" for p in held)
+        if self._ask(
+            tr("furnish.release.ask", count=len(held), names=names), tr("furnish.release.yes")
+        ):
+            who = self.settings.user_name()
+            for piece in held:
+                self._run(_releasing(piece.inventory_item or "", who))
+
+    def _standings(self, pieces: list[Placement], case: str) -> dict[str, Standing]:
+        plan = Plan(placements=tuple(pieces), case_code=case)
+        found = self.operations.read(lambda session: placed_items(session, plan)) or []
+        return {p.placement.id: p.standing for p in found}
+
+    def _run(self, change: Work[object]) -> None:
+        # Told when refused; the inventory is announced as changed either way, so every view
+        # shows it as it now is (someone else may have taken the item meanwhile).
+        self.operations.run(change, tell=self._tell)
+        self.operations.announce(CHANGED)
+
+    def _ask(self, question: str, yes: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question, tr("furnish.reserve.title"), question, parent=self.parent
+        )
+        box.setObjectName("reservation_offer")
+        agree = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("furnish.not_now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(agree)
+        box.exec()
+        return box.clickedButton() is agree
+
+    def _tell(self, message: Message) -> None:
+        self._tell_text(message.text())
+
+    def _tell_text(self, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, tr("furnish.reserve.title"), text, parent=self.parent
+        )
+        box.setObjectName("reservation_message")
+        box.exec()
 
 
-def offer_reservations(window: MainWindow, pieces: list[Placement]) -> None:
-    """Reserve all these free items for the plan's family at once, if they agree."""
-    workspace, case = window.try_workspace(), window.document.plan.case_code
-    if workspace is None or not case or not pieces:
-        return
-    standings = _standings(workspace, pieces, case)
-    free = [p for p in pieces if standings.get(p.id) is Standing.FREE]
-    if free and _ask(
-        window,
-        tr("furnish.reserve.ask_many", count=len(free), case=case),
-        tr("furnish.reserve.yes"),
-    ):
-        who = window.settings.user_name()
-        for piece in free:
-            code = piece.inventory_item or ""
-            _run(window, lambda session, c=code: reserve(session, c, case, who))
+def _reserving(code: str, case: str, who: str) -> Work[object]:
+    return lambda session: reserve(session, code, case, who)
 
 
-def offer_release(window: MainWindow, pieces: list[Placement]) -> None:
-    """After pieces were deleted: let go of the reservations they held for this family."""
-    workspace, case = window.try_workspace(), window.document.plan.case_code
-    if workspace is None or not case:
-        return
-    standings = _standings(workspace, pieces, case)
-    held = [p for p in pieces if standings.get(p.id) is Standing.RESERVED_HERE]
-    if not held:
-        return
-    names = ", ".join(f"{p.label} ({p.inventory_item})" for p in held)
-    if _ask(
-        window, tr("furnish.release.ask", count=len(held), names=names), tr("furnish.release.yes")
-    ):
-        who = window.settings.user_name()
-        for piece in held:
-            code = piece.inventory_item or ""
-            _run(window, lambda session, c=code: release(session, c, who, "fjernet fra planen"))
-
-
-def _standings(workspace: Workspace, pieces: list[Placement], case: str) -> dict[str, Standing]:
-    with workspace.session() as session:
-        found = placed_items(session, Plan(placements=tuple(pieces), case_code=case))
-    return {p.placement.id: p.standing for p in found}
-
-
-def _run(window: MainWindow, change: Callable[[object], object]) -> None:
-    workspace = window.try_workspace()
-    if workspace is None:
-        return
-    try:
-        with workspace.session() as session:
-            change(session)
-    except InventoryError as error:
-        _tell(window, error.message.text())
-    except SQLAlchemyError as error:
-        _tell(window, tr("cli.no_database", reason=type(error).__name__))
-    window.inventory_did_change()
-
-
-def _ask(window: MainWindow, question: str, yes: str) -> bool:
-    box = QMessageBox(
-        QMessageBox.Icon.Question, tr("furnish.reserve.title"), question, parent=window
-    )
-    box.setObjectName("reservation_offer")
-    agree = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("furnish.not_now"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(agree)
-    box.exec()
-    return box.clickedButton() is agree
-
-
-def _tell(window: MainWindow, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("furnish.reserve.title"), text, parent=window)
-    box.setObjectName("reservation_message")
-    box.exec()
+def _releasing(code: str, who: str) -> Work[object]:
+    return lambda session: release(session, code, who, "fjernet fra planen")

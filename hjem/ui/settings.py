@@ -31,7 +31,7 @@ class Settings:
         self._q.setValue("recent_files", [str(p) for p in [path, *paths][:MAX_RECENT]])
 
     def autosave_seconds(self) -> int:
-        return int(self._q.value("autosave_seconds", DEFAULT_AUTOSAVE_SECONDS))
+        return int(str(self._q.value("autosave_seconds", DEFAULT_AUTOSAVE_SECONDS)))
 
     def set_autosave_seconds(self, seconds: int) -> None:
         self._q.setValue("autosave_seconds", seconds)

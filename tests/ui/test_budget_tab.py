@@ -10,7 +10,6 @@ from hjem.budget.demo import add_demo_case
 from hjem.budget.lines import lines_of
 from hjem.cases.demo import DEMO_CASE
 from hjem.inventory.demo import fill_demo
-from hjem.ui.case_plans import open_case_plan
 from hjem.ui.cases.budget_tab import BudgetTab
 from tests.ui.driver import BUNK_BED, LEFT, answer_to_buy, click, key
 
@@ -32,11 +31,11 @@ def test_a_piece_to_buy_shows_in_the_budget_as_it_is_placed(window, qtbot):
     budget = window.cases.open[DEMO_CASE.code].budget_tab.findChild(BudgetTab)
     assert "9.500,00" in " ".join(cell_texts(budget.totals, 1))  # the deposit applied for
     assert furniture_cash(budget).startswith("0,00")  # donated: in kind, not cash
-    assert open_case_plan(window, DEMO_CASE.code)
+    assert window.open_case_plan(DEMO_CASE.code)
 
     answer_to_buy(BUNK_BED)
-    QTest.mouseClick(window.furnishing.panel.buy_button, LEFT)
-    view = window.editor.view
+    QTest.mouseClick(window.session.furnishing.panel.buy_button, LEFT)
+    view = window.session.editor.view
     view.resetTransform()
     view.centerOn(QPointF(870, 300))
     click(view, 870, 300)

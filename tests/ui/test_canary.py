@@ -77,7 +77,7 @@ def test_the_address_of_a_family_leaks_nowhere_in_a_whole_session(
     find_a_spot(window, qtbot, "seng", "Soveværelse")
     window.activateWindow()  # back in the editor after the message boxes
     qtbot.waitUntil(window.isActiveWindow)
-    QTest.keyClick(window.editor.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window.session.editor.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not window.document.is_modified
     find_a_spot(window, qtbot, "skrivebord", "Børneværelse")
     window.autosave()  # the unsaved edit goes to the recovery file

@@ -10,7 +10,6 @@ from hjem.cases.plans import load_case_plan, save_case_plan
 from hjem.floorplan.commands import AddElement
 from hjem.floorplan.hjemfile import load_plan
 from hjem.floorplan.model import Plan
-from hjem.ui.case_plans import open_case_plan
 from tests.floorplan.plans import piece, row_plan
 from tests.ui.driver import choose_file, key, when_dialog
 
@@ -18,17 +17,19 @@ CODE = "FBH-2026-014"
 
 
 def add_piece(window, x):
-    window.editor.apply(AddElement(piece(f"p{x}", "stol", (45, 45, 90), x, 100)), "undo.place")
+    window.session.editor.apply(
+        AddElement(piece(f"p{x}", "stol", (45, 45, 90), x, 100)), "undo.place"
+    )
 
 
 def test_a_case_plan_opens_and_saves_to_the_workspace(window):
     with window.workspace().session() as session:
         create_case(session, CaseData(CODE, "Familien Sol"))
         save_case_plan(session, CODE, row_plan(), "Ole", None)
-    assert open_case_plan(window, CODE)
+    assert window.open_case_plan(CODE)
     assert window.document.plan.case_code == CODE and CODE in window.windowTitle()
     add_piece(window, 100)
-    key(window.editor.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    key(window.session.editor.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not window.document.is_modified
     with window.workspace().session() as session:
         stored = load_case_plan(session, CODE)
@@ -38,7 +39,7 @@ def test_a_case_plan_opens_and_saves_to_the_workspace(window):
 def test_saving_over_someone_elses_newer_save_is_refused_and_offered_as_a_file(window, tmp_path):
     with window.workspace().session() as session:
         create_case(session, CaseData(CODE, "Familien Sol"))
-    assert open_case_plan(window, CODE)  # no plan yet: an empty one
+    assert window.open_case_plan(CODE)  # no plan yet: an empty one
     with window.workspace().session() as session:  # Ole saves the case's plan meanwhile
         save_case_plan(session, CODE, replace(row_plan(), title="Oles"), "Ole", None)
     add_piece(window, 150)
@@ -49,7 +50,7 @@ def test_saving_over_someone_elses_newer_save_is_refused_and_offered_as_a_file(w
         box.defaultButton().click()
 
     when_dialog(keep_as_file)
-    key(window.editor.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    key(window.session.editor.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     with window.workspace().session() as session:
         assert load_case_plan(session, CODE).plan.title == "Oles"  # not overwritten
     mine = load_plan(tmp_path / "min-udgave.hjem")
@@ -61,5 +62,5 @@ def test_saving_over_someone_elses_newer_save_is_refused_and_offered_as_a_file(w
 def test_an_empty_case_plan_says_whose_it_is(window):
     with window.workspace().session() as session:
         create_case(session, CaseData(CODE, "Familien Sol"))
-    open_case_plan(window, CODE)
+    window.open_case_plan(CODE)
     assert window.document.plan == Plan(case_code=CODE)

@@ -33,6 +33,7 @@ from hjem.cases.cases import (
 )
 from hjem.cases.models import CaseStatus
 from hjem.db.workspace import Workspace
+from hjem.errors import DatabaseProblem
 from hjem.inventory.items import get_item
 from hjem.inventory.models import Status
 from hjem.inventory.reservations import reserve, reserved_for
@@ -40,6 +41,7 @@ from hjem.resources import asset
 from hjem.ui.cases.case_form import ask_new_case
 from hjem.ui.cases.case_list import CaseList
 from hjem.ui.cases.case_window import CaseWindow
+from hjem.ui.operations import Operations
 from tests.inventory.helpers import available_item, donation
 from tests.ui.driver import choose, choose_file, key, read_message_box, type_text, when_dialog
 
@@ -58,7 +60,7 @@ def workspace(tmp_path):
 
 @pytest.fixture
 def case_list(qtbot, workspace):
-    widget = CaseList(lambda: workspace)
+    widget = CaseList(Operations.over(workspace))
     widget.new_case_requested.connect(lambda: _new_case(widget, workspace))
     widget.resize(760, 420)
     widget.show()
@@ -69,14 +71,14 @@ def case_list(qtbot, workspace):
 
 def _new_case(case_list, workspace):
     """As the start screen wires "Ny sag …": the form, then the list showing the new case."""
-    case_list.refresh(select_code=ask_new_case(case_list, workspace, "Mette"))
+    case_list.refresh(select_code=ask_new_case(case_list, Operations.over(workspace), "Mette"))
 
 
 @pytest.fixture
 def case_window(qtbot, workspace):
     with workspace.session() as session:
         create_case(session, SUN, address=ADDRESS)
-    window = CaseWindow(workspace, SUN.code, "Mette")
+    window = CaseWindow(Operations.over(workspace), SUN.code, "Mette")
     window.show()
     qtbot.waitExposed(window)
     yield window
@@ -185,21 +187,25 @@ def test_the_architects_own_cases_are_listed_and_the_others_one_click_away(qtbot
     with workspace.session() as session:
         create_case(session, SUN)  # Mette's
         create_case(session, replace(SUN, code="FBH-2026-099", architect="Ole"))
-    widget = CaseList(lambda: workspace, "mette")
+    widget = CaseList(Operations.over(workspace), "mette")
     widget.show()
     qtbot.waitExposed(widget)
     assert widget.codes() == [SUN.code] and widget.only_mine.isChecked()
     click(widget.only_mine)
     assert sorted(widget.codes()) == [SUN.code, "FBH-2026-099"]
-    other = CaseList(lambda: workspace, "Lise")
+    other = CaseList(Operations.over(workspace), "Lise")
     other.show()
     assert other.codes() == [] and "Kun mine sager" in other.status.text()
     widget.close()
     other.close()
 
 
+def _no_workspace():
+    raise DatabaseProblem(OSError(13, "Permission denied"))
+
+
 def test_without_a_workspace_the_list_says_so_plainly(qtbot):
-    widget = CaseList(lambda: None)
+    widget = CaseList(Operations(_no_workspace))
     widget.show()
     qtbot.waitExposed(widget)
     assert "databasen ikke kan åbnes" in widget.status.text()

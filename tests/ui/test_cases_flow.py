@@ -26,18 +26,17 @@ def test_a_case_is_opened_from_the_start_screen_and_its_plan_from_the_case(windo
     QTest.mouseClick(case_window.findChild(QPushButton, "case_open_plan"), LEFT)
     assert window.document.case_code == DEMO_CASE.code
     assert len(window.document.plan.placements) >= 8
-    assert window.stack.currentWidget() is window.editor.view
+    assert window.stack.currentWidget() is window.session.editor.view
 
 
 def test_choosing_ones_name_lists_ones_own_cases(window, qtbot):
     from hjem.cases.cases import CaseData, create_case
-    from hjem.ui.preferences import ask_user_name
 
     with window.workspace().session() as session:
         create_case(session, CaseData("FBH-1", "Familien Sol", architect="Mette"))
         create_case(session, CaseData("FBH-2", "Familien Måne", architect="Ole"))
     qtbot.waitUntil(lambda: window.cases.list is not None)
     type_into_dialog("Ole")
-    ask_user_name(window)
+    window.preferences.ask_user_name()
     assert window.cases.list.codes() == ["FBH-2"]
     assert "Ole" in window.cases.list.only_mine.text()

@@ -13,10 +13,10 @@ from tests.ui.driver import click, double_click, drag, hover, key, type_text
 @pytest.fixture
 def editor(window):
     window.new_plan()
-    view = window.editor.view
+    view = window.session.editor.view
     view.resetTransform()
     view.scale(1.0, 1.0)  # one screen pixel per cm: clicks land within half a cm
-    return window.editor
+    return window.session.editor
 
 
 def draw_walls(editor, *corners):
@@ -136,7 +136,7 @@ def test_the_properties_panel_changes_a_number_exactly_and_explains_a_bad_one(
     draw_walls(editor, (0, 0), (400, 0))
     editor.use_tool("select")
     click(editor.view, 200, 0)
-    panel = window.properties
+    panel = window.session.properties
     qtbot.wait(10)
     length = panel.inputs["length"]
     length.selectAll()
@@ -166,7 +166,7 @@ def test_a_door_marked_as_the_entrance_is_the_only_one(editor, window, qtbot):
     for door_id in ("d1", "d2"):
         editor.scene.select_ids([door_id])
         qtbot.wait(10)
-        entrance = window.properties.findChild(QCheckBox, "field_entrance")
+        entrance = window.session.properties.findChild(QCheckBox, "field_entrance")
         # On the box itself: a check box only answers clicks on its box and its text.
         QTest.mouseClick(
             entrance,

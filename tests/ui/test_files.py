@@ -34,9 +34,9 @@ def test_a_sample_opens_from_the_start_screen_with_a_double_click(window, qtbot)
     QTest.mouseDClick(
         samples.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
     )
-    qtbot.waitUntil(lambda: window.editor is not None)
+    qtbot.waitUntil(lambda: window.has_editor)
     assert window.document.plan == load_plan(SAMPLES / "3-vaerelser.hjem")
-    assert window.stack.currentWidget() is window.editor.view
+    assert window.stack.currentWidget() is window.session.editor.view
 
 
 @pytest.mark.parametrize("name", ["zip-slip.hjem", "truncated.hjem", "image-bomb.hjem"])
@@ -46,13 +46,13 @@ def test_a_hostile_file_is_refused_with_a_message_box(window, name):
     assert window.open_path(CORPUS / name) is False
     assert len(seen) == 1 and name in seen[0]
     assert "Traceback" not in seen[0]
-    assert window.editor is None  # still on the start screen, nothing half loaded
+    assert not window.has_editor  # still on the start screen, nothing half loaded
 
 
 def test_save_as_then_reopen_gives_the_same_plan(window, tmp_path):
     window.open_path(SAMPLES / "2-vaerelser.hjem")
-    window.editor.use_tool("rect_room")
-    click(window.editor.view, -400, -400)
+    window.session.editor.use_tool("rect_room")
+    click(window.session.editor.view, -400, -400)
     target = tmp_path / "ny plan.hjem"
     choose_file(target)
     window.menus.actions["menu.save"].trigger()  # a sample is never overwritten: Save asks where
@@ -65,7 +65,7 @@ def test_save_as_then_reopen_gives_the_same_plan(window, tmp_path):
 
 def test_unsaved_changes_are_asked_about(window):
     window.open_path(SAMPLES / "2-vaerelser.hjem")
-    window.editor.scene.select_ids(["p1"])
+    window.session.editor.scene.select_ids(["p1"])
     window.menus.actions["menu.delete"].trigger()
     seen: list[str] = []
     read_message_box(seen, QMessageBox.StandardButton.Cancel)
@@ -78,7 +78,7 @@ def test_autosave_then_a_crash_then_restore_gives_the_same_plan(
     window, qtbot, tmp_path, recovery_folder
 ):
     window.open_path(SAMPLES / "3-vaerelser.hjem")
-    window.editor.scene.select_ids(["p1", "p2"])
+    window.session.editor.scene.select_ids(["p1", "p2"])
     window.menus.actions["menu.delete"].trigger()
     window.autosave()
     worked_on = window.document.plan
@@ -103,7 +103,7 @@ def test_a_clean_exit_leaves_no_recovery_file(qtbot, settings, recovery_folder):
     main = MainWindow(settings, Recovery(recovery_folder))
     main.show()
     main.open_path(SAMPLES / "2-vaerelser.hjem")
-    main.editor.scene.select_ids(["p1"])
+    main.session.editor.scene.select_ids(["p1"])
     main.menus.actions["menu.delete"].trigger()
     main.autosave()
     assert list(recovery_folder.glob("recovery-*.hjem"))
@@ -114,7 +114,7 @@ def test_a_clean_exit_leaves_no_recovery_file(qtbot, settings, recovery_folder):
 
 def test_the_recovery_file_holds_the_plan_and_nothing_else(window, recovery_folder):
     window.open_path(SAMPLES / "2-vaerelser.hjem")
-    window.editor.scene.select_ids(["p1"])
+    window.session.editor.scene.select_ids(["p1"])
     window.menus.actions["menu.delete"].trigger()
     window.autosave()
     (recovery_file,) = recovery_folder.glob("recovery-*.hjem")
@@ -128,12 +128,12 @@ def test_background_calibration_maps_image_pixels_to_centimetres(window, tmp_pat
     picture = tmp_path / "plan.png"
     Image.new("RGB", (1000, 600), "white").save(picture)
     window.new_plan()
-    assert load_background(window, picture)
+    assert load_background(window.session.editor, picture, window)
     background = window.document.plan.background
     assert background.cm_per_pixel == 1.0  # an image is 1 cm per pixel until calibrated
-    view = window.editor.view
+    view = window.session.editor.view
     view.resetTransform()
-    window.editor.use_tool("calibrate")
+    window.session.editor.use_tool("calibrate")
     # Two points 400 image pixels apart that are really 200 cm apart.
     click(view, 100, 100)
     type_into_dialog("200")

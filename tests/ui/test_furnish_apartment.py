@@ -37,18 +37,18 @@ def apartment(window):
 
 
 def find_a_spot(window, qtbot, category, room):
-    panel = window.furnishing.panel
+    panel = window.session.furnishing.panel
     choose(panel.category, category_name(category), qtbot.waitUntil)
     choose(panel.room, room, qtbot.waitUntil)
-    before = len(window.editor.plan.placements)
+    before = len(window.session.editor.plan.placements)
     reasons = []
-    window.editor.error_did_happen.connect(reasons.append)
+    window.session.editor.error_did_happen.connect(reasons.append)
     for row in range(panel.list.count()):  # the first item that has a spot in the room
         panel.list.setCurrentRow(row)
         read_message_box([])  # yes, reserve it for the family
         QTest.mouseClick(panel.spot_button, LEFT)
-        if len(window.editor.plan.placements) > before:
-            return window.editor.plan.placements[-1]
+        if len(window.session.editor.plan.placements) > before:
+            return window.session.editor.plan.placements[-1]
         QTest.qWait(50)  # no spot: the reason is shown, and the next item is tried
     raise AssertionError(f"no {category} found a spot in {room}: {reasons}")
 
@@ -68,15 +68,15 @@ def test_a_volunteer_furnishes_the_sample_apartment_and_hjem_check_passes(
     for room, categories in ROOMS.items():
         for category in categories:
             piece = find_a_spot(window, qtbot, category, room)
-            placed_in = room_at(window.editor.plan, piece.center)
+            placed_in = room_at(window.session.editor.plan, piece.center)
             assert placed_in is not None and room_name(placed_in) == room
     # What fits along the living room's free left wall, put where it fits.
-    window.editor.use_tool("what_fits")
-    view = window.editor.view
+    window.session.editor.use_tool("what_fits")
+    view = window.session.editor.view
     view.resetTransform()
     view.centerOn(QPointF(100, 250))
     drag(view, (16, 120), (16, 330))
-    panel = window.furnishing.panel
+    panel = window.session.furnishing.panel
     assert panel.rows, "something fits along the wall"
     panel.list.setCurrentRow(0)
     read_message_box([])
@@ -87,11 +87,13 @@ def test_a_volunteer_furnishes_the_sample_apartment_and_hjem_check_passes(
     QTest.mouseClick(panel.place_button, LEFT)
     read_message_box([])
     click(view, 300, 260)
-    plan = window.editor.plan
+    plan = window.session.editor.plan
     assert len(plan.placements) == sum(len(c) for c in ROOMS.values()) + 2
     assert all(p.inventory_item for p in plan.placements)
-    window.furnishing.furniture.refresh()
-    assert all(p.standing.value == "reserved_here" for p in window.furnishing.furniture.placed)
+    window.session.furnishing.furniture.refresh()
+    assert all(
+        p.standing.value == "reserved_here" for p in window.session.furnishing.furniture.placed
+    )
     path = tmp_path / "hjem-til-familien.hjem"
     save_plan(plan, path)
     checked = subprocess.run(

@@ -50,10 +50,10 @@ def stock(window):
 @pytest.fixture
 def furnishing(window, stock):
     window.show_plan(PLAN, None)
-    view = window.editor.view
+    view = window.session.editor.view
     view.resetTransform()  # one pixel per cm
     view.centerOn(QPointF(350, 150))
-    return window.furnishing
+    return window.session.furnishing
 
 
 def pick(furnishing, code):
@@ -87,18 +87,20 @@ def test_placing_an_item_with_the_mouse_offers_to_reserve_it_for_the_family(
     QTest.mouseClick(furnishing.panel.place_button, LEFT)
     seen = []
     read_message_box(seen)  # the offer: its default button reserves
-    click(window.editor.view, 200, 150)
-    piece = next(p for p in window.editor.plan.placements if p.inventory_item == stock["Kommode"])
+    click(window.session.editor.view, 200, 150)
+    piece = next(
+        p for p in window.session.editor.plan.placements if p.inventory_item == stock["Kommode"]
+    )
     assert (piece.width, piece.depth, piece.category) == (80, 45, "kommode")
     assert piece.center.x == pytest.approx(200) and piece.center.y == pytest.approx(150)
     assert "SAG-1" in seen[0] and stock["Kommode"] in seen[0]
     assert status_of(window, stock["Kommode"]) == Status.RESERVED
     assert standing_of(furnishing, piece.id) is Standing.RESERVED_HERE
-    assert window.editor.view.tool.__class__.__name__ == "SelectTool"
+    assert window.session.editor.view.tool.__class__.__name__ == "SelectTool"
 
 
 def test_an_item_dragged_from_the_panel_lands_where_it_is_dropped(window, furnishing, stock):
-    view = window.editor.view
+    view = window.session.editor.view
     data = QMimeData()
     data.setData(ITEM_MIME, stock["Sofa, grå"].encode())
     at = QPointF(viewport_point(view, 200, 150))
@@ -112,11 +114,11 @@ def test_an_item_dragged_from_the_panel_lands_where_it_is_dropped(window, furnis
     ):
         QApplication.sendEvent(view.viewport(), event)
         assert event.isAccepted()
-    sofa = next(p for p in window.editor.plan.placements if p.inventory_item)
+    sofa = next(p for p in window.session.editor.plan.placements if p.inventory_item)
     assert (sofa.label, sofa.width, sofa.depth) == ("Sofa, grå", 200, 90)
     assert sofa.center.x == pytest.approx(200) and sofa.center.y == pytest.approx(150)
-    window.editor.document.undo_stack.undo()
-    assert not window.editor.plan.placements
+    window.session.editor.document.undo_stack.undo()
+    assert not window.session.editor.plan.placements
 
 
 def test_find_a_spot_places_the_item_against_a_wall_without_any_conflict(window, furnishing, stock):
@@ -125,15 +127,15 @@ def test_find_a_spot_places_the_item_against_a_wall_without_any_conflict(window,
     room.setCurrentIndex(room.findData("r1"))  # the bedroom
     read_message_box([])
     QTest.mouseClick(furnishing.panel.spot_button, LEFT)
-    plan = window.editor.plan
+    plan = window.session.editor.plan
     wardrobe = next(p for p in plan.placements if p.inventory_item == stock["Klædeskab"])
     assert 412 <= wardrobe.center.x <= 712
     assert not full_report(plan)
 
 
 def test_what_fits_lists_only_the_items_that_fit_the_marked_wall(window, furnishing, stock):
-    window.editor.use_tool("what_fits")
-    drag(window.editor.view, (420, 299), (540, 299))  # 120 cm of the bedroom's bottom wall
+    window.session.editor.use_tool("what_fits")
+    drag(window.session.editor.view, (420, 299), (540, 299))  # 120 cm of the bedroom's bottom wall
     listed = [r.code for r in furnishing.panel.rows]
     assert stock["Kommode"] in listed and stock["Klædeskab"] in listed
     assert stock["Sofa, grå"] not in listed  # 200 cm does not go along 120 cm
@@ -141,9 +143,9 @@ def test_what_fits_lists_only_the_items_that_fit_the_marked_wall(window, furnish
     pick(furnishing, stock["Kommode"])
     read_message_box([])
     QTest.mouseClick(furnishing.panel.place_button, LEFT)
-    dresser = next(p for p in window.editor.plan.placements if p.inventory_item)
+    dresser = next(p for p in window.session.editor.plan.placements if p.inventory_item)
     assert dresser.center.x - 40 >= 420 - 1 and dresser.center.x + 40 <= 540 + 1
-    assert not full_report(window.editor.plan)
+    assert not full_report(window.session.editor.plan)
 
 
 def test_an_item_reserved_for_another_family_meanwhile_is_flagged(window, furnishing, stock):
@@ -151,13 +153,13 @@ def test_an_item_reserved_for_another_family_meanwhile_is_flagged(window, furnis
     pick(furnishing, code)
     QTest.mouseClick(furnishing.panel.place_button, LEFT)
     read_message_box([], None)
-    click(window.editor.view, 200, 150)
+    click(window.session.editor.view, 200, 150)
     with window.workspace().session() as session:  # another volunteer takes it for SAG-2
         release(session, code, "Lise")
         reserve(session, code, "SAG-2", "Ole")
-    piece = next(p for p in window.editor.plan.placements if p.inventory_item == code)
+    piece = next(p for p in window.session.editor.plan.placements if p.inventory_item == code)
     assert standing_of(furnishing, piece.id) is Standing.RESERVED_ELSEWHERE
-    item = window.editor.scene.item(piece.id)
+    item = window.session.editor.scene.item(piece.id)
     assert "anden familie" in item.flag and item.toolTip() == item.flag
 
 
@@ -166,11 +168,11 @@ def test_deleting_a_reserved_piece_offers_to_release_it(window, furnishing, stoc
     pick(furnishing, code)
     QTest.mouseClick(furnishing.panel.place_button, LEFT)
     read_message_box([])
-    click(window.editor.view, 200, 150)
+    click(window.session.editor.view, 200, 150)
     assert status_of(window, code) == Status.RESERVED
     seen = []
     read_message_box(seen)
-    key(window.editor.view, Qt.Key.Key_Delete)
+    key(window.session.editor.view, Qt.Key.Key_Delete)
     assert "Sofa, grå" in seen[0]
     assert status_of(window, code) == Status.AVAILABLE
 
@@ -178,8 +180,8 @@ def test_deleting_a_reserved_piece_offers_to_release_it(window, furnishing, stoc
 def test_a_piece_to_buy_is_placed_with_its_price_and_counted_in_the_total(window, furnishing):
     answer_to_buy(BUNK_BED)
     QTest.mouseClick(furnishing.panel.buy_button, LEFT)
-    click(window.editor.view, 560, 150)
-    bought = window.editor.plan.placements[-1]
+    click(window.session.editor.view, 560, 150)
+    bought = window.session.editor.plan.placements[-1]
     assert (bought.label, bought.price_ore, bought.inventory_item) == ("Køjeseng", 149_950, None)
     furnishing.furniture.refresh()
     assert "1.499,50" in furnishing.furniture.total.text()
@@ -198,8 +200,8 @@ def test_an_item_on_the_plan_is_not_offered_again(window, furnishing, stock):
     pick(furnishing, code)
     QTest.mouseClick(furnishing.panel.place_button, LEFT)
     when_dialog(decline)
-    click(window.editor.view, 200, 150)
+    click(window.session.editor.view, 200, 150)
     assert status_of(window, code) == Status.AVAILABLE  # declined: still free to have
     assert code not in [r.code for r in furnishing.panel.rows]
-    window.editor.document.undo_stack.undo()
+    window.session.editor.document.undo_stack.undo()
     assert code in [r.code for r in furnishing.panel.rows]

@@ -23,11 +23,11 @@ PLAN = furnished(
 @pytest.fixture
 def editor(window):
     window.show_plan(PLAN, None)
-    view = window.editor.view
+    view = window.session.editor.view
     view.resetTransform()
     view.scale(1.0, 1.0)  # one pixel per cm
     view.centerOn(QPointF(200, 150))
-    return window.editor
+    return window.session.editor
 
 
 def press_and_move(view, start, end, steps=6):
@@ -40,7 +40,7 @@ def press_and_move(view, start, end, steps=6):
 
 
 def conflict_kinds(window, element_id):
-    return {c.kind for c in window.conflicts.conflicts if element_id in c.elements}
+    return {c.kind for c in window.session.conflicts.conflicts if element_id in c.elements}
 
 
 def test_dragging_a_piece_into_a_door_swing_shows_why_at_once_and_undo_brings_it_back(

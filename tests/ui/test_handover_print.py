@@ -16,7 +16,6 @@ from hjem.budget.demo import add_demo_case
 from hjem.cases.cases import set_address
 from hjem.cases.demo import DEMO_CASE
 from hjem.inventory.demo import fill_demo
-from hjem.ui.case_plans import open_case_plan
 from tests.ui.driver import LEFT, choose_file, read_message_box, when_dialog
 
 ADDRESS = "Tulipanvej 3, 9990 Fuglby"
@@ -28,7 +27,7 @@ def case_plan_open(window):
         fill_demo(session, "Demo")
         add_demo_case(session, "Mette", dt.date(2026, 11, 20))
         set_address(session, DEMO_CASE.code, ADDRESS)
-    assert open_case_plan(window, DEMO_CASE.code)
+    assert window.open_case_plan(DEMO_CASE.code)
     window.activateWindow()
     return window
 
@@ -118,7 +117,6 @@ def test_the_plan_goes_to_the_printer_page_by_page(case_plan_open, qtbot, tmp_pa
 
 def test_a_case_without_a_plan_says_so_in_the_dialog(window, qtbot):
     from hjem.cases.cases import CaseData, create_case
-    from hjem.ui.printing.open import print_case
 
     with window.workspace().session() as session:
         create_case(session, CaseData("FBH-TOM", "Familien Tom"))
@@ -130,14 +128,14 @@ def test_a_case_without_a_plan_says_so_in_the_dialog(window, qtbot):
         dialog.reject()
 
     when_dialog(answer)
-    print_case(window, "FBH-TOM")
+    window.printing.print_case("FBH-TOM")
     assert "ingen møbleret plan" in said[0] and said[1] is False
 
 
 def press_ctrl_p(window, qtbot):
     window.activateWindow()  # back in the editor, as after closing a dialog with the mouse
     qtbot.waitUntil(window.isActiveWindow)
-    QTest.keyClick(window.editor.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window.session.editor.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
 
 
 def click(widget):
@@ -145,9 +143,8 @@ def click(widget):
 
 
 def test_a_case_gone_meanwhile_is_said_and_no_dialog_opens(window):
-    from hjem.ui.printing.open import print_case
 
     seen = []
     read_message_box(seen)
-    print_case(window, "FBH-SLETTET")
+    window.printing.print_case("FBH-SLETTET")
     assert "FBH-SLETTET" in seen[0] and window.handover_dialog is None

@@ -12,13 +12,14 @@ from hjem.inventory.items import get_item
 from hjem.inventory.lifecycle import move
 from hjem.inventory.models import Status
 from hjem.ui.inventory.window import InventoryWindow
+from hjem.ui.operations import Operations
 from tests.ui.driver import choose, key, read_message_box, type_text, when_dialog
 
 
 @pytest.fixture
 def inventory(qtbot, tmp_path):
     workspace = Workspace(f"sqlite:///{tmp_path / 'workspace.sqlite'}")
-    window = InventoryWindow(workspace, "Lise")
+    window = InventoryWindow(Operations.over(workspace), "Lise")
     window.show()
     qtbot.waitExposed(window)
     yield window
@@ -70,9 +71,9 @@ def test_a_new_user_logs_a_donation_with_photos_and_finds_it_by_code_text_and_si
         )
 
     when_dialog(answer)
-    inventory.actions["new"].trigger()
+    inventory.toolbar_actions["new"].trigger()
     assert seen_photos == [2]
-    with inventory.workspace.session() as session:
+    with inventory.operations.workspace().session() as session:
         (row,) = inventory.model.rows
         item = get_item(session, row.code)
         assert (item.name, item.category.slug, item.width, item.depth, item.value_ore) == (
@@ -94,7 +95,7 @@ def test_a_new_user_logs_a_donation_with_photos_and_finds_it_by_code_text_and_si
         assert inventory.selected_code() == code
         assert "Sofa, 3-personers, grøn" in inventory.details.facts.text()
 
-    with inventory.workspace.session() as session:
+    with inventory.operations.workspace().session() as session:
         move(session, get_item(session, code), Status.AVAILABLE, "Lise")
     search.clear()
     inventory.status.setCurrentIndex(inventory.status.findData(Status.AVAILABLE.value))
@@ -122,7 +123,7 @@ def test_a_bad_size_is_explained_in_the_form_and_nothing_is_saved(inventory, qtb
         dialog.reject()
 
     when_dialog(answer)
-    inventory.actions["new"].trigger()
+    inventory.toolbar_actions["new"].trigger()
     assert problems and problems[0].startswith("Dybde")
     assert inventory.model.rows == []
 
@@ -131,7 +132,7 @@ def test_reserving_an_item_someone_else_has_reserved_says_so(inventory, qtbot):
     from hjem.inventory.reservations import reserve
     from tests.inventory.helpers import available_item
 
-    with inventory.workspace.session() as session:
+    with inventory.operations.workspace().session() as session:
         code = available_item(session).code
         reserve(session, code, "SAG-7", "Ole")
     inventory.refresh(select_code=code)
@@ -143,7 +144,7 @@ def test_reserving_an_item_someone_else_has_reserved_says_so(inventory, qtbot):
         dialog.accept()
 
     when_dialog(answer)
-    inventory.actions["reserve"].trigger()
+    inventory.toolbar_actions["reserve"].trigger()
     assert seen == [f"{code} er allerede reserveret til en anden familie"]
 
 

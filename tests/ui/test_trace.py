@@ -39,7 +39,7 @@ class Person:
 
     def __init__(self, window, qtbot):
         self.window, self.qtbot = window, qtbot
-        self.view = window.editor.view
+        self.view = window.session.editor.view
 
     def tool(self, name):
         self.window.menus.actions[f"tool:{name}"].trigger()
@@ -55,12 +55,12 @@ class Person:
 
     def settled(self):
         """Wait until the properties panel shows what is selected."""
-        panel, scene = self.window.properties, self.window.editor.scene
+        panel, scene = self.window.session.properties, self.window.session.editor.scene
         self.qtbot.waitUntil(lambda: [panel.element_id] == scene.selected_ids())
 
     def field(self, key_, text):
         self.settled()
-        widget = self.window.properties.inputs[key_]
+        widget = self.window.session.properties.inputs[key_]
         if isinstance(widget, QComboBox):
             self.choose(widget, text)
             return
@@ -73,12 +73,12 @@ class Person:
     def button(self, name):
         self.settled()
         QTest.mouseClick(
-            self.window.properties.findChild(QPushButton, name), Qt.MouseButton.LeftButton
+            self.window.session.properties.findChild(QPushButton, name), Qt.MouseButton.LeftButton
         )
 
     def tick(self, name):
         self.settled()
-        box = self.window.properties.findChild(QCheckBox, name)
+        box = self.window.session.properties.findChild(QCheckBox, name)
         QTest.mouseClick(
             box,
             Qt.MouseButton.LeftButton,
@@ -201,7 +201,7 @@ def test_tracing_the_sample_pdf_gives_the_sample_apartment(
     window, qtbot, tmp_path, recovery_folder
 ):
     window.new_plan()
-    window.editor.view.resetTransform()  # one screen pixel per cm
+    window.session.editor.view.resetTransform()  # one screen pixel per cm
     trace(Person(window, qtbot))
     traced = window.document.plan
     assert traced.walls == SAMPLE.walls

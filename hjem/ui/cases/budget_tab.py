@@ -23,20 +23,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from hjem.budget.arithmetic import BudgetSummary, CategoryTotal, Line
 from hjem.budget.export import export_budget
 from hjem.budget.lines import add_service_line, budget_summary, remove_line, set_line_status
 from hjem.budget.models import LineStatus
-from hjem.budget.schemes import BudgetError
-from hjem.cases.errors import CaseError
-from hjem.db.workspace import Workspace
 from hjem.floorplan.model import Plan
-from hjem.i18n import tr
+from hjem.i18n import Message, tr
 from hjem.money import format_kroner
 from hjem.ui.cases.common import read_only_table
 from hjem.ui.cases.service_dialog import ServiceDialog
+from hjem.ui.operations import NOTHING, Change, Changes, Operations, Work
 
 TOTAL_COLUMNS = ("category", "cash", "in_kind", "limit", "remaining")
 LINE_COLUMNS = ("description", "category", "source", "cash", "in_kind", "status")
@@ -47,12 +44,14 @@ NEXT = {
 }
 OVER = QColor("#b3261e")
 SETTLE_MS = 300
+LINES_CHANGED = frozenset({Change.BUDGET})
+SHOWN = frozenset({Change.BUDGET, Change.CASES, Change.INVENTORY})  # what the figures follow
 
 
 class BudgetTab(QWidget):
-    def __init__(self, workspace: Workspace, code: str, open_plan: Callable[[], Plan | None]):
+    def __init__(self, operations: Operations, code: str, open_plan: Callable[[], Plan | None]):
         super().__init__()
-        self.workspace, self.code = workspace, code
+        self.operations, self.code = operations, code
         self._open_plan = open_plan  # the case's plan if it is open in the editor, else None
         self.summary: BudgetSummary | None = None
         self.heading = QLabel()
@@ -80,6 +79,11 @@ class BudgetTab(QWidget):
         layout.addWidget(self.warnings)
         layout.addWidget(self.lines, 1)
         layout.addLayout(self._buttons())
+        operations.workspace_did_change.connect(self._workspace_changed)
+
+    def _workspace_changed(self, changes: Changes) -> None:
+        if changes & SHOWN:
+            self.refresh()
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -101,16 +105,16 @@ class BudgetTab(QWidget):
         self._timer.start()
 
     def refresh(self) -> None:
-        try:
-            with self.workspace.session() as session:
-                self.summary = budget_summary(session, self.code, self._open_plan())
-        except (BudgetError, CaseError) as error:
-            self.warnings.setText(error.message.text())
-            return
-        except SQLAlchemyError as error:
-            self.warnings.setText(tr("cli.no_database", reason=type(error).__name__))
-            return
-        self._show(self.summary)
+        code, plan = self.code, self._open_plan()
+        summary = self.operations.read(
+            lambda session: budget_summary(session, code, plan), tell=self._warn
+        )
+        if summary is not None:
+            self.summary = summary
+            self._show(summary)
+
+    def _warn(self, message: Message) -> None:
+        self.warnings.setText(message.text())
 
     def _show(self, summary: BudgetSummary) -> None:
         self.heading.setText(tr("budget_tab.heading", scheme=summary.scheme.name))
@@ -128,15 +132,10 @@ class BudgetTab(QWidget):
             return None
         return self.summary.lines[row]
 
-    def _change(self, work: Callable[[object], object]) -> None:
-        try:
-            with self.workspace.session() as session:
-                work(session)
-        except (BudgetError, CaseError) as error:
-            self.warnings.setText(error.message.text())
-        except SQLAlchemyError as error:
-            self.warnings.setText(tr("cli.no_database", reason=type(error).__name__))
-        self.refresh()
+    def _change(self, work: Work[object], changes: Changes = LINES_CHANGED) -> None:
+        """A change to the budget; the tab (and whoever shows it) looks again once it is kept."""
+        if not self.operations.run(work, changes, tell=self._warn) or not changes:
+            self.refresh()
 
     def add_service(self) -> None:
         dialog = ServiceDialog(self)
@@ -162,7 +161,7 @@ class BudgetTab(QWidget):
             self, tr("budget_tab.export"), suggestion, tr("budget_tab.export_filter")
         )
         if name:
-            self._change(lambda s: export_budget(s, self.code, Path(name)))
+            self._change(lambda s: export_budget(s, self.code, Path(name)), NOTHING)
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:

@@ -26,25 +26,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from hjem.budget.models import GrantScheme
+from hjem.budget.schemes import scheme_choices
 from hjem.cases.cases import MAX_ADULTS, CaseData, check, create_case
-from hjem.cases.errors import CaseError
 from hjem.cases.models import AgeBand
-from hjem.db.workspace import Workspace
+from hjem.errors import UserError
 from hjem.i18n import Message, tr
-from hjem.ui.cases.common import PROBLEMS, message_of, tell
+from hjem.ui.cases.common import tell
+from hjem.ui.operations import Change, Operations
 
 # save(data, address) -> None when saved, or the message saying why not. The address is None
 # when it was left alone (an edit where the architect did not ask to see it).
 Save = Callable[[CaseData, str | None], Message | None]
-
-
-def grant_schemes(session: Session) -> list[tuple[int, str]]:
-    rows = session.execute(select(GrantScheme.id, GrantScheme.name).order_by(GrantScheme.name))
-    return [(scheme_id, name) for scheme_id, name in rows]
 
 
 class CaseDialog(QDialog):
@@ -223,7 +216,7 @@ class CaseDialog(QDialog):
         try:
             check(data)  # the form's own mistakes first, before the database is asked
             problem = self._save(data, self.address.text() if self._address_shown else None)
-        except CaseError as error:
+        except UserError as error:
             problem = error.message
         if problem is None:
             self.accept()
@@ -231,23 +224,22 @@ class CaseDialog(QDialog):
             self.problem.setText(problem.text())
 
 
-def ask_new_case(parent: QWidget, workspace: Workspace, who: str) -> str | None:
+def ask_new_case(parent: QWidget, operations: Operations, who: str) -> str | None:
     """The form for a new case; the new case's code once it is saved, else None."""
-    try:
-        with workspace.session() as session:
-            schemes = grant_schemes(session)
-    except PROBLEMS as error:
-        tell(parent, tr("case_form.title_new"), message_of(error).text())
+    title = tr("case_form.title_new")
+    schemes = operations.read(scheme_choices, tell=lambda m: tell(parent, title, m.text()))
+    if schemes is None:
         return None
     created: list[str] = []
 
     def save(data: CaseData, address: str | None) -> Message | None:
-        try:
-            with workspace.session() as session:
-                code = create_case(session, data, address or "").code
-        except PROBLEMS as error:
-            return message_of(error)
-        created.append(code)  # only once committed
+        done = operations.run(
+            lambda session: create_case(session, data, address or "").code,
+            frozenset({Change.CASES}),
+        )
+        if done.problem is not None or done.value is None:
+            return done.problem.message if done.problem else None
+        created.append(done.value)  # only once committed
         return None
 
     dialog = CaseDialog(parent, save, schemes, architect=who)

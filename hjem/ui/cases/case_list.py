@@ -4,6 +4,7 @@ a new one. The list reads `list_cases` only, which never selects the address."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -20,17 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from hjem.cases.cases import CaseRow, list_cases
-from hjem.db.workspace import Workspace
-from hjem.i18n import tr
-from hjem.ui.cases.common import (
-    PROBLEMS,
-    fill_table,
-    key_of,
-    message_of,
-    read_only_table,
-    selected_key,
-    when,
-)
+from hjem.i18n import Message, tr
+from hjem.ui.cases.common import fill_table, key_of, read_only_table, selected_key, when
+from hjem.ui.operations import Operations
 
 
 class CaseList(QWidget):
@@ -39,12 +32,12 @@ class CaseList(QWidget):
 
     def __init__(
         self,
-        workspace: Callable[[], Workspace | None],
+        operations: Operations,
         me: str = "",
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self._workspace = workspace
+        self.operations = operations
         self.me = me.strip()  # the architect using hjem: their cases are listed first of all
         self.rows: list[CaseRow] = []
         self.only_mine = QCheckBox(tr("case_list.only_mine", me=self.me))
@@ -124,18 +117,21 @@ class CaseList(QWidget):
 
     def refresh(self, select_code: str | None = None) -> None:
         select_code = select_code or self.selected_code()
-        workspace = self._workspace()
-        if workspace is None:
+        if self.operations.available() is None:
             self._show([], tr("case_list.no_workspace"), usable=False)
             return
-        try:
-            with workspace.session() as session:
-                mine = self.me if self.only_mine.isChecked() else ""
-                rows = list_cases(session, self.search.text(), architect=mine)
-                others = len(list_cases(session, self.search.text())) if not rows and mine else 0
-        except PROBLEMS as error:
-            self._show([], message_of(error).text())
+        text, mine = self.search.text(), self.me if self.only_mine.isChecked() else ""
+
+        def find(session: Any) -> tuple[list[CaseRow], int]:
+            rows = list_cases(session, text, architect=mine)
+            return rows, len(list_cases(session, text)) if not rows and mine else 0
+
+        problems: list[Message] = []
+        found = self.operations.read(find, tell=problems.append)
+        if found is None:
+            self._show([], problems[0].text() if problems else "")
             return
+        rows, others = found
         self._show(rows, self._summary(rows, others))
         if select_code is not None:
             self.select(select_code)

@@ -1,11 +1,11 @@
 """The case window's plan, reservations and visits tabs. Each shows the case as the window last
-read it (`show_case`) and changes it through the window's `run`, one session per change."""
+read it (`show_case`, plain values) and changes it through the window's `run`, one unit of work
+per change."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -22,18 +22,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from hjem.cases.cases import add_visit
-from hjem.cases.models import Case, CasePlan
+from hjem.cases.overview import CaseOverview
 from hjem.cases.plans import export_case_plan, import_case_plan
 from hjem.i18n import tr
-from hjem.inventory.reservations import release, reserved_for
+from hjem.inventory.reservations import release
 from hjem.ui.cases.common import confirm, day, fill_table, read_only_table, selected_key, when
+from hjem.ui.cases.host import CaseHost
+from hjem.ui.operations import NOTHING, Change
 
-if TYPE_CHECKING:
-    from hjem.ui.cases.case_window import CaseWindow
+RELEASED = frozenset({Change.INVENTORY, Change.CASES, Change.BUDGET})
 
 PLAN_FILES = "files.filter"  # "hjem-planer (*.hjem)"
 
@@ -54,7 +53,7 @@ def _hint(text: str = "") -> QLabel:
 class PlanTab(QWidget):
     """When the plan was saved and by whom; open it, or bring it in and out as a .hjem file."""
 
-    def __init__(self, case_window: CaseWindow):
+    def __init__(self, case_window: CaseHost):
         super().__init__()
         self.host = case_window
         self.has_plan = False
@@ -64,13 +63,13 @@ class PlanTab(QWidget):
         self.info.setStyleSheet("font-size: 11pt;")
         open_plan = _button("case_open_plan", "case_window.plan.open")
         open_plan.setStyleSheet("font-weight: 600; padding: 6px 18px;")
-        open_plan.clicked.connect(lambda: self.host.open_plan_requested.emit(self.host.code))
+        open_plan.clicked.connect(lambda: self.host.ask_open_plan())
         self.import_button = _button("case_import_plan", "case_window.plan.import")
         self.import_button.clicked.connect(self.import_file)
         self.export_button = _button("case_export_plan", "case_window.plan.export")
         self.export_button.clicked.connect(self.export_file)
         self.print_button = _button("case_print_plan", "handover_dialog.open")
-        self.print_button.clicked.connect(lambda: self.host.print_requested.emit(self.host.code))
+        self.print_button.clicked.connect(lambda: self.host.ask_print())
         buttons = QHBoxLayout()
         for button in (open_plan, self.import_button, self.export_button, self.print_button):
             buttons.addWidget(button)
@@ -81,10 +80,8 @@ class PlanTab(QWidget):
         layout.addWidget(_hint(tr("case_window.plan.hint")))
         layout.addStretch(1)
 
-    def show_case(self, session: Session, case: Case) -> None:
-        # Who and when only: the plan's document itself is not read for this.
-        query = select(CasePlan.saved_by, CasePlan.saved_at).where(CasePlan.case_id == case.id)
-        saved = session.execute(query).first()
+    def show_case(self, case: CaseOverview) -> None:
+        saved = case.plan  # who and when only: the plan's document itself is not read
         self.has_plan = saved is not None
         self.export_button.setEnabled(self.has_plan)
         self.print_button.setEnabled(self.has_plan)
@@ -117,14 +114,14 @@ class PlanTab(QWidget):
             return
         path = Path(name) if name.endswith(".hjem") else Path(f"{name}.hjem")
         host = self.host
-        if host.run(lambda session: export_case_plan(session, host.code, path)):
-            host.statusBar().showMessage(tr("case_window.plan.exported", name=path.name), 8000)
+        if host.run(lambda session: export_case_plan(session, host.code, path), changes=NOTHING):
+            host.note(tr("case_window.plan.exported", name=path.name))
 
 
 class ReservationsTab(QWidget):
     """The items reserved for the family, and releasing one so another family can have it."""
 
-    def __init__(self, case_window: CaseWindow):
+    def __init__(self, case_window: CaseHost):
         super().__init__()
         self.host = case_window
         self.names: dict[str, str] = {}
@@ -145,13 +142,11 @@ class ReservationsTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
 
-    def show_case(self, session: Session, case: Case) -> None:
-        reservations = reserved_for(session, case.code)
-        self.names = {r.item.code: r.item.name for r in reservations}
-        rows = [
-            (r.item.code, r.item.name, when(r.reserved_at), r.reserved_by) for r in reservations
-        ]
-        fill_table(self.table, rows, [r.item.code for r in reservations])
+    def show_case(self, case: CaseOverview) -> None:
+        reservations = case.reservations
+        self.names = {r.code: r.name for r in reservations}
+        rows = [(r.code, r.name, when(r.reserved_at), r.reserved_by) for r in reservations]
+        fill_table(self.table, rows, [r.code for r in reservations])
         self.empty.setText(_count_hint("case_window.reservations", len(rows)))
         self._enable()
 
@@ -172,15 +167,15 @@ class ReservationsTab(QWidget):
         ):
             return
         # The case's number is the reason in the item's history, as reserving does.
-        if host.run(lambda session: release(session, code, host.who, host.code)):
+        if host.run(lambda session: release(session, code, host.who, host.code), changes=RELEASED):
             host.saved(tr("case_window.reservations.released", name=name))
-            host.reservations_did_change.emit(host.code)
+            host.reservations_released()
         else:
             host.reload()  # someone may have released or delivered it meanwhile
 
 
 class VisitsTab(QWidget):
-    def __init__(self, case_window: CaseWindow):
+    def __init__(self, case_window: CaseHost):
         super().__init__()
         self.host = case_window
         self.table = read_only_table(
@@ -196,8 +191,8 @@ class VisitsTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
 
-    def show_case(self, session: Session, case: Case) -> None:
-        visits = sorted(case.visits, key=lambda v: (v.visited_on, v.id), reverse=True)
+    def show_case(self, case: CaseOverview) -> None:
+        visits = case.visits  # newest first
         rows = [(day(v.visited_on), " ".join(v.notes.split())) for v in visits]
         fill_table(self.table, rows, [str(v.id) for v in visits])
         self.empty.setText(_count_hint("case_window.visits", len(visits)))

@@ -1,5 +1,5 @@
-"""What the case screens share: times written the reader's way, and one plain message for
-anything the database, the inventory or a file refuses."""
+"""What the case screens share: times written the reader's way, messages and questions, and
+read-only tables."""
 
 from __future__ import annotations
 
@@ -10,20 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLayout,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from hjem.cases.errors import CaseError
-from hjem.floorplan.validation import PlanError
-from hjem.i18n import Message, current_language, msg, tr
-from hjem.inventory.errors import InventoryError
+from hjem.i18n import current_language, tr
 
-# Everything a person can cause (or a busy server): each ends in a message, never a traceback.
-PROBLEMS = (CaseError, InventoryError, PlanError, SQLAlchemyError, OSError)
 _LOCALES = {"da": "da_DK", "en": "en_GB"}
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 # Light rows without a grid, as the start screen's lists look (hjem/ui/start_screen.py).
@@ -34,15 +29,6 @@ TABLE_STYLE = (
     "QHeaderView::section { background: #efe8da; border: none; padding: 5px 8px;"
     " font-weight: 600; }"
 )
-
-
-def message_of(error: Exception) -> Message:
-    if isinstance(error, CaseError | InventoryError | PlanError):
-        return error.message
-    if isinstance(error, OSError):
-        return msg("case_window.file_problem", reason=error.strerror or type(error).__name__)
-    # The exception's own text may quote the SQL and its values (an address): never shown.
-    return msg("case_window.database_problem")
 
 
 def when(moment: dt.datetime) -> str:
@@ -116,3 +102,11 @@ def read_only_table(name: str, headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def empty_layout(layout: QLayout, keep: QWidget | None = None) -> None:
+    """Take everything out of `layout`; its widgets (but `keep`) are deleted."""
+    while (item := layout.takeAt(0)) is not None:
+        widget = item.widget()  # None for a stretch
+        if widget is not None and widget is not keep:
+            widget.deleteLater()

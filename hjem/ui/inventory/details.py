@@ -5,19 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from hjem.i18n import tr
-from hjem.inventory.items import get_item, location_path
-from hjem.inventory.models import ItemEvent, Photo
-from hjem.inventory.reservations import active_reservation
+from hjem.inventory.details import Event, ItemDetails
 from hjem.money import format_kroner
 
 PHOTO_PX = 320
 
 
-class ItemDetails(QWidget):
+class ItemDetailsView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setMinimumWidth(340)
@@ -42,16 +38,10 @@ class ItemDetails(QWidget):
         self.facts.setText(tr("inventory_window.nothing_selected"))
         self.history.clear()
 
-    def show_item(self, session: Session, code: str) -> None:
-        item = get_item(session, code)
-        self._show_photo(session, item.id)
-        checks = [
-            tr(f"donation.check.{n}")
-            for n in ("whole", "clean", "smoke_free", "pet_free", "no_pests")
-            if getattr(item, n)
-        ]
-        reservation = active_reservation(session, item)
-        category = tr(f"category.{item.category.slug}.name")
+    def show_item(self, item: ItemDetails) -> None:
+        self._show_photo(item.photo)
+        checks = [tr(f"donation.check.{n}") for n in item.checks]
+        category = tr(f"category.{item.category}.name")
         lines = [
             f"<b style='font-size:13pt'>{_escape(item.name)}</b>",
             f"{tr('inventory_window.column.code')}: <b>{item.code}</b> · {category}",
@@ -59,26 +49,19 @@ class ItemDetails(QWidget):
             f"{tr('inventory.field.condition')}: {tr(f'condition.{item.condition}')}"
             + (f" · {', '.join(checks)}" if checks else ""),
             f"{tr('inventory_window.column.status')}: <b>{tr(f'status.{item.status}')}</b>",
-            f"{tr('inventory.field.location')}: {_escape(location_path(item.location)) or '–'}",
+            f"{tr('inventory.field.location')}: {_escape(item.location) or '–'}",
             f"{tr('inventory.field.value')}: {format_kroner(item.value_ore)}",
         ]
-        if reservation is not None:
+        if item.reserved_for is not None:
             lines.append(
-                tr(
-                    "inventory_window.reserved_for",
-                    case=reservation.case_code,
-                    who=reservation.reserved_by,
-                )
+                tr("inventory_window.reserved_for", case=item.reserved_for, who=item.reserved_by)
             )
         if item.notes:
             lines.append(f"<i>{_escape(item.notes)}</i>")
         self.facts.setText("<br>".join(lines))
-        self._show_history(session, item.id)
+        self._show_history(item.history)
 
-    def _show_photo(self, session: Session, item_id: int) -> None:
-        data = session.scalar(
-            select(Photo.display).where(Photo.item_id == item_id).order_by(Photo.position).limit(1)
-        )
+    def _show_photo(self, data: bytes | None) -> None:
         if not data:
             self.photo.setText(tr("inventory_window.no_photo"))
             return
@@ -93,13 +76,8 @@ class ItemDetails(QWidget):
             )
         )
 
-    def _show_history(self, session: Session, item_id: int) -> None:
+    def _show_history(self, events: tuple[Event, ...]) -> None:
         self.history.clear()
-        events = session.scalars(
-            select(ItemEvent)
-            .where(ItemEvent.item_id == item_id)
-            .order_by(ItemEvent.at.desc(), ItemEvent.id.desc())
-        )
         for event in events:
             when = (
                 event.at.astimezone().strftime("%d-%m-%Y %H:%M")

@@ -4,8 +4,8 @@ and a clear message, in the form, for anything that is not right."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import math
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSize, Qt
@@ -28,25 +28,22 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
+from hjem.errors import UserError
 from hjem.floorplan.categories import CATEGORIES
 from hjem.i18n import Message, msg, tr
 from hjem.inventory.errors import InventoryError
 from hjem.inventory.items import ItemData
 from hjem.inventory.models import Condition
-from hjem.inventory.photos import ProcessedPhoto, process
+from hjem.inventory.photos import PhotoChanges, process
 from hjem.money import format_kroner, parse_kroner
 from hjem.ui.panels.properties import parse_number
 
 CHECKLIST = ("whole", "clean", "smoke_free", "pet_free", "no_pests")
+SIZES = ("width", "depth", "height")
 PHOTO_FILES = "*.jpg *.jpeg *.png *.heic *.webp"
-
-
-@dataclass
-class PhotoChanges:
-    added: list[ProcessedPhoto] = field(default_factory=list)
-    removed: list[int] = field(default_factory=list)  # ids of photos already stored
 
 
 # save(data, photo changes) -> None when saved, or the message saying why not.
@@ -56,11 +53,11 @@ Save = Callable[[ItemData, PhotoChanges], Message | None]
 class DonationDialog(QDialog):
     def __init__(
         self,
-        parent,
+        parent: QWidget | None,
         save: Save,
         data: ItemData | None = None,
-        photos: list[tuple[int, bytes]] = (),
-        places: list[str] = (),
+        photos: Sequence[tuple[int, bytes]] = (),
+        places: Sequence[str] = (),
     ):
         super().__init__(parent)
         self.setWindowTitle(tr("donation.title_edit" if data else "donation.title_new"))
@@ -84,13 +81,9 @@ class DonationDialog(QDialog):
         widget.setObjectName(f"donation_{name}")
         return widget
 
-    def _build(self, places: list[str]) -> None:
+    def _build(self, places: Sequence[str]) -> None:
         self.name, self.colour = self._line("name"), self._line("colour")
-        self.width, self.depth, self.height = (
-            self._line("width"),
-            self._line("depth"),
-            self._line("height"),
-        )
+        self.sizes = {key: self._line(key) for key in SIZES}
         self.location, self.value = self._line("location"), self._line("value")
         self.donor_name, self.donor_contact = self._line("donor_name"), self._line("donor_contact")
         self.category = QComboBox()
@@ -106,7 +99,7 @@ class DonationDialog(QDialog):
         self.received.setCalendarPopup(True)
         self.received.setDisplayFormat("dd-MM-yyyy")
         if places:
-            self.location.setCompleter(QCompleter(places, self))
+            self.location.setCompleter(QCompleter(list(places), self))
         form = QFormLayout()
         form.addRow(tr("inventory.field.name"), self.name)
         form.addRow(tr("inventory.field.category"), self.category)
@@ -141,7 +134,7 @@ class DonationDialog(QDialog):
 
     def _size_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        for widget, key in ((self.width, "width"), (self.depth, "depth"), (self.height, "height")):
+        for key, widget in self.sizes.items():
             widget.setPlaceholderText(tr(f"inventory.field.{key}"))
             row.addWidget(widget)
         row.addWidget(QLabel("cm"))
@@ -179,11 +172,8 @@ class DonationDialog(QDialog):
     def _fill(self, data: ItemData) -> None:
         self.name.setText(data.name)
         self.category.setCurrentIndex(max(0, self.category.findData(data.category)))
-        for widget, value in (
-            (self.width, data.width),
-            (self.depth, data.depth),
-            (self.height, data.height),
-        ):
+        for key, widget in self.sizes.items():
+            value = getattr(data, key)
             widget.setText(f"{value:g}".replace(".", ",") if value else "")
         self.colour.setText(data.colour)
         self.condition.setCurrentIndex(max(0, self.condition.findData(data.condition)))
@@ -201,10 +191,10 @@ class DonationDialog(QDialog):
 
     def data(self) -> ItemData:
         """The form's values; a size or amount that is not a number raises InventoryError."""
-        sizes = {}
-        for key, widget in (("width", self.width), ("depth", self.depth), ("height", self.height)):
-            number = parse_number(widget.text())
-            sizes[key] = number if number is not None else float("nan")
+        width, depth, height = (
+            number if (number := parse_number(self.sizes[key].text())) is not None else math.nan
+            for key in SIZES
+        )
         value = parse_kroner(self.value.text()) if self.value.text().strip() else 0
         if value is None:
             raise InventoryError(
@@ -214,25 +204,32 @@ class DonationDialog(QDialog):
                     problem=msg("donation.not_an_amount"),
                 )
             )
+        checks = {name: box.isChecked() for name, box in self.checks.items()}
         return ItemData(
             name=self.name.text(),
+            width=width,
+            depth=depth,
+            height=height,
             category=self.category.currentData(),
             colour=self.colour.text(),
             condition=self.condition.currentData(),
             notes=self.notes.toPlainText(),
-            received_on=self.received.date().toPython(),
+            received_on=dt.date(*self.received.date().getDate()),
             location=self.location.text(),
             value_ore=value,
             donor_name=self.donor_name.text(),
             donor_contact=self.donor_contact.text(),
-            **sizes,
-            **{name: box.isChecked() for name, box in self.checks.items()},
+            whole=checks["whole"],
+            clean=checks["clean"],
+            smoke_free=checks["smoke_free"],
+            pet_free=checks["pet_free"],
+            no_pests=checks["no_pests"],
         )
 
     def _try_save(self) -> None:
         try:
             problem = self._save(self.data(), self.changes)
-        except InventoryError as error:
+        except UserError as error:
             problem = error.message
         if problem is None:
             self.accept()
@@ -254,7 +251,7 @@ class DonationDialog(QDialog):
         for path in paths:
             try:
                 photo = process(path.read_bytes())
-            except InventoryError as error:
+            except UserError as error:
                 self.problem.setText(f"{path.name}: {error.message.text()}")
                 continue
             except OSError:

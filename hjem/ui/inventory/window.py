@@ -22,28 +22,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hjem.db.workspace import Workspace
 from hjem.i18n import Message, tr
-from hjem.inventory.errors import InventoryError
+from hjem.inventory.details import item_details
 from hjem.inventory.listing import table_rows, thumbnails
 from hjem.inventory.models import Status
 from hjem.inventory.search import Query
-from hjem.ui.inventory import operations
-from hjem.ui.inventory.details import ItemDetails
+from hjem.ui.inventory import actions
+from hjem.ui.inventory.details import ItemDetailsView
 from hjem.ui.inventory.filters import category_choice, search_field
 from hjem.ui.inventory.model import THUMB_PX, InventoryModel
+from hjem.ui.operations import Change, Changes, Operations
 from hjem.ui.panels.properties import parse_number
 
 ROW_LIMIT = 5000
 
 
 class InventoryWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, who: str, parent=None):
+    def __init__(self, operations: Operations, who: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace, self.who = workspace, who
+        self.operations, self.who = operations, who
         self.setWindowTitle(tr("inventory_window.title"))
         self.model = InventoryModel(self._thumbnails)
-        self.details = ItemDetails()
+        self.details = ItemDetailsView()
         self.table = self._table()
         self.count = QLabel()
         self.statusBar().addWidget(self.count)
@@ -56,10 +56,16 @@ class InventoryWindow(QMainWindow):
         layout.addLayout(self._filters())
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
-        self.actions: dict[str, QAction] = {}
+        self.toolbar_actions: dict[str, QAction] = {}
         self._toolbar()
         self.resize(1300, 820)
         self.refresh()
+        operations.workspace_did_change.connect(self._workspace_changed)
+
+    def _workspace_changed(self, changes: Changes) -> None:
+        """Someone changed the inventory (here, on the plan, in a case): show it as it is."""
+        if Change.INVENTORY in changes and self.isVisible():
+            self.refresh(select_code=self.selected_code())
 
     # --- building ------------------------------------------------------------------------
 
@@ -74,7 +80,7 @@ class InventoryWindow(QMainWindow):
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.setColumnWidth(0, THUMB_PX + 10)
         table.setColumnWidth(4, 170)  # "200 × 90 × 80 cm" on one line
-        table.doubleClicked.connect(lambda _index: operations.edit(self))
+        table.doubleClicked.connect(lambda _index: actions.edit(self))
         table.selectionModel().currentRowChanged.connect(lambda _now, _before: self.show_selected())
         return table
 
@@ -113,13 +119,13 @@ class InventoryWindow(QMainWindow):
         bar = QToolBar()
         bar.setObjectName("inventory_actions")
         self.addToolBar(bar)
-        for key, handler, shortcut in operations.ACTIONS:
+        for key, handler, shortcut in actions.ACTIONS:
             action = QAction(tr(f"inventory_window.action.{key}"), self)
             action.setObjectName(key)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, h=handler: h(self))
-            self.actions[key] = action
+            self.toolbar_actions[key] = action
             bar.addAction(action)
 
     # --- what is shown ---------------------------------------------------------------------
@@ -137,8 +143,10 @@ class InventoryWindow(QMainWindow):
         )
 
     def refresh(self, select_code: str | None = None) -> None:
-        with self.workspace.session() as session:
-            rows = table_rows(session, self.query())
+        query = self.query()
+        rows = self.operations.read(lambda session: table_rows(session, query), tell=self.tell)
+        if rows is None:
+            return
         self.model.set_rows(rows)
         self.count.setText(tr("inventory_window.count", count=len(rows)))
         code = select_code or (rows[0].code if len(rows) == 1 else None)
@@ -168,19 +176,23 @@ class InventoryWindow(QMainWindow):
         if code is None:
             self.details.show_nothing()
             return
-        with self.workspace.session() as session:
-            self.details.show_item(session, code)
+        item = self.operations.read(lambda session: item_details(session, code), tell=self.tell)
+        if item is None:
+            self.details.show_nothing()
+        else:
+            self.details.show_item(item)
 
     def _thumbnails(self, codes: list[str]) -> dict[str, bytes]:
-        with self.workspace.session() as session:
-            return thumbnails(session, codes)
+        return self.operations.read(lambda session: thumbnails(session, codes)) or {}
 
-    def tell(self, message: Message | InventoryError) -> None:
-        text = message.message.text() if isinstance(message, InventoryError) else message.text()
+    def forget_thumbnail(self, code: str) -> None:
+        self.model.forget_thumbnail(code)
+
+    def tell(self, message: Message) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             tr("inventory_window.title"),
-            text,
+            message.text(),
             QMessageBox.StandardButton.Ok,
             self,
         )

@@ -1,11 +1,10 @@
 """The furniture list: every piece in the plan with its room, size, standing in the inventory
 and value, and the total. Pieces that need something done (reserve it, or it went to another
 family meanwhile) are marked here and on the plan. It looks again every half minute, since
-other volunteers reserve and deliver items all day."""
+other volunteers reserve and deliver items all day; those look-ups, and the one a moment
+after each edit, ask the database in the background (a shared server may be far away)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -18,15 +17,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from hjem.db.workspace import Workspace
 from hjem.floorplan.model import Placement, Plan
 from hjem.floorplan.shapes import room_at
 from hjem.i18n import tr
 from hjem.inventory.placing import PlacedItem, Standing, placed_items, total_ore
 from hjem.money import format_kroner
 from hjem.ui.editor import Editor
+from hjem.ui.operations import Change, Changes, Operations, Outcome
 
 COLUMNS = ("name", "room", "size", "standing", "value")
 LOOK_AGAIN_MS = 30_000
@@ -34,12 +32,12 @@ SETTLE_MS = 300  # after an edit, before asking the database
 
 
 class FurnitureList(QWidget):
-    def __init__(self, editor: Editor, workspace: Callable[[], Workspace | None]):
+    def __init__(self, editor: Editor, operations: Operations):
         super().__init__()
-        self.editor = editor
-        self._workspace = workspace
+        self.editor, self.operations = editor, operations
         self.placed: list[PlacedItem] = []
         self.online = False
+        self._asked = 0  # look-ups begun: an answer to an older one is not shown
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("furniture_list")
         self.table.setHorizontalHeaderLabels([tr(f"furnish.list.{c}") for c in COLUMNS])
@@ -58,26 +56,54 @@ class FurnitureList(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.look_again)
         editor.document.plan_did_change.connect(lambda _plan: self._timer.start())
         self._again = QTimer(self)
         self._again.setInterval(LOOK_AGAIN_MS)
-        self._again.timeout.connect(self.refresh)
+        self._again.timeout.connect(self.look_again)
         self._again.start()
+        operations.workspace_did_change.connect(self._workspace_changed)
+
+    def _workspace_changed(self, changes: Changes) -> None:
+        if Change.INVENTORY in changes:
+            self.refresh()
 
     def refresh(self) -> None:
+        """Look the pieces up now and show them."""
+        self._asked += 1
         plan = self.editor.plan
-        self.placed, self.online = self._look_up(plan)
+        self._show(plan, *self._look_up(plan))
+
+    def look_again(self) -> None:
+        """Look the pieces up in the background; show them if nothing newer came meanwhile."""
+        if self.operations.available() is None:
+            self.refresh()
+            return
+        self._asked += 1
+        asked, plan = self._asked, self.editor.plan
+
+        def found(outcome: Outcome[list[PlacedItem]]) -> None:
+            if asked != self._asked or plan is not self.editor.plan:
+                return  # a newer look-up, or another plan, answers instead
+            if outcome.value is None:
+                self._show(plan, [_offline(p) for p in plan.placements], False)
+            else:
+                self._show(plan, outcome.value, True)
+
+        self.operations.run_in_background(lambda session: placed_items(session, plan), found)
+
+    def _show(self, plan: Plan, placed: list[PlacedItem], online: bool) -> None:
+        self.placed, self.online = placed, online
         self.table.setRowCount(len(self.placed))
-        for row, placed in enumerate(self.placed):
-            for column, text in enumerate(_cells(plan, placed)):
+        for row, piece in enumerate(self.placed):
+            for column, text in enumerate(_cells(plan, piece)):
                 cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, placed.placement.id)
+                cell.setData(Qt.ItemDataRole.UserRole, piece.placement.id)
                 if column == 4:
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                if column == 3 and placed.standing.needs_action:
+                if column == 3 and piece.standing.needs_action:
                     cell.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, column, cell)
         self.total.setText(tr("furnish.list.total", total=format_kroner(total_ore(self.placed))))
@@ -88,13 +114,10 @@ class FurnitureList(QWidget):
 
     def _look_up(self, plan: Plan) -> tuple[list[PlacedItem], bool]:
         """The pieces with their standing, and whether the inventory could be asked."""
-        workspace = self._workspace()
-        if workspace is not None:
-            try:
-                with workspace.session() as session:
-                    return placed_items(session, plan), True
-            except SQLAlchemyError:
-                pass  # the server is away: list the pieces without their inventory standing
+        placed = self.operations.read(lambda session: placed_items(session, plan))
+        if placed is not None:
+            return placed, True
+        # No workspace, or the server is away: the pieces without their inventory standing.
         return [_offline(p) for p in plan.placements], False
 
     def _select_piece(self, cell: QTableWidgetItem) -> None:

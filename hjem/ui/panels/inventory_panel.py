@@ -4,7 +4,7 @@ hjem find a spot for it in a room. Pieces to buy are added here too."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hjem.db.workspace import Workspace
 from hjem.i18n import tr
 from hjem.inventory.listing import Row, table_rows, thumbnails
 from hjem.inventory.models import Status
 from hjem.inventory.search import Query
 from hjem.money import format_kroner
 from hjem.ui.inventory.filters import category_choice, search_field
+from hjem.ui.operations import Change, Changes, Operations
 from hjem.ui.view import ITEM_MIME
 
 ROW_LIMIT = 200
@@ -46,7 +46,7 @@ class ItemList(QListWidget):
         self.setWordWrap(True)
         self.setSpacing(2)
 
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
         data = QMimeData()
         if items:
             data.setData(ITEM_MIME, items[0].data(Qt.ItemDataRole.UserRole).encode())
@@ -54,9 +54,10 @@ class ItemList(QListWidget):
 
 
 class InventoryPanel(QWidget):
-    def __init__(self, workspace: Callable[[], Workspace | None]):
+    def __init__(self, operations: Operations):
         super().__init__()
-        self._workspace = workspace
+        self.operations = operations
+        operations.workspace_did_change.connect(self._workspace_changed)
         self.rows: list[Row] = []
         self._found: list[Row] = []
         self.on_plan: set[str] = set()
@@ -104,15 +105,18 @@ class InventoryPanel(QWidget):
             limit=ROW_LIMIT,
         )
 
+    def _workspace_changed(self, changes: Changes) -> None:
+        if Change.INVENTORY in changes:
+            self.refresh()
+
     def refresh(self) -> None:
-        workspace = self._workspace()
-        if workspace is None:
+        query = self.query()
+        rows = self.operations.read(lambda session: table_rows(session, query))
+        if rows is None:
             self.rows = []
             self.list.clear()
             self.status.setText(tr("furnish.no_inventory"))
             return
-        with workspace.session() as session:
-            rows = table_rows(session, self.query())
         self.show_rows(rows)
         self.status.setText(tr("furnish.found", count=len(rows)))
 
@@ -122,11 +126,8 @@ class InventoryPanel(QWidget):
         self._found = rows
         rows = [r for r in rows if r.code not in self.on_plan]
         self.rows = rows
-        workspace = self._workspace()
-        pictures: dict[str, bytes] = {}
-        if workspace is not None:
-            with workspace.session() as session:
-                pictures = thumbnails(session, [r.code for r in rows])
+        codes = [r.code for r in rows]
+        pictures = self.operations.read(lambda session: thumbnails(session, codes)) or {}
         self.list.clear()
         for row in rows:
             self.list.addItem(_entry(row, pictures.get(row.code)))

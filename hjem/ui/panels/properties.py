@@ -6,6 +6,7 @@ panel, in words, and the plan is left as it was."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QTimer
@@ -58,11 +59,11 @@ class PropertiesPanel(QWidget):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e;")
-        self.actions = QHBoxLayout()
+        self.door_buttons = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(self.form)
-        layout.addLayout(self.actions)
+        layout.addLayout(self.door_buttons)
         layout.addWidget(self.problem)
         layout.addStretch(1)
         self.inputs: dict[str, QWidget] = {}
@@ -129,17 +130,17 @@ class PropertiesPanel(QWidget):
             widget.blockSignals(False)
         if self._passable and isinstance(element, Opening):
             entrance = self.inputs["entrance"]
+            assert isinstance(entrance, QCheckBox)
             entrance.blockSignals(True)
-            entrance.setChecked(element.entrance)  # type: ignore[attr-defined]
+            entrance.setChecked(element.entrance)
             entrance.blockSignals(False)
 
     def _clear(self) -> None:
         self.element_id, self._fields, self._passable = None, [], False
         while self.form.rowCount():
             self.form.removeRow(0)
-        while self.actions.count():
-            widget = self.actions.takeAt(0).widget()
-            if widget is not None:
+        while (item := self.door_buttons.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
                 widget.deleteLater()
         self.inputs.clear()
 
@@ -201,25 +202,19 @@ class PropertiesPanel(QWidget):
         assert isinstance(door, Opening)
         return door
 
-    def _change_door(self, **changes: object) -> None:
-        self._apply(ReplaceElement(replace(self._door(), **changes)), "undo.change")
+    def _change_door(self, change: Callable[[Opening], Opening]) -> None:
+        self._apply(ReplaceElement(change(self._door())), "undo.change")
 
     def _opening_buttons(self) -> None:
-        flips = [
-            (
-                "panel.properties.flip_side",
-                lambda: {"opens_to": "right" if self._door().opens_to == "left" else "left"},
-            ),
-            (
-                "panel.properties.flip_hinge",
-                lambda: {"hinge": "end" if self._door().hinge == "start" else "start"},
-            ),
+        flips: list[tuple[str, Callable[[Opening], Opening]]] = [
+            ("panel.properties.flip_side", flip_side),
+            ("panel.properties.flip_hinge", flip_hinge),
         ]
-        for key, change in flips:
+        for key, flip in flips:
             button = QPushButton(tr(key))
             button.setObjectName(key.rsplit(".", 1)[1])
-            button.clicked.connect(lambda _=False, change=change: self._change_door(**change()))
-            self.actions.addWidget(button)
+            button.clicked.connect(lambda _=False, flip=flip: self._change_door(flip))
+            self.door_buttons.addWidget(button)
         entrance = QCheckBox(tr("field.entrance"))
         entrance.setObjectName("field_entrance")
         entrance.setChecked(self._door().entrance)
@@ -231,8 +226,10 @@ class PropertiesPanel(QWidget):
             preset.setObjectName(f"width_{width}")
             preset.setToolTip(tr("panel.properties.width_preset", width=width))
             preset.setMaximumWidth(44)
-            preset.clicked.connect(lambda _=False, w=width: self._change_door(width=float(w)))
-            self.actions.addWidget(preset)
+            preset.clicked.connect(
+                lambda _=False, w=width: self._change_door(lambda d: replace(d, width=float(w)))
+            )
+            self.door_buttons.addWidget(preset)
 
     def _set_entrance(self, entrance: bool) -> None:
         """Only one entrance: marking this door unmarks any other."""
@@ -241,3 +238,13 @@ class PropertiesPanel(QWidget):
         changes = [ReplaceElement(replace(o, entrance=False)) for o in others]
         changes.append(ReplaceElement(replace(door, entrance=entrance)))
         self._apply(Batch(tuple(changes)), "undo.entrance")
+
+
+def flip_side(door: Opening) -> Opening:
+    """The door opens into the other room."""
+    return replace(door, opens_to="right" if door.opens_to == "left" else "left")
+
+
+def flip_hinge(door: Opening) -> Opening:
+    """The door hangs on its other side."""
+    return replace(door, hinge="end" if door.hinge == "start" else "start")

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,16 +31,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from hjem.atomic import write_bytes_atomically
+from hjem.errors import UserError
 from hjem.handover.data import HandoverData
 from hjem.handover.gather import PrintChoice
 from hjem.i18n import LANGUAGES, current_language, tr
 from hjem.ui.printing.pages import page_images, print_pdf
 
-Gather = Callable[[PrintChoice], HandoverData]  # raises an error with a `.message` to show
+Gather = Callable[[PrintChoice], HandoverData]  # raises UserError, with a message to show
 SETTLE_MS = 250
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """`widget`, named for tests and style sheets to find."""
+    widget.setObjectName(name)
+    return widget
+
+
 PREVIEW_WIDTH = 520
 
 
@@ -88,7 +98,10 @@ class HandoverDialog(QDialog):
         self.pdf: bytes | None = None
         self._build: _Build | None = None
         self._again = False
-        self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self.rebuild)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self.rebuild)
         self._choices(for_case, architect, contact)
         self.preview = QVBoxLayout()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -103,16 +116,16 @@ class HandoverDialog(QDialog):
     # --- the choices ---------------------------------------------------------------------------
 
     def _choices(self, for_case: bool, architect: str, contact: str) -> None:
-        self.language = QComboBox(objectName="handover_language")
+        self.language = named(QComboBox(), "handover_language")
         for lang in LANGUAGES:
             self.language.addItem(tr(f"menu.languages.{lang}"), lang)
         self.language.setCurrentIndex(LANGUAGES.index(current_language()))
-        self.internal = QCheckBox(tr("handover_dialog.internal"), objectName="handover_internal")
-        self.address = QCheckBox(tr("handover_dialog.address"), objectName="handover_address")
+        self.internal = named(QCheckBox(tr("handover_dialog.internal")), "handover_internal")
+        self.address = named(QCheckBox(tr("handover_dialog.address")), "handover_address")
         for box in (self.internal, self.address):
             box.setEnabled(for_case)  # a plan file has neither budget nor address
-        self.architect = QLineEdit(architect, objectName="handover_architect")
-        self.contact = QLineEdit(contact, objectName="handover_contact")
+        self.architect = named(QLineEdit(architect), "handover_architect")
+        self.contact = named(QLineEdit(contact), "handover_contact")
         self.contact.setPlaceholderText(tr("handover_dialog.contact_hint"))
         self.language.currentIndexChanged.connect(self._timer.start)
         for box in (self.internal, self.address):
@@ -134,30 +147,35 @@ class HandoverDialog(QDialog):
         form.addRow(tr("handover_dialog.language"), self.language)
         form.addRow(tr("handover_dialog.architect"), self.architect)
         form.addRow(tr("handover_dialog.contact"), self.contact)
-        note = QLabel(tr("handover_dialog.address_note"), wordWrap=True)
+        note = QLabel(tr("handover_dialog.address_note"))
+        note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
-        self.status = QLabel(wordWrap=True, objectName="handover_status")
-        self.progress = QProgressBar(objectName="handover_progress", textVisible=False)
-        self.print_button = QPushButton(tr("handover_dialog.print"), objectName="handover_print")
-        self.save_button = QPushButton(tr("handover_dialog.save"), objectName="handover_save")
-        close = QPushButton(tr("handover_dialog.close"), objectName="handover_close")
+        self.status = named(QLabel(), "handover_status")
+        self.status.setWordWrap(True)
+        self.progress = named(QProgressBar(), "handover_progress")
+        self.progress.setTextVisible(False)
+        self.print_button = named(QPushButton(tr("handover_dialog.print")), "handover_print")
+        self.save_button = named(QPushButton(tr("handover_dialog.save")), "handover_save")
+        close = named(QPushButton(tr("handover_dialog.close")), "handover_close")
         self.print_button.clicked.connect(lambda: self.print_pages())
         self.save_button.clicked.connect(self.save_pdf)
         close.clicked.connect(self.reject)
         side = QVBoxLayout()
         side.addLayout(form)
-        for widget in (self.internal, self.address, note, self.status, self.progress):
+        above: list[QWidget] = [self.internal, self.address, note, self.status, self.progress]
+        for widget in above:
             side.addWidget(widget)
         side.addStretch(1)
-        for widget in (self.print_button, self.save_button, close):
-            side.addWidget(widget)
+        for button in (self.print_button, self.save_button, close):
+            side.addWidget(button)
         return side
 
     def _preview_area(self) -> QScrollArea:
-        pages = QWidget(objectName="handover_pages")
+        pages = named(QWidget(), "handover_pages")
         pages.setLayout(self.preview)
         pages.setStyleSheet("#handover_pages { background: #8a8a8a; }")
-        area = QScrollArea(widgetResizable=True)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
         area.setWidget(pages)
         area.setMinimumWidth(PREVIEW_WIDTH + 40)
         return area
@@ -171,14 +189,8 @@ class HandoverDialog(QDialog):
         self._set_ready(False)
         try:
             data = self.gather(self.choice())
-        except SQLAlchemyError as error:
-            self.status.setText(tr("cli.no_database", reason=type(error).__name__))
-            return
-        except Exception as error:  # the gatherer's errors carry a message for people
-            message = getattr(error, "message", None)
-            if message is None:
-                raise
-            self.status.setText(message.text())
+        except UserError as error:  # a case gone, no plan to print, a database away
+            self.status.setText(error.message.text())
             return
         self.status.setText(tr("handover_dialog.building"))
         self._build = _Build(data)
@@ -206,13 +218,12 @@ class HandoverDialog(QDialog):
         self._set_ready(True)
         self.pdf_did_change.emit()
 
-    def _show_pages(self, images: list) -> None:
-        while self.preview.count():
-            item = self.preview.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+    def _show_pages(self, images: list[QImage]) -> None:
+        while (item := self.preview.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
         for image in images:
-            page = QLabel(objectName="handover_page")
+            page = named(QLabel(), "handover_page")
             page.setPixmap(QPixmap.fromImage(image))
             self.preview.addWidget(page)
         self.status.setText(tr("handover_dialog.pages", count=len(images)))

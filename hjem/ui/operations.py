@@ -1,0 +1,221 @@
+"""Operations: the one way the windows touch the workspace (after Anki's `CollectionOp`).
+
+A window hands `Operations.run` a domain function of a session. The runner opens the session
+(one unit of work), calls the function, turns a `UserError` (a refused edit, a database that
+does not answer) into a message for the person, and announces what changed with
+`workspace_did_change(changes)`. Views listen and decide for themselves whether to look again;
+no window refreshes another.
+
+Slow work (files, a server far away) goes through `run_in_background`: the function runs on a
+worker thread and its result comes back on the window's thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from hjem.errors import UserError
+from hjem.i18n import Message
+
+if TYPE_CHECKING:  # the database layer loads when the workspace is first opened
+    from hjem.db.workspace import Workspace
+
+T = TypeVar("T")
+Work = Callable[[Any], T]  # a domain function of a session (hjem.ui imports no SQLAlchemy)
+
+
+class Change(StrEnum):
+    """What an operation changed in the workspace; views refresh on the kinds they show."""
+
+    INVENTORY = "inventory"  # items, their photos, status and reservations
+    CASES = "cases"  # households, status, visits, a case's stored plan
+    BUDGET = "budget"  # budget lines and schemes
+
+
+Changes = frozenset[Change]
+NOTHING: Changes = frozenset()
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """How an operation went: its value when it worked, the person's message when not."""
+
+    value: T | None = None
+    problem: UserError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+Tell = Callable[[Message], None]  # shows a problem to the person (a dialog, a status line)
+
+
+def message_box(parent: QWidget | None, title: str, name: str = "operation_message") -> Tell:
+    """Say a problem in a warning box over `parent`."""
+
+    def tell(message: Message) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message.text(), QMessageBox.StandardButton.Ok, parent
+        )
+        box.setObjectName(name)
+        box.exec()
+
+    return tell
+
+
+class Operations(QObject):
+    workspace_did_change = Signal(object)  # the Changes an operation made
+
+    def __init__(self, open_workspace: Callable[[], Workspace], parent: QObject | None = None):
+        super().__init__(parent)
+        self._open = open_workspace
+        self._workspace: Workspace | None = None
+
+    @classmethod
+    def over(cls, workspace: Workspace, parent: QObject | None = None) -> Operations:
+        """Operations on a workspace that is already open (a test's, a tool's)."""
+        return cls(lambda: workspace, parent)
+
+    # --- the workspace -------------------------------------------------------------------------
+
+    def workspace(self) -> Workspace:
+        """The workspace, opened (and migrated) the first time; UserError if it cannot be."""
+        if self._workspace is None:
+            self._workspace = self._open()
+        return self._workspace
+
+    def available(self) -> Workspace | None:
+        """The workspace, or None when it cannot be opened (the plan editor works on)."""
+        try:
+            return self.workspace()
+        except UserError:
+            return None
+
+    def close(self) -> None:
+        if self._workspace is not None:
+            self._workspace.close()
+
+    # --- running ---------------------------------------------------------------------------------
+
+    def run(
+        self, work: Work[T], changes: Changes = NOTHING, tell: Tell | None = None
+    ) -> Outcome[T]:
+        """`work` in one unit of work, here and now. A problem is told (if `tell`) and
+        returned; what changed is announced once the work is kept."""
+        outcome = self._attempt(work)
+        self._conclude(outcome, changes, tell)
+        return outcome
+
+    def read(self, work: Work[T], tell: Tell | None = None) -> T | None:
+        """A read that changes nothing: its value, or None (told) when it cannot be had."""
+        return self.run(work, NOTHING, tell).value
+
+    def run_in_background(
+        self,
+        work: Work[T],
+        done: Callable[[Outcome[T]], None],
+        changes: Changes = NOTHING,
+        tell: Tell | None = None,
+    ) -> None:
+        """`work` on a worker thread; `done(outcome)` and the announcement follow on this
+        thread. The workspace is opened here first, so opening never races."""
+        try:
+            workspace = self.workspace()
+        except UserError as problem:
+            self._conclude(Outcome(problem=problem), changes, tell)
+            done(Outcome(problem=problem))
+            return
+
+        def conclude(outcome: Outcome[T]) -> None:
+            self._conclude(outcome, changes, tell)
+            done(outcome)
+
+        relay = _relay()
+        job = _Job(
+            lambda: _attempt_on(workspace, work),
+            lambda outcome: relay.finished.emit((self, conclude), outcome),
+        )
+        QThreadPool.globalInstance().start(job)
+
+    def _attempt(self, work: Work[T]) -> Outcome[T]:
+        try:
+            workspace = self.workspace()
+        except UserError as problem:
+            return Outcome(problem=problem)
+        return _attempt_on(workspace, work)
+
+    def _conclude(self, outcome: Outcome[Any], changes: Changes, tell: Tell | None) -> None:
+        if outcome.problem is not None:
+            if tell is not None:
+                tell(outcome.problem.message)
+        elif changes:
+            self.workspace_did_change.emit(changes)
+
+    def announce(self, changes: Changes) -> None:
+        """Say that something changed the workspace outside an operation (a dialog's save)."""
+        if changes:
+            self.workspace_did_change.emit(changes)
+
+
+def _attempt_on(workspace: Workspace, work: Work[T]) -> Outcome[T]:
+    try:
+        return Outcome(value=workspace.run(work))
+    except UserError as problem:
+        return Outcome(problem=problem)
+
+
+class _Relay(QObject):
+    """Carries a finished job's outcome to the window's thread. It lives as long as the
+    application, so a job that ends after its window has gone still has somewhere to report."""
+
+    finished = Signal(object, object)  # (operations, conclude), outcome or the bug raised
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished.connect(self._deliver)  # a method: queued onto this object's thread
+
+    @Slot(object, object)
+    def _deliver(self, target: tuple[Operations, Callable[[Any], None]], outcome: Any) -> None:
+        operations, conclude = target
+        if not shiboken6.isValid(operations):
+            return  # its window has gone: nobody is left to tell
+        if isinstance(outcome, BaseException):
+            raise outcome  # a bug in the work: raised here, where it can be seen
+        conclude(outcome)
+
+
+_relays: list[_Relay] = []
+
+
+def _relay() -> _Relay:
+    if not _relays:  # made on the window's thread, at the first background job
+        _relays.append(_Relay())
+    return _relays[0]
+
+
+class _Job(QRunnable):
+    def __init__(
+        self,
+        attempt: Callable[[], Outcome[Any]],
+        deliver: Callable[[Outcome[Any] | BaseException], None],
+    ):
+        super().__init__()
+        self._attempt, self._deliver = attempt, deliver
+
+    def run(self) -> None:
+        try:
+            outcome: Outcome[Any] | BaseException = self._attempt()
+        except Exception as error:  # not a UserError: handed to the window's thread to raise
+            outcome = error
+        self._deliver(outcome)

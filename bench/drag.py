@@ -115,8 +115,7 @@ def repaint(view: QGraphicsView) -> None:
 
 def timed_drag(window: MainWindow, steps: int, baseline: bool) -> tuple[float, float]:
     """Median µs of one step (event + repaint) and the µs of starting the drag."""
-    editor = window.editor
-    assert editor is not None
+    editor = window.session.editor
     view = editor.view
     sofa = editor.plan["p1"]
     assert isinstance(sofa, Placement)
@@ -152,8 +151,7 @@ def open_window(folder: Path, n: int) -> MainWindow:
     window.resize(1500, 900)
     window.show()
     window.show_plan(tiled(n), None)
-    assert window.editor is not None
-    view = window.editor.view
+    view = window.session.editor.view
     view.setFixedSize(1200, 800)
     view.resetTransform()
     view.centerOn(QPointF(300, 230))

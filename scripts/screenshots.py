@@ -66,8 +66,8 @@ def traced_over_pdf(main: MainWindow) -> None:
     )
     layout = Plan(plan.title, plan.walls[:8], plan.rooms[:4], plan.openings[2:6])
     main.show_plan(replace(layout, background=background), None)
-    main.editor.view.fit_to_plan()
-    main.editor.use_tool("wall")
+    main.session.editor.view.fit_to_plan()
+    main.session.editor.use_tool("wall")
 
 
 def main() -> None:
@@ -79,7 +79,7 @@ def main() -> None:
         w = window(Path(folder))
         shoot(w, "start.png")
         w.open_path(SAMPLES / "3-vaerelser.hjem")
-        w.editor.scene.select_ids(["d3"])
+        w.session.editor.scene.select_ids(["d3"])
         shoot(w, "editor.png")
         w.open_path(SAMPLES / "3-vaerelser-konflikter.hjem")
         w.conflicts.refresh()
@@ -94,7 +94,7 @@ def main() -> None:
         set_language("en")
         english = window(Path(folder))
         english.open_path(SAMPLES / "2-vaerelser-konflikter.hjem")
-        english.editor.scene.select_ids(["p9"])
+        english.session.editor.scene.select_ids(["p9"])
         shoot(english, "editor-english.png")
         english.close()
         set_language("da")
@@ -118,12 +118,12 @@ def furnishing(folder: Path) -> None:
             fill_demo(session, "Demo")
     plan = load_plan(SAMPLES / "3-vaerelser.hjem")
     main.show_plan(replace(plan, case_code="FBH-2026-014", placements=plan.placements[:12]), None)
-    view = main.editor.view
+    view = main.session.editor.view
     view.resetTransform()
     view.centerOn(QPointF(620, 330))
-    main.furnishing.furniture.refresh()
+    main.session.furnishing.furniture.refresh()
     QTest.qWait(300)
-    wardrobe = main.editor.plan["p8"]
+    wardrobe = main.session.editor.plan["p8"]
     start = view.mapFromScene(QPointF(*wardrobe.center))
     end = view.mapFromScene(QPointF(600, 385))  # into the swing of the bedroom door
     QTest.mousePress(
@@ -140,8 +140,8 @@ def furnishing(folder: Path) -> None:
     main.document.undo_stack.undo()
     from hjem.floorplan.fits import WallStretch
 
-    main.furnishing.show_what_fits(WallStretch(Point(754, 40), Point(754, 290)))
-    main.furnishing.furniture.refresh()
+    main.session.furnishing.show_what_fits(WallStretch(Point(754, 40), Point(754, 290)))
+    main.session.furnishing.furniture.refresh()
     shoot(main, "what-fits.png")
     main.document.replace(main.document.plan, None)
     main.close()

@@ -316,7 +316,7 @@ def budget_summary(
 
 
 def save_plan_and_lines(
-    session: Session, code: str, plan: Plan, who: str, opened_at: int | None
+    session: Session, code: CaseCode, plan: Plan, who: str, opened_at: int | None
 ) -> int:
     """Store the case's plan and bring its budget's plan lines in step, in one unit of work;
     the plan's new version (StalePlan if someone saved it since `opened_at`)."""

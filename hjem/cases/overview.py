@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from hjem.cases.cases import CaseData, data_of, get_case
 from hjem.cases.models import Case, CasePlan
+from hjem.ids import CaseCode
 from hjem.inventory.reservations import reserved_for
 
 
@@ -63,7 +64,7 @@ def plan_saved(session: Session, case_id: int) -> PlanSaved | None:
     return None if row is None else PlanSaved(row.saved_by, row.saved_at)
 
 
-def case_overview(session: Session, code: str) -> CaseOverview:
+def case_overview(session: Session, code: CaseCode) -> CaseOverview:
     """Everything the case's window shows; CaseNotFound if there is no such case."""
     case = get_case(session, code)
     reservations = tuple(

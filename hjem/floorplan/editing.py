@@ -19,6 +19,7 @@ from hjem.floorplan.commands import (
 )
 from hjem.floorplan.geometry import Point, normalize_angle, unit_vector
 from hjem.floorplan.model import COLLECTIONS, Element, Fixture, Opening, Placement, Plan, Room, Wall
+from hjem.ids import ElementId
 
 SAME_POINT = 0.01  # cm: wall ends this close are one corner
 
@@ -107,7 +108,7 @@ def move_selection(plan: Plan, ids: Sequence[str], dx: float, dy: float) -> Comm
 
 def nudge(plan: Plan, ids: Sequence[str], dx: float, dy: float) -> MoveElements | None:
     """Move everything but the openings by (dx, dy)."""
-    movable = tuple(i for i in ids if not isinstance(plan.get(i), Opening))
+    movable = tuple(ElementId(i) for i in ids if not isinstance(plan.get(i), Opening))
     return MoveElements(movable, dx, dy) if movable else None
 
 

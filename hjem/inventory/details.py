@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hjem.ids import ItemCode
 from hjem.inventory.items import get_item, location_path
 from hjem.inventory.models import ItemEvent
 from hjem.inventory.photos import first_photo
@@ -47,7 +48,7 @@ class ItemDetails:
     history: tuple[Event, ...]  # newest first
 
 
-def item_details(session: Session, code: str) -> ItemDetails:
+def item_details(session: Session, code: ItemCode) -> ItemDetails:
     """Everything the inventory window shows of one item (NotFound if there is none)."""
     item = get_item(session, code)
     reservation = active_reservation(session, item)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hjem.ids import ItemCode
 from hjem.inventory.items import (
     ItemData,
     create_item,
@@ -27,14 +28,16 @@ def donate(session: Session, data: ItemData, photos: PhotoChanges, who: str) -> 
 
 
 def edit_donation(
-    session: Session, code: str, version: int, data: ItemData, photos: PhotoChanges, who: str
+    session: Session, code: ItemCode, version: int, data: ItemData, photos: PhotoChanges, who: str
 ) -> None:
     """Save the form's changes to an item read at `version` (EditConflict if saved since)."""
     item = update_item(session, code, version, data, who)
     store_photo_changes(session, item.id, photos)
 
 
-def donation_form(session: Session, code: str) -> tuple[ItemData, int, list[tuple[int, bytes]]]:
+def donation_form(
+    session: Session, code: ItemCode
+) -> tuple[ItemData, int, list[tuple[int, bytes]]]:
     """What the form shows for an item: its data, its version and its photos' thumbnails."""
     item = get_item(session, code)
     return data_of(item), item.version, [(p.id, p.thumbnail) for p in item.photos]

@@ -17,6 +17,7 @@ from hjem.cases.errors import StalePlan
 from hjem.cases.plans import load_case_plan
 from hjem.floorplan.model import Plan
 from hjem.i18n import tr
+from hjem.ids import CaseCode
 from hjem.ui.document import PlanDocument
 from hjem.ui.operations import Change, Operations, Outcome, message_box
 
@@ -31,7 +32,7 @@ class StaleSave:
 
 
 def load_case_plan_for(
-    operations: Operations, code: str, parent: QWidget
+    operations: Operations, code: CaseCode, parent: QWidget
 ) -> Outcome[tuple[Plan, int] | None]:
     """The case's stored plan and its version (None when it has none yet); told if it fails."""
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from hjem.i18n import tr
+from hjem.ids import CaseCode
 from hjem.ui import files
 from hjem.ui.document import PlanDocument
 from hjem.ui.operations import Change, Changes, Operations
@@ -36,14 +37,14 @@ class CaseWindows:
         document: PlanDocument,
         start: StartScreen,
         parent: QWidget,
-        open_plan: Callable[[str], object],
-        print_case: Callable[[str], object],
+        open_plan: Callable[[CaseCode], object],
+        print_case: Callable[[CaseCode], object],
     ):
         self.operations, self.settings, self.document = operations, settings, document
         self.start, self.parent = start, parent
         self._open_plan, self._print = open_plan, print_case
         self.list: CaseList | None = None
-        self.open: dict[str, CaseWindow] = {}
+        self.open: dict[CaseCode, CaseWindow] = {}
         operations.workspace_did_change.connect(self._workspace_changed)
 
     def load_list_soon(self) -> None:
@@ -70,7 +71,7 @@ class CaseWindows:
                 self.list.refresh(select_code=code)
             self.show_case(code)
 
-    def show_case(self, code: str) -> None:
+    def show_case(self, code: CaseCode) -> None:
         window = self.open.get(code) or self._case_window(code)
         if window is None:
             return
@@ -79,7 +80,7 @@ class CaseWindows:
         window.raise_()
         window.activateWindow()
 
-    def _case_window(self, code: str) -> CaseWindow | None:
+    def _case_window(self, code: CaseCode) -> CaseWindow | None:
         from hjem.ui.cases.case_window import CaseWindow
 
         if self.operations.available() is None:
@@ -93,7 +94,7 @@ class CaseWindows:
         self.open[code] = case_window
         return case_window
 
-    def _budget_tab(self, code: str, case_window: CaseWindow) -> BudgetTab:
+    def _budget_tab(self, code: CaseCode, case_window: CaseWindow) -> BudgetTab:
         """The budget, following the case's plan while it is open in the editor."""
         from hjem.ui.cases.budget_tab import BudgetTab
 

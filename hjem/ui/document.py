@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoStack
 
 from hjem.floorplan.commands import Command
 from hjem.floorplan.model import Plan
+from hjem.ids import CaseCode, ElementId
 from hjem.ui.conflict_report import ConflictReport
 from hjem.ui.undo import PlanCommand
 
@@ -33,13 +34,13 @@ class PlanDocument(QObject):
     ):
         super().__init__(parent)
         self._plan = plan or Plan()
-        self._selection: tuple[str, ...] = ()
+        self._selection: tuple[ElementId, ...] = ()
         self.path = path
         self.undo_stack = QUndoStack(self)
         self._restored = False  # a plan brought back after a crash has never been saved
         # When the plan is a family case's (kept in the workspace, not in a file): its code,
         # and the stored version it was opened at, so a save can tell if someone saved since.
-        self.case_code: str | None = None
+        self.case_code: CaseCode | None = None
         self.case_version: int | None = None
         self.report = ConflictReport(self)
 
@@ -55,13 +56,14 @@ class PlanDocument(QObject):
         self.select(self._selection if selection is None else selection)
 
     @property
-    def selection(self) -> tuple[str, ...]:
+    def selection(self) -> tuple[ElementId, ...]:
         """The ids of the selected elements, in the order they were selected."""
         return self._selection
 
     def select(self, ids: Iterable[str]) -> None:
         """Select these elements (and no others); ids not in the plan are left out."""
-        selection = tuple(i for i in dict.fromkeys(ids) if i in self._plan)
+        # An id found in the plan is one of its elements' ids.
+        selection = tuple(ElementId(i) for i in dict.fromkeys(ids) if i in self._plan)
         if selection != self._selection:
             self._selection = selection
             self.selection_did_change.emit(selection)

@@ -46,7 +46,7 @@ def select_all(editor: Editor) -> None:
 def rotate(editor: Editor) -> None:
     tool = editor.view.tool
     ids = list(editor.document.selection)
-    if ids and hasattr(tool, "turn"):
+    if ids and tool is not None and hasattr(tool, "turn"):
         tool.turn(ids, 90.0)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -14,6 +15,7 @@ from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Placement, Plan, RoomKind
 from hjem.floorplan.validation import PlanError
 from hjem.i18n import tr
+from hjem.ids import ElementId
 from hjem.ui.document import PlanDocument
 from hjem.ui.scene.plan_scene import PlanScene
 from hjem.ui.view import PlanView
@@ -76,7 +78,7 @@ class Editor(QObject):
 
     # --- edits ---------------------------------------------------------------------------------
 
-    def delete(self, ids: list[str]) -> bool:
+    def delete(self, ids: list[ElementId]) -> bool:
         """Delete elements (one undo step) and say which pieces of furniture went."""
         pieces = [e for e in (self.plan.get(i) for i in ids) if isinstance(e, Placement)]
         if not self.apply(remove_elements(self.plan, ids), "undo.delete"):
@@ -118,7 +120,7 @@ class Editor(QObject):
 
     # --- what the user sees --------------------------------------------------------------------
 
-    def show_hint(self, key: str, **params: object) -> None:
+    def show_hint(self, key: str, **params: Any) -> None:
         self.hint_did_change.emit(tr(key, **params))
 
     def show_typed(self, text: str) -> None:

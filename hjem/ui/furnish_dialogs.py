@@ -16,6 +16,7 @@ from hjem.floorplan.categories import CATEGORIES
 from hjem.floorplan.commands import Batch, SetCaseCode, SetTitle
 from hjem.floorplan.model import ORIGIN, Placement, Plan
 from hjem.i18n import tr
+from hjem.ids import CaseCode, ElementId
 from hjem.money import format_kroner, parse_kroner
 from hjem.ui.panels.properties import parse_number
 
@@ -43,7 +44,9 @@ class PlanDetailsDialog(QDialog):
         form.addRow(_buttons(self))
 
     def command(self) -> Batch:
-        return Batch((SetTitle(self.title.text().strip()), SetCaseCode(self.case_code.text())))
+        return Batch(
+            (SetTitle(self.title.text().strip()), SetCaseCode(CaseCode(self.case_code.text())))
+        )
 
 
 class ToBuyDialog(QDialog):
@@ -96,7 +99,7 @@ class ToBuyDialog(QDialog):
         width, depth, height = (float(s) for s in sizes if s is not None)
         category = self.category.currentData()
         return Placement(
-            id="new",
+            id=ElementId("new"),
             label=self.name.text().strip() or tr(f"category.{category}.name"),
             category=category,
             width=width,

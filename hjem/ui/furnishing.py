@@ -14,6 +14,7 @@ from hjem.floorplan.fits import Candidate, Region, WallStretch, what_fits
 from hjem.floorplan.model import Placement, Plan
 from hjem.floorplan.spots import SpotFinder
 from hjem.i18n import tr
+from hjem.ids import ElementId, ItemCode
 from hjem.inventory.items import get_item
 from hjem.inventory.listing import Row, table_rows
 from hjem.inventory.models import Status
@@ -64,8 +65,10 @@ class Furnishing:
             self._finder = SpotFinder(self.editor.plan)
         return self._finder
 
-    def piece_for_code(self, code: str) -> Placement | None:
-        return self.operations.read(lambda session: placement_for(get_item(session, code), "new"))
+    def piece_for_code(self, code: ItemCode) -> Placement | None:
+        return self.operations.read(
+            lambda session: placement_for(get_item(session, code), ElementId("new"))
+        )
 
     # --- placing -------------------------------------------------------------------------------
 
@@ -144,8 +147,9 @@ class Furnishing:
 
 def _fit_candidates(session: Any, query: Query) -> tuple[dict[str, Row], list[Placement]]:
     """The free items the query finds, by code, and each as a piece ready to place."""
-    rows = {r.code: r for r in table_rows(session, query)}
-    return rows, [placement_for(get_item(session, code), "new") for code in rows]
+    rows: dict[str, Row] = {r.code: r for r in table_rows(session, query)}
+    new = ElementId("new")
+    return rows, [placement_for(get_item(session, row.code), new) for row in rows.values()]
 
 
 def _reach(region: Region) -> tuple[float, float]:

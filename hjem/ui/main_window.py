@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 from hjem.errors import UserError
 from hjem.floorplan.model import Plan
 from hjem.i18n import tr
+from hjem.ids import CaseCode
 from hjem.ui import files
 from hjem.ui.document import PlanDocument
 from hjem.ui.operations import Change, Operations, Outcome, message_box
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
 
     # --- a family case's plan ------------------------------------------------------------------
 
-    def open_case_plan(self, code: str) -> bool:
+    def open_case_plan(self, code: CaseCode) -> bool:
         """Show the case's plan in the editor (an empty one if it has none yet)."""
         from hjem.ui.case_plans import load_case_plan_for
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hjem.floorplan.model import Placement, Plan
 from hjem.i18n import Message, tr
+from hjem.ids import CaseCode, ElementId, ItemCode
 from hjem.inventory.placing import Standing, placed_items
 from hjem.inventory.reservations import release, reserve
 from hjem.ui.document import PlanDocument
@@ -60,7 +61,7 @@ class ReservationOffers:
         ):
             who = self.settings.user_name()
             for piece in free:
-                self._run(_reserving(piece.inventory_item or "", case, who))
+                self._run(_reserving(piece.inventory_item or ItemCode(""), case, who))
 
     def offer_release(self, pieces: list[Placement]) -> None:
         """After pieces were deleted: let go of the reservations they held for this family."""
@@ -77,9 +78,9 @@ class ReservationOffers:
         ):
             who = self.settings.user_name()
             for piece in held:
-                self._run(_releasing(piece.inventory_item or "", who))
+                self._run(_releasing(piece.inventory_item or ItemCode(""), who))
 
-    def _standings(self, pieces: list[Placement], case: str) -> dict[str, Standing]:
+    def _standings(self, pieces: list[Placement], case: CaseCode) -> dict[ElementId, Standing]:
         plan = Plan(placements=tuple(pieces), case_code=case)
         found = self.operations.read(lambda session: placed_items(session, plan)) or []
         return {p.placement.id: p.standing for p in found}
@@ -112,9 +113,9 @@ class ReservationOffers:
         box.exec()
 
 
-def _reserving(code: str, case: str, who: str) -> Work[object]:
+def _reserving(code: ItemCode, case: CaseCode, who: str) -> Work[object]:
     return lambda session: reserve(session, code, case, who)
 
 
-def _releasing(code: str, who: str) -> Work[object]:
+def _releasing(code: ItemCode, who: str) -> Work[object]:
     return lambda session: release(session, code, who, "fjernet fra planen")

@@ -4,9 +4,9 @@ a grid and a scale bar. Mouse and key events go to the current tool, in centimet
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -17,12 +17,14 @@ from PySide6.QtGui import (
     QPainter,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from hjem.floorplan.geometry import Point
+from hjem.ids import ItemCode
 from hjem.ui.scene import style
 
 if TYPE_CHECKING:
+    from hjem.ui.scene.plan_scene import PlanScene
     from hjem.ui.tools.base import Tool
     from hjem.ui.tools.place import ItemDropper
 
@@ -34,7 +36,7 @@ NICE_LENGTHS_CM = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 
 
 class PlanView(QGraphicsView):
-    def __init__(self, scene, parent=None):
+    def __init__(self, scene: PlanScene, parent: QWidget | None = None):
         super().__init__(scene, parent)
         self.tool: Tool | None = None
         self.dropper: ItemDropper | None = None  # set when there is an inventory to drag from
@@ -54,6 +56,10 @@ class PlanView(QGraphicsView):
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.scale(0.8, 0.8)
 
+    def _plan_scene(self) -> PlanScene:
+        """The scene this view was made with; Qt types `scene()` as a plain QGraphicsScene."""
+        return cast("PlanScene", self.scene())
+
     # --- zoom and pan ------------------------------------------------------------------------
 
     @property
@@ -64,14 +70,14 @@ class PlanView(QGraphicsView):
         target = min(MAX_SCALE, max(MIN_SCALE, self.pixels_per_cm * factor))
         factor = target / self.pixels_per_cm
         self.scale(factor, factor)
-        self.scene().zoom_did_change(self.pixels_per_cm)
+        self._plan_scene().zoom_did_change(self.pixels_per_cm)
 
     def fit_to_plan(self) -> None:
-        bounds = self.scene().drawing_bounds()
+        bounds = self._plan_scene().drawing_bounds()
         if bounds is None or bounds.isEmpty():
             bounds = QRectF(-100, -100, 1000, 800)
         self.fitInView(bounds.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
-        self.scene().zoom_did_change(self.pixels_per_cm)
+        self._plan_scene().zoom_did_change(self.pixels_per_cm)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -140,7 +146,7 @@ class PlanView(QGraphicsView):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         data = event.mimeData()
         code = bytes(data.data(ITEM_MIME).data()).decode() if data.hasFormat(ITEM_MIME) else ""
-        if self.dropper is not None and code and self.dropper.enter(code):
+        if self.dropper is not None and code and self.dropper.enter(ItemCode(code)):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -167,7 +173,7 @@ class PlanView(QGraphicsView):
 
     # --- grid and scale bar --------------------------------------------------------------------
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawBackground(painter, rect)
         if not self.grid_visible:
             return
@@ -179,10 +185,10 @@ class PlanView(QGraphicsView):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for spacing, color in ((step, style.GRID_MINOR), (step * 10, style.GRID_MAJOR)):
             painter.setPen(style.pen(color, 1.0))
-            painter.drawLines(_grid_lines(rect, spacing))
+            painter.drawLines(_grid_lines(QRectF(rect), spacing))
         painter.restore()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """A scale bar in the lower left corner, sized to a round length."""
         length_cm = next(
             (n for n in NICE_LENGTHS_CM if n * self.pixels_per_cm >= 80), NICE_LENGTHS_CM[-1]

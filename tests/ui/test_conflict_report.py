@@ -23,17 +23,17 @@ PLAN = furnished(
 def editor(window, qtbot):
     window.show_plan(PLAN, None)
     qtbot.waitUntil(lambda: window.document.report.is_current)
-    view = window.editor.view
+    view = window.session.editor.view
     view.resetTransform()  # one pixel per cm
     view.centerOn(QPointF(200, 150))
-    return window.editor
+    return window.session.editor
 
 
 def test_the_panel_and_the_scene_show_the_documents_report(window, editor):
     report = editor.document.report.conflicts
     assert ConflictKind.WALL in {c.kind for c in report}
-    assert window.conflicts.conflicts == report
-    assert window.conflicts.list.count() == len(report)
+    assert window.session.conflicts.conflicts == report
+    assert window.session.conflicts.list.count() == len(report)
     assert not any("s" in c.elements for c in report)
     assert editor.scene.item("k").in_conflict and not editor.scene.item("s").in_conflict
 

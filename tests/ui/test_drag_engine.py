@@ -47,12 +47,12 @@ def test_a_50_step_drag_builds_the_geometry_once_and_checks_the_walkway_once(
     window, qtbot, monkeypatch
 ):
     window.show_plan(load_plan(ROOT / "assets" / "samples" / "3-vaerelser.hjem"), None)
-    view = window.editor.view
+    view = window.session.editor.view
     view.resetTransform()
     document = window.document
     qtbot.waitUntil(lambda: document.report.is_current)  # the plan as the architect sees it
     counts = count_builds(monkeypatch)
-    chair = window.editor.plan["p4"]  # an armchair in the living room
+    chair = window.session.editor.plan["p4"]  # an armchair in the living room
     start = viewport_point(view, *chair.center)
     QTest.mousePress(view.viewport(), LEFT, NONE, start)
     for i in range(1, STEPS + 1):
@@ -62,9 +62,9 @@ def test_a_50_step_drag_builds_the_geometry_once_and_checks_the_walkway_once(
     assert counts == {"geometry": 1, "layout": 0, "walkway": 0}
     end = view.mapFromScene(QPointF(chair.center.x, chair.center.y - 30))
     QTest.mouseRelease(view.viewport(), LEFT, NONE, end)
-    assert window.editor.plan["p4"].center != chair.center  # the move is stored
+    assert window.session.editor.plan["p4"].center != chair.center  # the move is stored
     assert counts["walkway"] == 1
     qtbot.waitUntil(lambda: document.report.is_current)
     assert counts["walkway"] == 1  # the report after the move took the drag's walkway
     assert counts["layout"] == 0
-    assert described(document.report.conflicts) == described(full_report(window.editor.plan))
+    assert described(document.report.conflicts) == described(full_report(window.session.editor.plan))

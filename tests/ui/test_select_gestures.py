@@ -24,10 +24,10 @@ PLAN = Plan(
 @pytest.fixture
 def editor(window):
     window.show_plan(PLAN, None)
-    view = window.editor.view
+    view = window.session.editor.view
     view.resetTransform()
     view.scale(1.0, 1.0)
-    return window.editor
+    return window.session.editor
 
 
 def test_dragging_a_selected_walls_end_moves_the_corner_both_walls_share(editor):

@@ -25,10 +25,10 @@ PLAN = Plan(
 @pytest.fixture
 def editor(window):
     window.show_plan(PLAN, None)
-    view = window.editor.view
+    view = window.session.editor.view
     view.resetTransform()
     view.scale(1.0, 1.0)
-    return window.editor
+    return window.session.editor
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def shortcut(window, qtbot):
     def press(name: Qt.Key, modifiers=CTRL) -> None:
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        key(window.editor.view, name, modifiers)
+        key(window.session.editor.view, name, modifiers)
 
     return press
 

@@ -30,6 +30,7 @@ from hjem.budget.lines import add_service_line, budget_summary, remove_line, set
 from hjem.budget.models import LineStatus
 from hjem.floorplan.model import Plan
 from hjem.i18n import Message, tr
+from hjem.ids import CaseCode
 from hjem.money import format_kroner
 from hjem.ui.cases.common import read_only_table
 from hjem.ui.cases.service_dialog import ServiceDialog
@@ -49,7 +50,9 @@ SHOWN = frozenset({Change.BUDGET, Change.CASES, Change.INVENTORY})  # what the f
 
 
 class BudgetTab(QWidget):
-    def __init__(self, operations: Operations, code: str, open_plan: Callable[[], Plan | None]):
+    def __init__(
+        self, operations: Operations, code: CaseCode, open_plan: Callable[[], Plan | None]
+    ):
         super().__init__()
         self.operations, self.code = operations, code
         self._open_plan = open_plan  # the case's plan if it is open in the editor, else None

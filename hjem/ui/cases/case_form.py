@@ -32,6 +32,7 @@ from hjem.cases.cases import MAX_ADULTS, CaseData, check, create_case
 from hjem.cases.models import AgeBand
 from hjem.errors import UserError
 from hjem.i18n import Message, tr
+from hjem.ids import CaseCode
 from hjem.ui.cases.common import tell
 from hjem.ui.operations import Change, Operations
 
@@ -59,7 +60,7 @@ class CaseDialog(QDialog):
         self._reveal = reveal_address
         self._address_shown = not editing  # a new case: the field is there to be filled in
         self._build(schemes)
-        self._fill(data or CaseData(code="", alias="", architect=architect))
+        self._fill(data or CaseData(code=CaseCode(""), alias="", architect=architect))
         if editing:  # reservations and the plan know the case by its number
             self.code.setReadOnly(True)
             self.code.setToolTip(tr("case_form.code_fixed"))
@@ -202,7 +203,7 @@ class CaseDialog(QDialog):
     def data(self) -> CaseData:
         items = [self.child_list.item(i) for i in range(self.child_list.count())]
         return CaseData(
-            code=self.code.text(),
+            code=CaseCode(self.code.text()),
             alias=self.alias.text(),
             municipality=self.municipality.text(),
             architect=self.architect.text(),
@@ -224,13 +225,13 @@ class CaseDialog(QDialog):
             self.problem.setText(problem.text())
 
 
-def ask_new_case(parent: QWidget, operations: Operations, who: str) -> str | None:
+def ask_new_case(parent: QWidget, operations: Operations, who: str) -> CaseCode | None:
     """The form for a new case; the new case's code once it is saved, else None."""
     title = tr("case_form.title_new")
     schemes = operations.read(scheme_choices, tell=lambda m: tell(parent, title, m.text()))
     if schemes is None:
         return None
-    created: list[str] = []
+    created: list[CaseCode] = []
 
     def save(data: CaseData, address: str | None) -> Message | None:
         done = operations.run(

@@ -27,6 +27,7 @@ from hjem.cases.cases import add_visit
 from hjem.cases.overview import CaseOverview
 from hjem.cases.plans import export_case_plan, import_case_plan
 from hjem.i18n import tr
+from hjem.ids import ItemCode
 from hjem.inventory.reservations import release
 from hjem.ui.cases.common import confirm, day, fill_table, read_only_table, selected_key, when
 from hjem.ui.cases.host import CaseHost
@@ -154,9 +155,10 @@ class ReservationsTab(QWidget):
         self.release_button.setEnabled(selected_key(self.table) is not None)
 
     def release_selected(self) -> None:
-        host, code = self.host, selected_key(self.table)
-        if code is None:
+        host, key = self.host, selected_key(self.table)
+        if key is None:
             return
+        code = ItemCode(key)  # the table keeps each reservation's item code as its key
         name = self.names.get(code, code)
         if not confirm(
             self,

@@ -18,6 +18,7 @@ from hjem.cases.cases import get_case
 from hjem.cases.errors import CaseEditConflict
 from hjem.cases.overview import CaseOverview, case_overview
 from hjem.i18n import Message, tr
+from hjem.ids import CaseCode
 from hjem.ui.cases.case_tabs import PlanTab, ReservationsTab, VisitsTab
 from hjem.ui.cases.common import empty_layout, tell
 from hjem.ui.cases.household_tab import HouseholdTab
@@ -33,10 +34,12 @@ class CaseWindow(QMainWindow):
     case_did_change = Signal(str)  # household, status, visits or plan were saved here
     reservations_did_change = Signal(str)  # an item was released: the inventory changed
 
-    def __init__(self, operations: Operations, code: str, who: str, parent: QWidget | None = None):
+    def __init__(
+        self, operations: Operations, code: CaseCode, who: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("case_window")
-        self.operations, self.code, self.who = operations, code.strip(), who
+        self.operations, self.code, self.who = operations, CaseCode(code.strip()), who
         self.version: int | None = None  # the case's version as this window last read it
         self.household = HouseholdTab(self)
         self.plan = PlanTab(self)

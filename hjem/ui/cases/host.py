@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from hjem.ids import CaseCode
 from hjem.ui.operations import Changes, Operations, Work
 
 
 class CaseHost(Protocol):
-    code: str
+    code: CaseCode
     who: str
     version: int | None  # the case's version as the window last read it
     operations: Operations

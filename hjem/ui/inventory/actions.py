@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hjem.i18n import Message, tr
+from hjem.ids import CaseCode, ItemCode
 from hjem.inventory.donations import donate, donation_form, edit_donation, place_names
 from hjem.inventory.items import ItemData, get_item
 from hjem.inventory.lifecycle import move
@@ -40,7 +41,7 @@ class InventoryHost(Protocol):
     operations: Operations
     who: str
 
-    def selected_code(self) -> str | None: ...
+    def selected_code(self) -> ItemCode | None: ...
 
     def query(self) -> Query: ...
 
@@ -127,7 +128,7 @@ def reserve(window: InventoryHost) -> None:
     )
     if ok:
         who = window.who
-        _change(window, lambda s: reserve_item(s, code, case, who), code)
+        _change(window, lambda s: reserve_item(s, code, CaseCode(case), who), code)
 
 
 def _by_reservation(window: InventoryHost, action: str) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hjem.i18n import Message, tr
+from hjem.ids import ItemCode
 from hjem.inventory.details import item_details
 from hjem.inventory.listing import table_rows, thumbnails
 from hjem.inventory.models import Status
@@ -167,7 +168,7 @@ class InventoryWindow(QMainWindow):
                 self.table.scrollTo(index)
                 return
 
-    def selected_code(self) -> str | None:
+    def selected_code(self) -> ItemCode | None:
         index = self.table.selectionModel().currentIndex()
         return self.model.rows[index.row()].code if index.isValid() else None
 

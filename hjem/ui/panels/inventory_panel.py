@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hjem.i18n import tr
+from hjem.ids import ItemCode
 from hjem.inventory.listing import Row, table_rows, thumbnails
 from hjem.inventory.models import Status
 from hjem.inventory.search import Query
@@ -126,7 +127,7 @@ class InventoryPanel(QWidget):
         self._found = rows
         rows = [r for r in rows if r.code not in self.on_plan]
         self.rows = rows
-        codes = [r.code for r in rows]
+        codes: list[str] = [r.code for r in rows]
         pictures = self.operations.read(lambda session: thumbnails(session, codes)) or {}
         self.list.clear()
         for row in rows:
@@ -138,7 +139,7 @@ class InventoryPanel(QWidget):
             self.on_plan = codes
             self.show_rows(self._found)
 
-    def selected_code(self) -> str | None:
+    def selected_code(self) -> ItemCode | None:
         item = self.list.currentItem()
         return None if item is None else item.data(Qt.ItemDataRole.UserRole)
 
@@ -148,7 +149,7 @@ class InventoryPanel(QWidget):
                 self.list.setCurrentRow(number)
                 return
 
-    def set_rooms(self, rooms: list[tuple[str, str]]) -> None:
+    def set_rooms(self, rooms: Sequence[tuple[str, str]]) -> None:
         """The rooms "find a spot" can choose from: (room id, name)."""
         chosen = self.room.currentData()
         self.room.clear()

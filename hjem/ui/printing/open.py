@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from hjem.errors import UserError
 from hjem.floorplan.model import Plan
 from hjem.i18n import tr
+from hjem.ids import CaseCode
 from hjem.ui import files
 from hjem.ui.document import PlanDocument
 from hjem.ui.operations import Operations
@@ -51,7 +52,7 @@ class Printing:
         stem = tr("handover_dialog.file_stem", name=path.stem if path else "hjem")
         self._show(gather, False, self.settings.user_name(), stem)
 
-    def print_case(self, code: str) -> None:
+    def print_case(self, code: CaseCode) -> None:
         """The case's plan: the one open in the editor if it is this case's, else the stored
         one."""
         from hjem.cases.cases import get_case

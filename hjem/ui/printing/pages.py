@@ -6,7 +6,7 @@ holds."""
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]  # ships no type hints
+import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from hjem.ui.editor import Editor
 
 NUMBER_KEYS = set("0123456789.,x× ")
+
+ItemT = TypeVar("ItemT", bound=QGraphicsItem)
 
 
 def snap_angle(start: Point, end: Point, step_degrees: float = 15.0) -> Point:
@@ -95,7 +97,7 @@ class Tool:
         self.cancel()
 
     # Previews: temporary items drawn over the plan while a tool works.
-    def add_preview(self, item: QGraphicsItem) -> QGraphicsItem:
+    def add_preview(self, item: ItemT) -> ItemT:
         self.editor.scene.addItem(item)
         self._previews.append(item)
         return item

@@ -16,6 +16,7 @@ from hjem.floorplan.commands import AddElement
 from hjem.floorplan.geometry import Point, normalize_angle
 from hjem.floorplan.model import Placement
 from hjem.i18n import tr
+from hjem.ids import ItemCode
 from hjem.ui.scene.items import PlacementItem
 from hjem.ui.tools.base import Tool
 from hjem.ui.tools.furniture_drag import FurnitureDrag
@@ -100,11 +101,11 @@ class ItemDropper:
     """An item dragged from the inventory panel onto the plan: placed as if picked and
     clicked, the piece following the drag with its live check."""
 
-    def __init__(self, editor: Editor, piece_for_code: Callable[[str], Placement | None]):
+    def __init__(self, editor: Editor, piece_for_code: Callable[[ItemCode], Placement | None]):
         self.editor = editor
         self._piece_for_code = piece_for_code
 
-    def enter(self, code: str) -> bool:
+    def enter(self, code: ItemCode) -> bool:
         piece = self._piece_for_code(code)
         if piece is not None:
             self.editor.start_placing(piece)

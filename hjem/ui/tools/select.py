@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 
 from hjem.floorplan.editing import nudge, turn
 from hjem.floorplan.geometry import Point
+from hjem.ids import ElementId
 from hjem.ui.tools.base import Tool
 from hjem.ui.tools.select_states import Idle, SelectState
 
@@ -85,7 +86,7 @@ class SelectTool(Tool):
             return True
         return super().key(event)
 
-    def turn(self, ids: list[str], degrees: float) -> None:
+    def turn(self, ids: list[ElementId], degrees: float) -> None:
         command = turn(self.editor.plan, ids, degrees)
         if command is not None:
             self.editor.apply(command, "undo.rotate")

@@ -44,6 +44,7 @@ from hjem.floorplan.wall_runs import (
     rotation_on,
     runs_of_pieces,
 )
+from hjem.ids import ElementId, ItemCode
 
 ON_EDGE = 1.0  # cm: a stretch's ends this near a room edge lie on it
 INSIDE = 0.01  # cm of slack when asking whether a piece lies within an area
@@ -111,7 +112,7 @@ def what_fits(
     return sorted(fits, key=lambda f: (-f.placement.width * f.placement.depth, -f.score))
 
 
-def _piece(candidate: Candidate, new_id: str) -> Placement:
+def _piece(candidate: Candidate, new_id: ElementId) -> Placement:
     return Placement(
         new_id,
         candidate.label or candidate.key,
@@ -120,7 +121,9 @@ def _piece(candidate: Candidate, new_id: str) -> Placement:
         candidate.depth,
         candidate.height,
         Point(0.0, 0.0),
-        inventory_item=candidate.inventory_item,
+        inventory_item=(
+            None if candidate.inventory_item is None else ItemCode(candidate.inventory_item)
+        ),
     )
 
 

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import cast
 
 import numpy as np
 import shapely
 from shapely import STRtree
+from shapely.geometry import MultiPolygon
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.categories import BEDS
@@ -49,9 +51,10 @@ from hjem.floorplan.plan_geometry import (
 from hjem.floorplan.shapes import clearance_of, local_corners, place_item
 from hjem.floorplan.walkway import HALF, QUAD_SEGS, Walkway, free_bed_sides, walkway_for
 from hjem.floorplan.zones import effective_zones, zone_blockers, zone_states
+from hjem.ids import ElementId
 
 ZONE = 5  # the other items' clearance zones, in the index after the obstacle roles
-PLACEHOLDER_ID = "\x00piece"  # stands for "a piece not in the plan yet" while indexing
+PLACEHOLDER_ID = ElementId("\x00piece")  # stands for "a piece not in the plan yet" while indexing
 POLYGON = 3  # shapely's type id
 
 
@@ -112,7 +115,7 @@ class PieceCheck:
         shapes = [(g.furniture, False, 0), (g.fixtures, True, len(g.placements))]
         geoms, owner_of, states = [], [], []
         for item_shapes, furniture_only, base in shapes:
-            ids = [self._owners[base + i].id for i in range(len(item_shapes.footprints))]
+            ids: list[str] = [self._owners[base + i].id for i in range(len(item_shapes.footprints))]
             geoms.append(effective_zones(g, item_shapes))
             owner_of.append(item_shapes.zone_owner + base)
             states += zone_states(g, item_shapes, ids, furniture_only=furniture_only)
@@ -338,7 +341,9 @@ class PieceCheck:
         cut = shapely.get_parts(shapely.difference(parts[touched], grown))
         kept = np.delete(parts, touched)
         parts = np.concatenate([kept, cut[shapely.get_type_id(cut) == POLYGON]])
-        return self.walkway_check.reached(shapely.multipolygons(parts))
+        # The stubs type `multipolygons` of an array `MultiPolygon | GeoArray`, as they cannot
+        # see its shape; a one-dimensional array of polygons always gives one MultiPolygon.
+        return self.walkway_check.reached(cast(MultiPolygon, shapely.multipolygons(parts)))
 
     def cut_off(self, reached: np.ndarray, center: tuple[float, float], rotation: float) -> bool:
         """Whether, with the piece at this pose and `reached` the floor reached, a room or bed

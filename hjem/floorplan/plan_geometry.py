@@ -18,7 +18,13 @@ from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.conflicts import door_noun
 from hjem.floorplan.model import Clearance, Fixture, Opening, Placement, Plan, Room
-from hjem.floorplan.shapes import clearance_of, local_corners, place_corners, room_polygon
+from hjem.floorplan.shapes import (
+    clearance_of,
+    local_corners,
+    place_corners,
+    polygon_array,
+    room_polygon,
+)
 from hjem.floorplan.walls import door_swing, wall_corners, wall_outlines, wall_solids, window_zone
 from hjem.i18n import Message
 from hjem.memo import IdentityMemo
@@ -48,7 +54,7 @@ def item_shapes(items: list[Placement] | list[Fixture]) -> ItemShapes:
     owner = np.repeat(np.arange(len(items)), counts)
     centers = np.array([item.center for item in items], dtype=float)[owner]
     rotations = np.array([item.rotation for item in items], dtype=float)[owner]
-    polygons = shapely.polygons(place_corners(np.concatenate(locals_), centers, rotations))
+    polygons = polygon_array(place_corners(np.concatenate(locals_), centers, rotations))
     first = np.concatenate([[0], np.cumsum(counts)[:-1]])
     is_zone = np.ones(len(polygons), dtype=bool)
     is_zone[first] = False

@@ -81,7 +81,7 @@ def _clearances(g: PlanGeometry) -> list[Conflict]:
         (g.fixtures, list(g.plan.fixtures), True),
     ]
     for shapes, owners, furniture_only in groups:
-        ids = [o.id for o in owners]
+        ids: list[str] = [o.id for o in owners]
         states = zone_states(g, shapes, ids, furniture_only=furniture_only)
         for owner, blockers in owners_unmet(shapes, states).items():
             item = owners[owner]

@@ -8,9 +8,11 @@ are in `walls.py`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 import numpy as np
 import shapely
+from numpy.typing import NDArray
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -45,8 +47,7 @@ def footprints(items: Sequence[Placement | Fixture], shrink: float = TOLERANCE) 
     local = half[:, None, :] * signs[None, :, :]
     centers = np.array([i.center for i in items], dtype=float)
     rotations = np.array([i.rotation for i in items], dtype=float)
-    polygons: np.ndarray = shapely.polygons(place_corners(local, centers, rotations))
-    return polygons
+    return polygon_array(place_corners(local, centers, rotations))
 
 
 def clearance_of(item: Placement | Fixture) -> Clearance:
@@ -107,6 +108,13 @@ def place_corners(local: np.ndarray, centers: np.ndarray, rotations: np.ndarray)
     return np.stack([x * c - y * s + centers[:, 0:1], x * s + y * c + centers[:, 1:2]], axis=-1)
 
 
+def polygon_array(corners: np.ndarray) -> NDArray[np.object_]:
+    """The polygons of rectangles shaped (m, 4, 2), as an array of m shapely polygons."""
+    # The stubs cannot tell an (m, 4, 2) array from one polygon's (4, 2) corners, so they
+    # type the result `Polygon | GeoArray`; three dimensions always give an array.
+    return cast("NDArray[np.object_]", shapely.polygons(corners))
+
+
 def place_item(local: np.ndarray, center: tuple[float, float], rotation: float) -> np.ndarray:
     """`local` (k, 4, 2) placed for one item at `center`, turned `rotation` degrees."""
     k = len(local)
@@ -117,7 +125,7 @@ def place_item(local: np.ndarray, center: tuple[float, float], rotation: float) 
 
 def item_polygons(item: Placement | Fixture) -> tuple[Polygon, list[Polygon]]:
     """The footprint and the clearance zones of an item, in plan coordinates."""
-    polygons = list(shapely.polygons(place_item(local_corners(item), item.center, item.rotation)))
+    polygons = list(polygon_array(place_item(local_corners(item), item.center, item.rotation)))
     return polygons[0], polygons[1:]
 
 
@@ -155,6 +163,6 @@ def enclosure_at(plan: Plan, point: tuple[float, float]) -> tuple[tuple[float, f
     for part in shapely.get_parts(walls):
         for hole in getattr(part, "interiors", ()):
             face = Polygon(hole).simplify(0.01)
-            if face.contains(target):
+            if isinstance(face, Polygon) and face.contains(target):
                 return tuple((round(x, 2), round(y, 2)) for x, y in face.exterior.coords[:-1])
     return None

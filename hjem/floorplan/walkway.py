@@ -21,7 +21,9 @@ from functools import partial
 
 import numpy as np
 import shapely
+from numpy.typing import NDArray
 from shapely import STRtree
+from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.categories import BEDS
@@ -196,7 +198,7 @@ class Walkway:
         ids, polygons = self._rooms_to_reach
         touched = np.zeros(len(ids), dtype=bool)
         if len(reached) and len(ids):
-            touched = shapely.intersects(reached[:, None], polygons[None, :]).any(axis=0)
+            shapely.intersects(reached[:, None], polygons[None, :]).any(axis=0, out=touched)
         cut_off = polygons[~touched]
         beds = [
             bed.id
@@ -253,7 +255,9 @@ class Walkway:
         if singles:
             return sorted(singles)
         lost = self._empty_reach_union.difference(shapely.union_all(self.furnished_reach(standing)))
-        near = shapely.dwithin(footprints(candidates, 0.0), lost, HALF) if candidates else []
+        near: NDArray[np.bool_] | list[bool] = (
+            shapely.dwithin(footprints(candidates, 0.0), lost, HALF) if candidates else []
+        )
         return sorted(p.id for p, is_near in zip(candidates, near, strict=True) if is_near)
 
 
@@ -267,10 +271,8 @@ def walkway_for(plan: Plan) -> Walkway:
     return _walkways.get((layout_of(plan),), lambda: Walkway(plan)).with_plan(plan)
 
 
-def _polygons(geometries: list[BaseGeometry]) -> list[BaseGeometry]:
-    return [
-        part for g in geometries for part in shapely.get_parts(g) if part.geom_type == "Polygon"
-    ]
+def _polygons(geometries: list[BaseGeometry]) -> list[Polygon]:
+    return [part for g in geometries for part in shapely.get_parts(g) if isinstance(part, Polygon)]
 
 
 def free_bed_sides(g: PlanGeometry) -> list[tuple[Placement, BaseGeometry]]:

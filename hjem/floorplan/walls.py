@@ -5,7 +5,7 @@ doorways, door swings and the floor in front of windows.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import cast
 
 import shapely
@@ -15,6 +15,7 @@ from shapely.geometry.base import BaseGeometry
 from hjem.floorplan.geometry import Point, unit_vector
 from hjem.floorplan.model import Opening, Plan, Wall
 from hjem.floorplan.openings import DoorLeaf, door_leaves, gap_corners
+from hjem.ids import ElementId
 
 JOIN_DISTANCE = 1.0  # wall ends closer than this meet at a corner
 WINDOW_ZONE_DEPTH = 40.0  # cm in front of a window where tall furniture blocks it
@@ -94,10 +95,10 @@ def _end_corners(ends: _WallEnds, wall: Wall, at_start: bool) -> tuple[Point, Po
     return left, right
 
 
-def wall_corners(walls: Sequence[Wall]) -> dict[str, Corners]:
+def wall_corners(walls: Sequence[Wall]) -> dict[ElementId, Corners]:
     """Each wall's corners, its ends mitred where it meets exactly one other wall."""
     ends = _WallEnds(walls)
-    corners = {}
+    corners: dict[ElementId, Corners] = {}
     for wall in walls:
         start_left, start_right = _end_corners(ends, wall, at_start=True)
         end_left, end_right = _end_corners(ends, wall, at_start=False)
@@ -113,8 +114,8 @@ def _polygon(points: Sequence[Point]) -> BaseGeometry:
 
 
 def wall_outlines(
-    walls: Sequence[Wall], corners: dict[str, Corners] | None = None
-) -> dict[str, BaseGeometry]:
+    walls: Sequence[Wall], corners: Mapping[ElementId, Corners] | None = None
+) -> dict[ElementId, BaseGeometry]:
     corners = wall_corners(walls) if corners is None else corners
     return {wall_id: _polygon(c) for wall_id, c in corners.items()}
 
@@ -163,10 +164,12 @@ def _solid(wall: Wall, corners: Corners, gaps: list[tuple[float, float]]) -> Bas
     return pieces[0] if pieces else Polygon()
 
 
-def wall_solids(plan: Plan, corners: dict[str, Corners] | None = None) -> dict[str, BaseGeometry]:
+def wall_solids(
+    plan: Plan, corners: Mapping[ElementId, Corners] | None = None
+) -> dict[ElementId, BaseGeometry]:
     """Each wall's outline less its doorways: the part nobody can walk or stand in."""
     corners = corners or wall_corners(plan.walls)
-    solids: dict[str, BaseGeometry] = {}
+    solids: dict[ElementId, BaseGeometry] = {}
     for wall in plan.walls:
         gaps = _gaps(wall, plan)
         solids[wall.id] = (

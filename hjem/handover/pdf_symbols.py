@@ -39,7 +39,8 @@ def place_piece(canvas: Canvas, piece: Placement, dashed: bool = False) -> None:
     name += f"-{int(piece.floor_flat)}{int(dashed)}"
     if not canvas.hasForm(name):
         w, d = piece.width / 2 + FORM_LINE, piece.depth / 2 + FORM_LINE
-        canvas.beginForm(name, -w, -d, w, d)
+        # types-reportlab types the form's bounding box as int; reportlab takes any number.
+        canvas.beginForm(name, -w, -d, w, d)  # type: ignore[arg-type]
         _body(canvas, piece, FORM_LINE, dashed)
         canvas.endForm()
     canvas.saveState()

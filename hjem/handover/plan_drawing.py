@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import shapely
-from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
+
+# types-reportlab leaves out the module's fill-mode constants (FILL_EVEN_ODD = 0 in reportlab).
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas  # type: ignore[attr-defined]
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.geometry import Point
@@ -341,7 +343,8 @@ def draw_badge(canvas: Canvas, x: float, y: float, radius: float, item: Handover
     fill, ring, number, dashed = BADGE_LOOKS[kind]
     name = f"hjem-badge-{kind}"
     if not canvas.hasForm(name):
-        canvas.beginForm(name, -1.1, -1.1, 1.1, 1.1)
+        # types-reportlab types the form's bounding box as int; reportlab takes any number.
+        canvas.beginForm(name, -1.1, -1.1, 1.1, 1.1)  # type: ignore[arg-type]
         canvas.setLineWidth(BADGE_LINE)
         canvas.setStrokeColor(ring)
         canvas.setFillColor(fill)

@@ -1,5 +1,6 @@
 """The fast paths against their slow, obvious twin (hjem.floorplan.reference) on random plans."""
 
+import math
 from dataclasses import replace
 
 from hypothesis import HealthCheck, event, given, settings
@@ -10,7 +11,7 @@ from hjem.floorplan.geometry import Point
 from hjem.floorplan.piece_check import PieceCheck
 from hjem.floorplan.reference import LiteralWalkway, NaiveDrag, naive_report
 from hjem.floorplan.report import full_report
-from hjem.floorplan.walkway import Walkway
+from hjem.floorplan.walkway import HALF, QUAD_SEGS, Walkway
 from tests.floorplan.strategies import plans, poses
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -96,4 +97,7 @@ def test_the_literal_walkway_floor_on_a_given_floor_is_the_floor_with_every_piec
     others, moving = list(plan.placements[:-1]), list(plan.placements[-1:])
     in_two_steps = walkway.floor_with(moving, base=walkway.floor_with(others))
     at_once = walkway.floor_with(list(plan.placements))
-    assert in_two_steps.symmetric_difference(at_once).area < 1.0  # cm²
+    # The two orders round the moving piece's four grown corners differently: each quarter
+    # circle is drawn with QUAD_SEGS chords, which miss at most this much of its area.
+    chord_shortfall = HALF**2 * (math.pi / 4 - QUAD_SEGS / 2 * math.sin(math.pi / (2 * QUAD_SEGS)))
+    assert in_two_steps.symmetric_difference(at_once).area <= 4 * chord_shortfall + 0.01  # cm²

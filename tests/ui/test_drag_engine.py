@@ -67,4 +67,6 @@ def test_a_50_step_drag_builds_the_geometry_once_and_checks_the_walkway_once(
     qtbot.waitUntil(lambda: document.report.is_current)
     assert counts["walkway"] == 1  # the report after the move took the drag's walkway
     assert counts["layout"] == 0
-    assert described(document.report.conflicts) == described(full_report(window.session.editor.plan))
+    assert described(document.report.conflicts) == described(
+        full_report(window.session.editor.plan)
+    )

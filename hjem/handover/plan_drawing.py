@@ -16,6 +16,7 @@ import shapely
 
 # types-reportlab leaves out the module's fill-mode constants (FILL_EVEN_ODD = 0 in reportlab).
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas  # type: ignore[attr-defined]
+from reportlab.pdfgen.pathobject import PDFPathObject
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.geometry import Point
@@ -86,7 +87,7 @@ class Building:
         return x0, y0, x1, y1
 
 
-def _path(canvas: Canvas, geometry: BaseGeometry):  # type: ignore[no-untyped-def]
+def _path(canvas: Canvas, geometry: BaseGeometry) -> PDFPathObject:
     path = canvas.beginPath()
     for polygon in getattr(geometry, "geoms", [geometry]):
         if polygon.is_empty or not hasattr(polygon, "exterior"):
@@ -209,7 +210,7 @@ def _segments(canvas: Canvas, segments: Iterable[Segment]) -> None:
         canvas.line(*start, *end)
 
 
-def _polyline(canvas: Canvas, points: Sequence[Point], closed: bool = False):  # type: ignore[no-untyped-def]
+def _polyline(canvas: Canvas, points: Sequence[Point], closed: bool = False) -> PDFPathObject:
     path = canvas.beginPath()
     path.moveTo(*points[0])
     for point in points[1:]:

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from hjem.floorplan.conflicts import Conflict
-from hjem.floorplan.drag import WalkwayAtRelease
 from hjem.floorplan.model import Plan
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine loads with the first plan, not at start-up (bench/startup.py)
+    from hjem.floorplan.conflicts import Conflict
+    from hjem.floorplan.drag import WalkwayAtRelease
     from hjem.ui.document import PlanDocument
 
 REFRESH_DELAY_MS = 120  # let a burst of edits (typing, undo) settle before checking

@@ -51,8 +51,8 @@ class PlanCommand(QUndoCommand):
         # for sure only when the step is undone, so taken then.
         self._selected_after: tuple[str, ...] | None = None
         # Only nudges merge: each drag stays its own undo step.
-        mergeable = mergeable and isinstance(command, MoveElements)
-        self._moved = command.element_ids if mergeable else None  # type: ignore[attr-defined]
+        moved = command.element_ids if isinstance(command, MoveElements) else None
+        self._moved = moved if mergeable else None
 
     @property
     def merges_with(self) -> object:

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from hjem.config import data_dir
+from hjem.config import data_dir, private_file
 
 ENV_URL = "HJEM_DATABASE_URL"
 SQLITE_FILE = "workspace.sqlite"
@@ -72,6 +72,8 @@ def _sqlite_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Made private before SQLite opens it: its WAL and shared-memory files take its mode.
+        private_file(path)
     engine = create_engine(
         url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
     )

@@ -13,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from hjem.config import private_file
 from hjem.db.engine import sqlite_path
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -41,7 +42,7 @@ def backup_sqlite(path: Path) -> Path:
     target = path.with_name(f"{path.name}.backup-{stamp}")
     source = sqlite3.connect(path)
     try:
-        copy = sqlite3.connect(target)
+        copy = sqlite3.connect(private_file(target))
         with copy:
             source.backup(copy)
         copy.close()

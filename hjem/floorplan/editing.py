@@ -18,7 +18,7 @@ from hjem.floorplan.commands import (
     ReplaceElements,
 )
 from hjem.floorplan.geometry import Point, normalize_angle, unit_vector
-from hjem.floorplan.model import COLLECTIONS, Element, Fixture, Opening, Placement, Plan, Room, Wall
+from hjem.floorplan.model import Fixture, Opening, Placement, Plan, Room, Wall
 from hjem.ids import ElementId
 
 SAME_POINT = 0.01  # cm: wall ends this close are one corner
@@ -26,8 +26,7 @@ SAME_POINT = 0.01  # cm: wall ends this close are one corner
 
 def element_ids(plan: Plan) -> list[str]:
     """Every element's id (Select all)."""
-    elements: list[Element] = [e for name in COLLECTIONS.values() for e in getattr(plan, name)]
-    return [e.id for e in elements]
+    return [e.id for e in plan.elements()]
 
 
 # --- snapping --------------------------------------------------------------------------------

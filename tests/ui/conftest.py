@@ -32,3 +32,12 @@ def window(qtbot, settings, recovery_folder, monkeypatch, tmp_path):
     main.document.replace(main.document.plan, None)
     main.close()
     main.deleteLater()
+
+
+def open_at_one_pixel_per_cm(window, plan):
+    """Open `plan` in the editor at one screen pixel per cm, so a test can aim in cm; the
+    editor."""
+    window.show_plan(plan, None)
+    editor = window.session.editor
+    editor.view.resetTransform()
+    return editor

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Opening, OpeningKind, Plan, Wall
 from tests.floorplan.plans import piece
+from tests.ui.conftest import open_at_one_pixel_per_cm
 from tests.ui.driver import LEFT, NONE, click, drag, key, viewport_point
 
 CORNER = Point(400, 0)
@@ -23,11 +24,7 @@ PLAN = Plan(
 
 @pytest.fixture
 def editor(window):
-    window.show_plan(PLAN, None)
-    view = window.session.editor.view
-    view.resetTransform()
-    view.scale(1.0, 1.0)
-    return window.session.editor
+    return open_at_one_pixel_per_cm(window, PLAN)
 
 
 def test_dragging_a_selected_walls_end_moves_the_corner_both_walls_share(editor):

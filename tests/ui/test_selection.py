@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Plan, Wall
 from tests.floorplan.plans import piece
+from tests.ui.conftest import open_at_one_pixel_per_cm
 from tests.ui.driver import click, drag, key
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -24,11 +25,7 @@ PLAN = Plan(
 
 @pytest.fixture
 def editor(window):
-    window.show_plan(PLAN, None)
-    view = window.session.editor.view
-    view.resetTransform()
-    view.scale(1.0, 1.0)
-    return window.session.editor
+    return open_at_one_pixel_per_cm(window, PLAN)
 
 
 @pytest.fixture

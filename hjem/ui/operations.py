@@ -130,17 +130,16 @@ class Operations(QObject):
     ) -> None:
         """`work` on a worker thread; `done(outcome)` and the announcement follow on this
         thread. The workspace is opened here first, so opening never races."""
-        try:
-            workspace = self.workspace()
-        except UserError as problem:
-            self._conclude(Outcome(problem=problem), changes, tell)
-            done(Outcome(problem=problem))
-            return
 
         def conclude(outcome: Outcome[T]) -> None:
             self._conclude(outcome, changes, tell)
             done(outcome)
 
+        try:
+            workspace = self.workspace()
+        except UserError as problem:
+            conclude(Outcome(problem=problem))
+            return
         relay = _relay()
         job = _Job(
             lambda: _attempt_on(workspace, work),

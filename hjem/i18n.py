@@ -3,6 +3,8 @@
 Catalogs are TOML files in `assets/i18n/<lang>/*.toml`, one per area (plan, ui, ...), merged;
 nested tables become dotted keys (`[conflict] overlap = "..."` is `conflict.overlap`).
 A placeholder is `{name}`, or `{name|cap}` to capitalise the first letter of the value.
+A text that counts something is a table of CLDR plural forms (`{ one = "{count} sag",
+other = "{count} sager" }`); the `count` parameter picks the form by the language's CLDR rule.
 A parameter may itself be a `Message`, rendered in the same language, so "the sofa" can be
 translated once and used in many sentences.
 """
@@ -23,6 +25,8 @@ LANGUAGES: tuple[Language, ...] = ("da", "en")
 DEFAULT_LANGUAGE: Language = "da"
 _current_language: Language = DEFAULT_LANGUAGE
 _PLACEHOLDER = re.compile(r"\{(\w+)(\|cap)?\}")
+PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
+Template: TypeAlias = str | dict[str, str]
 
 
 def language(lang: str) -> Language:
@@ -43,8 +47,8 @@ def current_language() -> Language:
 
 
 @cache
-def catalog(lang: str) -> dict[str, str]:
-    merged: dict[str, str] = {}
+def catalog(lang: str) -> dict[str, Template]:
+    merged: dict[str, Template] = {}
     for path in sorted(asset("i18n", lang).glob("*.toml")):
         with path.open("rb") as f:
             entries = _flatten(tomllib.load(f))
@@ -54,14 +58,48 @@ def catalog(lang: str) -> dict[str, str]:
     return merged
 
 
-def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
-    flat: dict[str, str] = {}
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Template]:
+    flat: dict[str, Template] = {}
     for key, value in table.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and _is_plural(value):
+            flat[f"{prefix}{key}"] = {form: str(text) for form, text in value.items()}
+        elif isinstance(value, dict):
             flat.update(_flatten(value, f"{prefix}{key}."))
         else:
             flat[f"{prefix}{key}"] = str(value)
     return flat
+
+
+def _is_plural(table: dict[str, Any]) -> bool:
+    return "other" in table and table.keys() <= PLURAL_FORMS
+
+
+@cache
+def plural_tags(lang: str) -> frozenset[str]:
+    """The plural forms CLDR says `lang` has (Danish and English: one, other)."""
+    return frozenset(_plural_rule(lang).tags) | {"other"}
+
+
+@cache
+def _plural_rule(lang: str) -> Any:
+    from babel import Locale  # Babel is heavy; load it only when a count is first shown
+
+    return Locale.parse(lang).plural_form
+
+
+def plural_form(lang: str, count: Any) -> str:
+    """The CLDR plural form of `count` in `lang`: "one" for 1, "other" for 0 and 2 in Danish."""
+    try:
+        return str(_plural_rule(lang)(count))
+    except (TypeError, ValueError):
+        return "other"
+
+
+def _pick(template: Template, lang: str, values: dict[str, Any]) -> str:
+    if isinstance(template, str):
+        return template
+    form = plural_form(lang, values.get("count", 0))
+    return template.get(form, template["other"])
 
 
 @dataclass(frozen=True)
@@ -80,7 +118,7 @@ class Message:
             value = _render_value(values.get(match.group(1), match.group(0)), lang)
             return value[:1].upper() + value[1:] if match.group(2) else value
 
-        return _PLACEHOLDER.sub(substitute, template)
+        return _PLACEHOLDER.sub(substitute, _pick(template, lang, values))
 
     def texts(self) -> dict[str, str]:
         """The message in every language, as stored in reports (`{"da": ..., "en": ...}`)."""

@@ -63,7 +63,7 @@ def test_case_list_as_text(data_dir):
     result = hjem(data_dir, "case", "list")
     assert result.returncode == 0
     assert "Familien Måne" in result.stdout and "henvist" in result.stdout
-    assert result.stdout.strip().endswith("2 sag(er)")
+    assert result.stdout.strip().endswith("2 sager")
 
 
 def test_budget_export_writes_the_file_without_the_address(data_dir, tmp_path):

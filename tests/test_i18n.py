@@ -6,14 +6,23 @@ import string
 from hjem.floorplan.categories import CATEGORIES
 from hjem.floorplan.conflicts import ConflictKind
 from hjem.floorplan.model import FixtureKind, RoomKind
-from hjem.i18n import catalog, current_language, msg, set_language
+from hjem.i18n import catalog, current_language, msg, plural_tags, set_language, tr
 from tests.conftest import ROOT
 
 KEY_IN_CODE = re.compile(r"""\b(?:msg|tr)\(\s*["']([a-z_]+(?:\.[a-z_]+)+)["']""")
 
 
-def _placeholders(text):
-    return {name.split("|")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+SLOPPY_PLURAL = re.compile(r"\w\((?:e|er|s|r)\)")
+
+
+def _placeholders(template):
+    texts = template.values() if isinstance(template, dict) else [template]
+    return {
+        name.split("|")[0]
+        for text in texts
+        for _, name, _, _ in string.Formatter().parse(text)
+        if name
+    }
 
 
 def test_both_languages_have_the_same_keys_and_placeholders():
@@ -21,6 +30,30 @@ def test_both_languages_have_the_same_keys_and_placeholders():
     assert set(da) == set(en)
     for key in da:
         assert _placeholders(da[key]) == _placeholders(en[key]), key
+
+
+def test_counted_texts_have_every_cldr_plural_form_of_their_language():
+    for lang in ("da", "en"):
+        for key, template in catalog(lang).items():
+            if isinstance(template, dict):
+                assert set(template) == plural_tags(lang), (lang, key)
+                assert all("{count}" in text for text in template.values()), (lang, key)
+
+
+def test_no_text_hedges_its_plural_with_brackets():
+    for lang in ("da", "en"):
+        for key, template in catalog(lang).items():
+            texts = template.values() if isinstance(template, dict) else [template]
+            assert not any(SLOPPY_PLURAL.search(text) for text in texts), (lang, key)
+
+
+def test_one_and_many_read_as_a_person_would_write_them():
+    assert tr("inventory_window.count", "da", count=1) == "1 genstand"
+    assert tr("inventory_window.count", "da", count=0) == "0 genstande"
+    assert tr("inventory_window.count", "da", count=7) == "7 genstande"
+    assert tr("cli.summary", "en", count=1) == "1 conflict"
+    assert tr("cli.summary", "en", count=7) == "7 conflicts"
+    assert tr("cli.summary", "da", count=7) == "7 konflikter"
 
 
 def test_every_key_used_in_the_code_is_in_the_catalog():

@@ -11,7 +11,7 @@ from typing import Any
 
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Fixture, Opening, OpeningKind, Placement, Room, RoomKind
-from hjem.i18n import LANGUAGES, Message, catalog, msg
+from hjem.i18n import LANGUAGES, Message, msg, tr
 
 
 class ConflictKind(StrEnum):
@@ -69,7 +69,7 @@ def fixture_noun(fixture: Fixture) -> Message:
 def _is_default_name(room: Room) -> bool:
     name = room.name.strip().casefold()
     return not name or any(
-        name == catalog(lang)[f"room_kind.{room.kind.value}.name"].casefold() for lang in LANGUAGES
+        name == tr(f"room_kind.{room.kind.value}.name", lang).casefold() for lang in LANGUAGES
     )
 
 

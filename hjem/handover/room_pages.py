@@ -55,11 +55,7 @@ def room_sections(context: Context) -> list[Block]:
 
 
 def _count(n: int, lang: str) -> str:
-    return (
-        tr("handover.room.items_one", lang)
-        if n == 1
-        else tr("handover.room.items_many", lang, count=n)
-    )
+    return tr("handover.room.items", lang, count=n)
 
 
 def _section(context: Context, room: Room, items: list[HandoverItem], first: bool) -> list[Block]:

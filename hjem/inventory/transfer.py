@@ -88,9 +88,7 @@ class ImportReport:
 
 class ImportFailed(InventoryError):
     def __init__(self, report: ImportReport):
-        count = report.failed_rows
-        key = "transfer.error.failed_one" if count == 1 else "transfer.error.failed_many"
-        super().__init__(msg(key, count=count))
+        super().__init__(msg("transfer.error.failed", count=report.failed_rows))
         self.report = report
 
 

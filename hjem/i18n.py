@@ -11,6 +11,7 @@ translated once and used in many sentences.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import tomllib
@@ -136,11 +137,32 @@ def tr(key: str, lang: str | None = None, **params: Any) -> str:
     return msg(key, **params).text(lang)
 
 
+LOCALES: dict[Language, str] = {"da": "da_DK", "en": "en_GB"}
+
+
+def format_day(day: dt.date, lang: str | None = None, style: str = "short") -> str:
+    """A date the reader's way, one format everywhere: 02.12.2026 in Danish, 02/12/2026 in
+    English; `style` "long" writes the month out (2. december 2026)."""
+    from babel.dates import format_date  # Babel is heavy; load it only when needed
+
+    return format_date(day, style, locale=LOCALES[language(lang or _current_language)])
+
+
+def format_moment(moment: dt.datetime, lang: str | None = None) -> str:
+    """A moment in local time: "02.12.2026 kl. 14.53" (SQLite hands times back without zone)."""
+    from babel.dates import format_time
+
+    local = (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone()
+    lang = lang or _current_language
+    clock = format_time(local, "short", locale=LOCALES[language(lang)])
+    return tr("common.moment", lang, date=format_day(local.date(), lang), time=clock)
+
+
 def format_number(value: float, lang: str | None = None, decimals: int = 1) -> str:
     """A number the way a reader of `lang` writes it: 12,5 in Danish, 12.5 in English."""
     from babel.numbers import format_decimal  # Babel is heavy; load it only when needed
 
-    locale = {"da": "da_DK", "en": "en_GB"}[lang or _current_language]
+    locale = LOCALES[language(lang or _current_language)]
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=locale)
 

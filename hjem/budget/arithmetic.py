@@ -20,11 +20,9 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from hjem.budget.models import BudgetCategory, LineStatus
-from hjem.i18n import Message, current_language, msg
+from hjem.i18n import Message, format_day, msg
 from hjem.ids import ElementId
 from hjem.money import format_kroner
-
-_LOCALES = {"da": "da_DK", "en": "en_GB"}
 
 
 @dataclass(frozen=True)
@@ -44,9 +42,7 @@ class Day(Message):
     day: dt.date = dt.date.min
 
     def text(self, lang: str | None = None) -> str:
-        from babel.dates import format_date  # Babel is heavy; load it only when needed
-
-        return format_date(self.day, "long", locale=_LOCALES[lang or current_language()])
+        return format_day(self.day, lang, "long")
 
 
 def kroner(ore: int) -> Kroner:

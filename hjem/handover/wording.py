@@ -6,17 +6,13 @@ import datetime
 
 from hjem.floorplan.model import Room
 from hjem.handover.data import HandoverItem
-from hjem.i18n import format_number, tr
+from hjem.i18n import format_day, format_number, tr
 from hjem.money import format_kroner
-
-LOCALES = {"da": "da_DK", "en": "en_GB"}
 
 
 def date_text(day: datetime.date, lang: str) -> str:
     """ "28. november 2026" in Danish, "28 November 2026" in English."""
-    from babel.dates import format_date  # Babel is heavy; load it only when printing
-
-    return format_date(day, format="long", locale=LOCALES[lang])
+    return format_day(day, lang, "long")
 
 
 def room_name(room: Room, lang: str) -> str:

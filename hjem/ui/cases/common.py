@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hjem.i18n import current_language, tr
+from hjem.i18n import format_day, format_moment
 
-_LOCALES = {"da": "da_DK", "en": "en_GB"}
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 # Light rows without a grid, as the start screen's lists look (hjem/ui/start_screen.py).
 TABLE_STYLE = (
@@ -32,22 +31,11 @@ TABLE_STYLE = (
 
 
 def when(moment: dt.datetime) -> str:
-    """A moment in local time: "28.11.2026 kl. 14.30" (SQLite hands times back without zone)."""
-    from babel.dates import format_date, format_time  # Babel is heavy: load it when needed
-
-    local = (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone()
-    locale = _LOCALES[current_language()]
-    return tr(
-        "case_window.moment",
-        date=format_date(local, "short", locale=locale),
-        time=format_time(local, "short", locale=locale),
-    )
+    return format_moment(moment)
 
 
 def day(date: dt.date) -> str:
-    from babel.dates import format_date
-
-    return format_date(date, "short", locale=_LOCALES[current_language()])
+    return format_day(date)
 
 
 def tell(parent: QWidget, title: str, text: str, name: str = "case_message") -> None:

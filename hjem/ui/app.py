@@ -20,16 +20,12 @@ if TYPE_CHECKING:
 STARTUP_PROBE = "HJEM_STARTUP_PROBE"  # set by bench/startup.py: report the first window, quit
 
 
-def _needs_offscreen(args: argparse.Namespace) -> bool:
-    no_display = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
-    return bool(args.screenshot) or no_display
-
-
 def run(args: argparse.Namespace) -> int:
-    if _needs_offscreen(args):
+    if args.screenshot:  # a picture needs no screen
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif (problem := _screen_problem(args)) is not None:
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -60,6 +56,17 @@ def run(args: argparse.Namespace) -> int:
     if not args.plan:
         QTimer.singleShot(0, window.offer_recovery)
     return app.exec()
+
+
+def _screen_problem(args: argparse.Namespace) -> str | None:
+    """Why Qt could not open a window here, said before Qt would abort the process."""
+    from hjem.i18n import tr
+    from hjem.ui.qt_libraries import x11_problem
+
+    if (problem := x11_problem()) is None:
+        return None
+    key, params = problem
+    return tr(key, args.lang or "da", **params)
 
 
 def _screenshot(app: QApplication, window: MainWindow, plan_path: Path | None, target: Path) -> int:

@@ -8,7 +8,14 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox
 from hjem.cases.cases import list_cases
 from hjem.cases.privacy import case_code_pattern
 from tests.ui.driver import read_message_box, type_into_dialog, type_text, when_dialog
-from tests.ui.test_case_window import case_list, click, field, press_save, workspace  # noqa: F401
+from tests.ui.test_case_window import (  # noqa: F401  (fixtures)
+    case_list,
+    case_window,
+    click,
+    field,
+    press_save,
+    workspace,
+)
 
 NO, YES = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
 
@@ -126,3 +133,30 @@ def test_the_default_pdf_name_never_holds_a_cpr_number(window, qtbot):
     when_dialog(answer)
     window.printing.print_case("FBH-2026-031")
     assert stems == ["plan-FBH-2026-031"] and not contains_cpr(stems[0])
+
+
+def test_a_cpr_number_in_a_visit_note_is_said_in_the_open_dialog_and_the_notes_kept(
+    case_window,  # noqa: F811
+    workspace,  # noqa: F811
+):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from hjem.cases.cases import get_case
+
+    case_window.tabs.setCurrentWidget(case_window.visits)
+    seen = []
+
+    def answer(dialog):
+        notes = dialog.findChild(QPlainTextEdit, "visit_notes")
+        type_text(notes, "Mors CPR 010203-1234")
+        press_save(dialog)
+        seen.extend([dialog.isVisible(), dialog.findChild(QLabel, "visit_problem").text()])
+        seen.append(notes.toPlainText())
+        dialog.reject()
+
+    when_dialog(answer)
+    click(case_window.findChild(QAbstractButton, "case_new_visit"))
+    assert seen[0] is True and seen[1].startswith("Besøgsnoter: ligner et CPR-nummer")
+    assert seen[2] == "Mors CPR 010203-1234"  # nothing lost: the volunteer can take it out
+    with workspace.session() as session:
+        assert get_case(session, "FBH-2026-014").visits == []

@@ -237,9 +237,11 @@ class CaseDialog(QDialog):
         self.pattern_button.setVisible(shown)
         if shown and self._pattern is not None:
             pattern = self._pattern.current
+            example = example_code(pattern)
             self.code.setPlaceholderText(
-                tr("case_privacy.code_hint", pattern=pattern, example=example_code(pattern))
+                tr("case_privacy.code_hint", pattern=pattern, example=example)
             )
+            self.code.setToolTip(tr("case_privacy.code_tip", pattern=pattern))
 
     def _change_pattern(self) -> None:
         if self._pattern is not None and self._pattern.change(self):

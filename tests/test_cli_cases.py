@@ -22,9 +22,9 @@ def data_dir(tmp_path):
     folder = tmp_path / "data"
     workspace = Workspace(f"sqlite:///{folder / 'workspace.sqlite'}")
     with workspace.session() as session:
-        create_case(session, CaseData("FBH-1", "Familien Sol", "Aarhus", "Mette"), CANARY)
-        create_case(session, CaseData("FBH-2", "Familien Måne", "Odense", "Ole"), CANARY)
-        add_service_line(session, "FBH-1", "Flyttebil", "flytning", 250_000)
+        create_case(session, CaseData("FBH-2026-001", "Familien Sol", "Aarhus", "Mette"), CANARY)
+        create_case(session, CaseData("FBH-2026-002", "Familien Måne", "Odense", "Ole"), CANARY)
+        add_service_line(session, "FBH-2026-001", "Flyttebil", "flytning", 250_000)
     workspace.close()
     return folder
 
@@ -48,9 +48,9 @@ def test_case_list_as_json_names_cases_but_never_their_address(data_dir):
     result = hjem(data_dir, "case", "list", "--json")
     assert result.returncode == 0, result.stderr
     cases = json.loads(result.stdout)["cases"]
-    assert sorted(c["code"] for c in cases) == ["FBH-1", "FBH-2"]
+    assert sorted(c["code"] for c in cases) == ["FBH-2026-001", "FBH-2026-002"]
     assert set(cases[0]) == {"code", "alias", "status", "municipality", "architect"}
-    sol = next(c for c in cases if c["code"] == "FBH-1")
+    sol = next(c for c in cases if c["code"] == "FBH-2026-001")
     assert (sol["alias"], sol["status"], sol["municipality"], sol["architect"]) == (
         "Familien Sol",
         "referred",
@@ -68,11 +68,13 @@ def test_case_list_as_text(data_dir):
 
 def test_budget_export_writes_the_file_without_the_address(data_dir, tmp_path):
     out = tmp_path / "budget.xlsx"
-    result = hjem(data_dir, "budget", "export", "FBH-1", "-o", str(out))
+    result = hjem(data_dir, "budget", "export", "FBH-2026-001", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert "FBH-1" in result.stdout and out.exists()
+    assert "FBH-2026-001" in result.stdout and out.exists()
     csv_out = tmp_path / "budget.csv"
-    assert hjem(data_dir, "budget", "export", "FBH-1", "--output", str(csv_out)).returncode == 0
+    assert (
+        hjem(data_dir, "budget", "export", "FBH-2026-001", "--output", str(csv_out)).returncode == 0
+    )
     text = csv_out.read_text("utf-8-sig")
     assert "Flyttebil;Flytning;Ydelse;2500,00" in text and CANARY not in text
 
@@ -82,10 +84,10 @@ def test_budget_export_writes_the_file_without_the_address(data_dir, tmp_path):
     [
         (("budget", "export", "NOPE", "-o", "x.csv"), "Der er ingen sag med nummeret NOPE"),
         (
-            ("budget", "export", "FBH-1", "-o", "x.pdf"),
+            ("budget", "export", "FBH-2026-001", "-o", "x.pdf"),
             "vælg en fil, der ender på .csv eller .xlsx",
         ),
-        (("budget", "export", "FBH-1"), "-o/--output"),
+        (("budget", "export", "FBH-2026-001"), "-o/--output"),
         (("case", "frobnicate"), "frobnicate"),
     ],
 )

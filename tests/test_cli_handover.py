@@ -39,7 +39,7 @@ def data_dir(tmp_path_factory):
         fill_demo(session, "Demo")
         add_demo_case(session, "Mette", dt.date(2026, 11, 20))
         set_address(session, DEMO_CASE.code, ADDRESS)
-        create_case(session, CaseData("FBH-TOM", "Familien Tom"))
+        create_case(session, CaseData("FBH-2026-031", "Familien Tom"))
     workspace.close()
     return folder
 
@@ -105,10 +105,10 @@ def test_english_is_chosen_per_family(hjem, tmp_path):
 
 
 def test_a_case_without_a_plan_or_an_unknown_case_is_refused_and_writes_nothing(hjem, tmp_path):
-    status, printed = hjem("handover", "FBH-TOM", "-o", str(tmp_path / "tom.pdf"))
+    status, printed = hjem("handover", "FBH-2026-031", "-o", str(tmp_path / "tom.pdf"))
     assert status == 2 and "ingen møbleret plan" in printed.err
-    status, printed = hjem("handover", "FBH-FINDES-IKKE", "-o", str(tmp_path / "x.pdf"))
-    assert status == 2 and "FBH-FINDES-IKKE" in printed.err
+    status, printed = hjem("handover", "FBH-2026-999", "-o", str(tmp_path / "x.pdf"))
+    assert status == 2 and "FBH-2026-999" in printed.err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -22,7 +22,7 @@ def test_a_user_error_carries_its_message_and_says_it_in_english_to_a_log():
     error = AlreadyReserved("R-123")
     assert error.message == msg("inventory.error.already_reserved", code="R-123")
     assert str(error) == error.message.text("en")
-    assert isinstance(CaseNotFound("FBH-1"), UserError)
+    assert isinstance(CaseNotFound("FBH-2026-001"), UserError)
 
 
 def test_a_plan_error_is_still_a_value_error_for_callers_that_catch_that():

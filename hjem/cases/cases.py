@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from hjem.cases.errors import CaseEditConflict, CaseError, CaseNotFound, DuplicateCase
 from hjem.cases.models import AgeBand, Case, CaseStatus, Child, Visit
+from hjem.cases.privacy import refuse_cpr, refuse_off_pattern
 from hjem.i18n import msg
 from hjem.ids import CASE_CODE_LENGTH, CaseCode
 
@@ -62,6 +63,7 @@ def check(data: CaseData) -> None:
             raise _problem(name, "case.problem.required")
         if len(value) > limit:
             raise _problem(name, "case.problem.too_long", limit=limit)
+        refuse_cpr(name, value)
     if not 0 <= data.adults <= MAX_ADULTS:
         raise _problem("adults", "case.problem.count", limit=MAX_ADULTS)
     if len(data.children) > MAX_CHILDREN:
@@ -79,6 +81,8 @@ def _problem(field_name: str, key: str, **params: object) -> CaseError:
 
 def create_case(session: Session, data: CaseData, address: str = "") -> Case:
     check(data)
+    refuse_cpr("address", address)
+    refuse_off_pattern(session, data.code)
     code = CaseCode(data.code.strip())
     if session.scalar(select(Case.id).where(Case.code == code)) is not None:
         raise DuplicateCase(code)
@@ -126,6 +130,8 @@ def update_case(session: Session, code: CaseCode, data: CaseData, version: int) 
     case = get_case(session, code)
     if case.version != version:
         raise CaseEditConflict(code)
+    if data.code.strip() != case.code:  # a case numbered before the pattern keeps its number
+        refuse_off_pattern(session, data.code)
     _fill(case, data)
     case.code = CaseCode(data.code.strip())
     _flush(session, code)
@@ -163,6 +169,7 @@ def address_of(session: Session, code: CaseCode) -> str:
 
 
 def set_address(session: Session, code: CaseCode, address: str) -> None:
+    refuse_cpr("address", address)
     get_case(session, code).address = address.strip()
     _flush(session, code)
 
@@ -183,6 +190,7 @@ def set_status(session: Session, code: CaseCode, status: CaseStatus) -> None:
 
 
 def add_visit(session: Session, code: CaseCode, visited_on: dt.date, notes: str = "") -> Visit:
+    refuse_cpr("visit_notes", notes)
     case = get_case(session, code)
     visit = Visit(visited_on=visited_on, notes=notes.strip())
     case.visits.append(visit)
@@ -203,3 +211,9 @@ def list_cases(session: Session, text: str = "", architect: str = "") -> list[Ca
         columns = columns.where(or_(Case.code.ilike(typed), Case.alias.ilike(typed)))
     rows = session.execute(columns.order_by(Case.updated_at.desc(), Case.code))
     return [CaseRow(*row) for row in rows]
+
+
+def open_cases(session: Session) -> list[tuple[CaseCode, str]]:
+    """Code and alias of every case not closed, by code: what an item can be reserved for."""
+    query = select(Case.code, Case.alias).where(Case.status != CaseStatus.CLOSED.value)
+    return [(code, alias) for code, alias in session.execute(query.order_by(Case.code))]

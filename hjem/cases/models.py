@@ -12,12 +12,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import cast
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hjem.db.base import Base
 from hjem.ids import CASE_CODE_LENGTH, CaseCode
+from hjem.inventory.models import Reservation
 
 
 class CaseStatus(StrEnum):
@@ -104,3 +116,10 @@ class CasePlan(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__: Mapping[str, object] = {"version_id_col": version}
+
+
+# A reservation names a case that exists, and follows it when the case is renumbered. The key
+# is declared here because the inventory sits below the cases (migration 0003 made it).
+cast(Table, Reservation.__table__).append_constraint(
+    ForeignKeyConstraint(["case_code"], ["cases.code"], onupdate="CASCADE")
+)

@@ -180,7 +180,9 @@ class Reservation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
-    case_code: Mapped[CaseCode] = mapped_column(String(CASE_CODE_LENGTH))  # never a name
+    # Never a name. It names a case that exists: the foreign key is added by hjem.cases.models,
+    # as the inventory sits below the cases and cannot name their table itself.
+    case_code: Mapped[CaseCode] = mapped_column(String(CASE_CODE_LENGTH))
     reserved_by: Mapped[str] = mapped_column(String(120))
     reserved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

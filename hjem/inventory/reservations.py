@@ -1,16 +1,17 @@
 """Reserving items for a family case: one case at a time, enforced by the database.
 
-The rule lives in a partial unique index (one active reservation per item). Two architects
-reserving the same sofa at the same moment: the second transaction either finds it reserved,
-or its write is refused by the index or by the item's version check; all three end in
-AlreadyReserved, and nothing of the loser's attempt is kept.
+The case must exist: the database refuses a reservation for any other (a foreign key), and
+`reserve` says so in words first. One active reservation per item is a partial unique index.
+Two architects reserving the same sofa at the same moment: the second transaction either finds
+it reserved, or its write is refused by the index or by the item's version check; all three
+end in AlreadyReserved, and nothing of the loser's attempt is kept.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import column, select, table
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -21,6 +22,9 @@ from hjem.inventory.errors import AlreadyReserved, EditConflict, InventoryError,
 from hjem.inventory.items import get_item
 from hjem.inventory.lifecycle import move
 from hjem.inventory.models import Item, Reservation, Status
+
+# The cases table by name: the inventory sits below the cases and does not import them.
+_CASES = table("cases", column("code"))
 
 
 def _now() -> dt.datetime:
@@ -67,6 +71,8 @@ def reserve(
     """Reserve the item for one family case, or raise AlreadyReserved / NotAvailable."""
     if not case_code.strip():
         raise InventoryError(msg("inventory.error.no_case"))
+    if session.scalar(select(_CASES.c.code).where(_CASES.c.code == case_code.strip())) is None:
+        raise InventoryError(msg("inventory.error.unknown_case", code=case_code.strip()))
     item = get_item(session, code)
     expire_stale(session, item, who)
     if item.status == Status.RESERVED:

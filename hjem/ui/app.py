@@ -53,8 +53,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.plan:
         window.open_path(Path(args.plan))
-    if not args.plan:
-        QTimer.singleShot(0, window.offer_recovery)
+    QTimer.singleShot(0, lambda: _greet(window, offer_recovery=not args.plan))
     return app.exec()
 
 
@@ -67,6 +66,14 @@ def _screen_problem(args: argparse.Namespace) -> str | None:
         return None
     key, params = problem
     return tr(key, args.lang or "da", **params)
+
+
+def _greet(window: MainWindow, offer_recovery: bool) -> None:
+    """The first start's question for the volunteer's name, then a crashed session's plan:
+    one after the other, never two dialogs at once."""
+    window.preferences.welcome()
+    if offer_recovery:
+        window.offer_recovery()
 
 
 def _screenshot(app: QApplication, window: MainWindow, plan_path: Path | None, target: Path) -> int:

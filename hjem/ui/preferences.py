@@ -1,5 +1,5 @@
 """Settings chosen from the menu: language (from the next start), the user's name and the
-autosave interval."""
+autosave interval; and the volunteer's name asked at the first start."""
 
 from __future__ import annotations
 
@@ -44,6 +44,18 @@ class Preferences:
         if ok and name.strip():
             self.settings.set_user_name(name.strip())
             self._name_did_change(name.strip())
+
+    def welcome(self) -> None:
+        """At the first start (no name chosen yet): ask the volunteer's name. "Later" keeps
+        none, and the question comes again at the next start."""
+        if self.settings.user_name():
+            return
+        from hjem.ui.first_start import ask_name
+
+        name = ask_name(self.parent)
+        if name:
+            self.settings.set_user_name(name)
+            self._name_did_change(name)
 
     def set_autosave(self, seconds: int) -> None:
         self.settings.set_autosave_seconds(seconds)

@@ -37,10 +37,9 @@ class Settings:
         self._q.setValue("autosave_seconds", seconds)
 
     def user_name(self) -> str:
-        """Who is working, for the items' history (the login name until one is chosen)."""
-        import getpass
-
-        return str(self._q.value("user_name") or getpass.getuser())
+        """Who is working, for the items' history and their cases: the name they gave, or ""
+        until they give one (never the computer's login name)."""
+        return str(self._q.value("user_name") or "").strip()
 
     def set_user_name(self, name: str) -> None:
         self._q.setValue("user_name", name)

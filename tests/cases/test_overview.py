@@ -48,4 +48,4 @@ def test_has_address_follows_the_address_being_set_and_cleared(workspace):
 
 def test_a_case_that_is_gone_is_said_so(workspace):
     with pytest.raises(CaseNotFound):
-        workspace.run(lambda session: case_overview(session, "FBH-0"))
+        workspace.run(lambda session: case_overview(session, "FBH-2026-000"))

@@ -25,3 +25,13 @@ def available_item(session, data=None, who="Lise"):
     move(session, item, Status.AVAILABLE, who, "tjekket")
     session.flush()
     return item
+
+
+def add_cases(session, *codes):
+    """Family cases to reserve for (a reservation names a case that exists)."""
+    from hjem.cases.cases import CaseData, create_case
+
+    for code in codes:
+        create_case(session, CaseData(code, f"Familien {code[-3:]}"))
+    session.flush()
+    return codes

@@ -10,7 +10,7 @@ from hjem.inventory.lifecycle import move
 from hjem.inventory.models import Status
 from hjem.inventory.placing import Standing, placed_items, placement_for, total_ore
 from hjem.inventory.reservations import deliver, release, reserve
-from tests.inventory.helpers import available_item, donation
+from tests.inventory.helpers import add_cases, available_item, donation
 
 
 def test_a_sofa_stands_along_the_wall_and_a_bed_lies_head_to_it(workspace):
@@ -42,10 +42,11 @@ def standings(session, plan):
 def test_each_placed_item_says_where_it_stands_for_this_family(workspace):
     with workspace.session() as session:
         mine, free, theirs, gone = (available_item(session) for _ in range(4))
-        reserve(session, mine.code, "SAG-1", "Lise")
-        reserve(session, theirs.code, "SAG-2", "Ole")
+        add_cases(session, "FBH-2026-001", "FBH-2026-002")
+        reserve(session, mine.code, "FBH-2026-001", "Lise")
+        reserve(session, theirs.code, "FBH-2026-002", "Ole")
         move(session, gone, Status.REPAIR, "Ole", "løst ben")
-        plan = plan_with("SAG-1", mine, free, theirs, gone, to_buy_ore=149_900)
+        plan = plan_with("FBH-2026-001", mine, free, theirs, gone, to_buy_ore=149_900)
         plan = replace(
             plan,
             placements=(
@@ -66,31 +67,33 @@ def test_each_placed_item_says_where_it_stands_for_this_family(workspace):
 def test_a_reservation_made_elsewhere_meanwhile_shows_on_the_next_look(workspace):
     with workspace.session() as session:
         item = available_item(session)
-        plan = plan_with("SAG-1", item)
+        add_cases(session, "FBH-2026-001", "FBH-2026-009")
+        plan = plan_with("FBH-2026-001", item)
         assert standings(session, plan) == {"p0": Standing.FREE}
     with workspace.session() as session:  # another volunteer, another session
-        reserve(session, item.code, "SAG-9", "Ole")
+        reserve(session, item.code, "FBH-2026-009", "Ole")
     with workspace.session() as session:
         assert standings(session, plan) == {"p0": Standing.RESERVED_ELSEWHERE}
         release(session, item.code, "Ole")
-        reserve(session, item.code, "SAG-1", "Lise")
+        reserve(session, item.code, "FBH-2026-001", "Lise")
         deliver(session, item.code, "Lise")
     with workspace.session() as session:
         assert standings(session, plan) == {"p0": Standing.DELIVERED_HERE}
-        assert standings(session, replace(plan, case_code="SAG-2")) == {"p0": Standing.GONE}
+        assert standings(session, replace(plan, case_code="FBH-2026-002")) == {"p0": Standing.GONE}
 
 
 def test_a_plan_without_a_case_sees_every_reservation_as_someone_elses(workspace):
     with workspace.session() as session:
         item = available_item(session)
-        reserve(session, item.code, "SAG-1", "Lise")
+        add_cases(session, "FBH-2026-001")
+        reserve(session, item.code, "FBH-2026-001", "Lise")
         assert standings(session, plan_with(None, item)) == {"p0": Standing.RESERVED_ELSEWHERE}
 
 
 def test_the_total_adds_donated_values_and_prices_to_buy_in_ore(workspace):
     with workspace.session() as session:
         item = available_item(session, donation(value_ore=50_050))
-        placed = placed_items(session, plan_with("SAG-1", item, to_buy_ore=149_900))
+        placed = placed_items(session, plan_with("FBH-2026-001", item, to_buy_ore=149_900))
     assert [p.value_ore for p in placed] == [50_050, 149_900]
     assert total_ore(placed) == 199_950
 

@@ -23,6 +23,7 @@ def add_piece(window, x):
 
 
 def test_a_case_plan_opens_and_saves_to_the_workspace(window):
+    window.settings.set_user_name("Mette")
     with window.workspace().session() as session:
         create_case(session, CaseData(CODE, "Familien Sol"))
         save_case_plan(session, CODE, row_plan(), "Ole", None)
@@ -33,7 +34,7 @@ def test_a_case_plan_opens_and_saves_to_the_workspace(window):
     assert not window.document.is_modified
     with window.workspace().session() as session:
         stored = load_case_plan(session, CODE)
-    assert [p.id for p in stored.plan.placements] == ["p100"] and stored.saved_by
+    assert [p.id for p in stored.plan.placements] == ["p100"] and stored.saved_by == "Mette"
 
 
 def test_saving_over_someone_elses_newer_save_is_refused_and_offered_as_a_file(window, tmp_path):

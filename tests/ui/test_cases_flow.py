@@ -33,10 +33,10 @@ def test_choosing_ones_name_lists_ones_own_cases(window, qtbot):
     from hjem.cases.cases import CaseData, create_case
 
     with window.workspace().session() as session:
-        create_case(session, CaseData("FBH-1", "Familien Sol", architect="Mette"))
-        create_case(session, CaseData("FBH-2", "Familien Måne", architect="Ole"))
+        create_case(session, CaseData("FBH-2026-001", "Familien Sol", architect="Mette"))
+        create_case(session, CaseData("FBH-2026-002", "Familien Måne", architect="Ole"))
     qtbot.waitUntil(lambda: window.cases.list is not None)
     type_into_dialog("Ole")
     window.preferences.ask_user_name()
-    assert window.cases.list.codes() == ["FBH-2"]
+    assert window.cases.list.codes() == ["FBH-2026-002"]
     assert "Ole" in window.cases.list.only_mine.text()

@@ -99,7 +99,10 @@ def test_autosave_then_a_crash_then_restore_gives_the_same_plan(
     after.close()
 
 
-def test_a_clean_exit_leaves_no_recovery_file(qtbot, settings, recovery_folder):
+def test_a_clean_exit_leaves_no_recovery_file(
+    qtbot, settings, recovery_folder, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path / "data"))  # not the user's workspace
     main = MainWindow(settings, Recovery(recovery_folder))
     main.show()
     main.open_path(SAMPLES / "2-vaerelser.hjem")

@@ -15,6 +15,7 @@ from hjem.floorplan.shapes import room_at
 from hjem.i18n import tr
 from hjem.inventory.demo import fill_demo
 from tests.conftest import ROOT
+from tests.inventory.helpers import add_cases
 from tests.ui.driver import LEFT, choose, click, drag, read_message_box
 
 SAMPLE = ROOT / "assets" / "samples" / "3-vaerelser.hjem"
@@ -31,6 +32,7 @@ ROOMS = {
 def apartment(window):
     with window.workspace().session() as session:
         fill_demo(session, "Demo")
+        add_cases(session, "FBH-2026-014")  # the family the pieces are reserved for
     empty = replace(load_plan(SAMPLE), placements=(), case_code="FBH-2026-014")
     window.show_plan(empty, None)
     return window

@@ -16,7 +16,7 @@ from hjem.inventory.placing import Standing
 from hjem.inventory.reservations import release, reserve
 from hjem.ui.view import ITEM_MIME
 from tests.floorplan.plans import row_plan
-from tests.inventory.helpers import available_item, donation
+from tests.inventory.helpers import add_cases, available_item, donation
 from tests.ui.driver import (
     BUNK_BED,
     LEFT,
@@ -30,7 +30,7 @@ from tests.ui.driver import (
     when_dialog,
 )
 
-CASE = "SAG-1"
+CASE = "FBH-2026-001"
 # Two rooms: the living room x 0..400 and a bedroom x 412..712, both y 0..300.
 PLAN = replace(row_plan(widths=(400, 300), window_sill=None), case_code=CASE)
 
@@ -39,6 +39,7 @@ PLAN = replace(row_plan(widths=(400, 300), window_sill=None), case_code=CASE)
 def stock(window):
     """Three donated items, free to have: a sofa, a dresser and a wardrobe."""
     with window.workspace().session() as session:
+        add_cases(session, CASE, "FBH-2026-002")  # the plan's family, and another
         items = [
             available_item(session, donation("Sofa, grå", "sofa", (200, 90, 80), value_ore=80_000)),
             available_item(session, donation("Kommode", "kommode", (80, 45, 90), value_ore=30_000)),
@@ -93,7 +94,7 @@ def test_placing_an_item_with_the_mouse_offers_to_reserve_it_for_the_family(
     )
     assert (piece.width, piece.depth, piece.category) == (80, 45, "kommode")
     assert piece.center.x == pytest.approx(200) and piece.center.y == pytest.approx(150)
-    assert "SAG-1" in seen[0] and stock["Kommode"] in seen[0]
+    assert CASE in seen[0] and stock["Kommode"] in seen[0]
     assert status_of(window, stock["Kommode"]) == Status.RESERVED
     assert standing_of(furnishing, piece.id) is Standing.RESERVED_HERE
     assert window.session.editor.view.tool.__class__.__name__ == "SelectTool"
@@ -154,9 +155,9 @@ def test_an_item_reserved_for_another_family_meanwhile_is_flagged(window, furnis
     QTest.mouseClick(furnishing.panel.place_button, LEFT)
     read_message_box([], None)
     click(window.session.editor.view, 200, 150)
-    with window.workspace().session() as session:  # another volunteer takes it for SAG-2
+    with window.workspace().session() as session:  # another volunteer takes it for FBH-2026-002
         release(session, code, "Lise")
-        reserve(session, code, "SAG-2", "Ole")
+        reserve(session, code, "FBH-2026-002", "Ole")
     piece = next(p for p in window.session.editor.plan.placements if p.inventory_item == code)
     assert standing_of(furnishing, piece.id) is Standing.RESERVED_ELSEWHERE
     item = window.session.editor.scene.item(piece.id)

@@ -11,15 +11,16 @@ from PySide6.QtWidgets import QApplication
 from hjem.floorplan.commands import AddElement
 from hjem.inventory.placing import Standing, placement_for
 from tests.floorplan.plans import row_plan
-from tests.inventory.helpers import available_item, donation
+from tests.inventory.helpers import add_cases, available_item, donation
 
-CASE = "SAG-1"
+CASE = "FBH-2026-001"
 PLAN = replace(row_plan(widths=(400, 300), window_sill=None), case_code=CASE)
 
 
 @pytest.fixture
 def kommode(window):
     with window.workspace().session() as session:
+        add_cases(session, CASE)  # the plan's family
         item = available_item(session, donation("Kommode", "kommode", (80, 45, 90)))
         piece = replace(placement_for(item, "p1"), center=PLAN.rooms[0].polygon[0].moved(60, 60))
     window.show_plan(PLAN, None)

@@ -119,7 +119,7 @@ def test_a_case_without_a_plan_says_so_in_the_dialog(window, qtbot):
     from hjem.cases.cases import CaseData, create_case
 
     with window.workspace().session() as session:
-        create_case(session, CaseData("FBH-TOM", "Familien Tom"))
+        create_case(session, CaseData("FBH-2026-031", "Familien Tom"))
     said = []
 
     def answer(dialog):
@@ -128,7 +128,7 @@ def test_a_case_without_a_plan_says_so_in_the_dialog(window, qtbot):
         dialog.reject()
 
     when_dialog(answer)
-    window.printing.print_case("FBH-TOM")
+    window.printing.print_case("FBH-2026-031")
     assert "ingen møbleret plan" in said[0] and said[1] is False
 
 
@@ -146,5 +146,5 @@ def test_a_case_gone_meanwhile_is_said_and_no_dialog_opens(window):
 
     seen = []
     read_message_box(seen)
-    window.printing.print_case("FBH-SLETTET")
-    assert "FBH-SLETTET" in seen[0] and window.handover_dialog is None
+    window.printing.print_case("FBH-2026-404")
+    assert "FBH-2026-404" in seen[0] and window.handover_dialog is None

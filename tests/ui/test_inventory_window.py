@@ -130,18 +130,19 @@ def test_a_bad_size_is_explained_in_the_form_and_nothing_is_saved(inventory, qtb
 
 def test_reserving_an_item_someone_else_has_reserved_says_so(inventory, qtbot):
     from hjem.inventory.reservations import reserve
-    from tests.inventory.helpers import available_item
+    from tests.inventory.helpers import add_cases, available_item
+    from tests.ui.test_reserve_dialog import pick
 
     with inventory.operations.workspace().session() as session:
         code = available_item(session).code
-        reserve(session, code, "SAG-7", "Ole")
+        add_cases(session, "FBH-2026-007", "FBH-2026-009")
+        reserve(session, code, "FBH-2026-007", "Ole")
     inventory.refresh(select_code=code)
     seen: list[str] = []
 
     def answer(dialog):
-        dialog.setTextValue("SAG-9")
         read_message_box(seen)
-        dialog.accept()
+        pick(dialog, "FBH-2026-009")
 
     when_dialog(answer)
     inventory.toolbar_actions["reserve"].trigger()

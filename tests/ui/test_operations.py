@@ -109,6 +109,7 @@ def test_the_inventory_window_shows_a_reservation_made_elsewhere_without_being_a
 ):
     with workspace.session() as session:
         code = available_item(session).code
+        create_case(session, FAMILY)
     window = InventoryWindow(operations, "Lise")
     window.show()
     qtbot.waitExposed(window)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,10 +31,16 @@ from PySide6.QtWidgets import (
 from hjem.budget.schemes import scheme_choices
 from hjem.cases.cases import MAX_ADULTS, CaseData, check, create_case
 from hjem.cases.models import AgeBand
+from hjem.cases.privacy import (
+    case_code_pattern,
+    example_code,
+    looks_like_real_name,
+    set_case_code_pattern,
+)
 from hjem.errors import UserError
 from hjem.i18n import Message, tr
 from hjem.ids import CaseCode
-from hjem.ui.cases.common import tell
+from hjem.ui.cases.common import confirm, tell
 from hjem.ui.operations import Change, Operations
 
 # save(data, address) -> None when saved, or the message saying why not. The address is None
@@ -50,6 +57,7 @@ class CaseDialog(QDialog):
         data: CaseData | None = None,
         reveal_address: Callable[[], str | None] | None = None,
         architect: str = "",
+        pattern: PatternChoice | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("case_dialog")
@@ -58,6 +66,8 @@ class CaseDialog(QDialog):
         self.setWindowTitle(title)
         self._save = save
         self._reveal = reveal_address
+        self._pattern = pattern
+        self._alias_before = data.alias if data else ""  # asked about only when it changes
         self._address_shown = not editing  # a new case: the field is there to be filled in
         self._build(schemes)
         self._fill(data or CaseData(code=CaseCode(""), alias="", architect=architect))
@@ -67,6 +77,7 @@ class CaseDialog(QDialog):
             self.code.setStyleSheet("background: #efebe3; color: #555;")
             self.alias.setFocus()
         self._hide_address(editing)
+        self._show_pattern()
 
     # --- building the form ---------------------------------------------------------------
 
@@ -89,9 +100,15 @@ class CaseDialog(QDialog):
         self.scheme.addItem(tr("case_form.no_scheme"), None)
         for scheme_id, name in schemes:
             self.scheme.addItem(name, scheme_id)
+        self.pattern_button = QPushButton(tr("case_privacy.pattern_button"))
+        self.pattern_button.setObjectName("case_pattern")
+        self.pattern_button.clicked.connect(self._change_pattern)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code, 1)
+        code_row.addWidget(self.pattern_button)
         form = QFormLayout()
+        form.addRow(tr("case.field.code"), code_row)
         for key, widget in (
-            ("code", self.code),
             ("alias", self.alias),
             ("municipality", self.municipality),
             ("architect", self.architect),
@@ -212,10 +229,49 @@ class CaseDialog(QDialog):
             scheme_id=self.scheme.currentData(),
         )
 
+    # --- the programme's pattern of case numbers ------------------------------------------------
+
+    def _show_pattern(self) -> None:
+        """The pattern in the empty number box, and its button, for a new case only."""
+        shown = self._pattern is not None and not self.code.isReadOnly()
+        self.pattern_button.setVisible(shown)
+        if shown and self._pattern is not None:
+            pattern = self._pattern.current
+            example = example_code(pattern)
+            self.code.setPlaceholderText(
+                tr("case_privacy.code_hint", pattern=pattern, example=example)
+            )
+            self.code.setToolTip(tr("case_privacy.code_tip", pattern=pattern))
+
+    def _change_pattern(self) -> None:
+        if self._pattern is not None and self._pattern.change(self):
+            self._show_pattern()
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def _real_name_accepted(self, alias: str) -> bool:
+        """True unless the alias (new or changed) looks like a real name and the architect
+        chose to change it."""
+        if alias.strip() == self._alias_before or not looks_like_real_name(alias):
+            return True
+        keep = confirm(
+            self,
+            tr("case_privacy.real_name_title"),
+            tr("case_privacy.real_name", alias=alias.strip()),
+            tr("case_privacy.real_name_keep"),
+            tr("case_privacy.real_name_change"),
+        )
+        if not keep:
+            self.alias.setFocus()
+            self.alias.selectAll()
+        return keep
+
     def _try_save(self) -> None:
         data = self.data()
         try:
             check(data)  # the form's own mistakes first, before the database is asked
+            if not self._real_name_accepted(data.alias):
+                return
             problem = self._save(data, self.address.text() if self._address_shown else None)
         except UserError as error:
             problem = error.message
@@ -225,12 +281,43 @@ class CaseDialog(QDialog):
             self.problem.setText(problem.text())
 
 
+class PatternChoice:
+    """The workspace's pattern of case numbers, as the new-case form shows and changes it."""
+
+    def __init__(self, operations: Operations, current: str):
+        self.operations, self.current = operations, current
+
+    def change(self, parent: QWidget) -> bool:
+        """Ask for a new pattern and keep it; True once it is kept."""
+        pattern, ok = QInputDialog.getText(
+            parent,
+            tr("case_privacy.pattern_title"),
+            tr("case_privacy.pattern_prompt"),
+            text=self.current,
+        )
+        if not ok or pattern.strip() == self.current:
+            return False
+        done = self.operations.run(
+            lambda session: set_case_code_pattern(session, pattern),
+            frozenset({Change.CASES}),
+            tell=lambda m: tell(parent, tr("case_privacy.pattern_title"), m.text()),
+        )
+        if done.value is None:
+            return False
+        self.current = done.value
+        return True
+
+
 def ask_new_case(parent: QWidget, operations: Operations, who: str) -> CaseCode | None:
     """The form for a new case; the new case's code once it is saved, else None."""
     title = tr("case_form.title_new")
-    schemes = operations.read(scheme_choices, tell=lambda m: tell(parent, title, m.text()))
-    if schemes is None:
+    read = operations.read(
+        lambda session: (scheme_choices(session), case_code_pattern(session)),
+        tell=lambda m: tell(parent, title, m.text()),
+    )
+    if read is None:
         return None
+    schemes, pattern = read
     created: list[CaseCode] = []
 
     def save(data: CaseData, address: str | None) -> Message | None:
@@ -243,7 +330,8 @@ def ask_new_case(parent: QWidget, operations: Operations, who: str) -> CaseCode 
         created.append(done.value)  # only once committed
         return None
 
-    dialog = CaseDialog(parent, save, schemes, architect=who)
+    choice = PatternChoice(operations, pattern)
+    dialog = CaseDialog(parent, save, schemes, architect=who, pattern=choice)
     dialog.exec()
     dialog.deleteLater()
     return created[0] if created else None

@@ -38,7 +38,8 @@ class CaseList(QWidget):
     ):
         super().__init__(parent)
         self.operations = operations
-        self.me = me.strip()  # the architect using hjem: their cases are listed first of all
+        # The volunteer using hjem, by the name they gave (never the login name): "" until then.
+        self.me = me.strip()
         self.rows: list[CaseRow] = []
         self.only_mine = QCheckBox(tr("case_list.only_mine", me=self.me))
         self.only_mine.setObjectName("case_only_mine")
@@ -76,10 +77,16 @@ class CaseList(QWidget):
         return table
 
     def set_me(self, me: str) -> None:
-        """The user's name changed: "only my cases" means theirs now."""
+        """The user's name changed: "only my cases" means theirs now (and is ticked, as at a
+        start with a name, when they had none before)."""
+        first = not self.me
         self.me = me.strip()
         self.only_mine.setText(tr("case_list.only_mine", me=self.me))
         self.only_mine.setVisible(bool(self.me))
+        if first and self.me:
+            self.only_mine.blockSignals(True)
+            self.only_mine.setChecked(True)
+            self.only_mine.blockSignals(False)
         self.refresh()
 
     def _button(self, name: str, key: str, slot: Callable[[], None]) -> QPushButton:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from hjem.cases.cases import add_visit
 from hjem.cases.overview import CaseOverview
 from hjem.cases.plans import export_case_plan, import_case_plan
+from hjem.cases.privacy import refuse_cpr
+from hjem.errors import UserError
 from hjem.i18n import tr
 from hjem.ids import ItemCode
 from hjem.inventory.reservations import release
@@ -233,8 +235,22 @@ class VisitDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(tr("case_window.visits.date"), self.date)
         form.addRow(tr("case_window.visits.notes"), self.notes)
+        self.problem = QLabel()
+        self.problem.setObjectName("visit_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e; font-weight: 600;")
+        form.addRow(self.problem)
         form.addRow(buttons)
         self.resize(460, 260)
+
+    def accept(self) -> None:
+        """A CPR number is refused here, in the open dialog, so the notes are not lost."""
+        try:
+            refuse_cpr("visit_notes", self.notes.toPlainText())
+        except UserError as refused:
+            self.problem.setText(refused.message.text())
+            return
+        super().accept()
 
     def visited_on(self) -> dt.date:
         return dt.date(self.date.date().year(), self.date.date().month(), self.date.date().day())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hjem.i18n import Message, tr
-from hjem.ids import CaseCode, ItemCode
+from hjem.ids import ItemCode
 from hjem.inventory.donations import donate, donation_form, edit_donation, place_names
 from hjem.inventory.items import ItemData, get_item
 from hjem.inventory.lifecycle import move
@@ -119,16 +119,15 @@ def _move(window: InventoryHost, to: Status) -> None:
 
 def reserve(window: InventoryHost) -> None:
     from hjem.inventory.reservations import reserve as reserve_item
+    from hjem.ui.inventory.reserve_dialog import ask_case
 
     code = window.selected_code()
     if code is None:
         return
-    case, ok = QInputDialog.getText(
-        _parent(window), tr("inventory_window.action.reserve"), tr("inventory_window.which_case")
-    )
-    if ok:
+    case = ask_case(_parent(window), window.operations, code, window.tell)  # picked, not typed
+    if case is not None:
         who = window.who
-        _change(window, lambda s: reserve_item(s, code, CaseCode(case), who), code)
+        _change(window, lambda s: reserve_item(s, code, case, who), code)
 
 
 def _by_reservation(window: InventoryHost, action: str) -> None:

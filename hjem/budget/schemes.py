@@ -274,3 +274,17 @@ def remove_scheme(session: Session, scheme_id: int) -> str:
     session.delete(row)
     session.flush()
     return "deleted"
+
+
+def find_scheme(session: Session, text: str) -> SchemeData:
+    """A scheme by its number or its name (the current version of that name)."""
+    wanted = text.strip()
+    if wanted.isdigit():
+        return scheme_data(session, int(wanted))
+    query = select(GrantScheme).where(
+        GrantScheme.name == wanted, GrantScheme.state != SchemeState.SUPERSEDED.value
+    )
+    row = session.scalar(query)
+    if row is None:
+        raise BudgetError(msg("scheme.error.no_such_name", name=wanted))
+    return data_of(row)

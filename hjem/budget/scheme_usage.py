@@ -4,7 +4,7 @@ one nobody uses may be deleted; one in use is retired instead."""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select, update
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from hjem.budget.models import BudgetLine, GrantScheme, LineStatus, SchemeState
@@ -76,3 +76,9 @@ def move_to_new_version(session: Session, old_id: int, new_id: int, fallback: bo
         .where(BudgetLine.scheme_id == old_id, BudgetLine.status.not_in(APPROVED))
         .values(scheme_id=new_id)
     )
+
+
+def case_count(session: Session, scheme_id: int) -> int:
+    """How many cases are under the scheme by their own choice (not by the fallback)."""
+    query = select(func.count()).select_from(Case).where(Case.scheme_id == scheme_id)
+    return session.scalar(query) or 0

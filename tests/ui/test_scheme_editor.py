@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton
 
 from hjem.budget.demo import add_demo_case
 from hjem.budget.schemes import list_schemes
@@ -16,7 +16,7 @@ from hjem.cases.demo import DEMO_CASE
 from hjem.inventory.demo import fill_demo
 from hjem.ui.cases.budget_tab import BudgetTab
 from hjem.ui.cases.scheme_editor import SchemeEditor
-from tests.ui.driver import LEFT, choose, key, type_text
+from tests.ui.driver import LEFT, choose, key, read_message_box, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -146,3 +146,20 @@ def test_the_settings_menu_opens_the_schemes_window(window, qtbot):
     editor = window.findChild(SchemeEditor)
     assert editor.isVisible()
     assert editor.findChild(QListWidget, "scheme_list").count() == 1
+
+
+def test_changes_not_saved_are_kept_when_the_coordinator_stays(window, qtbot):
+    _budget, editor = open_from_budget_tab(window, qtbot)
+    click(editor.findChild(QPushButton, "scheme_new"))
+    retype(editor, "scheme_name", "Fonden")
+    retype(editor, "scheme_total", "5.000")
+    click(editor.findChild(QPushButton, "scheme_save"))
+    retype(editor, "scheme_total", "6.000")
+    seen = []
+    read_message_box(seen, QMessageBox.StandardButton.No)  # "Bliv og gem"
+    pick(editor, "Eksempel: opstartsstøtte")
+    assert seen == ["Du har ændret »Fonden« uden at gemme. Kassér ændringerne?"]
+    assert editor.findChild(QLineEdit, "scheme_total").text() == "6.000"
+    read_message_box(seen, QMessageBox.StandardButton.Yes)  # "Kassér"
+    pick(editor, "Eksempel: opstartsstøtte")
+    assert editor.findChild(QLineEdit, "scheme_name").text() == "Eksempel: opstartsstøtte"

@@ -5,9 +5,11 @@ The example scheme and older versions are marked as such."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -60,7 +62,7 @@ class SchemeEditor(QDialog):
         self.problem = self._label("scheme_problem", "color: #b3261e;")
         self.said = self._label("scheme_done", "color: #1d6b35;")
         self._lay_out()
-        self.resize(820, 700)
+        self.resize(860, 640)  # fits a 1366 × 768 laptop screen; the form scrolls
         self.reload()
 
     @staticmethod
@@ -113,6 +115,13 @@ class SchemeEditor(QDialog):
     # --- the list --------------------------------------------------------------------------------
 
     def reload(self, select: int | None = None) -> None:
+        self._guarding = False  # what is shown next is what the workspace holds
+        try:
+            self._reload(select)
+        finally:
+            self._guarding = True
+
+    def _reload(self, select: int | None) -> None:
         every = self.show_old.isChecked()
         schemes = self.operations.read(
             lambda session: list_schemes(session, every_version=every), tell=self._problem
@@ -147,6 +156,9 @@ class SchemeEditor(QDialog):
 
     def _picked(self, item: QListWidgetItem | None) -> None:
         if item is None:
+            return
+        if self._stay_for_unsaved():
+            self._reselect_current()
             return
         scheme_id = item.data(ID_ROLE)
         read = self.operations.read(
@@ -187,6 +199,8 @@ class SchemeEditor(QDialog):
     # --- changes -------------------------------------------------------------------------------
 
     def new_scheme(self) -> None:
+        if self._stay_for_unsaved():
+            return
         self.list.blockSignals(True)
         self.list.clearSelection()
         self.list.setCurrentRow(-1)
@@ -194,6 +208,38 @@ class SchemeEditor(QDialog):
         self._show(SchemeData(tr("scheme_editor.new_name"), 0))
         self.form.name.selectAll()
         self.form.name.setFocus()
+
+    # --- what is typed but not saved ---------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        if self.current.state == SchemeState.SUPERSEDED:
+            return False
+        typed = self.form.data(self.current)
+        if isinstance(typed, Message):
+            return True  # something is typed that is not even a number yet
+        typed = replace(typed, name=typed.name.strip(), notes=typed.notes.strip())
+        return typed != self.current
+
+    def _stay_for_unsaved(self) -> bool:
+        """Whether to stay with the scheme shown: it has changes and the person keeps them."""
+        if not getattr(self, "_guarding", False) or not self.has_unsaved_changes():
+            return False
+        question = tr("scheme_editor.discard", name=self.current.name)
+        yes, no = tr("scheme_editor.yes_discard"), tr("scheme_editor.no_discard")
+        return not confirm(self, tr("scheme_editor.title"), question, yes, no)
+
+    def _reselect_current(self) -> None:
+        self.list.blockSignals(True)
+        ids = [self.list.item(row).data(ID_ROLE) for row in range(self.list.count())]
+        row = ids.index(self.current.id) if self.current.id in ids else -1
+        self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._stay_for_unsaved():
+            event.ignore()
+        else:
+            super().closeEvent(event)
 
     def save(self) -> None:
         data = self.form.data(self.current)

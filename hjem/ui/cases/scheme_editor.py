@@ -52,6 +52,7 @@ class SchemeEditor(QDialog):
         self.current = SchemeData(tr("scheme_editor.new_name"), 0)
         self.list = QListWidget()
         self.list.setObjectName("scheme_list")
+        self.list.setWordWrap(True)  # a version's label is long: wrapped, never cut
         self.list.currentItemChanged.connect(lambda item, _old: self._picked(item))
         self.show_old = QCheckBox(tr("scheme_editor.show_old"))
         self.show_old.setObjectName("scheme_show_old")
@@ -90,7 +91,7 @@ class SchemeEditor(QDialog):
         right.addWidget(self.said)
         right.addLayout(self._buttons())
         columns = QHBoxLayout(self)
-        columns.addLayout(left, 2)
+        columns.addLayout(left, 3)
         columns.addLayout(right, 5)
 
     def _buttons(self) -> QHBoxLayout:
@@ -132,6 +133,7 @@ class SchemeEditor(QDialog):
         self.list.clear()
         for data in schemes:
             item = QListWidgetItem(scheme_label(data).text())
+            item.setToolTip(item.text())
             item.setData(ID_ROLE, data.id)
             if data.state != SchemeState.ACTIVE:
                 item.setForeground(Qt.GlobalColor.gray)
@@ -176,8 +178,9 @@ class SchemeEditor(QDialog):
         self.buttons["save"].setEnabled(not superseded)
         self.buttons["remove"].setEnabled(data.id is not None and not superseded)
         banners = []
-        if data.example:
-            banners.append(tr("scheme_editor.example_banner"))
+        if data.example:  # an old version cannot be changed: no advice to change it
+            key = "cli.scheme.example_marker" if superseded else "scheme_editor.example_banner"
+            banners.append(tr(key))
         if superseded:
             banners.append(tr("scheme_editor.superseded_banner", version=data.version))
         self._say(self.banner, "\n".join(banners))

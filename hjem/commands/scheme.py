@@ -187,7 +187,7 @@ def _list_line(data: SchemeData) -> str:
     from hjem.money import format_kroner
 
     label = scheme_label(data).text()
-    return f"{data.id:>4}  {label:<56.56}  {format_kroner(data.total_limit_ore):>16}"
+    return f"{data.id:>4}  {label:<56}  {format_kroner(data.total_limit_ore):>16}"  # never cut
 
 
 def _document(data: SchemeData) -> dict[str, Any]:
@@ -204,7 +204,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_document(data), ensure_ascii=False, indent=1))
     else:
-        print("\n".join(_shown(data)))
+        print("\n".join(line.rstrip() for line in _shown(data)))
     return EXIT_OK
 
 

@@ -22,6 +22,7 @@ from hjem.commands import (
     demo,
     handover,
     inventory,
+    scheme,
 )
 from hjem.i18n import LANGUAGES, set_language, tr
 
@@ -32,7 +33,7 @@ def _gui(args: argparse.Namespace) -> int:
     return run(args)
 
 
-COMMANDS = ("check", "db", "inventory", "demo", "case", "budget", "handover")
+COMMANDS = ("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database", metavar="URL", help=tr("cli.database_help"))
     parser.set_defaults(handler=_gui, plan=None, screenshot=None)
     commands = parser.add_subparsers(title=tr("cli.commands"), metavar="COMMAND")
-    for module in (check, database, inventory, demo, cases, budget, handover):
+    for module in (check, database, inventory, demo, cases, budget, scheme, handover):
         module.add(commands)
     return parser
 

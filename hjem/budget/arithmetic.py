@@ -2,8 +2,9 @@
 database, integer øre only.
 
 The rules:
-- Limits apply to CASH only. In-kind support (the estimated value of donated items) is
-  reported apart and counts against no limit: nobody applies for a donated sofa.
+- Limits apply to CASH only, unless the scheme says its limits cover in-kind support too
+  (`limits_include_in_kind`). Otherwise in-kind support (the estimated value of donated items)
+  is reported apart and counts against no limit: nobody applies for a donated sofa.
 - A line belongs to the summarised scheme when its `scheme_id` is that scheme's id, or None
   (a line without a scheme of its own follows the case's scheme). Cash of lines under other
   schemes is "other funding": shown apart, counted against none of this scheme's limits.
@@ -83,6 +84,9 @@ class Scheme:
     valid_to: dt.date | None = None
     example: bool = False  # amounts to be edited: not any real scheme's
     id: int | None = None
+    limits_include_in_kind: bool = False  # the limits cap cash and in kind together
+    version: int = 1
+    state: str = "active"  # SchemeState: a superseded one has a newer version
 
 
 class WarningKind(StrEnum):
@@ -110,14 +114,19 @@ class CategoryTotal:
     in_kind_ore: int  # donated items' value, whatever the scheme
     other_cash_ore: int  # cash under other schemes
     limit_ore: int | None  # None: the scheme sets no limit of its own for the category
+    counted_ore: int | None = None  # what the limit caps; None: the cash
+
+    @property
+    def against_limit_ore(self) -> int:
+        return self.cash_ore if self.counted_ore is None else self.counted_ore
 
     @property
     def remaining_ore(self) -> int | None:
-        return None if self.limit_ore is None else self.limit_ore - self.cash_ore
+        return None if self.limit_ore is None else self.limit_ore - self.against_limit_ore
 
     @property
     def over(self) -> bool:
-        return self.limit_ore is not None and self.cash_ore > self.limit_ore
+        return self.limit_ore is not None and self.against_limit_ore > self.limit_ore
 
 
 @dataclass(frozen=True)
@@ -136,12 +145,18 @@ class BudgetSummary:
         return self.scheme.total_limit_ore
 
     @property
+    def against_limit_ore(self) -> int:
+        """What the total limit caps: the cash, and in kind if the scheme says so."""
+        in_kind = self.in_kind_ore if self.scheme.limits_include_in_kind else 0
+        return self.cash_ore + in_kind
+
+    @property
     def remaining_ore(self) -> int:
-        return self.limit_ore - self.cash_ore
+        return self.limit_ore - self.against_limit_ore
 
     @property
     def over(self) -> bool:
-        return self.cash_ore > self.limit_ore
+        return self.against_limit_ore > self.limit_ore
 
     def category(self, slug: str) -> CategoryTotal:
         return next(total for total in self.categories if total.category == slug)
@@ -178,12 +193,15 @@ def _slugs(lines: Iterable[Line]) -> list[str]:
 
 def _category_total(slug: str, lines: Sequence[Line], scheme: Scheme) -> CategoryTotal:
     here = [line for line in lines if line.category == slug]
+    cash = sum(line.cash_ore for line in here if counts_for(line, scheme))
+    in_kind = sum(line.in_kind_ore for line in here)
     return CategoryTotal(
         category=slug,
-        cash_ore=sum(line.cash_ore for line in here if counts_for(line, scheme)),
-        in_kind_ore=sum(line.in_kind_ore for line in here),
+        cash_ore=cash,
+        in_kind_ore=in_kind,
         other_cash_ore=sum(line.cash_ore for line in here if not counts_for(line, scheme)),
         limit_ore=scheme.limits.get(slug),
+        counted_ore=cash + in_kind if scheme.limits_include_in_kind else None,
     )
 
 
@@ -207,10 +225,11 @@ def _scheme_warnings(summary: BudgetSummary) -> list[BudgetWarning]:
         if total.over and total.limit_ore is not None:
             found.append(_category_over(total))
     if summary.over:
-        over = kroner(summary.cash_ore - summary.limit_ore)
+        over = kroner(summary.against_limit_ore - summary.limit_ore)
+        key = "total_over_with_in_kind" if summary.scheme.limits_include_in_kind else "total_over"
         text = msg(
-            "budget.warning.total_over",
-            cash=kroner(summary.cash_ore),
+            f"budget.warning.{key}",
+            cash=kroner(summary.against_limit_ore),
             limit=kroner(summary.limit_ore),
             over=over,
         )
@@ -220,12 +239,13 @@ def _scheme_warnings(summary: BudgetSummary) -> list[BudgetWarning]:
 
 def _category_over(total: CategoryTotal) -> BudgetWarning:
     assert total.limit_ore is not None
+    key = "category_over" if total.counted_ore is None else "category_over_with_in_kind"
     text = msg(
-        "budget.warning.category_over",
+        f"budget.warning.{key}",
         category=msg(f"budget_category.{total.category}"),
-        cash=kroner(total.cash_ore),
+        cash=kroner(total.against_limit_ore),
         limit=kroner(total.limit_ore),
-        over=kroner(total.cash_ore - total.limit_ore),
+        over=kroner(total.against_limit_ore - total.limit_ore),
     )
     return BudgetWarning(WarningKind.CATEGORY_OVER, text, category=total.category)
 

@@ -10,10 +10,13 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -32,6 +35,16 @@ class BudgetCategory(StrEnum):
     OTHER = "andet"
 
 
+class SchemeState(StrEnum):
+    ACTIVE = "active"  # offered for cases and budget lines
+    SUPERSEDED = "superseded"  # an older version, kept for the budgets approved under it
+    RETIRED = "retired"  # no longer offered; the cases under it keep it
+
+
+# One scheme of a name at a time: older versions (superseded) keep the name they had.
+CURRENT_NAME = "state <> 'superseded'"
+
+
 class LineStatus(StrEnum):
     PLANNED = "planned"
     APPLIED = "applied"
@@ -45,16 +58,40 @@ class LineSource(StrEnum):
 
 
 class GrantScheme(Base):
+    """One version of a grant scheme. A scheme that approved budgets were approved under is
+    not rewritten: a change makes a new version (`replaces_id` the one before, which is kept
+    and superseded), so those budgets keep the figures they were approved under."""
+
     __tablename__ = "grant_schemes"
+    __table_args__ = (
+        Index(
+            "uq_grant_schemes_current_name",
+            "name",
+            unique=True,
+            sqlite_where=text(CURRENT_NAME),
+            postgresql_where=text(CURRENT_NAME),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
     total_limit_ore: Mapped[int] = mapped_column(BigInteger, default=0)
     valid_from: Mapped[dt.date | None] = mapped_column(Date)
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
     apply_before_purchase: Mapped[bool] = mapped_column(Boolean, default=True)
     example: Mapped[bool] = mapped_column(Boolean, default=False)  # amounts to be edited
     notes: Mapped[str] = mapped_column(Text, default="")
+    # False: the limits cap cash only; True: cash and in kind (donated items' value) together
+    limits_include_in_kind: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    replaces_id: Mapped[int | None] = mapped_column(
+        ForeignKey("grant_schemes.id", ondelete="SET NULL")
+    )
+    state: Mapped[str] = mapped_column(
+        String(20), default=SchemeState.ACTIVE.value, server_default=SchemeState.ACTIVE.value
+    )
 
     limits: Mapped[list[SchemeLimit]] = relationship(
         cascade="all, delete-orphan", order_by="SchemeLimit.id", lazy="selectin"

@@ -21,8 +21,11 @@ def budget_blocks(context: Context) -> list[Block]:
         return []
     lang = context.lang
     width = content_width()
+    example = data.budget_total is not None and data.budget_total.example
     title = heading(
-        tr("handover.budget.heading", lang), tr("handover.budget.note", lang), new_page=True
+        tr("handover.budget.heading_example" if example else "handover.budget.heading", lang),
+        tr("handover.budget.example_note" if example else "handover.budget.note", lang),
+        new_page=True,
     )
     header = Block(ROW, lambda c, x, y: _header(c, lang, x, y, width), keep_with_next=True)
 

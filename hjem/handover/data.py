@@ -34,6 +34,7 @@ class BudgetRow:
     in_kind_ore: int
     limit_ore: int | None
     over: bool
+    example: bool = False  # the limits are the example scheme's, not a real one's
 
 
 @dataclass(frozen=True)

@@ -169,6 +169,7 @@ def _budget_rows(session: Session, code: CaseCode, plan: Plan, lang: str) -> tup
             summary.in_kind_ore,
             summary.limit_ore,
             summary.over,
+            example=summary.scheme.example,
         )
     )
     return tuple(rows)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QToolBar
 
 from hjem.floorplan.model import FixtureKind, OpeningKind
 from hjem.i18n import tr
+from hjem.ui.cases.open_schemes import open_schemes
 from hjem.ui.preferences import Preferences
 from hjem.ui.settings import Settings
 
@@ -326,6 +327,7 @@ def _set_magnetism(editor: Editor, settings: Settings, on: bool) -> None:
 def _settings_menu(m: Menus, menu: QMenu) -> None:
     preferences = m.context.preferences
     menu.addAction(m.action("menu.user_name", preferences.ask_user_name, editing=False))
+    menu.addAction(m.action("menu.schemes", lambda: open_schemes(m.context.host), editing=False))
     language = menu.addMenu(tr("menu.title.language"))
     for lang in ("da", "en"):
         language.addAction(

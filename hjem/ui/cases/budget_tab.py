@@ -24,20 +24,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hjem.budget.arithmetic import BudgetSummary, CategoryTotal, Line
+from hjem.budget.arithmetic import BudgetSummary, CategoryTotal, Line, WarningKind
 from hjem.budget.export import export_budget
 from hjem.budget.lines import add_service_line, budget_summary, remove_line, set_line_status
-from hjem.budget.models import LineStatus
+from hjem.budget.models import LineStatus, SchemeState
+from hjem.budget.schemes import scheme_label
 from hjem.floorplan.model import Plan
-from hjem.i18n import Message, tr
+from hjem.i18n import Message, format_day, tr
 from hjem.ids import CaseCode
 from hjem.money import format_kroner
 from hjem.ui.cases.common import read_only_table
+from hjem.ui.cases.scheme_editor import open_scheme_editor
 from hjem.ui.cases.service_dialog import ServiceDialog
 from hjem.ui.operations import NOTHING, Change, Changes, Operations, Work
 
 TOTAL_COLUMNS = ("category", "cash", "in_kind", "limit", "remaining")
-LINE_COLUMNS = ("description", "category", "source", "cash", "in_kind", "status")
+LINE_COLUMNS = ("description", "category", "source", "cash", "in_kind", "status", "date")
+AMOUNTS = frozenset({"cash", "in_kind", "limit", "remaining"})  # right-aligned, header too
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+EXAMPLE_STYLE = (
+    "background: #fdf0d5; color: #7a4b00; padding: 6px; border-radius: 3px; font-weight: 600;"
+)
 NEXT = {
     LineStatus.PLANNED.value: LineStatus.APPLIED,
     LineStatus.APPLIED.value: LineStatus.APPROVED,
@@ -60,22 +67,23 @@ class BudgetTab(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("budget_heading")
         self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
-        note = QLabel(tr("budget_tab.note"))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
-        self.note = note
-        self.totals = _table("budget_totals", [tr(f"budget.total.{c}") for c in TOTAL_COLUMNS])
+        self.example = _label("budget_example", EXAMPLE_STYLE)
+        self.version_note = _label("budget_scheme_version", "color: #555;")
+        self.note = _label("budget_note", "color: #555;")
+        self.totals = _table("budget_totals", "budget.total", TOTAL_COLUMNS)
         self.warnings = QLabel()
         self.warnings.setObjectName("budget_warnings")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #b3261e;")
-        self.lines = _table("budget_lines", [tr(f"budget.column.{c}") for c in LINE_COLUMNS])
+        self.lines = _table("budget_lines", "budget.column", LINE_COLUMNS)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.example)
+        layout.addWidget(self.version_note)
         layout.addWidget(self.note)
         self.totals.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         layout.addWidget(self.totals)  # every category at once, no scrolling
@@ -95,6 +103,7 @@ class BudgetTab(QWidget):
             ("budget_next_status", "budget_tab.next_status", self.next_status),
             ("budget_remove", "budget_tab.remove", self.remove),
             ("budget_export", "budget_tab.export", self.export),
+            ("budget_edit_schemes", "budget_tab.edit_schemes", self.edit_schemes),
         ):
             button = QPushButton(tr(key))
             button.setObjectName(name)
@@ -120,12 +129,21 @@ class BudgetTab(QWidget):
         self.warnings.setText(message.text())
 
     def _show(self, summary: BudgetSummary) -> None:
-        self.heading.setText(tr("budget_tab.heading", scheme=summary.scheme.name))
+        scheme = summary.scheme
+        self.heading.setText(tr("budget_tab.heading", scheme=scheme_label(scheme).text()))
+        _say(self.example, tr("budget_tab.example_banner", scheme=scheme.name), scheme.example)
+        superseded = scheme.state == SchemeState.SUPERSEDED
+        text = tr("budget_tab.superseded", version=scheme.version, scheme=scheme.name)
+        _say(self.version_note, text, superseded)
+        in_kind = scheme.limits_include_in_kind
+        _say(self.note, tr("budget_tab.note_with_in_kind" if in_kind else "budget_tab.note"))
         rows = [_total_cells(t) for t in summary.categories]
         rows.append(_total_cells(_overall(summary)))
-        _fill(self.totals, rows, [t.over for t in summary.categories] + [summary.over])
-        self.warnings.setText("\n".join(f"⚠ {w.message.text()}" for w in summary.warnings))
-        _fill(self.lines, [_line_cells(line) for line in summary.lines], [])
+        over = [t.over for t in summary.categories] + [summary.over]
+        _fill(self.totals, TOTAL_COLUMNS, rows, over)
+        warnings = [w for w in summary.warnings if w.kind != WarningKind.EXAMPLE_SCHEME]
+        self.warnings.setText("\n".join(f"⚠ {w.message.text()}" for w in warnings))
+        _fill(self.lines, LINE_COLUMNS, [_line_cells(line) for line in summary.lines], [])
 
     # --- changes -------------------------------------------------------------------------------
 
@@ -158,6 +176,11 @@ class BudgetTab(QWidget):
             line_id = line.id
             self._change(lambda s: remove_line(s, line_id))
 
+    def edit_schemes(self) -> None:
+        """The grant schemes window, on the scheme this budget is summed against."""
+        scheme_id = self.summary.scheme.id if self.summary is not None else None
+        open_scheme_editor(self.operations, self.window(), scheme_id)
+
     def export(self) -> None:
         suggestion = str(Path.home() / f"{self.code}-budget.xlsx")
         name, _filter = QFileDialog.getSaveFileName(
@@ -167,21 +190,42 @@ class BudgetTab(QWidget):
             self._change(lambda s: export_budget(s, self.code, Path(name)), NOTHING)
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = read_only_table(name, headers)
+def _label(name: str, style: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    label.hide()
+    return label
+
+
+def _say(label: QLabel, text: str, shown: bool = True) -> None:
+    label.setText(text)
+    label.setVisible(shown)
+
+
+def _table(name: str, prefix: str, columns: tuple[str, ...]) -> QTableWidget:
+    table = read_only_table(name, [tr(f"{prefix}.{c}") for c in columns])
+    for index, column in enumerate(columns):
+        item = table.horizontalHeaderItem(index)
+        if item is not None and column in AMOUNTS:  # the header over its right-aligned amounts
+            item.setTextAlignment(RIGHT)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # amounts, whole
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names take the rest
+    header.setStretchLastSection(False)
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]], over: list[bool]) -> None:
+def _fill(
+    table: QTableWidget, columns: tuple[str, ...], rows: list[list[str]], over: list[bool]
+) -> None:
     table.setRowCount(len(rows))
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
             cell = QTableWidgetItem(text)
-            if c > 0 and (text[:1].isdigit() or text.startswith("-")):  # amounts
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if columns[c] in AMOUNTS:
+                cell.setTextAlignment(RIGHT)
             if r < len(over) and over[r]:
                 cell.setForeground(OVER)
             table.setItem(r, c, cell)
@@ -215,4 +259,11 @@ def _line_cells(line: Line) -> list[str]:
         _money(line.cash_ore),
         _money(line.in_kind_ore),
         tr(f"line_status.{line.status}"),
+        _status_day(line),
     ]
+
+
+def _status_day(line: Line) -> str:
+    """The date of the line's latest step (applied, approved, paid), the reader's way."""
+    when = line.paid_on or line.approved_on or line.applied_on
+    return "" if when is None else format_day(when)

@@ -31,7 +31,15 @@ from hjem.errors import UserError
 from hjem.i18n import tr
 from hjem.ids import ItemCode
 from hjem.inventory.reservations import release
-from hjem.ui.cases.common import confirm, day, fill_table, read_only_table, selected_key, when
+from hjem.ui.cases.common import (
+    confirm,
+    date_input_format,
+    day,
+    fill_table,
+    read_only_table,
+    selected_key,
+    when,
+)
 from hjem.ui.cases.host import CaseHost
 from hjem.ui.operations import NOTHING, Change
 
@@ -221,7 +229,7 @@ class VisitDialog(QDialog):
         self.date = QDateEdit(QDate.currentDate())
         self.date.setObjectName("visit_date")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd-MM-yyyy")
+        self.date.setDisplayFormat(date_input_format())
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("visit_notes")
         self.notes.setPlaceholderText(tr("case_window.visits.notes_hint"))

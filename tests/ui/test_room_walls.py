@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import OpeningKind, Plan, Room, RoomKind
 from tests.ui.conftest import open_at_one_pixel_per_cm
-from tests.ui.driver import click, drag, read_message_box
+from tests.ui.driver import choose, click, drag, read_message_box
 
 LIVING_ROOM = Room(
     "r1", "", RoomKind.STUE, (Point(0, 0), Point(400, 0), Point(400, 300), Point(0, 300))
@@ -79,3 +79,17 @@ def test_with_new_rooms_get_walls_off_a_rectangle_is_only_a_floor(editor, window
     editor.use_tool("rect_room")
     drag(editor.view, (0, 0), (300, 150))
     assert len(editor.plan.rooms) == 1 and editor.plan.walls == ()
+
+
+def test_a_new_room_can_be_made_a_hallway_a_toilet_a_utility_or_a_storage_room(
+    editor, window, qtbot
+):
+    editor.use_tool("rect_room")
+    drag(editor.view, (0, 0), (200, 120))
+    panel = window.session.properties
+    qtbot.waitUntil(lambda: panel.element_id == editor.plan.rooms[0].id)  # it shows the new room
+    combo = panel.inputs["room_kind"]
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert {"Gang", "Toilet", "Bryggers", "Depot"} <= set(names)
+    choose(combo, "Bryggers", qtbot.waitUntil)
+    assert editor.plan.rooms[0].kind is RoomKind.BRYGGERS

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from hjem.floorplan.commands import AddElement, Batch, Command
 from hjem.floorplan.geometry import Point, polygon_area
 from hjem.floorplan.intervals import Interval, free_within
 from hjem.floorplan.model import Plan, Room, Wall
+from hjem.ids import ElementId
 
 PARALLEL = 0.02  # the sine of the largest angle between an edge and a wall running along it
 SHORTEST = 1.0  # cm: a wall shorter than this is a rounding remnant, not a wall
@@ -118,14 +120,13 @@ def walls_around_rooms(plan: Plan, ids: Iterable[str], thickness: float) -> Comm
     None when every edge has one."""
     rooms = [e for e in (plan.get(i) for i in ids) if isinstance(e, Room)]
     walls: list[Wall] = list(plan.walls)
-    new: list[Wall] = []
-    fresh = iter(plan.new_ids("w", sum(2 * len(r.polygon) for r in rooms)))
-    for room in rooms:
-        for start, end in bare_stretches(room, walls, thickness):
-            wall = Wall(next(fresh), start, end, thickness)
-            walls.append(wall)
-            new.append(wall)
-    return Batch(tuple(AddElement(w) for w in new)) if new else None
+    for room in rooms:  # each room's new walls count as standing for the next room
+        walls += [
+            Wall(ElementId(""), s, e, thickness) for s, e in bare_stretches(room, walls, thickness)
+        ]
+    new = walls[len(plan.walls) :]
+    named = [replace(w, id=i) for w, i in zip(new, plan.new_ids("w", len(new)), strict=True)]
+    return Batch(tuple(AddElement(w) for w in named)) if named else None
 
 
 def room_with_walls(plan: Plan, room: Room, thickness: float) -> Command:

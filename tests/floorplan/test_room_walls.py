@@ -92,3 +92,31 @@ def test_an_edge_without_a_wall_is_found_and_one_with_a_wall_is_not():
     assert bare_room_edge_near(bare, Point(200, 150), 10, T) is None  # the middle of the floor
     walled = drawn(Plan(), rect("r1", 0, 0, 400, 300))
     assert bare_room_edge_near(walled, Point(200, 3), 10, T) is None
+
+
+def test_an_l_shaped_room_drawn_either_way_round_gets_walls_outside_every_edge():
+    corners = (
+        Point(0, 0),
+        Point(400, 0),
+        Point(400, 200),
+        Point(200, 200),
+        Point(200, 400),
+        Point(0, 400),
+    )
+    found = []
+    for polygon in (corners, tuple(reversed(corners))):
+        plan = drawn(Plan(), Room("r", "", RoomKind.STUE, polygon))
+        found.append({frozenset(s) for s in segments(plan)})
+    assert found[0] == found[1]
+    assert frozenset((Point(406, 206), Point(206, 206))) in found[0]  # the inner corner's walls
+    assert frozenset((Point(206, 206), Point(206, 406))) in found[0]
+
+
+def test_an_edge_with_walls_here_and_there_gets_walls_in_each_gap():
+    pieces = tuple(
+        Wall(f"old{i}", Point(x, -6), Point(x + 50, -6), T) for i, x in enumerate((60, 200, 300))
+    )
+    plan = Plan(walls=pieces, rooms=(rect("r", 0, 0, 400, 300),))
+    walled = walls_around_rooms(plan, ["r"], T).apply(plan)[0]
+    top = sorted((w.start.x, w.end.x) for w in walled.walls if w.start.y == w.end.y == -6)
+    assert top == [(-6, 60), (60, 110), (110, 200), (200, 250), (250, 300), (300, 350), (350, 406)]

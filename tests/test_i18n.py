@@ -70,6 +70,7 @@ def test_every_category_room_fixture_and_conflict_kind_has_names():
     da = catalog("da")
     for category in CATEGORIES:
         assert f"category.{category}.name" in da and f"category.{category}.definite" in da
+        assert f"category.{category}.plural" in da
     for kind in RoomKind:
         assert f"room_kind.{kind.value}.name" in da and f"room_kind.{kind.value}.definite" in da
     for kind in FixtureKind:

@@ -11,7 +11,8 @@ from typing import Any
 
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Fixture, Opening, OpeningKind, Placement, Room, RoomKind
-from hjem.i18n import LANGUAGES, Message, msg, tr
+from hjem.floorplan.room_names import room_noun
+from hjem.i18n import Message, msg
 
 
 class ConflictKind(StrEnum):
@@ -66,32 +67,27 @@ def fixture_noun(fixture: Fixture) -> Message:
     return msg(f"fixture.{fixture.kind.value}.definite")
 
 
-def _is_default_name(room: Room) -> bool:
-    name = room.name.strip().casefold()
-    return not name or any(
-        name == tr(f"room_kind.{room.kind.value}.name", lang).casefold() for lang in LANGUAGES
-    )
-
-
-def room_noun(room: Room) -> Message | str:
-    """ "the bathroom", or the room's own name when the architect gave it one ("Emmas værelse")."""
-    return msg(f"room_kind.{room.kind.value}.definite") if _is_default_name(room) else room.name
+HALLS = frozenset({RoomKind.ENTRE, RoomKind.GANG})
 
 
 def door_noun(door: Opening, swing_side: Room | None, other_side: Room | None) -> Message:
-    """The door named after the room it leads to: "the door to the bathroom".
+    """The door named as people name it: "the front door", "the balcony door", or after the
+    room it leads to, "the door to the bathroom".
 
-    Seen from where its leaf swings, it leads to the other side; but a door between a hall and
-    a room is always named after the room, as people do.
+    A door onto a balcony, or a balcony door with no room beyond it, is the balcony door, not
+    the door to the room it stands in. Seen from where its leaf swings, a door leads to the
+    other side; but a door between a hall and a room is always named after the room.
     """
     if door.entrance:
         return msg("door.entrance")
-    rooms = [r for r in (other_side, swing_side) if r is not None]
-    leads_to = next((r for r in rooms if r.kind is not RoomKind.ENTRE), rooms[0] if rooms else None)
+    sides = (other_side, swing_side)
+    onto_balcony = any(r is not None and r.kind is RoomKind.ALTAN for r in sides)
+    if onto_balcony or (door.kind is OpeningKind.FRENCH_DOOR and None in sides):
+        return msg("door.balcony")
+    rooms = [r for r in sides if r is not None]
+    leads_to = next((r for r in rooms if r.kind not in HALLS), rooms[0] if rooms else None)
     if leads_to is not None:
         return msg("door.to_room", room=room_noun(leads_to))
-    if door.kind is OpeningKind.FRENCH_DOOR:
-        return msg("door.balcony")
     return msg("door.plain")
 
 
@@ -103,8 +99,12 @@ def _midpoint(a: Point, b: Point) -> Point:
 
 
 def overlap(a: Placement, b: Placement) -> Conflict:
+    """ "The sofa and the lamp overlap"; two of a kind are "Two chairs overlap"."""
     first, second = sorted((a, b), key=lambda p: p.id)
-    message = msg("conflict.overlap", a=item_noun(first), b=item_noun(second))
+    if first.category == second.category:
+        message = msg("conflict.overlap_same", pieces=msg(f"category.{first.category}.plural"))
+    else:
+        message = msg("conflict.overlap", a=item_noun(first), b=item_noun(second))
     return Conflict(
         ConflictKind.OVERLAP, (first.id, second.id), message, _midpoint(a.center, b.center)
     )

@@ -10,15 +10,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from hjem.floorplan.commands import (
-    AddElement,
-    Batch,
     Command,
     MoveElements,
     ReplaceElement,
     ReplaceElements,
 )
 from hjem.floorplan.geometry import Point, normalize_angle, unit_vector
-from hjem.floorplan.model import Fixture, Opening, Placement, Plan, Room, Wall
+from hjem.floorplan.model import Fixture, Opening, Placement, Plan, Wall
 from hjem.ids import ElementId
 
 SAME_POINT = 0.01  # cm: wall ends this close are one corner
@@ -119,31 +117,3 @@ def turn(plan: Plan, ids: Iterable[str], degrees: float) -> Command | None:
         if isinstance(e, Placement | Fixture)
     )
     return ReplaceElements(turned) if turned else None
-
-
-# --- walls around a room ---------------------------------------------------------------------
-
-
-def outer_edges(room: Room, thickness: float) -> list[tuple[Point, Point]]:
-    """Wall centre lines half a thickness outside the room's edges, meeting at the corners."""
-    import shapely  # here: the Edit menu imports this module at start-up, before any plan
-
-    outline = shapely.Polygon(room.polygon).buffer(thickness / 2, join_style="mitre")
-    corners = [Point(round(x, 2), round(y, 2)) for x, y in outline.exterior.coords[:-1]]
-    return list(zip(corners, corners[1:] + corners[:1], strict=True))
-
-
-def walls_around_rooms(plan: Plan, ids: Iterable[str], thickness: float) -> Command | None:
-    """Walls along the edges of the rooms among `ids`, outside them, where there is no wall
-    yet; None when every edge has one."""
-    rooms = [e for e in (plan.get(i) for i in ids) if isinstance(e, Room)]
-    taken = {frozenset((w.start, w.end)) for w in plan.walls}
-    new: list[tuple[Point, Point]] = []
-    for room in rooms:
-        for start, end in outer_edges(room, thickness):
-            if frozenset((start, end)) not in taken:
-                taken.add(frozenset((start, end)))
-                new.append((start, end))
-    wall_ids = plan.new_ids("w", len(new))
-    walls = [Wall(i, s, e, thickness) for i, (s, e) in zip(wall_ids, new, strict=True)]
-    return Batch(tuple(AddElement(w) for w in walls)) if walls else None

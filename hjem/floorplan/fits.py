@@ -9,8 +9,10 @@ the area's bounding rectangle, centred along it; all four sides are tried (so bo
 orientations, each way round), those nearest a wall first.
 
 Either way a fit is a pose the piece checker and the walkway pass, so adding it to the plan
-brings no conflict. Best fit first: the largest footprint, then the one that fills the region
-best (`Fit.score`, the share of the stretch's length or of the area it takes up).
+brings no conflict. Best fit first: the largest footprint, then the one that fills the
+region best (`Fit.score`, the share of the stretch's length or of the area it takes up).
+`suggestions` is what the UI asks: only floor furniture belonging in the kind of room the
+region lies in is tried (`room_use`).
 
 Speed (200 candidates in 25–60 ms on the sample apartments): one `SpotFinder` index serves
 every candidate; along a stretch, where each piece is free to stand is found for all of them
@@ -29,10 +31,11 @@ import shapely
 
 from hjem.floorplan.envelopes import MARGIN, Envelope, Envelopes, Slot, bucket
 from hjem.floorplan.geometry import Point
-from hjem.floorplan.model import Placement, Plan
+from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.piece_check import PieceCheck
 from hjem.floorplan.plan_geometry import layout_of
-from hjem.floorplan.shapes import clearance_of, zone_boxes
+from hjem.floorplan.room_use import belongs_in
+from hjem.floorplan.shapes import clearance_of, room_at, zone_boxes
 from hjem.floorplan.spots import SpotFinder, candidates_of, sort_candidates
 from hjem.floorplan.wall_runs import (
     Edge,
@@ -112,6 +115,30 @@ def what_fits(
     return sorted(fits, key=lambda f: (-f.placement.width * f.placement.depth, -f.score))
 
 
+def suggestions(
+    plan: Plan,
+    region: Region,
+    candidates: Sequence[Candidate],
+    finder: SpotFinder | None = None,
+) -> list[Fit]:
+    """What *Hvad passer her?* suggests: the candidates that fit `region` (as `what_fits`)
+    and are floor furniture belonging in the kind of room the region lies in, so a bedroom
+    wall gets beds and wardrobes, not pans, towels or a sofa."""
+    finder = finder or SpotFinder(plan)
+    room = _room_of(finder, region)
+    kind = None if room is None else room.kind
+    along_wall = isinstance(region, WallStretch)
+    suited = [c for c in candidates if belongs_in(kind, c.category, c.height, along_wall)]
+    return what_fits(plan, region, suited, finder)
+
+
+def _room_of(finder: SpotFinder, region: Region) -> Room | None:
+    if isinstance(region, WallStretch):
+        return _edge_of(finder, region)[0]
+    centre = shapely.Polygon(region.corners).representative_point()
+    return room_at(finder.plan, (centre.x, centre.y))
+
+
 def _piece(candidate: Candidate, new_id: ElementId) -> Placement:
     return Placement(
         new_id,
@@ -132,7 +159,7 @@ class _StretchFitter:
 
     def __init__(self, finder: SpotFinder, stretch: WallStretch):
         self.finder = finder
-        self.edge, self.span = _edge_of(finder, stretch)
+        _, self.edge, self.span = _edge_of(finder, stretch)
         (u0, u1), edge = self.span, self.edge
         self.slots = [
             Slot(edge, "start", u0),
@@ -196,8 +223,8 @@ class _StretchFitter:
         return piece.moved_to(center, rotation), used
 
 
-def _edge_of(finder: SpotFinder, stretch: WallStretch) -> tuple[Edge, tuple[float, float]]:
-    """The room edge both ends lie on, and the stretch as offsets along it."""
+def _edge_of(finder: SpotFinder, stretch: WallStretch) -> tuple[Room, Edge, tuple[float, float]]:
+    """The room and its edge both ends lie on, and the stretch as offsets along it."""
     best = None
     for room in finder.plan.rooms:
         for edge in finder.edges(room):
@@ -205,10 +232,10 @@ def _edge_of(finder: SpotFinder, stretch: WallStretch) -> tuple[Edge, tuple[floa
             on = max(abs(v0), abs(v1)) <= ON_EDGE
             within = min(u0, u1) >= -ON_EDGE and max(u0, u1) <= edge.length + ON_EDGE
             if on and within and (best is None or abs(v0) + abs(v1) < best[0]):
-                best = (abs(v0) + abs(v1), edge, (min(u0, u1), max(u0, u1)))
-    if best is None or best[2][1] - best[2][0] <= 0:
+                best = (abs(v0) + abs(v1), room, edge, (min(u0, u1), max(u0, u1)))
+    if best is None or best[3][1] - best[3][0] <= 0:
         raise ValueError("the stretch's ends are not on one edge of a room")
-    return best[1], best[2]
+    return best[1], best[2], best[3]
 
 
 class _AreaFitter:

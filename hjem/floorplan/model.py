@@ -21,12 +21,18 @@ ORIGIN = Point(0.0, 0.0)
 
 
 class RoomKind(StrEnum):
+    """The kinds of room a Danish flat has, in the order the properties panel lists them."""
+
     ENTRE = "entre"
+    GANG = "gang"
     STUE = "stue"
     SOVEVAERELSE = "sovevaerelse"
     BOERNEVAERELSE = "boernevaerelse"
     KOEKKEN = "koekken"
     BAD = "bad"
+    TOILET = "toilet"
+    BRYGGERS = "bryggers"  # the utility room, with the washing machine
+    DEPOT = "depot"  # a storage room or closet
     ALTAN = "altan"
     ANDET = "andet"
 

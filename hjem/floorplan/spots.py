@@ -38,11 +38,12 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
-from hjem.floorplan.conflicts import item_noun, room_noun
+from hjem.floorplan.conflicts import item_noun
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.intervals import Interval, covered, free_within, intersection
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.piece_check import PieceCheck, check_for
+from hjem.floorplan.room_names import room_noun
 from hjem.floorplan.shapes import TOLERANCE, clearance_of, room_polygon, zone_boxes
 from hjem.floorplan.walkway import PATH_WIDTH, Walkway, walkway_for
 from hjem.floorplan.wall_obstacles import Obstacles, index_obstacles

@@ -27,10 +27,11 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.categories import BEDS
-from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun, room_noun
+from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Opening, Placement, Plan, Room
 from hjem.floorplan.plan_geometry import PlanGeometry, build, item_shapes, layout_of
+from hjem.floorplan.room_names import room_noun
 from hjem.floorplan.shapes import footprints, room_polygon
 from hjem.floorplan.walls import opening_rect, wall_solids
 from hjem.floorplan.zones import zone_states

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from hjem.floorplan.model import Room
+from hjem.floorplan.room_names import display_name
 from hjem.handover.data import HandoverItem
 from hjem.i18n import format_day, format_number, tr
 from hjem.money import format_kroner
@@ -16,8 +17,9 @@ def date_text(day: datetime.date, lang: str) -> str:
 
 
 def room_name(room: Room, lang: str) -> str:
-    """The name a room is shown by: the one typed, or its kind's ("Stue", "Living room")."""
-    return room.name.strip() or tr(f"room_kind.{room.kind.value}.name", lang)
+    """The name a room is shown by: its own typed name, or its kind's ("Stue", "Living room");
+    a typed "Soveværelse" is a kind's name and prints as "Bedroom" in English."""
+    return display_name(room, lang)
 
 
 def category_name(category: str, lang: str) -> str:

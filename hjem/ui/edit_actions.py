@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from hjem.floorplan.clipboard import copied
 from hjem.floorplan.clipboard import paste as paste_command
-from hjem.floorplan.editing import element_ids, walls_around_rooms
+from hjem.floorplan.editing import element_ids
+from hjem.floorplan.room_walls import walls_around_rooms
 
 if TYPE_CHECKING:
     from hjem.ui.editor import Editor

@@ -43,6 +43,7 @@ class Editor(QObject):
         self.door_width = 80.0
         self.window_width = 120.0
         self.wall_thickness = 12.0
+        self.walls_with_rooms = True  # a new room comes with walls (Tegn → Nye rum får vægge)
         self.room_kind = RoomKind.STUE
         self._tools: dict[str, Callable[[], object]] = {}
         self.tool_name = ""

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog
 
 from hjem.floorplan.commands import AddElement, ReplaceElement
-from hjem.floorplan.fits import Candidate, Region, WallStretch, what_fits
+from hjem.floorplan.fits import Candidate, Region, WallStretch, suggestions
 from hjem.floorplan.model import Placement, Plan
 from hjem.floorplan.spots import SpotFinder
 from hjem.i18n import tr
@@ -131,7 +131,7 @@ class Furnishing:
             return
         rows, pieces = found
         try:
-            fits = what_fits(
+            fits = suggestions(
                 self.editor.plan, region, [_candidate(p) for p in pieces], self.finder()
             )
         except ValueError:  # a stretch that is not along one wall

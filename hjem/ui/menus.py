@@ -231,6 +231,12 @@ def _draw_menu(m: Menus, menu: QMenu) -> None:
             "label",
         ):
             m.toolbar.addAction(action)
+    menu.addSeparator()
+    walls = m.action(
+        "menu.walls_with_rooms", lambda on: _set_walls_with_rooms(m, on), checkable=True
+    )
+    walls.setChecked(True)
+    menu.addAction(walls)
     widths = QComboBox()
     widths.setObjectName("door_width")
     widths.setToolTip(tr("toolbar.door_width"))
@@ -250,6 +256,10 @@ def _draw_menu(m: Menus, menu: QMenu) -> None:
     m.toolbar.addSeparator()
     m.toolbar.addWidget(thickness)
     m.toolbar.addWidget(widths)
+
+
+def _set_walls_with_rooms(m: Menus, on: bool) -> None:
+    m.editor().walls_with_rooms = on
 
 
 def _background_menu(m: Menus, menu: QMenu) -> None:

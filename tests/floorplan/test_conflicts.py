@@ -1,6 +1,20 @@
 """One or more tests per conflict kind, on small plans where the right answer is plain."""
 
-from hjem.floorplan.model import Clearance, Fixture, FixtureKind, Point, RoomKind
+from dataclasses import replace
+
+import pytest
+
+from hjem.floorplan.model import (
+    Clearance,
+    Fixture,
+    FixtureKind,
+    Opening,
+    OpeningKind,
+    Plan,
+    Point,
+    Room,
+    RoomKind,
+)
 from hjem.floorplan.report import full_report
 from tests.floorplan.plans import furnished, kinds_and_elements, piece, radiator, row_plan
 
@@ -207,3 +221,65 @@ def test_every_conflict_has_both_languages_and_a_point():
         and data["message"]["da"] != data["message"]["en"]
     )
     assert data["where"] == [200.0, -200.0]
+
+
+# --- how the messages name things (issue 11, point 11) ----------------------------------------
+
+
+def _bedroom_with_balcony_door(balcony: bool) -> Plan:
+    """A bedroom whose bottom wall holds a 120 cm balcony door swinging into the room, with or
+    without the balcony drawn as a room beyond it."""
+    plan = row_plan(kinds=(RoomKind.SOVEVAERELSE,), window_sill=None)
+    door = Opening("bd", "bottom", OpeningKind.FRENCH_DOOR, 200, 120.0, opens_to="right")
+    outside = (Point(0, 320), Point(400, 320), Point(400, 450), Point(0, 450))
+    rooms = (*plan.rooms, Room("balc", "", RoomKind.ALTAN, outside)) if balcony else plan.rooms
+    return replace(plan, openings=(*plan.openings, door), rooms=rooms)
+
+
+@pytest.mark.parametrize("balcony", [False, True])
+def test_a_bedrooms_balcony_door_is_the_balcony_door_not_the_door_to_the_bedroom(balcony):
+    lamp = piece("lamp", "lampe", (40, 40, 150), 210, 250)
+    conflicts = full_report(furnished(_bedroom_with_balcony_door(balcony), lamp))
+    assert kinds_and_elements(conflicts) == [("door_swing", ("lamp", "bd"))]
+    assert conflicts[0].message.texts() == {
+        "da": "Lampen står i altandøren",
+        "en": "The lamp is in the swing of the balcony door",
+    }
+
+
+def test_two_chairs_on_top_of_each_other_are_two_chairs():
+    conflicts = full_report(
+        furnished(
+            ROOM,
+            piece("a", "stol", (45, 45, 90), 150, 150),
+            piece("b", "stol", (45, 45, 90), 170, 160),
+        )
+    )
+    assert kinds_and_elements(conflicts) == [("overlap", ("a", "b"))]
+    assert conflicts[0].message.texts() == {
+        "da": "To stole står oven i hinanden",
+        "en": "Two chairs overlap",
+    }
+
+
+def test_a_sofa_and_a_table_on_top_of_each_other_are_named_each():
+    conflicts = full_report(
+        furnished(
+            ROOM,
+            piece("a", "sofa", (200, 90, 80), 150, 200),
+            piece("b", "sofabord", (100, 60, 45), 200, 220),
+        )
+    )
+    assert conflicts[0].message.text("da") == "Sofaen og sofabordet står oven i hinanden"
+
+
+def test_a_room_named_only_by_its_kind_is_called_by_that_kind_in_each_language():
+    plan = row_plan(kinds=(RoomKind.ANDET,), window_sill=90.0)
+    named = replace(plan, rooms=(replace(plan.rooms[0], name="Soveværelse"),))
+    conflicts = full_report(furnished(named, piece("a", "reol", (100, 35, 190), 200, 282)))
+    assert [c.kind.value for c in conflicts] == ["window"]
+    assert conflicts[0].message.texts() == {
+        "da": "Reolen er højere end vindueskarmen og står foran vinduet i soveværelset",
+        "en": "The bookcase is taller than the windowsill and stands in front of the window in "
+        "the bedroom",
+    }

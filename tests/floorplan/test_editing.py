@@ -10,12 +10,10 @@ from hjem.floorplan.editing import (
     move_corner,
     move_selection,
     nudge,
-    outer_edges,
     slide_opening,
     snapped,
     turn,
     wall_end_near,
-    walls_around_rooms,
 )
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import (
@@ -80,27 +78,6 @@ def test_turning_turns_pieces_only_and_keeps_the_angle_in_range():
     plan = applied(turn(PLAN, ["p", "w1"], -90))
     assert plan["p"].rotation == 270 and plan["w1"] == PLAN["w1"]
     assert turn(PLAN, ["w1"], 90) is None
-
-
-def test_walls_around_a_room_lie_half_a_thickness_outside_it_and_meet():
-    edges = outer_edges(ROOM, 12)
-    assert edges[0][0] in {Point(-6, -6), Point(406, -6), Point(406, 306), Point(-6, 306)}
-    assert all(a == edges[i - 1][1] for i, (a, _) in enumerate(edges))
-    plan = applied(walls_around_rooms(PLAN, ["r", "p"], 12))
-    new = [w for w in plan.walls if w.id not in ("w1", "w2")]
-    assert len(new) == 4 and all(w.thickness == 12 for w in new)
-    assert {w.start for w in new} == {
-        Point(-6, -6),
-        Point(406, -6),
-        Point(406, 306),
-        Point(-6, 306),
-    }
-
-
-def test_walls_around_a_room_are_not_built_twice():
-    plan = applied(walls_around_rooms(PLAN, ["r"], 12))
-    assert walls_around_rooms(plan, ["r"], 12) is None
-    assert walls_around_rooms(PLAN, ["p"], 12) is None
 
 
 def test_a_click_snaps_to_the_nearest_wall_end_or_room_corner_else_the_grid():

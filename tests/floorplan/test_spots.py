@@ -160,10 +160,11 @@ def test_the_reason_says_what_takes_the_walls(name, room, piece, reason):
 
 
 def test_english_reasons_read_as_english():
+    # The sample's hall was typed "Gang": an English reader reads its English name.
     plan = load_plan(SAMPLES / "3-vaerelser.hjem")
     spot = find_spot(plan, new_piece("sofa", 200, 90, 80), "r5")
     assert spot.reason.text("en") == (
-        "There is no free spot for the sofa in Gang: "
+        "There is no free spot for the sofa in the hallway: "
         "anywhere along the walls, the sofa would block the 80 cm walkway"
     )
 

@@ -157,9 +157,11 @@ def trace(person: Person):
         person.room(inside, name, kind)
     person.tool("rect_room")
     person.menu("menu.snap")  # the balcony starts at the wall's outer face, off the 10 cm grid
+    person.menu("menu.walls_with_rooms")  # a balcony has a railing, not walls
     click(person.view, 60, -165)
     type_text(person.view, "300 x 150")
     key(person.view, Qt.Key.Key_Return)
+    person.menu("menu.walls_with_rooms")
     person.menu("menu.snap")
     person.field("room_kind", "Altan")
 

@@ -20,11 +20,15 @@ GRID_MAJOR = QColor("#d6d6d6")
 
 ROOM_FILL = {
     RoomKind.ENTRE: QColor("#f3efe6"),
+    RoomKind.GANG: QColor("#f3efe6"),
     RoomKind.STUE: QColor("#f6eedd"),
     RoomKind.SOVEVAERELSE: QColor("#eef0f6"),
     RoomKind.BOERNEVAERELSE: QColor("#f4eef6"),
     RoomKind.KOEKKEN: QColor("#eef5ec"),
     RoomKind.BAD: QColor("#e8f3f6"),
+    RoomKind.TOILET: QColor("#e8f3f6"),
+    RoomKind.BRYGGERS: QColor("#eef2f0"),
+    RoomKind.DEPOT: QColor("#f0efec"),
     RoomKind.ALTAN: QColor("#f1f1ea"),
     RoomKind.ANDET: QColor("#f2f2f2"),
 }

@@ -1,5 +1,7 @@
 """Rooms: drag a rectangle (or click a corner and type "420 x 350"), or click a polygon's
-corners; double-click inside walls that close around a space to make the room from them."""
+corners; double-click inside walls that close around a space to make the room from them.
+A new room comes with walls along its edges, except where a wall already stands (unless
+*Tegn → Nye rum får vægge* is off: a balcony has a railing, not walls)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
 from hjem.floorplan.commands import AddElement
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Room
+from hjem.floorplan.room_walls import room_with_walls
 from hjem.floorplan.shapes import enclosure_at
 from hjem.ui.scene import style
 from hjem.ui.scene.paths import polygon_path
@@ -19,9 +22,16 @@ MIN_SIDE_CM = 10.0
 
 
 def _add_room(tool: Tool, corners: tuple[Point, ...]) -> bool:
-    """Add the room and select it, so its name and kind can be set at once."""
-    room = Room(tool.editor.plan.new_id("r"), "", tool.editor.room_kind, corners)
-    if not tool.editor.apply(AddElement(room), "undo.add_room"):
+    """Add the room with walls along its edges where none stands yet (one undo step), and
+    select it, so its name and kind can be set at once."""
+    editor = tool.editor
+    room = Room(editor.plan.new_id("r"), "", editor.room_kind, corners)
+    command = (
+        room_with_walls(editor.plan, room, editor.wall_thickness)
+        if editor.walls_with_rooms
+        else AddElement(room)
+    )
+    if not editor.apply(command, "undo.add_room"):
         return False
     tool.editor.scene.select_ids([room.id])
     return True

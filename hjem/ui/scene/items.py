@@ -33,13 +33,13 @@ from hjem.floorplan.model import Background, Dimension, Fixture, FixtureKind, Pl
 from hjem.floorplan.symbols import Symbol, symbol
 from hjem.ui.scene import style
 from hjem.ui.scene.handles import RotationHandle
+from hjem.ui.scene.marks import Mark, legend, mark_size_px, paint_mark
 from hjem.ui.scene.paths import polygon_path
 from hjem.ui.scene.symbols import paint_symbol
 
 MARGIN = 4.0  # cm around a shape for cosmetic pens and selection outlines
 SYMBOL_LINE_PX = 0.8  # symbol details: thinner than the outline
 MIN_SYMBOL_PX = 12.0  # a piece smaller than this on screen shows no details (a smudge)
-FLAG_RADIUS_PX = 7.0
 NAME_BACKGROUND = QColor(251, 247, 239, 210)  # the furniture cream, so lines behind stay faint
 
 Z_BACKGROUND, Z_ROOM, Z_FIXTURE, Z_FURNITURE, Z_WALL, Z_OPENING, Z_NOTE = (
@@ -257,11 +257,12 @@ class PlacementItem(ElementItem):
         self.symbol: Symbol = ()
         self.handle: RotationHandle | None = None
         self.flag = ""  # what needs doing in the inventory (reserve it; someone else has it)
+        self.mark: Mark | None = None  # how the plan shows it (one mark per meaning)
 
-    def set_flag(self, text: str) -> None:
-        if text != self.flag:
-            self.flag = text
-            self.setToolTip(text)
+    def set_flag(self, mark: Mark | None, text: str) -> None:
+        if (mark, text) != (self.mark, self.flag):
+            self.mark, self.flag = mark, text
+            self.setToolTip(f"{legend(mark)}\n{text}" if mark is not None else text)
             self.update()
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
@@ -310,23 +311,17 @@ class PlacementItem(ElementItem):
         painter.drawPath(self._path)
         if self.text:
             self._paint_name(painter, scale)
-        if self.flag:
-            self._paint_flag(painter, scale)
+        if self.mark is not None:
+            self._paint_mark(painter, self.mark, scale)
 
-    def _paint_flag(self, painter: QPainter, scale: float) -> None:
-        """A red "!" just inside the piece's back left corner (in screen pixels)."""
-        radius = min(FLAG_RADIUS_PX, min(self.size) * scale / 2)
-        inset = radius / scale
+    def _paint_mark(self, painter: QPainter, mark: Mark, scale: float) -> None:
+        """The inventory mark just inside the piece's back left corner (in screen pixels)."""
+        inset = min(mark_size_px(mark) / 2 + 2, min(self.size) * scale / 2) / scale
         corner = QPointF(-self.size[0] / 2 + inset, -self.size[1] / 2 + inset)
         at = painter.worldTransform().map(corner)
         painter.save()
         painter.resetTransform()
-        painter.setPen(style.pen(QColor("#ffffff"), 1.0))
-        painter.setBrush(style.brush(style.CONFLICT))
-        painter.drawEllipse(at, radius, radius)
-        painter.setFont(_name_font())
-        box = QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius)
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "!")
+        paint_mark(painter, mark, at, _name_font())
         painter.restore()
 
     def _paint_name(self, painter: QPainter, scale: float) -> None:

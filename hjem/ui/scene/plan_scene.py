@@ -5,7 +5,7 @@ selecting through the scene selects in the document."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import shapely
 from PySide6.QtCore import QPointF
@@ -18,6 +18,7 @@ from hjem.floorplan.model import Element, Fixture, Opening, Placement, Plan, Roo
 from hjem.floorplan.shapes import footprints, net_area_m2, room_polygon
 from hjem.floorplan.walls import wall_solids
 from hjem.i18n import format_number, tr
+from hjem.inventory.placing import Standing
 from hjem.ui.document import PlanDocument
 from hjem.ui.scene import style
 from hjem.ui.scene.items import (
@@ -31,6 +32,7 @@ from hjem.ui.scene.items import (
     RoomItem,
     WallItem,
 )
+from hjem.ui.scene.marks import mark_for
 from hjem.ui.scene.openings import opening_paths
 from hjem.ui.scene.paths import geometry_path, polygon_path
 
@@ -120,11 +122,13 @@ class PlanScene(QGraphicsScene):
         else:
             item.set_conflict(item.element_id in self._report_ids)
 
-    def set_flags(self, flags: dict[str, str]) -> None:
-        """Mark pieces that need something done in the inventory, saying what (a tooltip)."""
+    def set_flags(self, flags: Mapping[str, tuple[Standing, str]]) -> None:
+        """Mark pieces that need something done in the inventory (by their standing), saying
+        what (a tooltip)."""
         for element_id, item in self._items.items():
             if isinstance(item, PlacementItem):
-                item.set_flag(flags.get(element_id, ""))
+                standing, text = flags.get(element_id, (None, ""))
+                item.set_flag(mark_for(standing) if standing else None, text)
 
     def show_plan(self, plan: Plan) -> None:
         old, self._plan = self._plan, plan

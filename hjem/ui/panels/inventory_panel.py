@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +70,15 @@ class InventoryPanel(QWidget):
         self.free_only.setChecked(True)
         self.free_only.toggled.connect(lambda _on: self.refresh())
         self.list = ItemList()
+        self.empty = QLabel()  # instead of an empty list: why it is empty, and what to do
+        self.empty.setObjectName("inventory_panel_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setMargin(8)
+        self.shown = QStackedWidget()
+        self.shown.addWidget(self.list)
+        self.shown.addWidget(self.empty)
+        self._searched = False  # the list shows a search (not what fits a marked spot)
         self.place_button = QPushButton(tr("furnish.place"))
         self.spot_button = QPushButton(tr("furnish.find_spot"))
         self.room = QComboBox()
@@ -87,7 +97,7 @@ class InventoryPanel(QWidget):
         filters.addWidget(self.category, 1)
         filters.addWidget(self.free_only)
         layout.addLayout(filters)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.shown, 1)
         layout.addWidget(self.place_button)
         spot = QHBoxLayout()
         spot.addWidget(self.spot_button)
@@ -116,15 +126,40 @@ class InventoryPanel(QWidget):
         if rows is None:
             self.rows = []
             self.list.clear()
+            self.shown.setCurrentWidget(self.list)
             self.status.setText(tr("furnish.no_inventory"))
             return
         self.show_rows(rows)
-        self.status.setText(tr("furnish.found", count=len(rows)))
+        self._searched = True
+        self._tell_found()
+
+    def _tell_found(self) -> None:
+        """How many the search found, or, when none is listed, why and what to do."""
+        if self.rows:
+            self.shown.setCurrentWidget(self.list)
+            self.status.setText(tr("furnish.found", count=len(self.rows)))
+            return
+        self.empty.setText(tr(f"furnish.empty.{self._why_empty()}"))
+        self.shown.setCurrentWidget(self.empty)
+        self.status.setText("")
+
+    def _why_empty(self) -> str:
+        if self._found:
+            return "all_on_plan"
+        anything = self.operations.read(lambda session: table_rows(session, Query(limit=1)))
+        if not anything:
+            return "no_items"
+        return "no_free_match" if self.free_only.isChecked() else "no_match"
 
     def show_rows(self, rows: list[Row]) -> None:
         """List these items, in this order (a search's, or what fits a marked spot), but for
         those already on the plan."""
+        self._searched = False
+        self._list(rows)
+
+    def _list(self, rows: list[Row]) -> None:
         self._found = rows
+        self.shown.setCurrentWidget(self.list)
         rows = [r for r in rows if r.code not in self.on_plan]
         self.rows = rows
         codes: list[str] = [r.code for r in rows]
@@ -137,7 +172,9 @@ class InventoryPanel(QWidget):
         """The items the plan holds already: not offered twice."""
         if codes != self.on_plan:
             self.on_plan = codes
-            self.show_rows(self._found)
+            self._list(self._found)
+            if self._searched:
+                self._tell_found()
 
     def selected_code(self) -> ItemCode | None:
         item = self.list.currentItem()

@@ -4,10 +4,10 @@ hjem find a spot for it in a room. Pieces to buy are added here too."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMimeData, QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QMimeData, QPoint, QSize, Qt
+from PySide6.QtGui import QDrag, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hjem.floorplan.model import Placement
 from hjem.i18n import tr
 from hjem.ids import ItemCode
 from hjem.inventory.listing import Row, table_rows, thumbnails
@@ -30,6 +31,7 @@ from hjem.inventory.search import Query
 from hjem.money import format_kroner
 from hjem.ui.inventory.filters import category_choice, search_field
 from hjem.ui.operations import Change, Changes, Operations
+from hjem.ui.scene.drag_image import drag_hot_spot, drag_pixmap
 from hjem.ui.view import ITEM_MIME
 
 ROW_LIMIT = 200
@@ -37,10 +39,13 @@ THUMB_PX = 48
 
 
 class ItemList(QListWidget):
-    """The found items; dragging one carries its code to the plan."""
+    """The found items; dragging one carries its code to the plan, showing the piece at true
+    size at the plan's zoom (not the list's row, which would hide where it goes)."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.piece_for_code: Callable[[ItemCode], Placement | None] = lambda _code: None
+        self.pixels_per_cm: Callable[[], float] = lambda: 1.0
         self.setObjectName("inventory_panel_list")
         self.setIconSize(QSize(THUMB_PX, THUMB_PX))
         self.setDragEnabled(True)
@@ -53,6 +58,30 @@ class ItemList(QListWidget):
         if items:
             data.setData(ITEM_MIME, items[0].data(Qt.ItemDataRole.UserRole).encode())
         return data
+
+    def drag_image(self, code: ItemCode) -> tuple[QPixmap, QPoint]:
+        """What the mouse carries: the piece at true size held by its middle, or nothing
+        (an empty picture) when the piece cannot be known."""
+        piece = self.piece_for_code(code)
+        if piece is None:
+            nothing = QPixmap(1, 1)
+            nothing.fill(Qt.GlobalColor.transparent)
+            return nothing, QPoint(0, 0)
+        scale = self.pixels_per_cm()
+        return drag_pixmap(piece, scale, self.devicePixelRatioF()), drag_hot_spot(piece, scale)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        item = self.currentItem()
+        if item is None:
+            return
+        for done in self.findChildren(QDrag):  # Qt leaves each drag with its source
+            done.deleteLater()
+        drag = QDrag(self)
+        drag.setMimeData(self.mimeData([item]))
+        pixmap, hot_spot = self.drag_image(item.data(Qt.ItemDataRole.UserRole))
+        drag.setPixmap(pixmap)
+        drag.setHotSpot(hot_spot)
+        drag.exec(Qt.DropAction.CopyAction)
 
 
 class InventoryPanel(QWidget):
@@ -185,6 +214,14 @@ class InventoryPanel(QWidget):
             if self.list.item(number).data(Qt.ItemDataRole.UserRole) == code:
                 self.list.setCurrentRow(number)
                 return
+
+    def show_pieces_at(
+        self,
+        piece_for_code: Callable[[ItemCode], Placement | None],
+        pixels_per_cm: Callable[[], float],
+    ) -> None:
+        """Let a drag show the item as the piece it becomes, at the plan's zoom."""
+        self.list.piece_for_code, self.list.pixels_per_cm = piece_for_code, pixels_per_cm
 
     def set_rooms(self, rooms: Sequence[tuple[str, str]]) -> None:
         """The rooms "find a spot" can choose from: (room id, name)."""

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from hjem.floorplan.geometry import Point, rect_corners
+from hjem.floorplan.label_layout import MIN_NAMED_PX, Label
 from hjem.floorplan.model import Background, Dimension, Fixture, FixtureKind, Placement, TextLabel
 from hjem.floorplan.symbols import Symbol, symbol
+from hjem.floorplan.text_fit import elide
 from hjem.ui.scene import style
 from hjem.ui.scene.handles import RotationHandle
 from hjem.ui.scene.marks import Mark, legend, mark_size_px, paint_mark
@@ -41,6 +43,8 @@ MARGIN = 4.0  # cm around a shape for cosmetic pens and selection outlines
 SYMBOL_LINE_PX = 0.8  # symbol details: thinner than the outline
 MIN_SYMBOL_PX = 12.0  # a piece smaller than this on screen shows no details (a smudge)
 NAME_BACKGROUND = QColor(251, 247, 239, 210)  # the furniture cream, so lines behind stay faint
+BESIDE_BACKGROUND = QColor(255, 255, 255, 200)  # a name on the floor beside its piece
+NAME_POINTS = 8.5
 
 Z_BACKGROUND, Z_ROOM, Z_FIXTURE, Z_FURNITURE, Z_WALL, Z_OPENING, Z_NOTE = (
     -100,
@@ -258,6 +262,10 @@ class PlacementItem(ElementItem):
         self.handle: RotationHandle | None = None
         self.flag = ""  # what needs doing in the inventory (reserve it; someone else has it)
         self.mark: Mark | None = None  # how the plan shows it (one mark per meaning)
+        self.laid_out = False  # the scene has placed the name (a piece being placed has not)
+        self.name: Label | None = None
+        self._name_offset = QPointF()
+        self._name_bounds = QRectF()
 
     def set_flag(self, mark: Mark | None, text: str) -> None:
         if (mark, text) != (self.mark, self.flag):
@@ -321,42 +329,83 @@ class PlacementItem(ElementItem):
         at = painter.worldTransform().map(corner)
         painter.save()
         painter.resetTransform()
-        paint_mark(painter, mark, at, _name_font())
+        paint_mark(painter, mark, at, name_font())
         painter.restore()
+
+    def set_name(self, label: Label | None) -> None:
+        """Where the name goes (the scene's layout for the view's zoom): its offset from the
+        piece's middle stays level on screen, so it follows the piece through a drag."""
+        self.prepareGeometryChange()
+        self.laid_out, self.name = True, label
+        reach = 0.0
+        if label is not None:
+            pos = self._base
+            dx, dy = label.center[0] - pos.x(), label.center[1] - pos.y()
+            reach = math.hypot(dx, dy) + math.hypot(*label.size) / 2
+        # Any turn of the piece keeps the name within this square around its middle.
+        self._name_bounds = QRectF(-reach, -reach, 2 * reach, 2 * reach)
+        self._name_offset = (
+            QPointF(label.center[0] - self._base.x(), label.center[1] - self._base.y())
+            if label is not None
+            else QPointF()
+        )
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds.united(self._name_bounds) if self.name is not None else self._bounds
 
     def _paint_name(self, painter: QPainter, scale: float) -> None:
-        """The name, level and in screen pixels, within the piece (elided when it is narrow)."""
-        turned = abs(math.sin(math.radians(self.rotation() * 2))) > 0.01
-        width, depth = self.size
-        across = min(width, depth) if turned else width if self._upright() else depth
-        room_px = across * scale - 6
-        if room_px < 24 or min(width, depth) * scale < 14:
+        """The name, level and in screen pixels, where the layout put it (inside the piece or
+        beside it); a piece not laid out yet (one being placed) shows it inside, cut."""
+        label = self.name if self.laid_out else self._alone(scale)
+        if label is None:
             return
-        metrics = QFontMetricsF(_name_font())
-        text = metrics.elidedText(self.text, Qt.TextElideMode.ElideRight, room_px)
-        centre = painter.worldTransform().map(QPointF(0, 0))
+        centre = painter.worldTransform().map(QPointF(0, 0)) + self._name_offset * scale
+        width, height = label.size[0] * scale, label.size[1] * scale
+        box = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
         painter.save()
         painter.resetTransform()
-        box = metrics.boundingRect(text)
-        box.moveCenter(centre)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(NAME_BACKGROUND)
-        painter.drawRoundedRect(box.adjusted(-2, 0, 2, 0), 2, 2)
-        painter.setFont(_name_font())
+        painter.setBrush(NAME_BACKGROUND if label.inside else BESIDE_BACKGROUND)
+        painter.drawRoundedRect(box, 2, 2)
+        painter.setFont(name_font(label.factor))
         painter.setPen(style.LINE)
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextDontClip
+        painter.drawText(box, int(flags), "\n".join(label.lines))
         painter.restore()
 
-    def _upright(self) -> bool:
-        """Whether the piece's own x axis runs across the screen (0° or 180°)."""
-        return abs(math.cos(math.radians(self.rotation()))) > 0.5
+    def _alone(self, scale: float) -> Label | None:
+        """The name inside the piece, cut to its width, with nothing else to mind."""
+        if min(self.size) * scale < MIN_NAMED_PX:
+            return None
+        across = self._level_width() * scale - 10
+        if across < 24:
+            return None
+        line = elide(self.text, across, measure_name)
+        size = ((measure_name(line) + 6) / scale, (name_metrics().height() + 3) / scale)
+        return Label((line,), (0.0, 0.0), size)
+
+    def _level_width(self) -> float:
+        """How wide the piece is across the screen (names are written level)."""
+        turn = math.radians(self.rotation())
+        return abs(self.size[0] * math.cos(turn)) + abs(self.size[1] * math.sin(turn))
 
 
 @cache
-def _name_font() -> QFont:
+def name_font(factor: float = 1.0) -> QFont:
     font = QFont()
-    font.setPointSizeF(8.5)
+    font.setPointSizeF(NAME_POINTS * factor)
     return font
+
+
+@cache
+def name_metrics(factor: float = 1.0) -> QFontMetricsF:
+    return QFontMetricsF(name_font(factor))
+
+
+def measure_name(line: str, factor: float = 1.0) -> float:
+    """A line of a piece's name in pixels, at a share of the normal size (for the layout)."""
+    return name_metrics(factor).horizontalAdvance(line)
 
 
 class DimensionItem(ElementItem):

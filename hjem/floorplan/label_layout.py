@@ -226,7 +226,7 @@ class _Work:
             size = self._box(wording)
             reach = max(size) + GAP_PX / self.scale
             x0, y0, x1, y1 = footprint(piece).bounds
-            area = shapely.box(x0 - reach, y0 - reach, x1 + reach, y1 + reach)
+            area: BaseGeometry = shapely.box(x0 - reach, y0 - reach, x1 + reach, y1 + reach)
             if (room := self._room_of(piece)) is not None:
                 area = area.intersection(room)  # not across a wall into the next room
             near = [*self.taken.near(area.bounds)]

@@ -23,7 +23,7 @@ from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.label_spot import label_spot
 from hjem.floorplan.model import Fixture, Placement, Plan
-from hjem.floorplan.rect_index import Rect, RectIndex, rect_around
+from hjem.floorplan.rect_index import Rect, RectIndex, overlap, rect_around
 from hjem.floorplan.shapes import footprint, footprints, room_polygon
 from hjem.floorplan.text_fit import Measure, Wording, elide, wordings
 from hjem.floorplan.walls import door_swing, wall_outlines
@@ -88,6 +88,8 @@ def lay_out_labels(
             beside.append(piece)
     for room_id, area in work.room_areas.items():
         work.room_name(room_id, area)
+    moved = set(work.displaced_by_room_names())
+    beside += [p for p in plan.placements if p.id in moved]
     for piece in beside:
         text = names[piece.id]
         placed = (
@@ -174,17 +176,34 @@ class _Work:
         if size_px is None:
             return True
         size = ((size_px[0] + PAD_PX) / self.scale, (size_px[1] + PAD_PX) / self.scale)
-        near = [_box(r) for r in self.taken.near(area.bounds)]
-        near += [g for g in self.pieces if g.intersects(area)]
-        obstacles = shapely.union_all(near) if near else None
+        names = [_box(r) for r in self.taken.near(area.bounds)]
+        near = names + [g for g in self.pieces if g.intersects(area)]
         for step in ROOM_STEPS_PX:
-            spot, covered = label_spot(area, obstacles, size, step / self.scale)
+            spot, covered = label_spot(area, _union(near), size, step / self.scale)
             if covered == 0.0:
                 break
+        if covered > 0.0 and names:  # no free floor: on furniture, but clear of the names
+            clear_of_names, over_names = label_spot(
+                area, _union(names), size, ROOM_STEPS_PX[-1] / self.scale
+            )
+            if over_names == 0.0:
+                spot = clear_of_names
         self.room_spots[room_id] = spot
         self.room_rects[room_id] = rect_around(spot, size)
         self.taken.add(self.room_rects[room_id])
         return covered == 0.0
+
+    def displaced_by_room_names(self) -> list[ElementId]:
+        """The pieces whose names a room's name had to cover (a room too small for both):
+        their names go elsewhere."""
+        displaced = [
+            piece_id
+            for piece_id, label in self.labels.items()
+            if any(overlap(label.rect, rect) for rect in self.room_rects.values())
+        ]
+        for piece_id in displaced:
+            self.taken.remove(self.labels.pop(piece_id).rect)
+        return displaced
 
     def name_beside_room_name(self, piece: Placement, text: str) -> bool:
         """When the room's name took the only free floor beside the piece: the piece's name
@@ -304,6 +323,10 @@ class _Work:
 
 def _box(rect: Rect) -> BaseGeometry:
     return shapely.box(*rect)
+
+
+def _union(shapes: list[BaseGeometry]) -> BaseGeometry | None:
+    return shapely.union_all(shapes) if shapes else None
 
 
 def _point(piece: Placement) -> BaseGeometry:

@@ -118,10 +118,12 @@ class _Work:
             room.id: room_polygon(room) for room in plan.rooms
         }
         self.rooms_of: dict[ElementId, BaseGeometry | None] = {}
+        self.room_bounds: dict[ElementId, tuple[float, float, float, float]] = {}
         self.taken = RectIndex(cell=120.0 / scale)  # names placed: about one per cell
         pieces: list[Placement | Fixture] = [*plan.placements, *plan.fixtures]
-        self.pieces: list[BaseGeometry] = list(footprints(pieces))
-        self.standing = [footprint(p) for p in plan.placements if not p.floor_flat]
+        self.piece_tree = shapely.STRtree(footprints(pieces))
+        self.outline = {p.id: footprint(p) for p in plan.placements}
+        self.standing = [self.outline[p.id] for p in plan.placements if not p.floor_flat]
         fixtures = [footprint(f) for f in plan.fixtures]
         walls = list(wall_outlines(plan.walls).values())  # doorways too: no name across one
         self.solid = shapely.STRtree([*self.standing, *fixtures, *walls])  # rugs are floor
@@ -151,20 +153,19 @@ class _Work:
         rect = rect_around(middle, size)
         if not self.taken.hits(rect) and not any(g.intersects(_box(rect)) for g in covering):
             return middle
-        obstacles = [_box(r) for r in self.taken.near(footprint(piece).bounds)] + covering
-        area = footprint(piece).buffer(-EDGE_PX / self.scale, join_style="mitre")
+        obstacles = [_box(r) for r in self.taken.near(self.outline[piece.id].bounds)] + covering
+        area = self.outline[piece.id].buffer(-EDGE_PX / self.scale, join_style="mitre")
         if area.is_empty:
             return None
-        spot, covered = label_spot(
-            area, shapely.union_all(obstacles), size, SPOT_STEP_PX / self.scale
-        )
+        step = SPOT_STEP_PX / self.scale
+        spot, covered = label_spot(area, _together(obstacles), size, step, measure=False)
         return spot if covered == 0.0 and _fits_in(piece, size, 0.0, spot) else None
 
     def _covering(self, piece: Placement) -> list[BaseGeometry]:
         """What stands on a rug (its name goes around it); nothing for a standing piece."""
         if not piece.floor_flat:
             return []
-        mine = footprint(piece)
+        mine = self.outline[piece.id]
         return [g for g in self.standing if g.intersects(mine)]
 
     # --- rooms ----------------------------------------------------------------------------
@@ -177,14 +178,16 @@ class _Work:
             return True
         size = ((size_px[0] + PAD_PX) / self.scale, (size_px[1] + PAD_PX) / self.scale)
         names = [_box(r) for r in self.taken.near(area.bounds)]
-        near = names + [g for g in self.pieces if g.intersects(area)]
+        near = names + list(self.piece_tree.geometries.take(self.piece_tree.query(area)))
         for step in ROOM_STEPS_PX:
-            spot, covered = label_spot(area, _union(near), size, step / self.scale)
+            fine = step == ROOM_STEPS_PX[-1]  # only the last search measures what it covers
+            obstacles = _union(near) if fine else _together(near)
+            spot, covered = label_spot(area, obstacles, size, step / self.scale, fine)
             if covered == 0.0:
                 break
         if covered > 0.0 and names:  # no free floor: on furniture, but clear of the names
             clear_of_names, over_names = label_spot(
-                area, _union(names), size, ROOM_STEPS_PX[-1] / self.scale
+                area, _together(names), size, ROOM_STEPS_PX[-1] / self.scale, measure=False
             )
             if over_names == 0.0:
                 spot = clear_of_names
@@ -240,21 +243,23 @@ class _Work:
 
     def name_nearby(self, piece: Placement, text: str) -> bool:
         """On the free floor nearest the piece, at most about a name's size away from it
-        (when what stands around it leaves no place right beside it)."""
-        for wording in wordings(text, self.fonts.measure):
+        (when what stands around it leaves no place right beside it). Two ways to write it
+        are tried: as it is, and the most compact (a search costs a millisecond)."""
+        ways = wordings(text, self.fonts.measure)
+        compact = min(ways, key=lambda w: w.width_px * len(w.lines) * w.factor)
+        for wording in dict.fromkeys((ways[0], compact)):
             size = self._box(wording)
             reach = max(size) + GAP_PX / self.scale
-            x0, y0, x1, y1 = footprint(piece).bounds
+            x0, y0, x1, y1 = self.outline[piece.id].bounds
             area: BaseGeometry = shapely.box(x0 - reach, y0 - reach, x1 + reach, y1 + reach)
             if (room := self._room_of(piece)) is not None:
                 area = area.intersection(room)  # not across a wall into the next room
             near = [*self.taken.near(area.bounds)]
-            blocked = [_box(r) for r in near] + [footprint(piece).buffer(GAP_PX / self.scale)]
+            blocked = [_box(r) for r in near] + [self.outline[piece.id].buffer(GAP_PX / self.scale)]
             for tree in (self.solid, self.swings):
                 blocked += list(tree.geometries.take(tree.query(area)))
-            spot, covered = label_spot(
-                area, shapely.union_all(blocked), size, SPOT_STEP_PX / self.scale
-            )
+            step = SPOT_STEP_PX / self.scale
+            spot, covered = label_spot(area, _together(blocked), size, step, measure=False)
             if covered == 0.0:
                 self._place(piece.id, Label(wording.lines, spot, size, wording.factor, False))
                 return True
@@ -263,7 +268,7 @@ class _Work:
     def _around(self, piece: Placement, size: Size) -> list[Spot]:
         """Below, above, right and left of the piece's box on screen, a small gap away:
         in the middle of each side first, then along it to either end."""
-        x0, y0, x1, y1 = footprint(piece).bounds
+        x0, y0, x1, y1 = self.outline[piece.id].bounds
         gap = GAP_PX / self.scale
         w, h = size
         along_x = ((x0 + x1) / 2, x0 + w / 2, x1 - w / 2)
@@ -277,18 +282,20 @@ class _Work:
 
     def _free(self, piece: Placement, rect: Rect, avoid_swings: bool) -> bool:
         """Whether a name may go there: on free floor, in the piece's own room."""
+        room = self._room_of(piece)
+        if room is not None and not _within(rect, self.room_bounds[piece.id]):
+            return False  # the cheap test first: most places tried fail it
         if self.taken.hits(rect) or self._on_something(rect, avoid_swings):
             return False
-        room = self._room_of(piece)
         return room is None or room.contains(_box(rect))
 
     def _room_of(self, piece: Placement) -> BaseGeometry | None:
         """The floor of the room the piece stands in (None: it stands in none)."""
         if piece.id not in self.rooms_of:
             middle = _point(piece)
-            self.rooms_of[piece.id] = next(
-                (area for area in self.room_areas.values() if area.contains(middle)), None
-            )
+            room = next((area for area in self.room_areas.values() if area.contains(middle)), None)
+            self.rooms_of[piece.id] = room
+            self.room_bounds[piece.id] = room.bounds if room is not None else (0, 0, 0, 0)
         return self.rooms_of[piece.id]
 
     def _on_something(self, rect: Rect, or_swing: bool) -> bool:
@@ -325,8 +332,23 @@ def _box(rect: Rect) -> BaseGeometry:
     return shapely.box(*rect)
 
 
+def _within(rect: Rect, bounds: tuple[float, float, float, float]) -> bool:
+    return (
+        bounds[0] <= rect[0]
+        and bounds[1] <= rect[1]
+        and rect[2] <= bounds[2]
+        and rect[3] <= bounds[3]
+    )
+
+
 def _union(shapes: list[BaseGeometry]) -> BaseGeometry | None:
+    """The shapes as one (for measuring how much of a box they cover)."""
     return shapely.union_all(shapes) if shapes else None
+
+
+def _together(shapes: list[BaseGeometry]) -> BaseGeometry | None:
+    """The shapes side by side, not merged: enough to ask what touches them, and cheap."""
+    return shapely.GeometryCollection(shapes) if shapes else None
 
 
 def _point(piece: Placement) -> BaseGeometry:

@@ -1,15 +1,17 @@
 """Where the names on the plan go at a given zoom: each piece's name inside it when it fits
-(on one line, wrapped on two, or a little smaller), else beside it on free floor; room names
-on the free floor of their room; no two names over each other.
+(on one line, wrapped on two or three, or a little smaller), else beside it on free floor in
+its room; room names on the free floor of their room; no two names over each other. A name
+is cut ("Sof…") only when there is no room for it anywhere near its piece.
 
 Names keep their size on screen whatever the zoom, so the layout is made for one scale
-(screen pixels per cm) and a way to measure a line of text (`Measure`: in pixels, at a
-share of the normal size): the caller knows the font, this module knows no Qt. Everything else is in
-plan centimetres, y down.
+(screen pixels per cm) and a way to measure a line of text (`Measure`: in pixels, at a share
+of the normal size): the caller knows the font, this module knows no Qt. Everything else is
+in plan centimetres, y down.
 
 The order is what matters most: names inside standing pieces first (a small piece has the
 fewest places), then names inside rugs around what stands on them, then the room names,
-then the pieces whose names must go beside them, in what floor is still free.
+then the pieces whose names must go beside them, in what floor is still free (a room's name
+makes way when it took the only place beside a piece and has other free floor).
 """
 
 from __future__ import annotations
@@ -110,7 +112,7 @@ class _Work:
     """The layout under way: the names placed so far and what they must stay clear of."""
 
     def __init__(self, plan: Plan, fonts: Fonts, scale: float):
-        self.plan, self.fonts, self.scale = plan, fonts, scale
+        self.fonts, self.scale = fonts, scale
         self.labels: dict[ElementId, Label] = {}
         self.room_spots: dict[ElementId, Spot] = {}
         self.room_rects: dict[ElementId, Rect] = {}
@@ -133,6 +135,8 @@ class _Work:
     # --- inside -------------------------------------------------------------------------
 
     def name_inside(self, piece: Placement, text: str) -> bool:
+        """The name inside the piece, the most readable way that fits; whether it is done
+        (a speck of a piece is done without a name)."""
         if min(piece.width, piece.depth) * self.scale < MIN_NAMED_PX:
             return True  # no name, and none beside it either
         for wording in wordings(text, self.fonts.measure):
@@ -211,8 +215,8 @@ class _Work:
     def name_beside_room_name(self, piece: Placement, text: str) -> bool:
         """When the room's name took the only free floor beside the piece: the piece's name
         there, and the room's name moved to other free floor, if there is some."""
-        middle = _point(piece)
-        room_id = next((k for k, area in self.room_areas.items() if area.contains(middle)), None)
+        room = self._room_of(piece)
+        room_id = next((k for k, area in self.room_areas.items() if area is room), None)
         if room_id is None:
             return False
         spot, rect = self.room_spots[room_id], self.room_rects[room_id]

@@ -8,14 +8,12 @@ when the mouse is released.
 from __future__ import annotations
 
 import math
-from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPixmap,
@@ -36,15 +34,13 @@ from hjem.floorplan.text_fit import elide
 from hjem.ui.scene import style
 from hjem.ui.scene.handles import RotationHandle
 from hjem.ui.scene.marks import Mark, legend, mark_size_px, paint_mark
+from hjem.ui.scene.names import measure_name, name_font, name_metrics, paint_name
 from hjem.ui.scene.paths import polygon_path
 from hjem.ui.scene.symbols import paint_symbol
 
 MARGIN = 4.0  # cm around a shape for cosmetic pens and selection outlines
 SYMBOL_LINE_PX = 0.8  # symbol details: thinner than the outline
 MIN_SYMBOL_PX = 12.0  # a piece smaller than this on screen shows no details (a smudge)
-NAME_BACKGROUND = QColor(251, 247, 239, 210)  # the furniture cream, so lines behind stay faint
-BESIDE_BACKGROUND = QColor(255, 255, 255, 200)  # a name on the floor beside its piece
-NAME_POINTS = 8.5
 
 Z_BACKGROUND, Z_ROOM, Z_FIXTURE, Z_FURNITURE, Z_WALL, Z_OPENING, Z_NOTE = (
     -100,
@@ -266,6 +262,8 @@ class PlacementItem(ElementItem):
         self.name: Label | None = None
         self._name_offset = QPointF()
         self._name_bounds = QRectF()
+        self._united_from: QRectF | None = None  # the piece's bounds `_united` was made from
+        self._united = QRectF()
 
     def set_flag(self, mark: Mark | None, text: str) -> None:
         if (mark, text) != (self.mark, self.flag):
@@ -337,22 +335,25 @@ class PlacementItem(ElementItem):
         piece's middle stays level on screen, so it follows the piece through a drag."""
         self.prepareGeometryChange()
         self.laid_out, self.name = True, label
+        self._name_offset = QPointF()
         reach = 0.0
         if label is not None:
-            pos = self._base
-            dx, dy = label.center[0] - pos.x(), label.center[1] - pos.y()
-            reach = math.hypot(dx, dy) + math.hypot(*label.size) / 2
+            self._name_offset = QPointF(*label.center) - self._base
+            reach = math.hypot(self._name_offset.x(), self._name_offset.y())
+            reach += math.hypot(*label.size) / 2
         # Any turn of the piece keeps the name within this square around its middle.
         self._name_bounds = QRectF(-reach, -reach, 2 * reach, 2 * reach)
-        self._name_offset = (
-            QPointF(label.center[0] - self._base.x(), label.center[1] - self._base.y())
-            if label is not None
-            else QPointF()
-        )
+        self._united_from = None
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return self._bounds.united(self._name_bounds) if self.name is not None else self._bounds
+        """The piece's bounds with its name's, worked out again only when either changed
+        (Qt asks many times a second while a piece moves)."""
+        if self.name is None:
+            return self._bounds
+        if self._united_from is not self._bounds:
+            self._united_from, self._united = self._bounds, self._bounds.united(self._name_bounds)
+        return self._united
 
     def _paint_name(self, painter: QPainter, scale: float) -> None:
         """The name, level and in screen pixels, where the layout put it (inside the piece or
@@ -361,17 +362,9 @@ class PlacementItem(ElementItem):
         if label is None:
             return
         centre = painter.worldTransform().map(QPointF(0, 0)) + self._name_offset * scale
-        width, height = label.size[0] * scale, label.size[1] * scale
-        box = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
         painter.save()
         painter.resetTransform()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(NAME_BACKGROUND if label.inside else BESIDE_BACKGROUND)
-        painter.drawRoundedRect(box, 2, 2)
-        painter.setFont(name_font(label.factor))
-        painter.setPen(style.LINE)
-        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextDontClip
-        painter.drawText(box, int(flags), "\n".join(label.lines))
+        paint_name(painter, label, centre, scale)
         painter.restore()
 
     def _alone(self, scale: float) -> Label | None:
@@ -389,23 +382,6 @@ class PlacementItem(ElementItem):
         """How wide the piece is across the screen (names are written level)."""
         turn = math.radians(self.rotation())
         return abs(self.size[0] * math.cos(turn)) + abs(self.size[1] * math.sin(turn))
-
-
-@cache
-def name_font(factor: float = 1.0) -> QFont:
-    font = QFont()
-    font.setPointSizeF(NAME_POINTS * factor)
-    return font
-
-
-@cache
-def name_metrics(factor: float = 1.0) -> QFontMetricsF:
-    return QFontMetricsF(name_font(factor))
-
-
-def measure_name(line: str, factor: float = 1.0) -> float:
-    """A line of a piece's name in pixels, at a share of the normal size (for the layout)."""
-    return name_metrics(factor).horizontalAdvance(line)
 
 
 class DimensionItem(ElementItem):

@@ -31,10 +31,9 @@ from hjem.ui.scene.items import (
     PlacementItem,
     RoomItem,
     WallItem,
-    measure_name,
-    name_metrics,
 )
 from hjem.ui.scene.marks import mark_for
+from hjem.ui.scene.names import measure_name, name_metrics
 from hjem.ui.scene.openings import opening_paths
 from hjem.ui.scene.paths import geometry_path, polygon_path
 

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from hjem.inventory.reservations import release, reserve
 from hjem.ui.scene import style
 from hjem.ui.scene.marks import TO_RESERVE, UNAVAILABLE, Mark
+from tests.conftest import ROOT
 from tests.inventory.helpers import available_item, donation
 from tests.ui.driver import LEFT, click, read_message_box, when_dialog
 from tests.ui.test_furnish_inventory import PLAN, decline
@@ -72,3 +73,16 @@ def test_a_piece_another_family_took_has_an_amber_triangle(window, furnishing, d
     colour = mark_colour(window, item)
     assert close_to(colour, UNAVAILABLE) and not close_to(colour, style.CONFLICT)
     assert item.toolTip().startswith("Orange trekant") and "anden familie" in item.toolTip()
+
+
+def test_a_red_piece_says_why_when_the_mouse_is_over_it(window):
+    window.open_path(ROOT / "assets" / "samples" / "3-vaerelser-konflikter.hjem")
+    window.session.conflicts.refresh()
+    scene = window.session.editor.scene
+    red = [i for i in scene.items() if getattr(i, "in_conflict", False)]
+    assert red
+    for item in red:
+        assert item.toolTip() and item.toolTip() == item.conflict_note
+    report = window.session.editor.document.report.conflicts
+    sofa_table = next(c for c in report if c.kind.value == "overlap").elements[0]
+    assert "hinanden" in scene.item(sofa_table).toolTip()

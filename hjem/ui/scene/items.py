@@ -70,6 +70,7 @@ class ElementItem(QGraphicsItem):
         self._base = QPointF(0, 0)
         self._base_rotation = 0.0
         self.in_conflict = False
+        self.conflict_note = ""  # what the report says is wrong with it (its tooltip)
         self.setZValue(z)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
 
@@ -102,6 +103,15 @@ class ElementItem(QGraphicsItem):
         if in_conflict != self.in_conflict:
             self.in_conflict = in_conflict
             self.update()
+
+    def set_conflict_note(self, text: str) -> None:
+        if text != self.conflict_note:
+            self.conflict_note = text
+            self.setToolTip(self.tooltip_text())
+
+    def tooltip_text(self) -> str:
+        """What the mouse over it says: why it is red, if it is."""
+        return self.conflict_note
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -268,8 +278,13 @@ class PlacementItem(ElementItem):
     def set_flag(self, mark: Mark | None, text: str) -> None:
         if (mark, text) != (self.mark, self.flag):
             self.mark, self.flag = mark, text
-            self.setToolTip(f"{legend(mark)}\n{text}" if mark is not None else text)
+            self.setToolTip(self.tooltip_text())
             self.update()
+
+    def tooltip_text(self) -> str:
+        """Why it is red, then what its mark means and what the furniture list says."""
+        standing = f"{legend(self.mark)}\n{self.flag}" if self.mark is not None else self.flag
+        return "\n\n".join(part for part in (self.conflict_note, standing) if part)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:

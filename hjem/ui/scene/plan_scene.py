@@ -101,8 +101,13 @@ class PlanScene(QGraphicsScene):
         """Mark the elements of the document's (new) report; a drag's live state ends."""
         self._report_ids = {e for c in conflicts for e in c.elements}
         self._live = None
-        for item in self._items.values():
+        said: dict[str, list[str]] = {}
+        for conflict in conflicts:
+            for element_id in conflict.elements:
+                said.setdefault(element_id, []).append(conflict.message.text())
+        for element_id, item in self._items.items():
             self._mark(item)
+            item.set_conflict_note("\n".join(said.get(element_id, ())))
 
     def show_live(self, item: ElementItem, in_conflict: bool) -> None:
         """A piece being dragged (or placed): show its live check instead of the report."""

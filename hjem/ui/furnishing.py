@@ -42,6 +42,7 @@ class Furnishing:
         self.fits: dict[str, Placement] = {}  # code → pose, after "what fits here"
         self._finder: SpotFinder | None = None
         editor.view.dropper = ItemDropper(editor, self.piece_for_code)
+        self.panel.show_pieces_at(self.piece_for_code, lambda: editor.view.pixels_per_cm)
         self.panel.place_button.clicked.connect(self.place_selected)
         self.panel.list.itemDoubleClicked.connect(lambda _item: self.place_selected())
         self.panel.spot_button.clicked.connect(self.find_spot)

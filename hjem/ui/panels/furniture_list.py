@@ -108,7 +108,9 @@ class FurnitureList(QWidget):
                 self.table.setItem(row, column, cell)
         self.total.setText(tr("furnish.list.total", total=format_kroner(total_ore(self.placed))))
         flagged = [p for p in self.placed if self.online and p.standing.needs_action]
-        self.editor.scene.set_flags({p.placement.id: _standing_text(p) for p in flagged})
+        self.editor.scene.set_flags(
+            {p.placement.id: (p.standing, _standing_text(p)) for p in flagged}
+        )
         free = any(p.standing is Standing.FREE for p in self.placed)
         self.reserve_button.setEnabled(free and bool(plan.case_code))
 

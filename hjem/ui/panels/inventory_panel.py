@@ -4,10 +4,10 @@ hjem find a spot for it in a room. Pieces to buy are added here too."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMimeData, QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QMimeData, QPoint, QSize, Qt
+from PySide6.QtGui import QDrag, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from hjem.floorplan.model import Placement
 from hjem.i18n import tr
 from hjem.ids import ItemCode
 from hjem.inventory.listing import Row, table_rows, thumbnails
@@ -29,6 +31,7 @@ from hjem.inventory.search import Query
 from hjem.money import format_kroner
 from hjem.ui.inventory.filters import category_choice, search_field
 from hjem.ui.operations import Change, Changes, Operations
+from hjem.ui.scene.drag_image import drag_hot_spot, drag_pixmap
 from hjem.ui.view import ITEM_MIME
 
 ROW_LIMIT = 200
@@ -36,10 +39,13 @@ THUMB_PX = 48
 
 
 class ItemList(QListWidget):
-    """The found items; dragging one carries its code to the plan."""
+    """The found items; dragging one carries its code to the plan, showing the piece at true
+    size at the plan's zoom (not the list's row, which would hide where it goes)."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.piece_for_code: Callable[[ItemCode], Placement | None] = lambda _code: None
+        self.pixels_per_cm: Callable[[], float] = lambda: 1.0
         self.setObjectName("inventory_panel_list")
         self.setIconSize(QSize(THUMB_PX, THUMB_PX))
         self.setDragEnabled(True)
@@ -52,6 +58,30 @@ class ItemList(QListWidget):
         if items:
             data.setData(ITEM_MIME, items[0].data(Qt.ItemDataRole.UserRole).encode())
         return data
+
+    def drag_image(self, code: ItemCode) -> tuple[QPixmap, QPoint]:
+        """What the mouse carries: the piece at true size held by its middle, or nothing
+        (an empty picture) when the piece cannot be known."""
+        piece = self.piece_for_code(code)
+        if piece is None:
+            nothing = QPixmap(1, 1)
+            nothing.fill(Qt.GlobalColor.transparent)
+            return nothing, QPoint(0, 0)
+        scale = self.pixels_per_cm()
+        return drag_pixmap(piece, scale, self.devicePixelRatioF()), drag_hot_spot(piece, scale)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        item = self.currentItem()
+        if item is None:
+            return
+        for done in self.findChildren(QDrag):  # Qt leaves each drag with its source
+            done.deleteLater()
+        drag = QDrag(self)
+        drag.setMimeData(self.mimeData([item]))
+        pixmap, hot_spot = self.drag_image(item.data(Qt.ItemDataRole.UserRole))
+        drag.setPixmap(pixmap)
+        drag.setHotSpot(hot_spot)
+        drag.exec(Qt.DropAction.CopyAction)
 
 
 class InventoryPanel(QWidget):
@@ -69,6 +99,15 @@ class InventoryPanel(QWidget):
         self.free_only.setChecked(True)
         self.free_only.toggled.connect(lambda _on: self.refresh())
         self.list = ItemList()
+        self.empty = QLabel()  # instead of an empty list: why it is empty, and what to do
+        self.empty.setObjectName("inventory_panel_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setMargin(8)
+        self.shown = QStackedWidget()
+        self.shown.addWidget(self.list)
+        self.shown.addWidget(self.empty)
+        self._searched = False  # the list shows a search (not what fits a marked spot)
         self.place_button = QPushButton(tr("furnish.place"))
         self.spot_button = QPushButton(tr("furnish.find_spot"))
         self.room = QComboBox()
@@ -87,7 +126,7 @@ class InventoryPanel(QWidget):
         filters.addWidget(self.category, 1)
         filters.addWidget(self.free_only)
         layout.addLayout(filters)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.shown, 1)
         layout.addWidget(self.place_button)
         spot = QHBoxLayout()
         spot.addWidget(self.spot_button)
@@ -116,15 +155,40 @@ class InventoryPanel(QWidget):
         if rows is None:
             self.rows = []
             self.list.clear()
+            self.shown.setCurrentWidget(self.list)
             self.status.setText(tr("furnish.no_inventory"))
             return
         self.show_rows(rows)
-        self.status.setText(tr("furnish.found", count=len(rows)))
+        self._searched = True
+        self._tell_found()
+
+    def _tell_found(self) -> None:
+        """How many the search found, or, when none is listed, why and what to do."""
+        if self.rows:
+            self.shown.setCurrentWidget(self.list)
+            self.status.setText(tr("furnish.found", count=len(self.rows)))
+            return
+        self.empty.setText(tr(f"furnish.empty.{self._why_empty()}"))
+        self.shown.setCurrentWidget(self.empty)
+        self.status.setText("")
+
+    def _why_empty(self) -> str:
+        if self._found:
+            return "all_on_plan"
+        anything = self.operations.read(lambda session: table_rows(session, Query(limit=1)))
+        if not anything:
+            return "no_items"
+        return "no_free_match" if self.free_only.isChecked() else "no_match"
 
     def show_rows(self, rows: list[Row]) -> None:
         """List these items, in this order (a search's, or what fits a marked spot), but for
         those already on the plan."""
+        self._searched = False
+        self._list(rows)
+
+    def _list(self, rows: list[Row]) -> None:
         self._found = rows
+        self.shown.setCurrentWidget(self.list)
         rows = [r for r in rows if r.code not in self.on_plan]
         self.rows = rows
         codes: list[str] = [r.code for r in rows]
@@ -137,7 +201,9 @@ class InventoryPanel(QWidget):
         """The items the plan holds already: not offered twice."""
         if codes != self.on_plan:
             self.on_plan = codes
-            self.show_rows(self._found)
+            self._list(self._found)
+            if self._searched:
+                self._tell_found()
 
     def selected_code(self) -> ItemCode | None:
         item = self.list.currentItem()
@@ -148,6 +214,14 @@ class InventoryPanel(QWidget):
             if self.list.item(number).data(Qt.ItemDataRole.UserRole) == code:
                 self.list.setCurrentRow(number)
                 return
+
+    def show_pieces_at(
+        self,
+        piece_for_code: Callable[[ItemCode], Placement | None],
+        pixels_per_cm: Callable[[], float],
+    ) -> None:
+        """Let a drag show the item as the piece it becomes, at the plan's zoom."""
+        self.list.piece_for_code, self.list.pixels_per_cm = piece_for_code, pixels_per_cm
 
     def set_rooms(self, rooms: Sequence[tuple[str, str]]) -> None:
         """The rooms "find a spot" can choose from: (room id, name)."""

@@ -8,14 +8,12 @@ when the mouse is released.
 from __future__ import annotations
 
 import math
-from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPixmap,
@@ -29,18 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from hjem.floorplan.geometry import Point, rect_corners
+from hjem.floorplan.label_layout import MIN_NAMED_PX, Label
 from hjem.floorplan.model import Background, Dimension, Fixture, FixtureKind, Placement, TextLabel
 from hjem.floorplan.symbols import Symbol, symbol
+from hjem.floorplan.text_fit import elide
 from hjem.ui.scene import style
 from hjem.ui.scene.handles import RotationHandle
+from hjem.ui.scene.marks import Mark, legend, mark_size_px, paint_mark
+from hjem.ui.scene.names import measure_name, name_font, name_metrics, paint_name
 from hjem.ui.scene.paths import polygon_path
 from hjem.ui.scene.symbols import paint_symbol
 
 MARGIN = 4.0  # cm around a shape for cosmetic pens and selection outlines
 SYMBOL_LINE_PX = 0.8  # symbol details: thinner than the outline
 MIN_SYMBOL_PX = 12.0  # a piece smaller than this on screen shows no details (a smudge)
-FLAG_RADIUS_PX = 7.0
-NAME_BACKGROUND = QColor(251, 247, 239, 210)  # the furniture cream, so lines behind stay faint
 
 Z_BACKGROUND, Z_ROOM, Z_FIXTURE, Z_FURNITURE, Z_WALL, Z_OPENING, Z_NOTE = (
     -100,
@@ -70,6 +70,7 @@ class ElementItem(QGraphicsItem):
         self._base = QPointF(0, 0)
         self._base_rotation = 0.0
         self.in_conflict = False
+        self.conflict_note = ""  # what the report says is wrong with it (its tooltip)
         self.setZValue(z)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
 
@@ -102,6 +103,15 @@ class ElementItem(QGraphicsItem):
         if in_conflict != self.in_conflict:
             self.in_conflict = in_conflict
             self.update()
+
+    def set_conflict_note(self, text: str) -> None:
+        if text != self.conflict_note:
+            self.conflict_note = text
+            self.setToolTip(self.tooltip_text())
+
+    def tooltip_text(self) -> str:
+        """What the mouse over it says: why it is red, if it is."""
+        return self.conflict_note
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -257,12 +267,24 @@ class PlacementItem(ElementItem):
         self.symbol: Symbol = ()
         self.handle: RotationHandle | None = None
         self.flag = ""  # what needs doing in the inventory (reserve it; someone else has it)
+        self.mark: Mark | None = None  # how the plan shows it (one mark per meaning)
+        self.laid_out = False  # the scene has placed the name (a piece being placed has not)
+        self.name: Label | None = None
+        self._name_offset = QPointF()
+        self._name_bounds = QRectF()
+        self._united_from: QRectF | None = None  # the piece's bounds `_united` was made from
+        self._united = QRectF()
 
-    def set_flag(self, text: str) -> None:
-        if text != self.flag:
-            self.flag = text
-            self.setToolTip(text)
+    def set_flag(self, mark: Mark | None, text: str) -> None:
+        if (mark, text) != (self.mark, self.flag):
+            self.mark, self.flag = mark, text
+            self.setToolTip(self.tooltip_text())
             self.update()
+
+    def tooltip_text(self) -> str:
+        """Why it is red, then what its mark means and what the furniture list says."""
+        standing = f"{legend(self.mark)}\n{self.flag}" if self.mark is not None else self.flag
+        return "\n\n".join(part for part in (self.conflict_note, standing) if part)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
@@ -310,58 +332,71 @@ class PlacementItem(ElementItem):
         painter.drawPath(self._path)
         if self.text:
             self._paint_name(painter, scale)
-        if self.flag:
-            self._paint_flag(painter, scale)
+        if self.mark is not None:
+            self._paint_mark(painter, self.mark, scale)
 
-    def _paint_flag(self, painter: QPainter, scale: float) -> None:
-        """A red "!" just inside the piece's back left corner (in screen pixels)."""
-        radius = min(FLAG_RADIUS_PX, min(self.size) * scale / 2)
-        inset = radius / scale
+    def _paint_mark(self, painter: QPainter, mark: Mark, scale: float) -> None:
+        """The inventory mark just inside the piece's back left corner (in screen pixels)."""
+        inset = min(mark_size_px(mark) / 2 + 2, min(self.size) * scale / 2) / scale
         corner = QPointF(-self.size[0] / 2 + inset, -self.size[1] / 2 + inset)
         at = painter.worldTransform().map(corner)
         painter.save()
         painter.resetTransform()
-        painter.setPen(style.pen(QColor("#ffffff"), 1.0))
-        painter.setBrush(style.brush(style.CONFLICT))
-        painter.drawEllipse(at, radius, radius)
-        painter.setFont(_name_font())
-        box = QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius)
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "!")
+        paint_mark(painter, mark, at, name_font())
         painter.restore()
+
+    def set_name(self, label: Label | None) -> None:
+        """Where the name goes (the scene's layout for the view's zoom): its offset from the
+        piece's middle stays level on screen, so it follows the piece through a drag."""
+        self.prepareGeometryChange()
+        self.laid_out, self.name = True, label
+        self._name_offset = QPointF()
+        reach = 0.0
+        if label is not None:
+            self._name_offset = QPointF(*label.center) - self._base
+            reach = math.hypot(self._name_offset.x(), self._name_offset.y())
+            reach += math.hypot(*label.size) / 2
+        # Any turn of the piece keeps the name within this square around its middle.
+        self._name_bounds = QRectF(-reach, -reach, 2 * reach, 2 * reach)
+        self._united_from = None
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """The piece's bounds with its name's, worked out again only when either changed
+        (Qt asks many times a second while a piece moves)."""
+        if self.name is None:
+            return self._bounds
+        if self._united_from is not self._bounds:
+            self._united_from, self._united = self._bounds, self._bounds.united(self._name_bounds)
+        return self._united
 
     def _paint_name(self, painter: QPainter, scale: float) -> None:
-        """The name, level and in screen pixels, within the piece (elided when it is narrow)."""
-        turned = abs(math.sin(math.radians(self.rotation() * 2))) > 0.01
-        width, depth = self.size
-        across = min(width, depth) if turned else width if self._upright() else depth
-        room_px = across * scale - 6
-        if room_px < 24 or min(width, depth) * scale < 14:
+        """The name, level and in screen pixels, where the layout put it (inside the piece or
+        beside it); a piece not laid out yet (one being placed) shows it inside, cut."""
+        label = self.name if self.laid_out else self._alone(scale)
+        if label is None:
             return
-        metrics = QFontMetricsF(_name_font())
-        text = metrics.elidedText(self.text, Qt.TextElideMode.ElideRight, room_px)
-        centre = painter.worldTransform().map(QPointF(0, 0))
+        centre = painter.worldTransform().map(QPointF(0, 0)) + self._name_offset * scale
         painter.save()
         painter.resetTransform()
-        box = metrics.boundingRect(text)
-        box.moveCenter(centre)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(NAME_BACKGROUND)
-        painter.drawRoundedRect(box.adjusted(-2, 0, 2, 0), 2, 2)
-        painter.setFont(_name_font())
-        painter.setPen(style.LINE)
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+        paint_name(painter, label, centre, scale)
         painter.restore()
 
-    def _upright(self) -> bool:
-        """Whether the piece's own x axis runs across the screen (0° or 180°)."""
-        return abs(math.cos(math.radians(self.rotation()))) > 0.5
+    def _alone(self, scale: float) -> Label | None:
+        """The name inside the piece, cut to its width, with nothing else to mind."""
+        if min(self.size) * scale < MIN_NAMED_PX:
+            return None
+        across = self._level_width() * scale - 10
+        if across < 24:
+            return None
+        line = elide(self.text, across, measure_name)
+        size = ((measure_name(line) + 6) / scale, (name_metrics().height() + 3) / scale)
+        return Label((line,), (0.0, 0.0), size)
 
-
-@cache
-def _name_font() -> QFont:
-    font = QFont()
-    font.setPointSizeF(8.5)
-    return font
+    def _level_width(self) -> float:
+        """How wide the piece is across the screen (names are written level)."""
+        turn = math.radians(self.rotation())
+        return abs(self.size[0] * math.cos(turn)) + abs(self.size[1] * math.sin(turn))
 
 
 class DimensionItem(ElementItem):

@@ -5,19 +5,20 @@ selecting through the scene selects in the document."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-import shapely
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsScene
-from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.conflicts import Conflict
-from hjem.floorplan.label_spot import label_spot
-from hjem.floorplan.model import Element, Fixture, Opening, Placement, Plan, Room
-from hjem.floorplan.shapes import footprints, net_area_m2, room_polygon
+from hjem.floorplan.label_layout import Fonts, Layout, lay_out_labels
+from hjem.floorplan.model import Element, Opening, Placement, Plan, Room
+from hjem.floorplan.shapes import net_area_m2
 from hjem.floorplan.walls import wall_solids
 from hjem.i18n import format_number, tr
+from hjem.ids import ElementId
+from hjem.inventory.placing import Standing
 from hjem.ui.document import PlanDocument
 from hjem.ui.scene import style
 from hjem.ui.scene.items import (
@@ -31,11 +32,13 @@ from hjem.ui.scene.items import (
     RoomItem,
     WallItem,
 )
+from hjem.ui.scene.marks import mark_for
+from hjem.ui.scene.names import measure_name, name_metrics
 from hjem.ui.scene.openings import opening_paths
 from hjem.ui.scene.paths import geometry_path, polygon_path
 
 SCENE_MARGIN = 2000.0  # cm of room to scroll around the drawing
-LABEL_STEP = 10.0  # cm between the places tried for a room's name
+ZOOM_TOLERANCE = 0.005  # a zoom this close to the names' one needs no new layout
 
 
 def room_text(room: Room, area_m2: float) -> str:
@@ -47,8 +50,8 @@ class PlanScene(QGraphicsScene):
     def __init__(self) -> None:
         super().__init__()
         self._plan: Plan | None = None
-        self._obstacles: BaseGeometry | None = None  # furniture and fixtures, for room names
-        self._label_zoom = 1.0  # pixels per cm when the room names were placed
+        self.labels: Layout | None = None  # where the names are, for the zoom they were laid out
+        self.labels_zoom = 0.0  # pixels per cm when the names were laid out
         self._items: dict[str, ElementItem] = {}
         # Which items show as in conflict: the document's report, except for a piece being
         # dragged, whose live check is shown until the report after the drag replaces it.
@@ -98,8 +101,13 @@ class PlanScene(QGraphicsScene):
         """Mark the elements of the document's (new) report; a drag's live state ends."""
         self._report_ids = {e for c in conflicts for e in c.elements}
         self._live = None
-        for item in self._items.values():
+        said: dict[str, list[str]] = {}
+        for conflict in conflicts:
+            for element_id in conflict.elements:
+                said.setdefault(element_id, []).append(conflict.message.text())
+        for element_id, item in self._items.items():
             self._mark(item)
+            item.set_conflict_note("\n".join(said.get(element_id, ())))
 
     def show_live(self, item: ElementItem, in_conflict: bool) -> None:
         """A piece being dragged (or placed): show its live check instead of the report."""
@@ -120,11 +128,13 @@ class PlanScene(QGraphicsScene):
         else:
             item.set_conflict(item.element_id in self._report_ids)
 
-    def set_flags(self, flags: dict[str, str]) -> None:
-        """Mark pieces that need something done in the inventory, saying what (a tooltip)."""
+    def set_flags(self, flags: Mapping[str, tuple[Standing, str]]) -> None:
+        """Mark pieces that need something done in the inventory (by their standing), saying
+        what (a tooltip)."""
         for element_id, item in self._items.items():
             if isinstance(item, PlacementItem):
-                item.set_flag(flags.get(element_id, ""))
+                standing, text = flags.get(element_id, (None, ""))
+                item.set_flag(mark_for(standing) if standing else None, text)
 
     def show_plan(self, plan: Plan) -> None:
         old, self._plan = self._plan, plan
@@ -136,8 +146,6 @@ class PlanScene(QGraphicsScene):
             or old.placements is not plan.placements
             or old.fixtures is not plan.fixtures
         )
-        if furnished:
-            self._obstacles = None
         if layout_changed:
             self._sync_walls(plan)
         if layout_changed or old is None or old.rooms is not plan.rooms:
@@ -157,8 +165,8 @@ class PlanScene(QGraphicsScene):
             before = getattr(old, name) if old else ()
             if before is not getattr(plan, name):
                 self._sync(before, getattr(plan, name), kind, show)
-        if furnished and old is not None:  # the free floor changed: room names move with it
-            self._place_labels(plan)
+        if furnished or layout_changed or old is None or old.rooms is not plan.rooms:
+            self.lay_out_labels()
         if old is None or old.background is not plan.background:
             self.background_item.show_background(plan.background)
         self._grow_scene_rect()
@@ -214,33 +222,48 @@ class PlanScene(QGraphicsScene):
         item.fill = style.ROOM_FILL[room.kind]
         item.set_path(polygon_path(room.polygon))
         item.set_label(room_text(room, net_area_m2(self._plan, room)))
-        self._place_label(item, room)
 
     def zoom_did_change(self, pixels_per_cm: float) -> None:
-        """Room names keep their size on screen, so they take more floor zoomed out: placed
-        again when the zoom has changed by a quarter since they were placed."""
-        if self._plan is not None and not 0.8 < pixels_per_cm / self._label_zoom < 1.25:
-            self._place_labels(self._plan)
+        """Names keep their size on screen, so they take more or less floor: laid out again
+        for the new zoom."""
+        if not self.labels_zoom or abs(pixels_per_cm / self.labels_zoom - 1) > ZOOM_TOLERANCE:
+            self.lay_out_labels()
 
-    def _place_labels(self, plan: Plan) -> None:
-        for room in plan.rooms:
-            item = self._items.get(room.id)
-            if isinstance(item, RoomItem):
-                self._place_label(item, room)
+    def drawBackground(self, painter: QPainter, rect) -> None:
+        """Painted at a zoom the names were not laid out for (the view was scaled without
+        saying so): lay them out again once this paint is over."""
+        super().drawBackground(painter, rect)
+        zoom = painter.worldTransform().m11()
+        if self._plan is not None and abs(zoom / (self.labels_zoom or zoom) - 1) > ZOOM_TOLERANCE:
+            QTimer.singleShot(0, lambda: self.zoom_did_change(self._view_zoom()))
 
-    def _place_label(self, item: RoomItem, room: Room) -> None:
-        """In the room's free floor nearest its middle, its size in cm as at the view's zoom."""
-        assert self._plan is not None
+    def _view_zoom(self) -> float:
         views = self.views()
-        self._label_zoom = views[0].transform().m11() if views else 1.0
-        if self._obstacles is None:
-            pieces: list[Placement | Fixture] = [*self._plan.placements, *self._plan.fixtures]
-            self._obstacles = shapely.union_all(footprints(pieces)) if pieces else None
-        size = item.label.boundingRect().size() / self._label_zoom
-        spot, _covered = label_spot(
-            room_polygon(room), self._obstacles, (size.width(), size.height()), LABEL_STEP
-        )
-        item.move_label(spot)
+        return views[0].transform().m11() if views else 1.0
+
+    def lay_out_labels(self) -> None:
+        """Every name on the plan for the view's zoom: pieces' names inside them or beside,
+        room names on free floor, none over another (`floorplan.label_layout`)."""
+        if self._plan is None:
+            return
+        plan, zoom = self._plan, self._view_zoom()
+        rooms: dict[ElementId, RoomItem] = {
+            r.id: i for r in plan.rooms if isinstance(i := self._items.get(r.id), RoomItem)
+        }
+        sizes = {
+            k: (i.label.boundingRect().width(), i.label.boundingRect().height())
+            for k, i in rooms.items()
+        }
+        fonts = Fonts(measure_name, name_metrics().height(), sizes)
+        names = {p.id: p.label or tr(f"category.{p.category}.name") for p in plan.placements}
+        self.labels = lay_out_labels(plan, names, fonts, zoom)
+        self.labels_zoom = zoom
+        for room_id, item in rooms.items():
+            if room_id in self.labels.rooms:
+                item.move_label(self.labels.rooms[room_id])
+        for piece in plan.placements:
+            if isinstance(piece_item := self._items.get(piece.id), PlacementItem):
+                piece_item.set_name(self.labels.pieces.get(piece.id))
 
     def _show_placement(self, item: ElementItem, placement: Element) -> None:
         assert isinstance(item, PlacementItem) and isinstance(placement, Placement)

@@ -75,12 +75,12 @@ class StartScreen(QWidget):
         lists.addLayout(self._column(QLabel(tr("start.samples")), self.samples))
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 40, 48, 40)
+        layout.setContentsMargins(48, 24, 48, 16)  # a laptop's 768 px: room for the lists
         layout.addWidget(title)
         layout.addWidget(subtitle)
-        layout.addSpacing(24)
+        layout.addSpacing(16)
         layout.addLayout(buttons)
-        layout.addSpacing(24)
+        layout.addSpacing(16)
         # The families' cases come first once the workspace is read (`show_cases`).
         self._cases_slot = QVBoxLayout()
         layout.addLayout(self._cases_slot, 2)

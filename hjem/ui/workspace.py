@@ -15,7 +15,7 @@ from hjem.i18n import tr
 from hjem.ui.editor import Editor
 from hjem.ui.furnishing import Furnishing
 from hjem.ui.panels.conflicts import ConflictsPanel
-from hjem.ui.panels.properties import PropertiesPanel
+from hjem.ui.panels.properties import PANEL_WIDTH, PropertiesPanel
 from hjem.ui.scene.plan_scene import PlanScene
 from hjem.ui.session import EditingSession
 from hjem.ui.surroundings import Surroundings
@@ -30,7 +30,7 @@ from hjem.ui.tools.what_fits import WhatFitsTool
 from hjem.ui.view import PlanView
 
 LEFT_WIDTH = 300  # px: the inventory panel's own least width
-RIGHT_WIDTH = 330  # px: the properties and the conflicts
+RIGHT_WIDTH = PANEL_WIDTH  # px: the properties and the conflicts
 
 
 def register_tools(editor: Editor) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QTabBar
 from hjem.budget.demo import fill_demo_workspace
 from hjem.cases.demo import DEMO_CASE
 from hjem.floorplan.model import OpeningKind
+from hjem.i18n import set_language
 from hjem.ui.screen_fit import fitted
 from tests.ui.conftest import open_sample
 from tests.ui.driver import LEFT, click
@@ -107,6 +108,23 @@ def test_the_plan_stays_put_whatever_is_selected(laptop_window, qtbot):
         qtbot.waitUntil(lambda e=element_id: properties.element_id == e)
         QApplication.processEvents()
         assert where() == before, element_id
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_form_fits_the_properties_panel_without_squeezing(laptop_window, qtbot, language):
+    open_sample(laptop_window, qtbot, "3-vaerelser-konflikter")
+    set_language(language)
+    properties, document = laptop_window.session.properties, laptop_window.document
+    squeezed = []
+    try:
+        for element in document.plan.elements():
+            document.select([element.id])
+            qtbot.waitUntil(lambda e=element: properties.element_id == e.id)
+            if properties.minimumSizeHint().width() > properties.width():
+                squeezed.append(element.id)
+    finally:
+        set_language("da")
+    assert squeezed == []
 
 
 def test_the_door_buttons_show_their_words_whole(laptop_window, qtbot):

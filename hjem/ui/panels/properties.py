@@ -31,9 +31,9 @@ from hjem.ids import ElementId
 from hjem.ui.editor import Editor
 from hjem.ui.panels.fields import Field, fields_for, title_for
 
-PANEL_WIDTH = 300
+PANEL_WIDTH = 330  # px: the longest form (a piece's, in Danish or English) fits
 COMBO_ADJUST = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-COMBO_CHARACTERS = 14
+COMBO_CHARACTERS = 8
 EXAMPLE = ElementId("example")
 LONGEST_FORMS = (  # a balcony door's fields and buttons, and a piece's fields
     Opening(EXAMPLE, EXAMPLE, OpeningKind.FRENCH_DOOR, 0.0, 90.0),

@@ -67,9 +67,8 @@ class MainWindow(QMainWindow):
         self.document = PlanDocument(parent=self)
         self._session: EditingSession | None = None  # built when the first plan opens
         self._autosaved_index: int | None = None
-        self._editor_layout: QByteArray | None = (
-            None  # the panels as they were, at the start screen
-        )
+        # The panels and tool bar as they were, while the start screen is shown again.
+        self._editor_layout: QByteArray | None = None
         self.stack = PageStack()
         self.setCentralWidget(self.stack)
         self.start = StartScreen(settings.recent_files())

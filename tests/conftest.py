@@ -5,10 +5,12 @@ from types import ModuleType
 
 import pytest
 
-# Qt tests run without a screen; set before anything imports Qt.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 ROOT = Path(__file__).resolve().parent.parent
+
+# Qt tests run without a screen, on a virtual one the size of a volunteer's laptop
+# (1366 × 768); set before anything imports Qt.
+LAPTOP_SCREEN = ROOT / "tests" / "ui" / "laptop_screen.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={LAPTOP_SCREEN}")
 
 
 def script(name: str) -> ModuleType:

@@ -10,9 +10,9 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStackedWidget
 
 from hjem.errors import UserError
 from hjem.floorplan.model import Plan
@@ -22,6 +22,7 @@ from hjem.ui import files
 from hjem.ui.document import PlanDocument
 from hjem.ui.operations import Change, Operations, Outcome, message_box
 from hjem.ui.recovery import Recovery
+from hjem.ui.screen_fit import open_within_screen
 from hjem.ui.session import EditingSession
 from hjem.ui.settings import Settings
 from hjem.ui.start_screen import StartScreen
@@ -33,6 +34,24 @@ if TYPE_CHECKING:  # the database layer and the editor load when first needed
     from hjem.ui.inventory.window import InventoryWindow
 
 DEMO_CHANGES = frozenset({Change.INVENTORY, Change.CASES, Change.BUDGET})
+PREFERRED_SIZE = QSize(1440, 900)  # a laptop's screen gets all of its room instead
+
+
+class PageStack(QStackedWidget):
+    """The start screen or the plan, sized by the page shown: the start screen's row of
+    buttons must not make the editor (with its panels beside it) wider than a laptop."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
 
 
 class MainWindow(QMainWindow):
@@ -48,7 +67,9 @@ class MainWindow(QMainWindow):
         self.document = PlanDocument(parent=self)
         self._session: EditingSession | None = None  # built when the first plan opens
         self._autosaved_index: int | None = None
-        self.stack = QStackedWidget()
+        # The panels and tool bar as they were, while the start screen is shown again.
+        self._editor_layout: QByteArray | None = None
+        self.stack = PageStack()
         self.setCentralWidget(self.stack)
         self.start = StartScreen(settings.recent_files())
         self.start.new_requested.connect(self.new_plan)
@@ -60,11 +81,13 @@ class MainWindow(QMainWindow):
         self.status = StatusLine(self.statusBar())
         self.document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
         self.document.path_did_change.connect(lambda _path: self._update_title())
+        # An edit, an undo or a redo since a refusal: the red words no longer apply.
+        self.document.undo_stack.indexChanged.connect(lambda _index: self.status.clear_error())
         self._autosave = QTimer(self)
         self._autosave.timeout.connect(self.autosave)
         self.set_autosave_seconds(settings.autosave_seconds())
         self._build_parts()
-        self.resize(1280, 820)
+        open_within_screen(self, PREFERRED_SIZE)
         self._update_title()
 
     def _build_parts(self) -> None:
@@ -78,7 +101,13 @@ class MainWindow(QMainWindow):
             self.settings, self.status, self, self.set_autosave_seconds, self._name_did_change
         )
         actions = FileActions(
-            self.new_plan, self.open_dialog, self.open_path, self.save, self.save_as, self.close
+            self.new_plan,
+            self.open_dialog,
+            self.open_path,
+            self.save,
+            self.save_as,
+            self.close,
+            self.back_to_start,
         )
         self.menus = build_menus(
             MenuContext(
@@ -123,8 +152,16 @@ class MainWindow(QMainWindow):
         """Whether a plan was ever opened (the start screen loads no editor)."""
         return self._session is not None
 
+    @property
+    def is_editing(self) -> bool:
+        """Whether a plan is open in the editor (not the start screen)."""
+        return self._session is not None and self.stack.currentWidget() is self._session.view
+
     def show_plan(self, plan: Plan, path: Path | None) -> None:
         session = self.session
+        if self._editor_layout is not None:  # back from the start screen: the panels return
+            self.restoreState(self._editor_layout)
+            self._editor_layout = None
         self.stack.setCurrentWidget(session.view)
         self.menus.set_editing(True)
         self.document.replace(plan, path)
@@ -133,6 +170,27 @@ class MainWindow(QMainWindow):
         session.editor.use_tool("select")
         self._autosaved_index = None
         session.furnishing.panel.refresh()
+
+    def back_to_start(self) -> bool:
+        """Close the plan (asking first whether to save it) and show the cases and plans."""
+        if not self.is_editing:
+            return True
+        if not self.maybe_save():
+            return False
+        self.recovery.discard()
+        self._editor_layout = self.saveState()
+        for dock in self.findChildren(
+            QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            dock.hide()
+        self.menus.toolbar.hide()
+        self.menus.set_editing(False)
+        self.document.replace(Plan(), None)
+        self.stack.setCurrentWidget(self.start)
+        self.start.show_recent(self.settings.recent_files())
+        self.status.say("")
+        self._update_title()
+        return True
 
     # --- files ---------------------------------------------------------------------------------
 
@@ -362,4 +420,4 @@ class MainWindow(QMainWindow):
         else:
             name = self.document.path.stem if self.document.path else tr("files.untitled")
         marker = "*" if self.document.is_modified else ""
-        self.setWindowTitle(f"{marker}{name} – hjem" if self.has_editor else "hjem")
+        self.setWindowTitle(f"{marker}{name} – hjem" if self.is_editing else "hjem")

@@ -33,6 +33,7 @@ class FileActions:
     save: Callable[[], object]
     save_as: Callable[[], object]
     quit: Callable[[], object]
+    back_to_start: Callable[[], object]  # the cases and plans, without restarting
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,12 @@ def build_menus(context: MenuContext) -> Menus:
 
 def _file_menu(m: Menus, menu: QMenu) -> None:
     f = m.context.files
+    back = m.action("menu.cases_and_plans", f.back_to_start)
+    back.setToolTip(tr("menu.cases_and_plans_hint"))
+    menu.addAction(back)
+    m.toolbar.addAction(back)  # first on the tool bar, before the drawing tools
+    m.toolbar.addSeparator()
+    menu.addSeparator()
     menu.addAction(m.action("menu.new", f.new_plan, QKeySequence.StandardKey.New, editing=False))
     menu.addAction(
         m.action("menu.open", f.open_dialog, QKeySequence.StandardKey.Open, editing=False)

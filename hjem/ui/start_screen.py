@@ -56,7 +56,7 @@ class StartScreen(QWidget):
         open_button.clicked.connect(self.open_requested)
         inventory_button.clicked.connect(self.inventory_requested)
 
-        self.recent = self._list("start_recent", [(p.stem, p) for p in recent])
+        self.recent = self._list("start_recent", [])
         samples = [
             (tr(f"start.sample.{name}"), asset("samples", f"{name}.hjem")) for name in SAMPLES
         ]
@@ -68,19 +68,19 @@ class StartScreen(QWidget):
         buttons.addWidget(inventory_button)
         buttons.addWidget(demo_button)
         buttons.addStretch(1)
+        self.recent_heading = QLabel()
+        self.show_recent(recent)
         lists = QHBoxLayout()
-        lists.addLayout(
-            self._column(tr("start.recent") if recent else tr("start.no_recent"), self.recent)
-        )
-        lists.addLayout(self._column(tr("start.samples"), self.samples))
+        lists.addLayout(self._column(self.recent_heading, self.recent))
+        lists.addLayout(self._column(QLabel(tr("start.samples")), self.samples))
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 40, 48, 40)
+        layout.setContentsMargins(48, 24, 48, 16)  # a laptop's 768 px: room for the lists
         layout.addWidget(title)
         layout.addWidget(subtitle)
-        layout.addSpacing(24)
+        layout.addSpacing(16)
         layout.addLayout(buttons)
-        layout.addSpacing(24)
+        layout.addSpacing(16)
         # The families' cases come first once the workspace is read (`show_cases`).
         self._cases_slot = QVBoxLayout()
         layout.addLayout(self._cases_slot, 2)
@@ -88,6 +88,13 @@ class StartScreen(QWidget):
         hint = QLabel(tr("start.hint"))
         hint.setStyleSheet("color: #6b6b6b;")
         layout.addWidget(hint)
+
+    def show_recent(self, recent: list[Path]) -> None:
+        """The recently opened plans (again, when the editor goes back to this screen)."""
+        self.recent_heading.setText(tr("start.recent") if recent else tr("start.no_recent"))
+        self.recent.clear()
+        for path in recent:
+            self.recent.addItem(_entry(path.stem, path))
 
     def show_cases(self, cases: QWidget) -> None:
         self._cases_slot.addWidget(cases)
@@ -98,10 +105,7 @@ class StartScreen(QWidget):
         widget.setObjectName(name)
         widget.setStyleSheet(LIST_STYLE)
         for label, path in entries:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(str(path))
-            widget.addItem(item)
+            widget.addItem(_entry(label, path))
         # Activated: a double-click, or Enter on the keyboard.
         widget.itemActivated.connect(
             lambda item: self.path_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -109,10 +113,16 @@ class StartScreen(QWidget):
         return widget
 
     @staticmethod
-    def _column(heading: str, widget: QListWidget) -> QVBoxLayout:
+    def _column(heading: QLabel, widget: QListWidget) -> QVBoxLayout:
         column = QVBoxLayout()
-        label = QLabel(heading)
-        label.setStyleSheet("font-weight: 600;")
-        column.addWidget(label)
+        heading.setStyleSheet("font-weight: 600;")
+        column.addWidget(heading)
         column.addWidget(widget, 1)
         return column
+
+
+def _entry(label: str, path: Path) -> QListWidgetItem:
+    item = QListWidgetItem(label)
+    item.setData(Qt.ItemDataRole.UserRole, path)
+    item.setToolTip(str(path))
+    return item

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -15,6 +15,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QResizeEvent,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -32,6 +34,7 @@ ITEM_MIME = "application/x-hjem-item"  # a drag from the inventory panel: the it
 
 ZOOM_STEP = 1.15
 MIN_SCALE, MAX_SCALE = 0.02, 20.0  # screen pixels per cm
+NOTE_GAP, NOTE_MARGIN = 6.0, 4.0  # px: a note beside a piece, and from the view's edge
 NICE_LENGTHS_CM = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 
 
@@ -44,6 +47,9 @@ class PlanView(QGraphicsView):
         self.grid_visible = True
         self.grid_step = 10.0
         self._pan_from: QPointF | None = None
+        # The zoom `fit_to_plan` chose, while nobody zoomed or scrolled since: the plan is
+        # fitted again when the view's size settles (the panels dock after a plan opens).
+        self._fitted: QTransform | None = None
         self._space_down = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -77,7 +83,22 @@ class PlanView(QGraphicsView):
         if bounds is None or bounds.isEmpty():
             bounds = QRectF(-100, -100, 1000, 800)
         self.fitInView(bounds.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = self.transform()
         self._plan_scene().zoom_did_change(self.pixels_per_cm)
+
+    @property
+    def keeps_fitted(self) -> bool:
+        """Whether the view still shows the plan as `fit_to_plan` left it."""
+        return self._fitted is not None and self._fitted == self.transform()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.keeps_fitted:
+            self.fit_to_plan()
+
+    def centerOn(self, *where) -> None:
+        self._fitted = None  # the person (or a conflict) asked for this spot: keep it
+        super().centerOn(*where)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -85,6 +106,7 @@ class PlanView(QGraphicsView):
             self.zoom(ZOOM_STEP**steps)
 
     def _start_pan(self, event: QMouseEvent) -> None:
+        self._fitted = None
         self._pan_from = event.position()
         self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
 
@@ -94,6 +116,20 @@ class PlanView(QGraphicsView):
         self._pan_from = event.position()
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(delta.x()))
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(delta.y()))
+
+    def note_position(self, beside: QRectF, size: QSizeF) -> QPointF:
+        """Where a note of `size` screen pixels goes beside the scene rect `beside`: to its
+        right, else to its left, and up or down as needed to stay whole inside the view."""
+        area = QRectF(self.viewport().rect()).adjusted(
+            NOTE_MARGIN, NOTE_MARGIN, -NOTE_MARGIN, -NOTE_MARGIN
+        )
+        box = QRectF(self.mapFromScene(beside).boundingRect())
+        x = box.right() + NOTE_GAP
+        if x + size.width() > area.right():
+            x = box.left() - NOTE_GAP - size.width()
+        x = max(area.left(), min(x, area.right() - size.width()))
+        y = max(area.top(), min(box.top(), area.bottom() - size.height()))
+        return self.mapToScene(QPoint(round(x), round(y)))
 
     # --- events to the tool --------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from hjem.i18n import tr
 from hjem.ui.editor import Editor
 from hjem.ui.furnishing import Furnishing
 from hjem.ui.panels.conflicts import ConflictsPanel
-from hjem.ui.panels.properties import PropertiesPanel
+from hjem.ui.panels.properties import PANEL_WIDTH, PropertiesPanel
 from hjem.ui.scene.plan_scene import PlanScene
 from hjem.ui.session import EditingSession
 from hjem.ui.surroundings import Surroundings
@@ -28,6 +28,9 @@ from hjem.ui.tools.select import SelectTool
 from hjem.ui.tools.wall import WallTool
 from hjem.ui.tools.what_fits import WhatFitsTool
 from hjem.ui.view import PlanView
+
+LEFT_WIDTH = 300  # px: the inventory panel's own least width
+RIGHT_WIDTH = PANEL_WIDTH  # px: the properties and the conflicts
 
 
 def register_tools(editor: Editor) -> None:
@@ -54,6 +57,24 @@ def _dock(host: QMainWindow, key: str, widget: QWidget, area: Qt.DockWidgetArea)
     return dock
 
 
+def _dock_panels(
+    host: QMainWindow, properties: QWidget, conflicts: QWidget, furnishing: Furnishing
+) -> None:
+    """On the left the inventory and, as a second tab, the furniture list (the full height
+    for their rows); on the right the properties, as tall as their longest form, over the
+    conflicts. On a laptop each gets room for its rows, and no column changes width."""
+    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+    inventory = _dock(host, "furnish.panel_title", furnishing.panel, left)
+    furniture = _dock(host, "furnish.list_title", furnishing.furniture, left)
+    host.tabifyDockWidget(inventory, furniture)
+    inventory.raise_()
+    properties_dock = _dock(host, "panel.properties.title", properties, right)
+    _dock(host, "panel.conflicts.title", conflicts, right)
+    host.resizeDocks(
+        [inventory, properties_dock], [LEFT_WIDTH, RIGHT_WIDTH], Qt.Orientation.Horizontal
+    )
+
+
 def build_session(around: Surroundings, stack: QStackedWidget) -> EditingSession:
     """The scene, view, editor and panels, built together and docked in `around.host`."""
     scene = PlanScene()
@@ -71,13 +92,5 @@ def build_session(around: Surroundings, stack: QStackedWidget) -> EditingSession
     stack.addWidget(view)
     properties, conflicts = PropertiesPanel(editor), ConflictsPanel(editor)
     furnishing = Furnishing(editor, around)
-    right = Qt.DockWidgetArea.RightDockWidgetArea
-    _dock(around.host, "panel.properties.title", properties, right)
-    conflicts_dock = _dock(around.host, "panel.conflicts.title", conflicts, right)
-    _dock(
-        around.host, "furnish.panel_title", furnishing.panel, Qt.DockWidgetArea.LeftDockWidgetArea
-    )
-    furniture_dock = _dock(around.host, "furnish.list_title", furnishing.furniture, right)
-    around.host.tabifyDockWidget(conflicts_dock, furniture_dock)
-    conflicts_dock.raise_()
+    _dock_panels(around.host, properties, conflicts, furnishing)
     return EditingSession(around.document, scene, view, editor, properties, conflicts, furnishing)

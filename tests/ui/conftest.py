@@ -1,5 +1,7 @@
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from hjem.i18n import set_language
 from hjem.ui.main_window import MainWindow
@@ -41,3 +43,34 @@ def open_at_one_pixel_per_cm(window, plan):
     editor = window.session.editor
     editor.view.resetTransform()
     return editor
+
+
+@pytest.fixture
+def laptop_window(qtbot, settings, recovery_folder, monkeypatch, tmp_path):
+    """The main window as `hjem` opens it (no size forced by the test), on the suite's
+    1366 × 768 screen."""
+    monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path / "data"))
+    set_language("da")
+    main = MainWindow(settings, Recovery(recovery_folder))
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.document.replace(main.document.plan, None)
+    main.close()
+    main.deleteLater()
+
+
+def open_sample(window, qtbot, name: str) -> None:
+    """Double-click a sample plan on the start screen, as a volunteer opens one."""
+    samples = window.start.samples
+    row = next(
+        i
+        for i in range(samples.count())
+        if samples.item(i).data(Qt.ItemDataRole.UserRole).stem == name
+    )
+    where = samples.visualItemRect(samples.item(row)).center()
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mouseClick(samples.viewport(), left, none, where)  # a double-click: select, then open
+    QTest.mouseDClick(samples.viewport(), left, none, where)
+    qtbot.waitUntil(lambda: window.is_editing)
+    QApplication.processEvents()  # the panels dock and the view takes its size

@@ -3,7 +3,7 @@ W × D), see one in full, log and edit donations, move them along their way."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from hjem.ui.inventory.filters import category_choice, search_field
 from hjem.ui.inventory.model import THUMB_PX, InventoryModel
 from hjem.ui.operations import Change, Changes, Operations
 from hjem.ui.panels.properties import parse_number
+from hjem.ui.screen_fit import open_within_screen
 
 ROW_LIMIT = 5000
 
@@ -59,7 +60,7 @@ class InventoryWindow(QMainWindow):
         self.setCentralWidget(central)
         self.toolbar_actions: dict[str, QAction] = {}
         self._toolbar()
-        self.resize(1300, 820)
+        open_within_screen(self, QSize(1300, 820))
         self.refresh()
         operations.workspace_did_change.connect(self._workspace_changed)
 

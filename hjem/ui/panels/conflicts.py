@@ -21,6 +21,7 @@ class ConflictsPanel(QWidget):
         self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)  # where one conflict's words end
         self.list.itemClicked.connect(self._show)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

@@ -26,7 +26,10 @@ from hjem.money import format_kroner
 from hjem.ui.editor import Editor
 from hjem.ui.operations import Change, Changes, Operations, Outcome
 
-COLUMNS = ("name", "room", "size", "standing", "value")
+# Readable in a panel's width: the name with its room and standing under it, and the value;
+# the size is the name's tool tip.
+COLUMNS = ("name", "value")
+NAME, VALUE = range(len(COLUMNS))
 LOOK_AGAIN_MS = 30_000
 SETTLE_MS = 300  # after an edit, before asking the database
 
@@ -44,7 +47,12 @@ class FurnitureList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemClicked.connect(self._select_piece)
         self.total = QLabel()
         self.total.setObjectName("furniture_total")
@@ -96,15 +104,7 @@ class FurnitureList(QWidget):
         self.placed, self.online = placed, online
         self.table.setRowCount(len(self.placed))
         for row, piece in enumerate(self.placed):
-            for column, text in enumerate(_cells(plan, piece)):
-                cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, piece.placement.id)
-                if column == 4:
-                    cell.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if column == 3 and piece.standing.needs_action:
-                    cell.setForeground(Qt.GlobalColor.darkRed)
+            for column, cell in enumerate(_cells(plan, piece)):
                 self.table.setItem(row, column, cell)
         self.total.setText(tr("furnish.list.total", total=format_kroner(total_ore(self.placed))))
         flagged = [p for p in self.placed if self.online and p.standing.needs_action]
@@ -133,17 +133,26 @@ def _offline(piece: Placement) -> PlacedItem:
     return PlacedItem(piece, Standing.UNKNOWN, 0, item_status="offline")
 
 
-def _cells(plan: Plan, placed: PlacedItem) -> list[str]:
+def _cells(plan: Plan, placed: PlacedItem) -> list[QTableWidgetItem]:
     piece = placed.placement
     room = room_at(plan, piece.center)
-    room_name = (room.name or tr(f"room_kind.{room.kind.value}.name")) if room else ""
-    return [
-        piece.label or tr(f"category.{piece.category}.name"),
-        room_name,
-        f"{piece.width:g} × {piece.depth:g} cm",
-        _standing_text(placed),
-        format_kroner(placed.value_ore) if placed.value_ore else "",
-    ]
+    where = (room.name or tr(f"room_kind.{room.kind.value}.name")) if room else ""
+    name = QTableWidgetItem(
+        tr(
+            "furnish.list.entry",
+            name=piece.label or tr(f"category.{piece.category}.name"),
+            room=where or tr("furnish.list.no_room"),
+            standing=_standing_text(placed),
+        )
+    )
+    name.setToolTip(f"{piece.width:g} × {piece.depth:g} × {piece.height:g} cm")
+    if placed.standing.needs_action:
+        name.setForeground(Qt.GlobalColor.darkRed)
+    value = QTableWidgetItem(format_kroner(placed.value_ore) if placed.value_ore else "")
+    value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    for cell in (name, value):
+        cell.setData(Qt.ItemDataRole.UserRole, piece.id)
+    return [name, value]
 
 
 def _standing_text(placed: PlacedItem) -> str:

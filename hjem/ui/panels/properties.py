@@ -22,13 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hjem.floorplan.categories import CATEGORIES
 from hjem.floorplan.commands import Batch, ReplaceElement
-from hjem.floorplan.model import Element, Opening
+from hjem.floorplan.geometry import Point
+from hjem.floorplan.model import Element, Opening, OpeningKind, Placement
 from hjem.i18n import current_language, tr
+from hjem.ids import ElementId
 from hjem.ui.editor import Editor
 from hjem.ui.panels.fields import Field, fields_for, title_for
 
-PANEL_WIDTH = 300
+PANEL_WIDTH = 330  # px: the longest form (a piece's, in Danish or English) fits
+COMBO_ADJUST = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+COMBO_CHARACTERS = 8
+EXAMPLE = ElementId("example")
+LONGEST_FORMS = (  # a balcony door's fields and buttons, and a piece's fields
+    Opening(EXAMPLE, EXAMPLE, OpeningKind.FRENCH_DOOR, 0.0, 90.0),
+    Placement(EXAMPLE, "", next(iter(CATEGORIES)), 1.0, 1.0, 1.0, Point(0.0, 0.0)),
+)
 
 
 def _number_text(value: float) -> str:
@@ -59,11 +69,15 @@ class PropertiesPanel(QWidget):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e;")
+        # A door's two flips on a row of their own, its width presets on the next: each
+        # button wide enough for its words in the panel's width.
         self.door_buttons = QHBoxLayout()
+        self.width_presets = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(self.form)
         layout.addLayout(self.door_buttons)
+        layout.addLayout(self.width_presets)
         layout.addWidget(self.problem)
         layout.addStretch(1)
         self.inputs: dict[str, QWidget] = {}
@@ -77,6 +91,7 @@ class PropertiesPanel(QWidget):
         self._later.timeout.connect(self.refresh)
         editor.document.selection_did_change.connect(lambda _ids: self._later.start())
         editor.document.plan_did_change.connect(lambda _plan: self._later.start())
+        self.setMaximumHeight(self._tallest())
         self.refresh()
 
     def refresh(self) -> None:
@@ -98,14 +113,27 @@ class PropertiesPanel(QWidget):
             return
         self.problem.setStyleSheet("color: #b3261e;")
         self.problem.clear()
+        self._build(element)
+
+    def _build(self, element: Element) -> None:
         self.element_id = element.id
         self.title.setText(title_for(element))
         self._fields = fields_for(element)
         self._passable = isinstance(element, Opening) and element.is_passable
         for field in self._fields:
             self.form.addRow(tr(f"field.{field.key}"), self._input(field, element))
-        if self._passable:
-            self._opening_buttons()
+        if isinstance(element, Opening) and self._passable:
+            self._opening_buttons(element)
+
+    def _tallest(self) -> int:
+        """The height of the longest form (a door's, a piece's). The panel never asks for
+        more, so the panels below it get the rest of the column."""
+        heights = []
+        for example in LONGEST_FORMS:
+            self._build(example)
+            heights.append(self.sizeHint().height())
+            self._clear()
+        return max(heights)
 
     def _shows(self, element: Element) -> bool:
         """Whether the panel already has the widgets for this element (same fields)."""
@@ -139,9 +167,11 @@ class PropertiesPanel(QWidget):
         self.element_id, self._fields, self._passable = None, [], False
         while self.form.rowCount():
             self.form.removeRow(0)
-        while (item := self.door_buttons.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
+        for row in (self.door_buttons, self.width_presets):
+            while (item := row.takeAt(0)) is not None:
+                if (widget := item.widget()) is not None:
+                    widget.hide()  # at once: it is deleted only when Qt gets round to it
+                    widget.deleteLater()
         self.inputs.clear()
 
     def _input(self, field: Field, element: Element) -> QWidget:
@@ -155,6 +185,9 @@ class PropertiesPanel(QWidget):
             widget.editingFinished.connect(lambda f=field, w=widget: self._change(f, w.text()))
         elif field.kind == "choice":
             widget = QComboBox()
+            # The longest choice must not widen the panel (and shift the plan beside it).
+            widget.setSizeAdjustPolicy(COMBO_ADJUST)
+            widget.setMinimumContentsLength(COMBO_CHARACTERS)
             for choice, key in field.choices:
                 widget.addItem(tr(key), choice)
             widget.setCurrentIndex(max(0, widget.findData(value)))
@@ -205,7 +238,7 @@ class PropertiesPanel(QWidget):
     def _change_door(self, change: Callable[[Opening], Opening]) -> None:
         self._apply(ReplaceElement(change(self._door())), "undo.change")
 
-    def _opening_buttons(self) -> None:
+    def _opening_buttons(self, door: Opening) -> None:
         flips: list[tuple[str, Callable[[Opening], Opening]]] = [
             ("panel.properties.flip_side", flip_side),
             ("panel.properties.flip_hinge", flip_hinge),
@@ -217,19 +250,18 @@ class PropertiesPanel(QWidget):
             self.door_buttons.addWidget(button)
         entrance = QCheckBox(tr("field.entrance"))
         entrance.setObjectName("field_entrance")
-        entrance.setChecked(self._door().entrance)
+        entrance.setChecked(door.entrance)
         entrance.toggled.connect(self._set_entrance)
         self.inputs["entrance"] = entrance
         self.form.addRow("", entrance)
         for width in (70, 80, 90):
-            preset = QPushButton(f"{width}")
+            preset = QPushButton(f"{width} cm")
             preset.setObjectName(f"width_{width}")
             preset.setToolTip(tr("panel.properties.width_preset", width=width))
-            preset.setMaximumWidth(44)
             preset.clicked.connect(
                 lambda _=False, w=width: self._change_door(lambda d: replace(d, width=float(w)))
             )
-            self.door_buttons.addWidget(preset)
+            self.width_presets.addWidget(preset)
 
     def _set_entrance(self, entrance: bool) -> None:
         """Only one entrance: marking this door unmarks any other."""

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF
-
 from hjem.floorplan.conflicts import Conflict
 from hjem.floorplan.drag import Bounds, Drag
 from hjem.floorplan.geometry import Point
@@ -71,8 +69,12 @@ class FurnitureDrag:
         lines = [c.message.text() for c in self.conflicts[:BUBBLE_LINES]]
         if len(self.conflicts) > BUBBLE_LINES:
             lines.append("…")
-        corner = self.item.sceneBoundingRect().topRight()
-        self.bubble.show_lines(lines, corner + QPointF(4 / self.editor.view.pixels_per_cm, 0))
+        beside = self.item.sceneBoundingRect()
+        self.bubble.show_lines(lines, beside.topRight())
+        # Whole inside the view, also beside a piece at its edge.
+        self.bubble.setPos(
+            self.editor.view.note_position(beside, self.bubble.boundingRect().size())
+        )
 
     @property
     def moved(self) -> bool:

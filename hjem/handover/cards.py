@@ -115,8 +115,11 @@ def _lines(context: Context, item: HandoverItem, room: float) -> list[Line]:
         small.append(tr("handover.item.code", lang, code=item.code))
     if context.data.internal and not item.missing:
         small.append(tr("handover.item.value", lang, value=money(item.value_ore, lang)))
-    if small:
-        for text in fonts.wrap_whole(" · ".join(small), regular, SMALL_PT, room):
+    joined = " · ".join(small)
+    if small and fonts.width(joined, regular, SMALL_PT) <= room:
+        small = [joined]  # the code and the value on one line when they fit, else one each
+    for part in small:
+        for text in fonts.wrap_whole(part, regular, SMALL_PT, room):
             lines.append(Line(text, regular, SMALL_PT, style.MUTED, SMALL_PT + 3))
     return lines
 

@@ -18,16 +18,16 @@ from hjem.handover.data import HandoverItem
 from hjem.handover.plan_drawing import draw_badge
 from hjem.handover.wording import item_name, money, size_text, status_parts
 from hjem.i18n import tr
-from hjem.pdf_text import ELLIPSIS
 
 PAD = 7.0  # inside the card's edge
 FIRST_BASELINE = 19.0  # from the card's top
 FOOT_BASELINE = 8.0  # the status's last line, from the card's bottom
 MIN_HEIGHT = PHOTO_BOX[1] + 2 * PAD
-NAME_PT, DETAIL_PT, SMALL_PT = 11.0, 8.5, 7.5
-STATUS_PT, STATUS_LEAST_PT = 8.5, 7.5
+NAME_PT, DETAIL_PT, SMALL_PT = 11.0, 9.0, 8.0  # never below 8 pt: the family reads it
+STATUS_PT = 9.0
 ASCENT, DESCENT = 0.76, 0.24  # of DejaVu Sans, as shares of the size
-MARK_ROOM = 14.0  # the warning sign before "not found"
+MARK_SIZE = 11.5  # the warning sign before "not found" (its "!" 8 pt)
+MARK_ROOM = 16.0
 
 
 @dataclass(frozen=True)
@@ -98,31 +98,35 @@ def draw_card(
 
 
 def _lines(context: Context, item: HandoverItem, room: float) -> list[Line]:
-    """The name (up to two lines), the size, the colour, and in small type the codes."""
+    """The name (wrapped whole, however many lines it takes), the size, the colour, and in
+    small type the codes."""
     regular, bold = fonts.register()
     lang = context.lang
-    names = fonts.wrap(item_name(item, lang), bold, NAME_PT, room, lines=2)
+    names = fonts.wrap_whole(item_name(item, lang), bold, NAME_PT, room)
     lines = [Line(n, bold, NAME_PT, style.INK, NAME_PT + 2) for n in names]
     details = [size_text(item, lang)]
     if item.colour.strip():
         details.append(tr("handover.item.colour", lang, colour=item.colour.strip()))
-    for text in details:
-        text = fonts.shorten(text, regular, DETAIL_PT, room)
-        lines.append(Line(text, regular, DETAIL_PT, style.INK, DETAIL_PT + 3))
+    for detail in details:
+        for text in fonts.wrap_whole(detail, regular, DETAIL_PT, room):
+            lines.append(Line(text, regular, DETAIL_PT, style.INK, DETAIL_PT + 3))
     small = []
     if item.code:
         small.append(tr("handover.item.code", lang, code=item.code))
     if context.data.internal and not item.missing:
         small.append(tr("handover.item.value", lang, value=money(item.value_ore, lang)))
-    if small:
-        text = fonts.shorten(" · ".join(small), regular, SMALL_PT, room)
-        lines.append(Line(text, regular, SMALL_PT, style.MUTED, SMALL_PT + 3))
+    joined = " · ".join(small)
+    if small and fonts.width(joined, regular, SMALL_PT) <= room:
+        small = [joined]  # the code and the value on one line when they fit, else one each
+    for part in small:
+        for text in fonts.wrap_whole(part, regular, SMALL_PT, room):
+            lines.append(Line(text, regular, SMALL_PT, style.MUTED, SMALL_PT + 3))
     return lines
 
 
 def _status(item: HandoverItem, lang: str, room: float) -> Status | None:
     """To buy and its price on one line if they fit, else one above the other; "not found"
-    after a warning sign, wrapped to two lines (three in smaller type) if need be."""
+    after a warning sign, wrapped whole onto as many lines as it takes."""
     parts = status_parts(item, lang)
     if not parts:
         return None
@@ -130,24 +134,17 @@ def _status(item: HandoverItem, lang: str, room: float) -> Status | None:
     if item.missing:
         room -= MARK_ROOM
     joined = " · ".join(parts)
-    points = fonts.fitting(joined, bold, STATUS_PT, room, smallest=STATUS_LEAST_PT)
-    if fonts.width(joined, bold, points) <= room:
-        return Status([joined], points, item.missing)
-    if len(parts) > 1:
-        points = min(fonts.fitting(p, bold, STATUS_PT, room, STATUS_LEAST_PT) for p in parts)
-        return Status([fonts.shorten(p, bold, points, room) for p in parts], points, item.missing)
-    for points, most in ((STATUS_PT, 2), (STATUS_LEAST_PT, 2), (STATUS_LEAST_PT, 3)):
-        lines = fonts.wrap(joined, bold, points, room, lines=most)
-        if not lines[-1].endswith(ELLIPSIS):
-            break
-    return Status(lines, points, item.missing)
+    if fonts.width(joined, bold, STATUS_PT) <= room:
+        return Status([joined], STATUS_PT, item.missing)
+    lines = [line for part in parts for line in fonts.wrap_whole(part, bold, STATUS_PT, room)]
+    return Status(lines, STATUS_PT, item.missing)
 
 
 def _draw_status(canvas: Canvas, status: Status, x: float, baseline: float) -> None:
     _, bold = fonts.register()
     if status.missing:
         top_line = baseline + (len(status.lines) - 1) * (status.points + 1.5)
-        warning_mark(canvas, x, top_line - 1, 9)
+        warning_mark(canvas, x, top_line - 1, MARK_SIZE)
         x += MARK_ROOM
     canvas.setFillColor(style.WARNING if status.missing else style.ACCENT_DARK)
     canvas.setFont(bold, status.points)

@@ -3,6 +3,8 @@ when it stands where it should."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.pdfgen.canvas import Canvas
 
 from hjem.handover import fonts, style
@@ -13,7 +15,9 @@ from hjem.handover.plan_drawing import draw_badge
 from hjem.handover.wording import item_name
 from hjem.i18n import tr
 
-ROW = 24.0
+ROW = 24.0  # a row of one line
+LINE = 13.0  # each further line of a wrapped name
+NAME_PT, ROOM_PT = 10.5, 10.0
 LEAST_ROW = 20.0  # rows closer than this: the list takes two pages instead
 HEADER = 20.0
 BOX = 13.0
@@ -31,21 +35,49 @@ def checklist_blocks(context: Context) -> list[Block]:
         tr("handover.checklist.heading", lang), tr("handover.checklist.intro", lang), new_page=True
     )
     header = Block(HEADER, lambda c, x, y: _header(c, lang, x, y, width), keep_with_next=True)
-    items = sorted(context.items, key=lambda i: i.number)
-    row = _row_height(len(items), content_height() - title.height - HEADER)
+    rows = [_Row(item, *_texts(context, item, width)) for item in _sorted(context)]
+    row = _row_height(rows, content_height() - title.height - HEADER)
 
-    def draw(item: HandoverItem, shade: bool) -> Draw:
-        return lambda c, x, y: _row(c, context, item, x, y, width, row, shade)
+    def draw(entry: _Row, height: float, shade: bool) -> Draw:
+        return lambda c, x, y: _row(c, entry, lang, (x, y, width, height), shade)
 
-    rows = [Block(row, draw(item, i % 2 == 1), continued=header) for i, item in enumerate(items)]
-    return [title, header, *rows]
+    blocks = []
+    for index, entry in enumerate(rows):
+        height = row + (entry.lines - 1) * LINE
+        blocks.append(Block(height, draw(entry, height, index % 2 == 1), continued=header))
+    return [title, header, *blocks]
 
 
-def _row_height(rows: int, room: float) -> float:
+@dataclass(frozen=True)
+class _Row:
+    item: HandoverItem
+    names: list[str]
+    places: list[str]
+
+    @property
+    def lines(self) -> int:
+        return max(len(self.names), len(self.places))
+
+
+def _sorted(context: Context) -> list[HandoverItem]:
+    return sorted(context.items, key=lambda i: i.number)
+
+
+def _texts(context: Context, item: HandoverItem, width: float) -> tuple[list[str], list[str]]:
+    """The name's and the room's lines: wrapped whole in their columns, never cut."""
+    regular, bold = fonts.register()
+    _, name, room, tick = _columns(width)
+    names = fonts.wrap_whole(item_name(item, context.lang), bold, NAME_PT, room - name - 8)
+    places = fonts.wrap_whole(item.room, regular, ROOM_PT, tick - room - 8) if item.room else []
+    return names, places
+
+
+def _row_height(rows: list[_Row], room: float) -> float:
     """Roomy rows; a little closer if that keeps the whole list on one page."""
-    if rows * ROW <= room or rows * LEAST_ROW > room:
+    extra = sum(row.lines - 1 for row in rows) * LINE
+    if len(rows) * ROW + extra <= room or len(rows) * LEAST_ROW + extra > room:
         return ROW
-    return room / rows
+    return (room - extra) / len(rows)
 
 
 def _header(canvas: Canvas, lang: str, left: float, top: float, width: float) -> None:
@@ -63,32 +95,25 @@ def _header(canvas: Canvas, lang: str, left: float, top: float, width: float) ->
 
 
 def _row(
-    canvas: Canvas,
-    context: Context,
-    item: HandoverItem,
-    left: float,
-    top: float,
-    width: float,
-    height: float,
-    shade: bool,
+    canvas: Canvas, entry: _Row, lang: str, box: tuple[float, float, float, float], shade: bool
 ) -> None:
+    """One piece's row; `box` is its left, top, width and height."""
     regular, bold = fonts.register()
-    lang = context.lang
+    left, top, width, height = box
     number, name, room, tick = _columns(width)
     if shade:
         canvas.setFillColor(style.CREAM)
         canvas.rect(left, top - height, width, height, stroke=0, fill=1)
     middle = top - height / 2
-    draw_badge(canvas, left + number + 11, middle, 9, item)
+    first = middle - 3.5 + (entry.lines - 1) * LINE / 2  # the first line's baseline
+    draw_badge(canvas, left + number + 11, middle, 9, entry.item)
     canvas.setFillColor(style.INK)
-    canvas.setFont(bold, 10.5)
-    canvas.drawString(
-        left + name, middle - 3.5, fonts.shorten(item_name(item, lang), bold, 10.5, room - name - 8)
-    )
-    canvas.setFont(regular, 10)
-    canvas.drawString(
-        left + room, middle - 3.5, fonts.shorten(item.room, regular, 10, tick - room - 8)
-    )
+    canvas.setFont(bold, NAME_PT)
+    for row, line in enumerate(entry.names):
+        canvas.drawString(left + name, first - row * LINE, line)
+    canvas.setFont(regular, ROOM_PT)
+    for row, line in enumerate(entry.places):
+        canvas.drawString(left + room, first - row * LINE, line)
     checkbox(canvas, left + tick, middle - BOX / 2, BOX)
     canvas.setFillColor(style.MUTED)
     canvas.setFont(regular, 9)

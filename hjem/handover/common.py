@@ -106,7 +106,7 @@ def warning_mark(canvas: Canvas, x: float, y: float, size: float) -> None:
     path.close()
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.setFillColor(style.WHITE)
-    canvas.setFont(bold, size * 0.7)
+    canvas.setFont(bold, max(size * 0.7, 8.0))  # never below the copy's 8 pt
     canvas.drawCentredString(x + size * 0.575, y + size * 0.12, "!")
     canvas.restoreState()
 
@@ -127,10 +127,10 @@ def placeholder(
     draw_piece(canvas, replace(piece, center=Point(0.0, 0.0), rotation=0.0), 0.7 / k)
     canvas.restoreState()
     name = tr("handover.item.no_photo", lang)
-    points = fonts.fitting(name, regular, 7.5, w - 6)
     canvas.setFillColor(style.MUTED)
-    canvas.setFont(regular, points)
-    canvas.drawCentredString(x + w / 2, y + 5, name)
+    canvas.setFont(regular, 8)  # the least the family's copy prints
+    for row, line in enumerate(reversed(fonts.wrap_whole(name, regular, 8, w - 6))):
+        canvas.drawCentredString(x + w / 2, y + 5 + row * 9, line)
 
 
 def footer(canvas: Canvas, context: Context, page: int, pages: int, width: float) -> None:

@@ -28,6 +28,7 @@ from hjem.handover.cover import cover
 from hjem.handover.data import HandoverData
 from hjem.handover.home_page import home_blocks
 from hjem.handover.layout import Page, paginate
+from hjem.handover.marking import mark_internal
 from hjem.handover.photos import PhotoSource, PrintedPhotos
 from hjem.handover.plan_drawing import Building
 from hjem.handover.room_pages import room_sections
@@ -122,6 +123,8 @@ def _draw_page(canvas: Canvas, context: Context, page: Page, number: int, pages:
     for block, top in page.placed:
         block.draw(canvas, style.MARGIN, top)
     footer(canvas, context, number, pages, page.size[0])
+    if context.data.internal:
+        mark_internal(canvas, context.lang, page.size)
     canvas.showPage()
 
 

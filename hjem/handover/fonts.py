@@ -6,6 +6,7 @@ Text is measured, wrapped and shortened by `hjem.pdf_text`, offered here too.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
@@ -14,9 +15,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from hjem.pdf_text import fitting, shorten, width, wrap
 from hjem.resources import asset
 
+_GLUED = re.compile(r"(\d) × (\d)")
 REGULAR = "HjemSans"
 BOLD = "HjemSans-Bold"
-__all__ = ["BOLD", "REGULAR", "fitting", "register", "shorten", "width", "wrap"]
+__all__ = ["BOLD", "REGULAR", "fitting", "register", "shorten", "width", "wrap", "wrap_whole"]
 
 
 @cache
@@ -26,3 +28,28 @@ def register() -> tuple[str, str]:
     pdfmetrics.registerFont(TTFont(REGULAR, str(folder / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(folder / "DejaVuSans-Bold.ttf")))
     return REGULAR, BOLD
+
+
+def wrap_whole(text: str, font: str, points: float, room: float) -> list[str]:
+    """`text` on as many lines of `room` points as it takes, nothing left out: a word wider
+    than a whole line (rare in a name) is broken between two letters. A size such as
+    "160 × 90" stays on one line (joined by no-break spaces)."""
+    lines: list[str] = []
+    for word in _GLUED.sub("\\1\u00a0×\u00a0\\2", text).split(" "):
+        if not word.strip():
+            continue
+        if lines and width(f"{lines[-1]} {word}", font, points) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+            continue
+        while len(word) > 1 and width(word, font, points) > room:
+            cut = _longest_prefix(word, font, points, room)
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    return lines or [""]
+
+
+def _longest_prefix(word: str, font: str, points: float, room: float) -> int:
+    """How many letters of `word` fit `room` (one at least)."""
+    fits = (n for n in range(len(word) - 1, 1, -1) if width(word[:n], font, points) <= room)
+    return next(fits, 1)

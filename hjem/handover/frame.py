@@ -125,7 +125,7 @@ def _bar_labels(
     """ "0", every `every` metres a number, and the last with its unit: "5 m"."""
     regular, _ = fonts.register()
     canvas.setFillColor(style.INK)
-    canvas.setFont(regular, 7)
+    canvas.setFont(regular, 8)
     canvas.drawString(x, y, "0")
     for m in range(every, metres + 1, every):
         label = tr("handover.plan.metres", lang, count=m) if m == metres else str(m)

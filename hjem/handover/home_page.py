@@ -19,12 +19,14 @@ from hjem.handover.frame import (
 )
 from hjem.handover.layout import Block, content_height, content_width
 from hjem.handover.plan_drawing import badge_kind, draw_badge, draw_plan
-from hjem.handover.wording import item_name
+from hjem.handover.plan_index import index_blocks
 from hjem.i18n import tr
 
 SCALES = (50, 75, 100, 200, 500)
 HEADING = 30.0
-LEGEND = 62.0  # points under the drawing: scale bar, legend, notes
+LEGEND = 80.0  # points under the drawing: scale bar, legend, notes (three lines)
+BAR_GAP = 10.0  # between the drawing and the scale bar
+NOTE_PT, NOTE_LINE = 9.0, 12.0
 MARGIN_CM = 45.0  # around the building, for the entrance's label and the badges beside pieces
 
 
@@ -52,13 +54,17 @@ def home_blocks(context: Context) -> list[Block]:
     title = heading(
         tr("handover.plan.heading", context.lang), new_page=True, landscape=layout.landscape
     )
-    height = content_height(layout.landscape) - title.height
+    notes = _notes(context.lang, content_width(layout.landscape))
+    frame = frame_for(layout, 0.0, 0.0)
+    height = frame.height + BAR_GAP + SCALE_BAR_HEIGHT + len(notes) * NOTE_LINE
     drawing = Block(
         height,
-        lambda c, x, y: _draw(c, context, layout, x, y, height),
+        lambda c, x, y: _draw(c, context, layout, notes, x, y),
         landscape=layout.landscape,
+        keep_with_next=True,
     )
-    return [title, drawing]
+    room = content_height(layout.landscape) - title.height - height
+    return [title, drawing, *index_blocks(context, room, layout.landscape)]
 
 
 def frame_for(layout: HomeLayout, left: float, top: float) -> PlanFrame:
@@ -68,23 +74,36 @@ def frame_for(layout: HomeLayout, left: float, top: float) -> PlanFrame:
     return PlanFrame(layout.scale, layout.window, left + (width - probe.width) / 2, top)
 
 
+def _notes(lang: str, width: float) -> list[str]:
+    """The two notes under the scale bar, wrapped to the page's width."""
+    regular, _ = fonts.register()
+    keys = ("handover.plan.numbers", "handover.plan.print_note")
+    return [
+        line for key in keys for line in fonts.wrap_whole(tr(key, lang), regular, NOTE_PT, width)
+    ]
+
+
 def _draw(
-    canvas: Canvas, context: Context, layout: HomeLayout, left: float, top: float, height: float
+    canvas: Canvas,
+    context: Context,
+    layout: HomeLayout,
+    notes: list[str],
+    left: float,
+    top: float,
 ) -> None:
     lang = context.lang
     frame = frame_for(layout, left, top)
     draw_plan(canvas, frame, context.building, context.items, lang)
     width = content_width(layout.landscape)
-    y = max(top - frame.height - 10, top - height + LEGEND) - SCALE_BAR_HEIGHT
+    y = top - frame.height - BAR_GAP - SCALE_BAR_HEIGHT
     bar = draw_scale_bar(canvas, left, y, layout.scale, width * 0.45, lang)
     _legend(canvas, context, left + max(bar, 120) + 30, y + 14)
     regular, _ = fonts.register()
     canvas.setFillColor(style.MUTED)
-    canvas.setFont(regular, style.SMALL_PT)
-    for key in ("handover.plan.numbers", "handover.plan.print_note"):
-        y -= 11
-        canvas.drawString(left, y, fonts.shorten(tr(key, lang), regular, style.SMALL_PT, width))
-    _index(canvas, context, left, y - 22, width, y - 22 - (top - height))
+    canvas.setFont(regular, NOTE_PT)
+    for line in notes:
+        y -= NOTE_LINE
+        canvas.drawString(left, y + 2, line)
 
 
 def _legend(canvas: Canvas, context: Context, x: float, y: float) -> None:
@@ -101,44 +120,3 @@ def _legend(canvas: Canvas, context: Context, x: float, y: float) -> None:
         canvas.setFont(regular, 9)
         canvas.drawString(x + 18, y, label)
         x += 18 + fonts.width(label, regular, 9) + 18
-
-
-INDEX_ROWS = (19.0, 17.0, 15.0)  # row heights tried, roomiest first
-
-
-def _index(
-    canvas: Canvas, context: Context, left: float, top: float, width: float, room: float
-) -> None:
-    """Every piece by number with its room, in columns, when the page has room for it."""
-    items = sorted(context.items, key=lambda i: i.number)
-    fits = [
-        (columns, row)
-        for row in INDEX_ROWS
-        for columns in (3, 4)
-        if columns * int((room - 22) // row) >= len(items)
-    ]
-    if not items or not fits:
-        return
-    columns, row_height = fits[0]
-    points = 9.5 if row_height > 15 else 8.5
-    regular, bold = fonts.register()
-    canvas.setFillColor(style.ACCENT_DARK)
-    canvas.setFont(bold, 11)
-    canvas.drawString(left, top, tr("handover.plan.index", context.lang))
-    per_column = -(-len(items) // columns)
-    column_width = width / columns
-    for index, item in enumerate(items):
-        x = left + (index // per_column) * column_width
-        y = top - 22 - (index % per_column) * row_height
-        draw_badge(canvas, x + 7, y + 3.2, points * 0.8, item)
-        canvas.setFillColor(style.INK)
-        canvas.setFont(bold, points)
-        text = fonts.shorten(item_name(item, context.lang), bold, points, column_width - 26)
-        canvas.drawString(x + 19, y, text)
-        used = fonts.width(text, bold, points) + 4
-        rest = column_width - 26 - used
-        if item.room and rest > 20:
-            canvas.setFillColor(style.MUTED)
-            canvas.setFont(regular, points - 1)
-            room_text = fonts.shorten(f"· {item.room}", regular, points - 1, rest)
-            canvas.drawString(x + 19 + used, y, room_text)

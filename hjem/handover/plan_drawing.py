@@ -135,7 +135,7 @@ def draw_plan(
     canvas.drawPath(_path(canvas, building.walls), stroke=1, fill=1, fillMode=FILL_EVEN_ODD)
     _openings(canvas, frame, plan)
     canvas.restoreState()
-    radius = badge_radius(frame)
+    radius = badge_radius(frame, items)
     pieces = [(i.number, i.placement) for i in items] if numbers else []
     spots = badge_spots(pieces, radius / frame.k, building.floor)
     if focus is None and names:
@@ -224,6 +224,42 @@ def _near(frame: PlanFrame, wall: Wall, opening: Opening) -> bool:
     return _shows(frame, wall.point_at(opening.offset), opening.width + wall.thickness)
 
 
+LEAST_PT = 8.0  # nothing on the family's copy is printed smaller, the drawings' labels included
+AREA_PT = 8.0
+
+
+@dataclass(frozen=True)
+class RoomLabel:
+    """A room's name (on one line or wrapped) and its area, and the box they take (points)."""
+
+    lines: list[str]
+    size: float
+    area: str
+    width: float
+    height: float
+
+
+def _room_label(name: str, area: str, size: float, room: float) -> RoomLabel:
+    regular, bold = fonts.register()
+    lines = fonts.wrap_whole(name, bold, size, room)
+    wide = max(fonts.width(line, bold, size) for line in lines)
+    width = max(wide, fonts.width(area, regular, AREA_PT)) + 4
+    return RoomLabel(lines, size, area, width, len(lines) * (size + 1) + AREA_PT + 4)
+
+
+def _label_choices(name: str, area: str, largest: float, room: float) -> list[RoomLabel]:
+    """The labels to try, best first: on one line, largest letters first, then wrapped; never
+    below `LEAST_PT`."""
+    _, bold = fonts.register()
+    sizes = [largest, (largest + LEAST_PT) / 2, LEAST_PT]
+    labels = [_room_label(name, area, size, room) for size in sizes]
+    if len(name.split()) > 1:  # a word a line: narrower, to slip between the furniture
+        for size in sizes[1:]:
+            narrow = max(fonts.width(word, bold, size) for word in name.split())
+            labels.append(_room_label(name, area, size, min(room, narrow)))
+    return sorted(labels, key=lambda label: (len(label.lines), -label.size))
+
+
 def _room_labels(
     canvas: Canvas,
     frame: PlanFrame,
@@ -231,49 +267,65 @@ def _room_labels(
     obstacles: BaseGeometry | None,
     lang: str,
 ) -> None:
-    """Each room's name and net area, in its free floor nearest the middle: smaller if that is
-    what it takes to stay clear of the furniture, on a light patch of floor if nothing does."""
-    regular, bold = fonts.register()
-    largest = 8.5 if frame.scale >= 100 else 10.0
+    """Each room's name and net area, in its free floor nearest the middle: smaller or wrapped
+    if that is what it takes to stay clear of the furniture (never below 8 pt), on a light
+    patch of floor if nothing does."""
+    largest = 9.0 if frame.scale >= 100 else 10.0
     for room in building.plan.rooms:
         name = room_name(room, lang)
         area = tr("handover.plan.area", lang, area=format_number(building.area(room), lang))
         polygon = room_polygon(room)
         x0, _, x1, _ = polygon.bounds
-        top_size = fonts.fitting(name, bold, largest, (x1 - x0) * frame.k - 8, smallest=5.5)
-        sizes = (top_size, top_size * 0.85, top_size * 0.72)
-        for size in sizes:  # the largest letters that stay clear of everything
-            small, w, h = _label_box(name, area, size, largest, frame)
-            spot, covered = label_spot(polygon, obstacles, (w, h), 8.0, measure=False)
+        choices = _label_choices(name, area, largest, max((x1 - x0) * frame.k - 8, 30.0))
+        for label in choices:  # the first that stays clear of everything
+            box = (label.width / frame.k, label.height / frame.k)
+            spot, covered = label_spot(polygon, obstacles, box, 8.0, measure=False)
             if covered == 0:
                 break
-        else:  # none: the smallest, where it covers least, on a light patch
-            spot, covered = label_spot(polygon, obstacles, (w, h), 8.0)
-        x, y = spot
-        px, py = frame.pt(x, y)
-        if covered > 0:
-            patch = max(fonts.width(name, bold, size), fonts.width(area, regular, small)) + 6
-            canvas.saveState()
-            canvas.setFillColor(style.FLOOR)
-            canvas.setFillAlpha(0.85)
-            canvas.roundRect(px - patch / 2, py - small - 3, patch, size + small + 5, 2, 0, 1)
-            canvas.restoreState()
-        canvas.setFillColor(style.INK)
-        canvas.setFont(bold, size)
-        canvas.drawCentredString(px, py + 1, name)
-        canvas.setFillColor(style.MUTED)
-        canvas.setFont(regular, small)
-        canvas.drawCentredString(px, py - small - 0.5, area)
+        else:  # none: the one covering least, where it covers least, on a light patch
+            label, spot, covered = _least_covering(choices, polygon, obstacles, frame)
+        _draw_room_label(canvas, frame.pt(*spot), label, patch=covered > 0)
 
 
-def _label_box(
-    name: str, area: str, size: float, largest: float, frame: PlanFrame
-) -> tuple[float, float, float]:
-    """The area's letter size and the label's box (w, h in cm) for a name `size` points."""
+def _least_covering(
+    choices: list[RoomLabel],
+    polygon: BaseGeometry,
+    obstacles: BaseGeometry | None,
+    frame: PlanFrame,
+) -> tuple[RoomLabel, tuple[float, float], float]:
+    """The label covering the least furniture, where it covers least (of two covering as
+    little, the smaller)."""
+    found = []
+    for label in choices:
+        box = (label.width / frame.k, label.height / frame.k)
+        spot, covered = label_spot(polygon, obstacles, box, 8.0)
+        found.append((covered, label.width * label.height, label, spot))
+    covered, _, label, spot = min(found, key=lambda f: (round(f[0], 2), f[1]))
+    return label, spot, covered
+
+
+def _draw_room_label(
+    canvas: Canvas, at: tuple[float, float], label: RoomLabel, patch: bool
+) -> None:
     regular, bold = fonts.register()
-    small = min(size - 1, largest - 1.5)
-    w = max(fonts.width(name, bold, size), fonts.width(area, regular, small)) + 4
-    return small, w / frame.k, (size + small + 4) / frame.k
+    px, py = at
+    top = py + label.height / 2
+    if patch:
+        canvas.saveState()
+        canvas.setFillColor(style.FLOOR)
+        canvas.setFillAlpha(0.85)
+        canvas.roundRect(
+            px - label.width / 2 - 1, top - label.height, label.width + 2, label.height, 2, 0, 1
+        )
+        canvas.restoreState()
+    canvas.setFillColor(style.INK)
+    canvas.setFont(bold, label.size)
+    baseline = top - 2 - 0.76 * label.size  # the first line's, under the box's top
+    for row, line in enumerate(label.lines):
+        canvas.drawCentredString(px, baseline - row * (label.size + 1), line)
+    canvas.setFillColor(style.MUTED)
+    canvas.setFont(regular, AREA_PT)
+    canvas.drawCentredString(px, top - label.height + 2 + 0.24 * AREA_PT, label.area)
 
 
 def _entrance(canvas: Canvas, frame: PlanFrame, plan: Plan, lang: str) -> None:
@@ -295,9 +347,17 @@ def _entrance(canvas: Canvas, frame: PlanFrame, plan: Plan, lang: str) -> None:
     canvas.drawCentredString(x, y - 3, tr("handover.plan.entrance", lang))
 
 
-def badge_radius(frame: PlanFrame) -> float:
-    """The radius of a number's circle, in points: larger on a room's enlarged drawing."""
-    return 6.5 if frame.scale >= 100 else 8.0
+def badge_radius(frame: PlanFrame, items: Iterable[HandoverItem] = ()) -> float:
+    """The radius of a number's circle, in points: larger on a room's enlarged drawing, and
+    large enough for the longest number at 8 pt."""
+    base = 7.0 if frame.scale >= 100 else 8.0
+    return max([base, *(fitting_radius(str(item.number)) for item in items)])
+
+
+def fitting_radius(number: str) -> float:
+    """The least radius of a circle that holds `number` at `LEAST_PT`."""
+    _, bold = fonts.register()
+    return max(LEAST_PT / 1.15, fonts.width(number, bold, LEAST_PT) / 1.6)
 
 
 def draw_badges(
@@ -342,6 +402,8 @@ def draw_badge(canvas: Canvas, x: float, y: float, radius: float, item: Handover
     _, bold = fonts.register()
     kind = badge_kind(item)
     fill, ring, number, dashed = BADGE_LOOKS[kind]
+    text = str(item.number)
+    radius = max(radius, fitting_radius(text))  # the number never below 8 pt
     name = f"hjem-badge-{kind}"
     if not canvas.hasForm(name):
         # types-reportlab types the form's bounding box as int; reportlab takes any number.
@@ -357,8 +419,7 @@ def draw_badge(canvas: Canvas, x: float, y: float, radius: float, item: Handover
     canvas.transform(radius, 0, 0, radius, x, y)
     canvas.doForm(name)
     canvas.restoreState()
-    text = str(item.number)
-    points = fonts.fitting(text, bold, radius * 1.15, radius * 1.6, smallest=4)
+    points = fonts.fitting(text, bold, radius * 1.15, radius * 1.6, smallest=LEAST_PT)
     canvas.setFillColor(number)
     canvas.setFont(bold, points)
     canvas.drawCentredString(x, y - points * 0.36, text)

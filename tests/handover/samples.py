@@ -177,3 +177,17 @@ def poppler_pages(pdf: Path, folder: Path, dpi: int = 40) -> int:
     )
     assert done.returncode == 0 and done.stderr == ""
     return len(list(folder.glob("page-*.png")))
+
+
+def text_spans(page) -> list[tuple[str, float]]:
+    """Every text object on the page with its letter size as printed (points): the font size
+    times the text's scale on the page, so a size set through a transform counts too."""
+    sizes = []
+    for obj in page.get_objects(max_depth=1):
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue
+        size = ctypes.c_float()
+        pdfium_c.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size))
+        matrix = obj.get_matrix()
+        sizes.append(size.value * (matrix.c**2 + matrix.d**2) ** 0.5)
+    return [(text, size) for (text, _), size in zip(texts_on(page), sizes, strict=True)]

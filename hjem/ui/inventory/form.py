@@ -121,7 +121,6 @@ class DonationDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("donation.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("files.cancel"))
         buttons.accepted.connect(self._try_save)
         buttons.rejected.connect(self.reject)
         layout = QHBoxLayout(self)

@@ -3,15 +3,17 @@ dialog (Kig i, Filnavn), the line edit's context menu. Qt ships the translations
 (`qtbase_da.qm`); hjem installs the one for its language, so no window relabels a standard
 button by hand. The few texts Qt's Danish lacks (newer ones, such as the file dialog's
 "&Look in:") come from hjem's catalogs, under `qt.<Qt's context>.*`: the English catalog
-holds Qt's exact source text, the other languages their translation."""
+holds Qt's exact source text, the other languages their translation. Qt's locale follows too,
+so a calendar names its months in Danish."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from hjem.i18n import catalog
+from hjem.i18n import LOCALES, catalog, current_language, language
 
 PREFIX = "qt."
 _installed: list[QTranslator] = []  # kept alive here: Qt holds translators by pointer only
@@ -49,6 +51,7 @@ def install_qt_translations(app: QCoreApplication, lang: str) -> bool:
     English is Qt's own and needs nothing; True if Qt now speaks `lang`."""
     while _installed:
         app.removeTranslator(_installed.pop())
+    QLocale.setDefault(QLocale(LOCALES[language(lang)]))
     if lang == "en":
         return True
     shipped = QTranslator(app)
@@ -60,3 +63,12 @@ def install_qt_translations(app: QCoreApplication, lang: str) -> bool:
         app.installTranslator(translator)
         _installed.append(translator)
     return True
+
+
+def date_edit_format(lang: str | None = None) -> str:
+    """A date box's display format, the way `i18n.format_day` writes a day: "dd.MM.yyyy" in
+    Danish, "dd/MM/yyyy" in English."""
+    from babel.dates import get_date_format  # Babel is heavy; load it only when needed
+
+    pattern = get_date_format("short", locale=LOCALES[language(lang or current_language())])
+    return re.sub(r"(?<!y)y(?!y)", "yyyy", pattern.pattern)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from hjem.ui.main_window import MainWindow
 
+BACKGROUND_GRACE_MS = 10_000  # how long closing waits for background jobs to end
 STARTUP_PROBE = "HJEM_STARTUP_PROBE"  # set by bench/startup.py: report the first window, quit
 
 
@@ -68,10 +69,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _after_background_work(status: int) -> int:
     """`status`, once the background jobs have ended: a job still running when Python shuts
-    down reports to a relay that is already gone, and prints a traceback."""
+    down reports to a relay that is already gone, and prints a traceback. A job stuck on an
+    unreachable server does not keep hjem from closing for long."""
     from PySide6.QtCore import QThreadPool
 
-    QThreadPool.globalInstance().waitForDone()
+    QThreadPool.globalInstance().waitForDone(BACKGROUND_GRACE_MS)
     return status
 
 

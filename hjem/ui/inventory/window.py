@@ -93,8 +93,9 @@ class InventoryWindow(QMainWindow):
         table.setColumnWidth(0, THUMB_PX + 10)
         table.setColumnWidth(4, 170)  # "200 × 90 × 80 cm" on one line
         table.doubleClicked.connect(lambda _index: actions.edit(self))
-        table.selectionModel().currentRowChanged.connect(lambda _now, _before: self.show_selected())
-        table.selectionModel().currentRowChanged.connect(lambda _now, _b: self._offer_actions())
+        selection = table.selectionModel()
+        selection.currentRowChanged.connect(lambda _now, _before: self.show_selected())
+        selection.currentRowChanged.connect(lambda _now, _before: self._offer_actions())
         return table
 
     def _filters(self) -> QHBoxLayout:

@@ -7,6 +7,8 @@ and the first window stay quick.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 from hjem import __version__
 from hjem.commands import (
     EXIT_CANNOT,
+    EXIT_OK,
     CommandFailed,
     budget,
     cases,
@@ -24,7 +27,8 @@ from hjem.commands import (
     inventory,
     scheme,
 )
-from hjem.i18n import LANGUAGES, set_language, tr
+from hjem.commands.argparse_texts import speak_argparse
+from hjem.i18n import LANGUAGES, current_language, set_language, tr
 
 
 def _gui(args: argparse.Namespace) -> int:
@@ -39,15 +43,19 @@ COMMANDS = ("check", "db", "inventory", "demo", "case", "budget", "scheme", "han
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hjem",
-        usage="hjem [--lang {da,en}] [PLAN.hjem [--screenshot OUT.png]] | hjem COMMAND ...",
+        usage=tr("cli.usage"),
         description=tr("cli.description"),
         epilog=tr("cli.epilog"),
     )
-    parser.add_argument("--version", action="version", version=f"hjem {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"hjem {__version__}", help=tr("cli.version_help")
+    )
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.lang_help"))
     parser.add_argument("--database", metavar="URL", help=tr("cli.database_help"))
     parser.set_defaults(handler=_gui, plan=None, screenshot=None)
-    commands = parser.add_subparsers(title=tr("cli.commands"), metavar="COMMAND")
+    commands = parser.add_subparsers(
+        title=tr("cli.commands"), metavar=tr("cli.command"), prog="hjem"
+    )
     for module in (check, database, inventory, demo, cases, budget, scheme, handover):
         module.add(commands)
     return parser
@@ -90,6 +98,24 @@ def _language_from(argv: Sequence[str]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _language_from(argv)
+    speak_argparse(current_language())
+    try:
+        status = _run(argv)
+        sys.stdout.flush()  # a reader gone early is found here, not at exit
+        return status
+    except BrokenPipeError:  # the reader stopped reading (`hjem inventory find | head`)
+        _silence_stdout()
+        return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Send what is still buffered for stdout nowhere: Python flushes it at exit, and a
+    flush into the closed pipe would fail again (the recipe in Python's `signal` docs)."""
+    with contextlib.suppress(OSError, ValueError):  # a stdout with no file behind it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _run(argv: list[str]) -> int:
     word = _first_word(argv)
     looks_like_plan = word is not None and (word.lower().endswith(".hjem") or Path(word).exists())
     opens_plan = (looks_like_plan and word not in COMMANDS) or "--screenshot" in argv

@@ -35,3 +35,25 @@ def test_check_speaks_english_when_asked():
 
 def test_a_wrong_command_is_a_usage_error():
     assert run("frobnicate").returncode == 2
+
+
+ARGPARSE_ENGLISH = ("usage:", "show this help", "positional arguments", "options:", "error:")
+
+
+def test_help_and_usage_errors_speak_danish_with_no_english_left():
+    for args in (["--help"], ["inventory", "find", "--help"], ["case", "--help"]):
+        shown = run(*args).stdout
+        assert shown.startswith("brug: hjem") and "vis denne hjælp og afslut" in shown, args
+        assert not [word for word in ARGPARSE_ENGLISH if word in shown], args
+    assert "tilvalg:" in run("--help").stdout and "argumenter:" in run("check", "--help").stdout
+    missing = run("inventory").stderr
+    assert "hjem inventory: fejl: disse argumenter mangler: HANDLING" in missing
+    wrong = run("frobnicate").stderr
+    assert "ugyldigt valg: 'frobnicate' (vælg mellem 'check'" in wrong
+    assert not [word for word in ARGPARSE_ENGLISH if word in missing + wrong]
+
+
+def test_help_and_usage_errors_speak_english_when_asked():
+    shown = run("--lang", "en", "--help").stdout
+    assert shown.startswith("usage: hjem") and "show this help message and exit" in shown
+    assert "the following arguments are required" in run("--lang", "en", "inventory").stderr

@@ -14,7 +14,9 @@ def add(commands: Subcommands) -> None:
     budget = commands.add_parser(
         "budget", help=tr("cli.budget.help"), description=tr("cli.budget.help")
     )
-    actions = budget.add_subparsers(title=tr("cli.commands"), metavar="ACTION", required=True)
+    actions = budget.add_subparsers(
+        title=tr("cli.commands"), metavar=tr("cli.action"), required=True
+    )
     export = actions.add_parser(
         "export", help=tr("cli.budget.export_help"), description=tr("cli.budget.export_help")
     )

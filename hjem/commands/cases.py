@@ -22,7 +22,7 @@ FIELDS = ("code", "alias", "status", "municipality", "architect")
 
 def add(commands: Subcommands) -> None:
     case = commands.add_parser("case", help=tr("cli.case.help"), description=tr("cli.case.help"))
-    actions = case.add_subparsers(title=tr("cli.commands"), metavar="ACTION", required=True)
+    actions = case.add_subparsers(title=tr("cli.commands"), metavar=tr("cli.action"), required=True)
     listing = actions.add_parser(
         "list", help=tr("cli.case.list_help"), description=tr("cli.case.list_help")
     )

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # SQLAlchemy loads only when a command opens the workspace
 
 def add(commands: Subcommands) -> None:
     db = commands.add_parser("db", help=tr("cli.db_help"), description=tr("cli.db_help"))
-    actions = db.add_subparsers(title=tr("cli.commands"), metavar="ACTION", required=True)
+    actions = db.add_subparsers(title=tr("cli.commands"), metavar=tr("cli.action"), required=True)
     upgrade = actions.add_parser("upgrade", help=tr("cli.db_upgrade_help"))
     upgrade.set_defaults(handler=run_upgrade)
 

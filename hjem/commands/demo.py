@@ -7,8 +7,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from hjem.commands import EXIT_CANNOT, EXIT_OK, Subcommands
-from hjem.commands.database import open_workspace
+from hjem.commands import EXIT_OK, Subcommands
+from hjem.commands.database import workspace_session
 from hjem.i18n import tr
 
 
@@ -18,24 +18,23 @@ def add(commands: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Add the demo, once, in one unit of work. A shared workspace, or one whose inventory
+    holds real things, is refused with the reason (exit 2): the demo is for trying hjem out."""
     import getpass
 
-    from hjem.inventory.demo import demo_is_present, fill_demo
-
-    who = getpass.getuser()  # as the window names the user until a name is chosen
-    workspace = open_workspace(args)
-    if workspace is None:
-        return EXIT_CANNOT
-    with workspace.session() as session:
-        if demo_is_present(session):
-            print(tr("cli.demo_present"))
-        else:
-            print(tr("cli.demo_added", count=len(fill_demo(session, who))))
     from hjem.budget.demo import add_demo_case
     from hjem.cases.demo import DEMO_CASE
+    from hjem.inventory.demo import demo_is_present, fill_demo, refuse_demo_unless_fresh
 
-    with workspace.session() as session:
+    who = getpass.getuser()  # as the window names the user until a name is chosen
+    said: list[str] = []  # told once the work is kept
+    with workspace_session(args) as session:
+        if demo_is_present(session):
+            said.append(tr("cli.demo_present"))
+        else:
+            refuse_demo_unless_fresh(session)
+            said.append(tr("cli.demo_added", count=len(fill_demo(session, who))))
         if add_demo_case(session, who, dt.date.today()):
-            print(tr("cli.demo_case_added", code=DEMO_CASE.code, alias=DEMO_CASE.alias))
-    workspace.close()
+            said.append(tr("cli.demo_case_added", code=DEMO_CASE.code, alias=DEMO_CASE.alias))
+    print("\n".join(said))
     return EXIT_OK

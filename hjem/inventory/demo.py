@@ -6,7 +6,11 @@ The demo's warehouses are named "Lager Valby (demo)" and "Lager Amager (demo)": 
 at a glance which things are examples, and `demo_is_present` looks for them, so the demo is not
 added twice (`fill_demo` adds nothing while they exist). Everything is the same on every run
 except the codes (drawn at random like every item's) and the dates, which count back from
-`today`."""
+`today`.
+
+The demo is for trying hjem out, so it goes only into a local workspace whose inventory is
+empty (`refuse_demo_unless_fresh`): 64 made-up things must never mix with real donations, nor
+reach the shared inventory on a server."""
 
 from __future__ import annotations
 
@@ -14,13 +18,15 @@ import datetime as dt
 import random
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hjem.i18n import msg
 from hjem.ids import ItemCode
 from hjem.inventory import photos
 from hjem.inventory.demo_pictures import other_side, picture
 from hjem.inventory.demo_pieces import PIECES, Piece
+from hjem.inventory.errors import InventoryError
 from hjem.inventory.items import ItemData, create_item
 from hjem.inventory.lifecycle import move
 from hjem.inventory.models import Item, Location, Photo, Status
@@ -60,10 +66,25 @@ def demo_is_present(session: Session) -> bool:
     return found is not None
 
 
+class DemoRefused(InventoryError):
+    """The demo would land among real things: in the shared inventory, or beside donations."""
+
+
+def refuse_demo_unless_fresh(session: Session) -> None:
+    """DemoRefused unless this is a local workspace with nothing in its inventory."""
+    if session.get_bind().dialect.name != "sqlite":
+        raise DemoRefused(msg("demo.refused_shared"))
+    count = session.scalar(select(func.count(Item.id))) or 0
+    if count:
+        raise DemoRefused(msg("demo.refused_not_empty", count=count))
+
+
 def fill_demo_inventory(session: Session, who: str) -> bool:
-    """The demo inventory, unless it is there already; True if it was added now."""
+    """The demo inventory, unless it is there already; True if it was added now.
+    DemoRefused in a shared workspace or one that holds real things."""
     if demo_is_present(session):
         return False
+    refuse_demo_unless_fresh(session)
     fill_demo(session, who)
     return True
 

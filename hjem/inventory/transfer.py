@@ -1,20 +1,23 @@
 """The inventory in and out of spreadsheets: CSV (UTF-8 with BOM, semicolons, as Danish Excel
 expects) or XLSX, chosen by the file's suffix. Photos are never exported.
 
-Columns, in this order, named in the first row:
+Columns, in this order, named in the first row (in the export's language: Danish as here, or
+English as `transfer.column.*` in the catalog says; an import reads either):
   kode                    the item's label code; empty for a new item
   navn                    name
-  kategori                category slug ("sofa"); the category's name ("Sofa") is read too
+  kategori                the category's name ("Klædeskab"); its slug and English name are read too
   bredde, dybde, højde    cm, the Danish way ("12,5"); "12.5" is read too
   farve                   colour/material
-  stand                   condition: as_new, good, fair or worn (their Danish names are read too)
-  hel, ren, røgfri, dyrefri, skadedyrsfri    ja/nej (x, 1/0, true/false are read too)
+  stand                   condition, named in the export's language ("God"); either language and
+                          the internal values (as_new, good, fair, worn) are read
+  hel, ren, røgfri, dyrefri, skadedyrsfri    ja/nej or yes/no (x, 1/0, true/false are read too)
   noter                   notes
   modtaget                date received, ISO ("2026-11-01"); 1-11-2026 and 1.11.2026 are read too
   placering               place in storage, "Lager A/Zone 2/Hylde 3"
   værdi                   estimated value in kroner, "1.234,50"
   giver, giver_kontakt    the donor's name and contact
-  status                  received or available (modtaget/ledig are read too)
+  status                  named in the export's language ("ledig"); only received or available
+                          (modtaget/ledig) can be imported
 In XLSX, sizes, value and date are real numbers and a date, so a spreadsheet can sort and sum.
 Only navn, kategori, bredde, dybde and højde must be there; a column left out keeps an updated
 item's value. A CSV cell that would start a formula in Excel is written after a "'".
@@ -37,15 +40,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from hjem.i18n import Message, msg, tr
+from hjem.i18n import LANGUAGES, Message, catalog, current_language, msg, tr
 from hjem.ids import ItemCode
 from hjem.inventory import cells, sheets
+from hjem.inventory.category_names import CategoryNames
 from hjem.inventory.cells import CellProblem
 from hjem.inventory.codes import normalized
 from hjem.inventory.errors import InventoryError
 from hjem.inventory.items import ItemData, check, create_item, data_of, update_item
 from hjem.inventory.lifecycle import move
-from hjem.inventory.models import Category, Item, Status
+from hjem.inventory.models import Item, Status
 
 FIELDS = {  # column → ItemData field
     **{"navn": "name", "kategori": "category", "bredde": "width", "dybde": "depth"},
@@ -55,6 +59,7 @@ FIELDS = {  # column → ItemData field
     **{"giver": "donor_name", "giver_kontakt": "donor_contact"},
 }
 COLUMNS = ("kode", *FIELDS, "status")
+HEADER_KEYS = {"kode": "code", **FIELDS, "status": "status"}  # column → transfer.column.<key>
 REQUIRED = ("navn", "kategori", "bredde", "dybde", "højde")
 FLAGS = ("hel", "ren", "røgfri", "dyrefri", "skadedyrsfri")
 SIZES = ("bredde", "dybde", "højde")
@@ -100,14 +105,26 @@ def _money_text(ore: int) -> str:
     return f"{kroner:,}".replace(",", ".") + f",{rest:02d}"
 
 
-def _values(item: Item) -> list[Any]:
+def headers(lang: str) -> list[str]:
+    """The first row of an export in `lang`."""
+    return [tr(f"transfer.column.{HEADER_KEYS[column]}", lang) for column in COLUMNS]
+
+
+def _values(item: Item, lang: str) -> list[Any]:
+    """An item's row, its words (category, condition, status, yes/no) in `lang`."""
     data = data_of(item)
-    return [item.code, *(getattr(data, name) for name in FIELDS.values()), item.status]
+    category = catalog(lang).get(f"category.{data.category}.name", item.category.name)
+    words = {"category": category, "condition": tr(f"condition.{data.condition}", lang)}
+    values = [words.get(name, getattr(data, name)) for name in FIELDS.values()]
+    said = [_yes_no(v, lang) if isinstance(v, bool) else v for v in values]
+    return [item.code, *said, tr(f"status.{item.status}", lang)]
+
+
+def _yes_no(value: bool, lang: str) -> str:
+    return tr("transfer.yes" if value else "transfer.no", lang)
 
 
 def _csv_cell(value: Any, column: str) -> str:
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
     if column == "værdi":
         return _money_text(value)
     if isinstance(value, float):  # as many decimals as it has, the Danish way: 12,5
@@ -117,29 +134,29 @@ def _csv_cell(value: Any, column: str) -> str:
 
 
 def _xlsx_cell(value: Any, column: str) -> Any:
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
     return Decimal(value) / 100 if column == "værdi" else value
 
 
-def _write_csv(path: Path, rows: list[list[Any]]) -> None:
+def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
     texts = [[_csv_cell(v, c) for v, c in zip(row, COLUMNS, strict=True)] for row in rows]
-    sheets.write_csv(path, COLUMNS, texts)
+    sheets.write_csv(path, header, texts)
 
 
-def _write_xlsx(path: Path, rows: list[list[Any]]) -> None:
+def _write_xlsx(path: Path, header: list[str], rows: list[list[Any]]) -> None:
     values = [[_xlsx_cell(v, c) for v, c in zip(row, COLUMNS, strict=True)] for row in rows]
-    sheets.write_xlsx(path, COLUMNS, values, {"værdi": "#,##0.00", "modtaget": "yyyy-mm-dd"})
+    value, received = header[COLUMNS.index("værdi")], header[COLUMNS.index("modtaget")]
+    sheets.write_xlsx(path, header, values, {value: "#,##0.00", received: "yyyy-mm-dd"})
 
 
-def export_items(session: Session, path: str | os.PathLike[str]) -> int:
-    """Write every item to a .csv or .xlsx file; the number of items written."""
-    path = Path(path)
+def export_items(session: Session, path: str | os.PathLike[str], lang: str | None = None) -> int:
+    """Write every item to a .csv or .xlsx file, headers and words in `lang` (the current
+    language unless said); the number of items written."""
+    path, lang = Path(path), lang or current_language()
     writer = _write_csv if sheets.kind(path) == "csv" else _write_xlsx
-    rows = [_values(item) for item in session.scalars(_ALL_ITEMS.order_by(Item.id))]
+    rows = [_values(item, lang) for item in session.scalars(_ALL_ITEMS.order_by(Item.id))]
     partial = path.with_name(f".{path.name}.partial")
     try:  # written beside, then moved in place: an old file is never half overwritten
-        writer(partial, rows)
+        writer(partial, headers(lang), rows)
         partial.replace(path)
     except OSError:
         raise InventoryError(msg("transfer.error.cannot_write", file=path.name)) from None
@@ -151,9 +168,20 @@ def export_items(session: Session, path: str | os.PathLike[str]) -> int:
 # Checking a row
 
 
+def _column_names() -> dict[str, str]:
+    """Each column under its name in every language, lower case."""
+    return {
+        tr(f"transfer.column.{key}", lang).lower(): column
+        for column, key in HEADER_KEYS.items()
+        for lang in LANGUAGES
+    }
+
+
 def _columns(header: list[Any]) -> dict[str, int]:
-    """Where each column is; columns with no name are ignored."""
-    names = [cells.text(cell).lower().lstrip("\ufeff") for cell in header]
+    """Where each column is, named in either language; columns with no name are ignored."""
+    known = _column_names()
+    written = [cells.text(cell).lower().lstrip("\ufeff") for cell in header]
+    names = [known.get(name, name) for name in written]
     if missing := [name for name in REQUIRED if name not in names]:
         raise InventoryError(msg("transfer.error.missing_columns", columns=", ".join(missing)))
     if unknown := [name for name in names if name and name not in COLUMNS]:
@@ -174,9 +202,7 @@ class _Context:
     """What rows are checked against: the categories, the items there are, the codes seen."""
 
     def __init__(self, session: Session):
-        self.categories: dict[str, str] = {}
-        for slug, name in session.execute(select(Category.slug, Category.name)):
-            self.categories |= {slug.lower(): slug, name.lower(): slug}
+        self.categories = CategoryNames(session)
         self.items = {item.code: item for item in session.scalars(_ALL_ITEMS)}
         self.seen: dict[ItemCode, int] = {}  # code → the row it was first seen on
 
@@ -184,9 +210,10 @@ class _Context:
         typed = cells.text(cell)
         if not typed:
             raise CellProblem("inventory.problem.empty")
-        if typed.lower() not in self.categories:
+        slug = self.categories.slug(typed)
+        if slug is None:
             raise CellProblem("inventory.problem.unknown_category", category=typed)
-        return self.categories[typed.lower()]
+        return slug
 
     def code(self, cell: Any, row: int) -> ItemCode | None:
         code = normalized(cells.text(cell))
@@ -260,6 +287,13 @@ def _save(session: Session, row: _Row, context: _Context, who: str, report: Impo
         move(session, item, Status(row.status), who, tr("transfer.reason"))
 
 
+def _as_written(report: ImportReport, header: list[Any], columns: dict[str, int]) -> ImportReport:
+    """The report with each column named as the file's first row names it."""
+    written = {column: cells.text(header[i]).lstrip("\ufeff") for column, i in columns.items()}
+    report.errors = [replace(e, column=written.get(e.column, e.column)) for e in report.errors]
+    return report
+
+
 Progress = Callable[[int, int], None]  # (rows done, rows in all)
 
 
@@ -284,7 +318,7 @@ def import_items(
             report.errors += errors[: MAX_LISTED_ERRORS - len(report.errors)]
         rows.append(row)
     if report.failed_rows:
-        raise ImportFailed(report)
+        raise ImportFailed(_as_written(report, header, columns))
     for done, row in enumerate(rows, start=1):
         _save(session, row, context, who, report)
         tick(len(body) + done, 2 * len(body))

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from hjem.ui.main_window import MainWindow
 
+BACKGROUND_GRACE_MS = 10_000  # how long closing waits for background jobs to end
 STARTUP_PROBE = "HJEM_STARTUP_PROBE"  # set by bench/startup.py: report the first window, quit
 
 
@@ -30,16 +31,20 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from hjem.config import recovery_dir
-    from hjem.i18n import set_language
+    from hjem.i18n import current_language, set_language
     from hjem.ui.main_window import MainWindow
+    from hjem.ui.qt_language import install_qt_translations
+    from hjem.ui.qt_log import route_qt_messages
     from hjem.ui.recovery import Recovery
     from hjem.ui.settings import Settings
 
+    route_qt_messages()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("hjem")
     settings = Settings()
     set_language(args.lang or settings.language() or "da")
+    install_qt_translations(app, current_language())  # the language holds until the next start
     window = MainWindow(settings, Recovery(recovery_dir()), getattr(args, "database", None))
     window.show()
     if os.environ.get(STARTUP_PROBE):
@@ -54,7 +59,17 @@ def run(args: argparse.Namespace) -> int:
     if args.plan:
         window.open_path(Path(args.plan))
     QTimer.singleShot(0, lambda: _greet(window, offer_recovery=not args.plan))
-    return app.exec()
+    return _after_background_work(app.exec())
+
+
+def _after_background_work(status: int) -> int:
+    """`status`, once the background jobs have ended: a job still running when Python shuts
+    down reports to a relay that is already gone, and prints a traceback. A job stuck on an
+    unreachable server does not keep hjem from closing for long."""
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(BACKGROUND_GRACE_MS)
+    return status
 
 
 def _screen_problem(args: argparse.Namespace) -> str | None:
@@ -101,4 +116,4 @@ def _screenshot(app: QApplication, window: MainWindow, plan_path: Path | None, t
     ok = window.grab().save(str(target))
     window.document.undo_stack.setClean()
     window.close()
-    return 0 if ok else 1
+    return _after_background_work(0 if ok else 1)

@@ -51,7 +51,5 @@ def ask_save_changes(parent: QWidget) -> QMessageBox.StandardButton:
         parent,
     )
     box.setObjectName("unsaved_box")
-    box.button(QMessageBox.StandardButton.Save).setText(tr("files.save"))
     box.button(QMessageBox.StandardButton.Discard).setText(tr("files.discard"))
-    box.button(QMessageBox.StandardButton.Cancel).setText(tr("files.cancel"))
     return QMessageBox.StandardButton(box.exec())

@@ -139,3 +139,22 @@ def test_the_second_photo_is_the_first_seen_from_its_other_side():
     front = picture("kommode", (150, 100, 64), 5)
     back = other_side(front)
     assert _size(back) == _size(front) and back != front
+
+
+def test_the_demo_goes_only_into_an_empty_local_inventory(workspace, database_url):
+    from hjem.inventory.demo import DemoRefused, fill_demo_inventory
+    from tests.inventory.helpers import available_item
+
+    shared = database_url.startswith("postgresql")
+    with workspace.session() as session:
+        if shared:
+            with pytest.raises(DemoRefused) as refused:
+                fill_demo_inventory(session, "Lise")
+            assert "fælles lager på serveren" in refused.value.message.text("da")
+            return
+        available_item(session)
+    with workspace.session() as session, pytest.raises(DemoRefused) as refused:
+        fill_demo_inventory(session, "Lise")
+    assert refused.value.message.text("en").startswith("The inventory already holds 1 item.")
+    with workspace.session() as session:
+        assert session.scalars(select(Item.name)).all() == ["Sofa, grå"]

@@ -1,18 +1,22 @@
 """Spreadsheet import and export: round trips, all-or-nothing imports, Danish numbers, and
 files that are broken or hostile."""
 
+import csv
 import datetime as dt
+import io
 import os
 import zipfile
 
 import pytest
 from sqlalchemy import func, select
 
+from hjem.i18n import tr
 from hjem.inventory import sheets
 from hjem.inventory.errors import InventoryError
 from hjem.inventory.items import create_item, data_of, get_item, update_item
 from hjem.inventory.lifecycle import move
 from hjem.inventory.models import Item, Status
+from hjem.inventory.reservations import release, reserve
 from hjem.inventory.sheets import MAX_ROWS
 from hjem.inventory.transfer import COLUMNS, ImportFailed, export_items, import_items
 from tests.inventory.helpers import available_item, donation
@@ -78,6 +82,41 @@ def test_what_is_exported_is_imported_back_the_same(workspace, tmp_path, suffix)
     with workspace.session() as session:  # ...and put back by importing it
         report = import_items(session, path, "Ole")
     assert (report.created, report.updated) == (0, 3)
+    with workspace.session() as session:
+        after = {c: (data_of(get_item(session, c)), get_item(session, c).status) for c in before}
+    assert after == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "words", "foreign"),
+    [
+        ("da", "kode;navn;kategori", "Lænestol;75,5;80,25;101;grøn;Som ny;ja", ("yes", "no")),
+        ("en", "code;name;category", "Armchair;75,5;80,25;101;grøn;As new;yes", ("ja", "nej")),
+    ],
+)
+def test_an_export_speaks_one_language_and_comes_back_the_same(
+    workspace, tmp_path, lang, header, words, foreign
+):
+    path = tmp_path / "lager.csv"
+    with workspace.session() as session:
+        items = varied_items(session)
+        before = {item.code: (data_of(item), item.status) for item in items}
+        reserve(session, items[0].code, "SAG-1", "Lise")
+        export_items(session, path, lang)
+        release(session, items[0].code, "Lise")
+    text = path.read_text("utf-8-sig")
+    first, row = list(csv.reader(io.StringIO(text), delimiter=";"))[:2]
+    assert ";".join(first).startswith(header)
+    assert words in ";".join(row) and row[-1] == tr("status.reserved", lang)
+    assert not any(f";{word};" in text for word in (*foreign, "good", "as_new", "reserved"))
+    reserved = tr("status.reserved", lang)
+    path.write_text(text.replace(reserved, tr("status.available", lang)), "utf-8-sig")
+    with workspace.session() as session:
+        for code in before:
+            item = get_item(session, code)
+            update_item(session, code, item.version, donation(name="Andet", location="X"), "Ole")
+    with workspace.session() as session:
+        import_items(session, path, "Ole")
     with workspace.session() as session:
         after = {c: (data_of(get_item(session, c)), get_item(session, c).status) for c in before}
     assert after == before

@@ -173,7 +173,6 @@ class CaseDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("case_form.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("files.cancel"))
         buttons.accepted.connect(self._try_save)
         buttons.rejected.connect(self.reject)
         return buttons

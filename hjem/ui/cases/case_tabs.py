@@ -237,7 +237,6 @@ class VisitDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("case_window.visits.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("files.cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

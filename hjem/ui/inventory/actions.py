@@ -4,6 +4,7 @@ Writing labels and exports runs in the background; the window stays usable meanw
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -22,7 +23,7 @@ from hjem.i18n import Message, tr
 from hjem.ids import ItemCode
 from hjem.inventory.donations import donate, donation_form, edit_donation, place_names
 from hjem.inventory.items import ItemData, get_item
-from hjem.inventory.lifecycle import move
+from hjem.inventory.lifecycle import BY_RESERVATION, allowed, move
 from hjem.inventory.models import Status
 from hjem.inventory.photos import PhotoChanges
 from hjem.inventory.search import Query
@@ -262,18 +263,51 @@ def demo(window: InventoryHost) -> None:
     window.refresh()
 
 
-ACTIONS = [  # catalog key, handler, shortcut
-    ("new", new, "Ctrl+N"),
-    ("edit", edit, "Ctrl+E"),
-    ("available", lambda w: _move(w, Status.AVAILABLE), ""),
-    ("repair", lambda w: _move(w, Status.REPAIR), ""),
-    ("discarded", lambda w: _move(w, Status.DISCARDED), ""),
-    ("reserve", reserve, "Ctrl+R"),
-    ("release", lambda w: _by_reservation(w, "release"), ""),
-    ("deliver", lambda w: _by_reservation(w, "deliver"), ""),
-    ("labels", labels, "Ctrl+P"),
-    ("import", import_file, ""),
-    ("export", export_file, ""),
-    ("demo", demo, ""),
-    ("refresh", lambda w: w.refresh(), "F5"),
+# When an action is offered: it looks at the selected item's status (None: nothing selected)
+# and the number of rows shown.
+Offered = Callable[[str | None, int], bool]
+
+
+def _always(_status: str | None, _shown: int) -> bool:
+    return True
+
+
+def _one_item(status: str | None, _shown: int) -> bool:
+    return status is not None
+
+
+def _rows_shown(_status: str | None, shown: int) -> bool:
+    return shown > 0
+
+
+def _status_in(*statuses: Status) -> Offered:
+    return lambda status, _shown: status is not None and Status(status) in statuses
+
+
+def _can_move(to: Status) -> Offered:
+    """A move the lifecycle allows from the item's status (reservations have their own)."""
+
+    def offered(status: str | None, _shown: int) -> bool:
+        if status is None:
+            return False
+        return allowed(status, to) and (Status(status), to) not in BY_RESERVATION
+
+    return offered
+
+
+# Reserving a reserved item stays offered: hjem then says it is another family's.
+ACTIONS: list[tuple[str, Callable[[Any], None], str, Offered]] = [
+    # catalog key, handler, shortcut, when offered
+    ("new", new, "Ctrl+N", _always),
+    ("edit", edit, "Ctrl+E", _one_item),
+    ("available", lambda w: _move(w, Status.AVAILABLE), "", _can_move(Status.AVAILABLE)),
+    ("repair", lambda w: _move(w, Status.REPAIR), "", _can_move(Status.REPAIR)),
+    ("discarded", lambda w: _move(w, Status.DISCARDED), "", _can_move(Status.DISCARDED)),
+    ("reserve", reserve, "Ctrl+R", _status_in(Status.AVAILABLE, Status.RESERVED)),
+    ("release", lambda w: _by_reservation(w, "release"), "", _status_in(Status.RESERVED)),
+    ("deliver", lambda w: _by_reservation(w, "deliver"), "", _status_in(Status.RESERVED)),
+    ("labels", labels, "Ctrl+P", _rows_shown),
+    ("import", import_file, "", _always),
+    ("export", export_file, "", _always),
+    ("refresh", lambda w: w.refresh(), "F5", _always),
 ]

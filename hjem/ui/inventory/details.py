@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
-from hjem.i18n import tr
+from hjem.i18n import format_moment, tr
 from hjem.inventory.details import Event, ItemDetails
 from hjem.money import format_kroner
 
@@ -79,11 +79,7 @@ class ItemDetailsView(QWidget):
     def _show_history(self, events: tuple[Event, ...]) -> None:
         self.history.clear()
         for event in events:
-            when = (
-                event.at.astimezone().strftime("%d-%m-%Y %H:%M")
-                if event.at.tzinfo
-                else event.at.strftime("%d-%m-%Y %H:%M")
-            )
+            when = format_moment(event.at)
             what = tr(f"inventory_window.event.{event.kind}")
             if event.to_status:
                 what += f": {tr(f'status.{event.to_status}')}"

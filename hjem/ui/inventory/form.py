@@ -40,6 +40,7 @@ from hjem.inventory.models import Condition
 from hjem.inventory.photos import PhotoChanges, process
 from hjem.money import format_kroner, parse_kroner
 from hjem.ui.panels.properties import parse_number
+from hjem.ui.qt_language import date_edit_format
 
 CHECKLIST = ("whole", "clean", "smoke_free", "pet_free", "no_pests")
 SIZES = ("width", "depth", "height")
@@ -97,7 +98,7 @@ class DonationDialog(QDialog):
         self.notes.setMaximumHeight(70)
         self.received = QDateEdit()
         self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("dd-MM-yyyy")
+        self.received.setDisplayFormat(date_edit_format())
         if places:
             self.location.setCompleter(QCompleter(list(places), self))
         form = QFormLayout()
@@ -121,7 +122,6 @@ class DonationDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("donation.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("files.cancel"))
         buttons.accepted.connect(self._try_save)
         buttons.rejected.connect(self.reject)
         layout = QHBoxLayout(self)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QPixmap
 
-from hjem.i18n import tr
+from hjem.i18n import format_day, tr
 from hjem.inventory.listing import Row
 from hjem.money import format_kroner
 
@@ -83,7 +83,7 @@ class InventoryModel(QAbstractTableModel):
             case "value":
                 return format_kroner(row.value_ore)
             case "received":
-                return row.received_on.strftime("%d-%m-%Y")
+                return format_day(row.received_on)
         return None
 
     def _thumbnail(self, code: str) -> QPixmap | None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from hjem.inventory.models import Status
 from hjem.inventory.search import Query
 from hjem.ui.inventory import actions
 from hjem.ui.inventory.details import ItemDetailsView
+from hjem.ui.inventory.empty_state import EmptyState
 from hjem.ui.inventory.filters import category_choice, search_field
 from hjem.ui.inventory.model import THUMB_PX, InventoryModel
 from hjem.ui.operations import Change, Changes, Operations
@@ -47,10 +49,19 @@ class InventoryWindow(QMainWindow):
         self.model = InventoryModel(self._thumbnails)
         self.details = ItemDetailsView()
         self.table = self._table()
+        self.empty = EmptyState(
+            lambda: actions.new(self),
+            lambda: actions.import_file(self),
+            lambda: actions.demo(self),
+            self.show_all,
+        )
+        self.rows_or_empty = QStackedWidget()
+        self.rows_or_empty.addWidget(self.table)
+        self.rows_or_empty.addWidget(self.empty)
         self.count = QLabel()
         self.statusBar().addWidget(self.count)
         splitter = QSplitter()
-        splitter.addWidget(self.table)
+        splitter.addWidget(self.rows_or_empty)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         central = QWidget()
@@ -83,7 +94,9 @@ class InventoryWindow(QMainWindow):
         table.setColumnWidth(0, THUMB_PX + 10)
         table.setColumnWidth(4, 170)  # "200 × 90 × 80 cm" on one line
         table.doubleClicked.connect(lambda _index: actions.edit(self))
-        table.selectionModel().currentRowChanged.connect(lambda _now, _before: self.show_selected())
+        selection = table.selectionModel()
+        selection.currentRowChanged.connect(lambda _now, _before: self.show_selected())
+        selection.currentRowChanged.connect(lambda _now, _before: self._offer_actions())
         return table
 
     def _filters(self) -> QHBoxLayout:
@@ -121,7 +134,7 @@ class InventoryWindow(QMainWindow):
         bar = QToolBar()
         bar.setObjectName("inventory_actions")
         self.addToolBar(bar)
-        for key, handler, shortcut in actions.ACTIONS:
+        for key, handler, shortcut, _offered in actions.ACTIONS:
             action = QAction(tr(f"inventory_window.action.{key}"), self)
             action.setObjectName(key)
             if shortcut:
@@ -129,6 +142,14 @@ class InventoryWindow(QMainWindow):
             action.triggered.connect(lambda _=False, h=handler: h(self))
             self.toolbar_actions[key] = action
             bar.addAction(action)
+        self._offer_actions()
+
+    def _offer_actions(self) -> None:
+        """Offer what can be done with the item selected (or with none, or with the rows)."""
+        code = self.selected_code()
+        status = next((row.status for row in self.model.rows if row.code == code), None)
+        for key, _handler, _shortcut, offered in actions.ACTIONS:
+            self.toolbar_actions[key].setEnabled(offered(status, len(self.model.rows)))
 
     # --- what is shown ---------------------------------------------------------------------
 
@@ -151,11 +172,30 @@ class InventoryWindow(QMainWindow):
             return
         self.model.set_rows(rows)
         self.count.setText(tr("inventory_window.count", count=len(rows)))
+        self._show_rows_or_empty(query)
         code = select_code or (rows[0].code if len(rows) == 1 else None)
         if code is not None:
             self.select(code)
         else:
             self.details.show_nothing()
+
+    def _show_rows_or_empty(self, query: Query) -> None:
+        """The table when it has rows; else what to do about an empty inventory or search."""
+        if self.model.rows:
+            self.rows_or_empty.setCurrentWidget(self.table)
+        else:
+            searching = query != Query(limit=ROW_LIMIT)
+            (self.empty.show_no_match if searching else self.empty.show_empty_inventory)()
+            self.rows_or_empty.setCurrentWidget(self.empty)
+        self._offer_actions()
+
+    def show_all(self) -> None:
+        """Every item again: the search and its filters cleared."""
+        for box in (self.search, self.place, self.fit_width, self.fit_depth):
+            box.clear()
+        self.category.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.refresh()
 
     def select(self, code: str) -> None:
         for row_number, row in enumerate(self.model.rows):

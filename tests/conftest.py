@@ -22,6 +22,13 @@ def script(name: str) -> ModuleType:
     return module
 
 
+@pytest.fixture(autouse=True)
+def private_workspace(tmp_path_factory, monkeypatch) -> None:
+    """No test opens the real user's workspace: one left by another checkout of hjem (a newer
+    migration, other cases) would decide what the test sees."""
+    monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
 @pytest.fixture
 def samples() -> Path:
     return ROOT / "assets" / "samples"

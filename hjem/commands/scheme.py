@@ -25,7 +25,9 @@ def add(commands: Subcommands) -> None:
     scheme = commands.add_parser(
         "scheme", help=tr("cli.scheme.help"), description=tr("cli.scheme.help")
     )
-    actions = scheme.add_subparsers(title=tr("cli.commands"), metavar="ACTION", required=True)
+    actions = scheme.add_subparsers(
+        title=tr("cli.commands"), metavar=tr("cli.action"), required=True
+    )
     listing = _action(actions, "list", run_list)
     listing.add_argument("--all", action="store_true", help=tr("cli.scheme.all_help"))
     listing.add_argument("--json", action="store_true", help=tr("cli.json_help"))

@@ -19,7 +19,7 @@ from hjem.inventory.models import Item, Status
 from hjem.inventory.reservations import release, reserve
 from hjem.inventory.sheets import MAX_ROWS
 from hjem.inventory.transfer import COLUMNS, ImportFailed, export_items, import_items
-from tests.inventory.helpers import available_item, donation
+from tests.inventory.helpers import add_cases, available_item, donation
 
 HEADER = ";".join(COLUMNS)
 
@@ -101,7 +101,7 @@ def test_an_export_speaks_one_language_and_comes_back_the_same(
     with workspace.session() as session:
         items = varied_items(session)
         before = {item.code: (data_of(item), item.status) for item in items}
-        reserve(session, items[0].code, "SAG-1", "Lise")
+        reserve(session, items[0].code, *add_cases(session, "FBH-2026-001"), "Lise")
         export_items(session, path, lang)
         release(session, items[0].code, "Lise")
     text = path.read_text("utf-8-sig")

@@ -16,7 +16,7 @@ from hjem.inventory.reservations import reserve
 from hjem.ui.inventory.form import DonationDialog
 from hjem.ui.inventory.window import InventoryWindow
 from hjem.ui.operations import Operations
-from tests.inventory.helpers import available_item, donation
+from tests.inventory.helpers import add_cases, available_item, donation
 from tests.ui.driver import LEFT, read_message_box, type_text, when_dialog
 
 ALWAYS = {"new", "import", "export", "refresh"}
@@ -69,7 +69,7 @@ def test_the_actions_follow_what_is_selected(workspace, open_window):
         received = create_item(session, donation("Kommode", "kommode"), "Lise").code
         available = available_item(session, donation("Sofa", "sofa")).code
         reserved = available_item(session, donation("Seng", "seng")).code
-        reserve(session, reserved, "SAG-1", "Lise")
+        reserve(session, reserved, *add_cases(session, "FBH-2026-001"), "Lise")
     window = open_window()
     assert offered(window) == ALWAYS | {"labels"}  # nothing selected yet
     click_row(window, received)

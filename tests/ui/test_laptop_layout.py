@@ -83,7 +83,7 @@ def test_an_opened_plan_shows_every_wall_whole(laptop_window, qtbot, sample):
 def door_middle(plan):
     door = next(o for o in plan.openings if o.kind is OpeningKind.DOOR)
     wall = plan[door.wall_id]
-    return door, wall.point_at(door.offset + door.width / 2)
+    return door, wall.point_at(door.offset)  # an opening is centred `offset` along its wall
 
 
 def test_the_plan_stays_put_whatever_is_selected(laptop_window, qtbot):

@@ -10,14 +10,15 @@ from hjem.inventory.reservations import release, reserve
 from hjem.ui.scene import style
 from hjem.ui.scene.marks import TO_RESERVE, UNAVAILABLE, Mark
 from tests.conftest import ROOT
-from tests.inventory.helpers import available_item, donation
+from tests.inventory.helpers import add_cases, available_item, donation
 from tests.ui.driver import LEFT, click, read_message_box, when_dialog
-from tests.ui.test_furnish_inventory import PLAN, decline
+from tests.ui.test_furnish_inventory import CASE, PLAN, decline
 
 
 @pytest.fixture
 def dresser(window):
     with window.workspace().session() as session:
+        add_cases(session, CASE, "FBH-2026-002")  # the plan's family, and another
         return available_item(session, donation("Kommode", "kommode", (80, 45, 90))).code
 
 
@@ -65,9 +66,9 @@ def test_a_piece_not_yet_reserved_has_a_quiet_blue_dot_not_the_conflict_red(
 def test_a_piece_another_family_took_has_an_amber_triangle(window, furnishing, dresser):
     item = place(window, furnishing, dresser, lambda: read_message_box([], None))
     assert item.mark is None  # reserved for this family: nothing to mark
-    with window.workspace().session() as session:  # another volunteer takes it for SAG-2
+    with window.workspace().session() as session:  # another volunteer takes it for FBH-2026-002
         release(session, dresser, "Lise")
-        reserve(session, dresser, "SAG-2", "Ole")
+        reserve(session, dresser, "FBH-2026-002", "Ole")
     window.session.furnishing.furniture.refresh()
     assert item.mark is Mark.UNAVAILABLE
     colour = mark_colour(window, item)

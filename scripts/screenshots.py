@@ -57,11 +57,15 @@ def save(widget: QWidget, name: str) -> None:
     print(f"{path.relative_to(ROOT)}  {image.width()} × {image.height()}")
 
 
-def _optimise(path: Path) -> None:
+def _optimise(path: Path, colours: int | None = None) -> None:
+    """Save the PNG small: optimised, and with a palette of `colours` if given (a printed
+    page has few colours; a window's photos need all of theirs)."""
     from PIL import Image
 
     with Image.open(path) as picture:
         picture.load()
+    if colours is not None:
+        picture = picture.convert("RGB").quantize(colours)
     picture.save(path, optimize=True)
 
 
@@ -357,7 +361,7 @@ def handover_pages(folder: Path) -> None:
             ["pdftoppm", "-r", str(HANDOVER_DPI), "-png", str(pdf), str(prefix)], check=True
         )
         for page in sorted(OUT.glob(f"handover-{lang}-*.png")):
-            _optimise(page)
+            _optimise(page, colours=64)
             print(page.relative_to(ROOT))
     speak("da")
 

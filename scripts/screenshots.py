@@ -1,57 +1,164 @@
 """Take the screenshots in docs/screenshots/ (run: python scripts/screenshots.py).
 
-Offscreen, with the real window: the start screen, a furnished sample, the conflicts panel in
-use, a plan being traced over a housing association's PDF, and the window in English.
+Offscreen, on a virtual 1366 × 768 screen (a volunteer's laptop, tests/ui/laptop_screen.json),
+with the real windows sized as hjem sizes them there: the start screen, the cases and plans
+with the demo case, the demo case's furnished plan in the editor, the conflicts panel in use, a
+plan being traced over a housing association's PDF, the window in English, furnishing from the
+stock, the inventory, the case window's tabs, the new-case form, the grant schemes, the print
+dialog, and the pages of the printed handover plan at 100 dpi.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QSettings
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
-
-from hjem.floorplan.background import background_from_file, calibrated
-from hjem.floorplan.geometry import Point
-from hjem.floorplan.hjemfile import load_plan
-from hjem.floorplan.model import Plan
-from hjem.i18n import set_language
-from hjem.ui.main_window import MainWindow
-from hjem.ui.recovery import Recovery
-from hjem.ui.settings import Settings
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's hjem (and scripts), not an installed one
+LAPTOP_SCREEN = ROOT / "tests" / "ui" / "laptop_screen.json"
+# Always the laptop's screen, whatever screen this runs on: hjem fits its windows to it.
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
+
+from PySide6.QtCore import QPointF, QSettings, QSize, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QImage  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QPushButton, QTabBar, QWidget  # noqa: E402
+
+from hjem.floorplan.background import background_from_file, calibrated  # noqa: E402
+from hjem.floorplan.geometry import Point  # noqa: E402
+from hjem.floorplan.hjemfile import load_plan  # noqa: E402
+from hjem.floorplan.model import Plan  # noqa: E402
+from hjem.i18n import set_language  # noqa: E402
+from hjem.ui.main_window import MainWindow  # noqa: E402
+from hjem.ui.recovery import Recovery  # noqa: E402
+from hjem.ui.settings import Settings  # noqa: E402
+
 SAMPLES = ROOT / "assets" / "samples"
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1440, 900)
+SCREEN = QSize(1366, 768)
+HANDOVER_DPI = 100  # the printed pages' pictures: legible, and small enough for the docs
+ARCHITECT = "Mette"  # the architect whose cases the start screen lists
+TODAY = dt.date(2026, 11, 20)
+
+
+def save(widget: QWidget, name: str) -> None:
+    """A picture of `widget` as it is on the laptop's screen, saved small."""
+    QApplication.processEvents()
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    path = OUT / name
+    image.save(str(path))
+    _optimise(path)
+    print(f"{path.relative_to(ROOT)}  {image.width()} × {image.height()}")
+
+
+def _optimise(path: Path, colours: int | None = None) -> None:
+    """Save the PNG small: optimised, and with a palette of `colours` if given (a printed
+    page has few colours; a window's photos need all of theirs)."""
+    from PIL import Image
+
+    with Image.open(path) as picture:
+        picture.load()
+    if colours is not None:
+        picture = picture.convert("RGB").quantize(colours)
+    picture.save(path, optimize=True)
 
 
 def window(folder: Path) -> MainWindow:
+    """The main window as `hjem` opens it on the laptop: no size forced here."""
     settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    settings.set_user_name("Mette")  # the architect whose cases the start screen lists
+    settings.set_user_name(ARCHITECT)
     main = MainWindow(settings, Recovery(folder))
-    main.resize(*SIZE)
     main.show()
     QTest.qWait(50)
+    screen = QGuiApplication.primaryScreen().size()
+    assert screen == SCREEN, f"not the laptop's screen: {screen}"
     return main
 
 
-def shoot(main: MainWindow, name: str) -> None:
-    QTest.qWait(200)  # the conflicts panel refreshes a moment after a change
-    main.grab().save(str(OUT / name))
-    print(OUT / name)
+def shoot(main: QWidget, name: str) -> None:
+    QTest.qWait(250)  # the conflicts panel refreshes a moment after a change
+    save(main, name)
+
+
+def when_modal(then: Callable[[QWidget], None]) -> None:
+    """Run `then` on the next modal dialog once its `exec()` is running (and has painted)."""
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(50, look)
+            return
+        QTest.qWait(200)
+        then(dialog)
+
+    QTimer.singleShot(50, look)
+
+
+def raise_dock_tab(main: MainWindow, title: str) -> None:
+    """Bring the docked panel titled `title` to the front of its tabs."""
+    for bar in main.findChildren(QTabBar):
+        for index in range(bar.count()):
+            if bar.tabText(index) == title:
+                bar.setCurrentIndex(index)
+
+
+def speak(lang: str) -> None:
+    """hjem's texts and Qt's own (Annuller, the calendar's months) in `lang`, as `hjem` sets
+    them at start."""
+    from hjem.ui.qt_language import install_qt_translations
+
+    set_language(lang)
+    app = QApplication.instance()
+    assert app is not None
+    install_qt_translations(app, lang)
+
+
+def main() -> None:
+    from hjem.ui.qt_log import route_qt_messages
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    route_qt_messages()  # the offscreen screen's notes go to the log, as in `hjem`
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["HJEM_DATA_DIR"] = folder  # one workspace: empty at first, then the demo
+        speak("da")
+        samples(Path(folder) / "samples")
+        speak("en")
+        english(Path(folder) / "english")
+        speak("da")
+        furnishing(Path(folder) / "furnishing")
+        demo(Path(folder) / "demo")
+        handover_pages(Path(folder) / "handover")
+    app.quit()
+
+
+def samples(folder: Path) -> None:
+    """The first start's screen, a sample's conflicts, and a plan traced over a PDF."""
+    folder.mkdir()
+    w = window(folder)
+    QTest.qWait(400)  # the (empty) case list loads just after the first paint
+    shoot(w, "start.png")
+    w.open_path(SAMPLES / "3-vaerelser-konflikter.hjem")
+    conflicts = w.session.conflicts
+    conflicts.refresh()
+    item = conflicts.list.item(3)
+    conflicts.list.setCurrentItem(item)
+    conflicts.list.itemClicked.emit(item)
+    shoot(w, "conflicts.png")
+    traced_over_pdf(w)
+    shoot(w, "tracing.png")
+    w.document.replace(w.document.plan, None)
+    w.close()
 
 
 def traced_over_pdf(main: MainWindow) -> None:
     """The 3-room sample's walls and rooms, without furniture, over its calibrated PDF plan."""
-    sys.path.insert(0, str(ROOT))
     from scripts.build_sample_pdf import ORIGIN_PT, scale_reference
 
     plan = load_plan(SAMPLES / "3-vaerelser.hjem")
@@ -70,48 +177,24 @@ def traced_over_pdf(main: MainWindow) -> None:
     main.session.editor.use_tool("wall")
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["HJEM_DATA_DIR"] = folder
-        set_language("da")
-        w = window(Path(folder))
-        shoot(w, "start.png")
-        w.open_path(SAMPLES / "3-vaerelser.hjem")
-        w.session.editor.scene.select_ids(["d3"])
-        shoot(w, "editor.png")
-        w.open_path(SAMPLES / "3-vaerelser-konflikter.hjem")
-        w.conflicts.refresh()
-        item = w.conflicts.list.item(3)
-        w.conflicts.list.setCurrentItem(item)
-        w.conflicts.list.itemClicked.emit(item)
-        shoot(w, "conflicts.png")
-        traced_over_pdf(w)
-        shoot(w, "tracing.png")
-        w.document.replace(w.document.plan, None)
-        w.close()
-        set_language("en")
-        english = window(Path(folder))
-        english.open_path(SAMPLES / "2-vaerelser-konflikter.hjem")
-        english.session.editor.scene.select_ids(["p9"])
-        shoot(english, "editor-english.png")
-        english.close()
-        set_language("da")
-        inventory_window(Path(folder))
-        furnishing(Path(folder))
-        cases(Path(folder))
-        handover_pages(Path(folder))
-    app.quit()
+def english(folder: Path) -> None:
+    """The editor in English, a piece selected."""
+    folder.mkdir()
+    w = window(folder)
+    w.open_path(SAMPLES / "2-vaerelser-konflikter.hjem")
+    w.session.editor.scene.select_ids(["p9"])
+    shoot(w, "editor-english.png")
+    w.document.replace(w.document.plan, None)
+    w.close()
 
 
 def furnishing(folder: Path) -> None:
     """The sample apartment half furnished from the demo stock: a wardrobe dragged into the
     bedroom door's swing (red, with its bubble), and what fits along the children's wall."""
-    from PySide6.QtCore import QPointF, Qt
-
+    from hjem.floorplan.fits import WallStretch
     from hjem.inventory.demo import demo_is_present, fill_demo
 
+    folder.mkdir()
     main = window(folder)
     with main.workspace().session() as session:
         if not demo_is_present(session):
@@ -121,25 +204,20 @@ def furnishing(folder: Path) -> None:
     view = main.session.editor.view
     view.resetTransform()
     view.centerOn(QPointF(620, 330))
+    main.session.furnishing.panel.refresh()
     main.session.furnishing.furniture.refresh()
     QTest.qWait(300)
     wardrobe = main.session.editor.plan["p8"]
     start = view.mapFromScene(QPointF(*wardrobe.center))
     end = view.mapFromScene(QPointF(600, 385))  # into the swing of the bedroom door
-    QTest.mousePress(
-        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start
-    )
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(view.viewport(), left, none, start)
     for step in range(1, 9):
         QTest.mouseMove(view.viewport(), start + (end - start) * step / 8)
     QTest.qWait(100)
-    main.grab().save(str(OUT / "furnishing.png"))
-    print(OUT / "furnishing.png")
-    QTest.mouseRelease(
-        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end
-    )
+    save(main, "furnishing.png")
+    QTest.mouseRelease(view.viewport(), left, none, end)
     main.document.undo_stack.undo()
-    from hjem.floorplan.fits import WallStretch
-
     main.session.furnishing.show_what_fits(WallStretch(Point(754, 40), Point(754, 290)))
     main.session.furnishing.furniture.refresh()
     shoot(main, "what-fits.png")
@@ -147,115 +225,145 @@ def furnishing(folder: Path) -> None:
     main.close()
 
 
-def inventory_window(folder: Path) -> None:
-    """The inventory with the demo stock, a sofa selected, and the form for a new donation."""
-    from hjem.db.workspace import Workspace
-    from hjem.inventory.demo import fill_demo
-    from hjem.ui.inventory.form import DonationDialog
-    from hjem.ui.inventory.window import InventoryWindow
-
-    workspace = Workspace(f"sqlite:///{folder / 'inventory.sqlite'}")
-    with workspace.session() as session:
-        fill_demo(session, "Demo", today=None)
-    window = InventoryWindow(workspace, "Lise")
-    window.resize(*SIZE)
-    window.show()
-    window.search.setText("sofa")
-    window.refresh()
-    window.select(window.model.rows[0].code)
-    QTest.qWait(300)
-    window.grab().save(str(OUT / "inventory.png"))
-    print(OUT / "inventory.png")
-    dialog = DonationDialog(window, lambda data, photos: None)
-    dialog.show()
-    QTest.qWait(100)
-    dialog.grab().save(str(OUT / "donation.png"))
-    print(OUT / "donation.png")
-    dialog.close()
-    window.close()
-    workspace.close()
-
-
-def cases(folder: Path) -> None:
-    """The demo case and a new one on the start screen; the demo case's window on its budget,
-    the plan open behind it."""
-    import datetime as dt
-
-    from hjem.budget.demo import add_demo_case
-    from hjem.cases.cases import CaseData, create_case
+def demo(folder: Path) -> None:
+    """The demo workspace (its stock, the demo case and one more case) as a volunteer meets it:
+    the cases and plans, the demo case's plan in the editor, its window's tabs, the new-case
+    form, the grant schemes, the inventory and the print dialog."""
+    from hjem.budget.demo import fill_demo_workspace
+    from hjem.cases.cases import CaseData, add_visit, create_case
     from hjem.cases.demo import DEMO_CASE
-    from hjem.inventory.demo import demo_is_present, fill_demo
 
+    folder.mkdir()
     main = window(folder)
     with main.workspace().session() as session:
-        if not demo_is_present(session):
-            fill_demo(session, "Demo")
-        add_demo_case(session, "Mette", dt.date(2026, 11, 20))
+        fill_demo_workspace(session, ARCHITECT, TODAY)
+        add_visit(
+            session,
+            DEMO_CASE.code,
+            TODAY - dt.timedelta(days=6),
+            "Første besøg: målt op, familien ønsker en reol til børneværelset.",
+        )
         create_case(
-            session, CaseData("FBH-2026-021", "Familien Bølge", "Vejle", "Mette", 2, ("6_12",))
+            session, CaseData("FBH-2026-021", "Familien Bølge", "Vejle", ARCHITECT, 2, ("6_12",))
         )
     QTest.qWait(400)  # the case list loads just after the first paint
+    assert main.cases.list is not None
+    main.cases.list.refresh(select_code=DEMO_CASE.code)
     shoot(main, "cases.png")
+    new_case(main)
+
     main.cases.show_case(DEMO_CASE.code)
     case_window = main.cases.open[DEMO_CASE.code]
-    case_window.resize(1000, 640)
-    from PySide6.QtWidgets import QPushButton
+    QTest.qWait(300)
+    for tab, name in (
+        (case_window.household, "case.png"),
+        (case_window.plan, "case-plan.png"),
+        (case_window.reservations, "case-reservations.png"),
+        (case_window.visits, "case-visits.png"),
+    ):
+        case_window.tabs.setCurrentWidget(tab)
+        shoot(case_window, name)
 
-    case_window.findChild(QPushButton, "case_open_plan").click()
+    case_window.findChild(QPushButton, "case_open_plan").click()  # the editor opens it
+    QTest.qWait(300)
+    raise_dock_tab(main, "Møbelliste")
+    main.session.scene.select_ids([main.document.plan.placements[0].id])
+    shoot(main, "editor.png")
     case_window.tabs.setCurrentWidget(case_window.budget_tab)
-    QTest.qWait(400)
-    case_window.grab().save(str(OUT / "case-budget.png"))
-    print(OUT / "case-budget.png")
-    case_window.tabs.setCurrentIndex(0)
-    QTest.qWait(100)
-    case_window.grab().save(str(OUT / "case.png"))
-    print(OUT / "case.png")
+    QTest.qWait(300)
+    shoot(case_window, "case-budget.png")
     case_window.close()
+
+    schemes(main)
+    inventory(main)
     print_preview(main, DEMO_CASE.code)
     main.document.replace(main.document.plan, None)
     main.close()
 
 
-def print_preview(main: MainWindow, code: str) -> None:
-    """The print dialog of the family's handover plan, its pages previewed."""
-    from hjem.handover.gather import case_handover
-    from hjem.ui.printing.dialog import HandoverDialog
+def new_case(main: MainWindow) -> None:
+    """The form for a new case, as the case list's button opens it, partly filled in."""
 
-    def gather(choice):  # type: ignore[no-untyped-def]
-        with main.workspace().session() as session:
-            return case_handover(session, code, choice)
+    def fill_and_shoot(dialog: QWidget) -> None:
+        dialog.code.setText("FBH-2026-022")  # type: ignore[attr-defined]
+        dialog.municipality.setText("Kolding")  # type: ignore[attr-defined]
+        dialog.adults.setValue(2)  # type: ignore[attr-defined]
+        shoot(dialog, "case-new.png")
+        dialog.reject()  # type: ignore[attr-defined]
 
-    dialog = HandoverDialog(
-        main, gather, for_case=True, architect="Mette", contact="12 34 56 78", file_stem="plan"
-    )
+    when_modal(fill_and_shoot)
+    main.cases.new_case()
+
+
+def schemes(main: MainWindow) -> None:
+    """Indstillinger → Støtteordninger: the example scheme open in its editor."""
+    from hjem.ui.cases.open_schemes import open_schemes
+    from hjem.ui.cases.scheme_editor import SchemeEditor
+
+    open_schemes(main)
+    editor = main.findChild(SchemeEditor, "scheme_editor")
+    assert editor is not None
+    if editor.list.count():
+        editor.list.setCurrentRow(0)
+    shoot(editor, "schemes.png")
+    editor.close()
+
+
+def inventory(main: MainWindow) -> None:
+    """The inventory with the demo stock, a sofa selected, and the form for a new donation."""
+    from hjem.ui.inventory.form import DonationDialog
+
+    main.open_inventory()
+    stock = main.inventory_window
+    assert stock is not None
+    stock.refresh()
+    sofa = next(row for row in stock.model.rows if "sofa" in row.name.lower())
+    stock.select(sofa.code)
+    shoot(stock, "inventory.png")
+    dialog = DonationDialog(stock, lambda data, photos: None)
     dialog.show()
-    for _ in range(400):  # the first print prepares every photo
-        if dialog.pdf is not None:
-            break
-        QTest.qWait(50)
-    QTest.qWait(100)
-    dialog.grab().save(str(OUT / "print-preview.png"))
-    print(OUT / "print-preview.png")
-    dialog.reject()
+    shoot(dialog, "donation.png")
+    dialog.close()
+    stock.close()
+
+
+def print_preview(main: MainWindow, code: str) -> None:
+    """The print dialog of the family's handover plan, as the case's Print opens it, its pages
+    previewed."""
+
+    def when_ready(dialog: QWidget) -> None:
+        for _ in range(400):  # the first print prepares every photo
+            if getattr(dialog, "pdf", None) is not None:
+                break
+            QTest.qWait(50)
+        shoot(dialog, "print-preview.png")
+        dialog.reject()  # type: ignore[attr-defined]
+
+    when_modal(when_ready)
+    main.printing.print_case(code)  # type: ignore[arg-type]
 
 
 def handover_pages(folder: Path) -> None:
     """The demo case's printed plan from `hjem handover`: the family's copy in Danish, the
-    internal copy in English, every page at 70 dpi."""
-    import subprocess
-
+    internal copy (marked on every page) in English, every page at HANDOVER_DPI."""
     from hjem.cases.demo import DEMO_CASE
     from hjem.cli import main as hjem
 
-    contact = ["--architect", "Mette", "--contact", "Mette · 12 34 56 78"]
+    folder.mkdir()  # the workspace (HJEM_DATA_DIR) holds the demo case by now
+    contact = ["--architect", ARCHITECT, "--contact", f"{ARCHITECT} · 12 34 56 78"]
     for lang, extra in (("da", []), ("en", ["--internal"])):
         pdf = folder / f"handover-{lang}.pdf"
         hjem(["handover", DEMO_CASE.code, "-o", str(pdf), "--lang", lang, *contact, *extra])
         for old in OUT.glob(f"handover-{lang}-*.png"):
             old.unlink()
         prefix = OUT / f"handover-{lang}"
-        subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(prefix)], check=True)
-    set_language("da")
+        subprocess.run(
+            ["pdftoppm", "-r", str(HANDOVER_DPI), "-png", str(pdf), str(prefix)], check=True
+        )
+        for page in sorted(OUT.glob(f"handover-{lang}-*.png")):
+            _optimise(page, colours=64)
+            print(page.relative_to(ROOT))
+    speak("da")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from hjem.floorplan.model import OpeningKind
 from hjem.i18n import set_language
 from hjem.ui.screen_fit import fitted
 from tests.ui.conftest import open_sample
-from tests.ui.driver import LEFT, click
+from tests.ui.driver import LEFT, click, when_dialog
 
 SAMPLES = ("2-vaerelser", "3-vaerelser", "3-vaerelser-konflikter")
 
@@ -174,3 +174,41 @@ def test_the_furniture_list_shows_each_piece_of_the_demo_flat_without_scrolling(
     names = [table.item(row, 0).text() for row in range(table.rowCount())]
     assert all("\n" in name for name in names)  # each name with its room and standing
     assert table.horizontalScrollBar().maximum() == 0
+
+
+def demo_case_plan_open(window) -> None:
+    with window.workspace().session() as session:
+        fill_demo_workspace(session, "Test", dt.date(2026, 12, 2))
+    assert window.open_case_plan(DEMO_CASE.code)
+    QApplication.processEvents()
+
+
+def test_a_long_name_in_the_properties_shows_its_beginning(laptop_window, qtbot):
+    demo_case_plan_open(laptop_window)
+    window = laptop_window
+    sofa = next(p for p in window.document.plan.placements if p.label.startswith("Sofa, 3-"))
+    window.document.select([sofa.id])
+    properties = window.session.properties
+    qtbot.waitUntil(lambda: properties.element_id == sofa.id)
+    QApplication.processEvents()  # the form is laid out in the panel
+    name = properties.inputs["label"]
+    assert name.fontMetrics().horizontalAdvance(name.text()) > name.width()  # it is long
+    assert name.cursorPosition() == 0  # so the field is scrolled to the name's start
+    other = next(p for p in window.document.plan.placements if p.label.startswith("Dobbeltseng"))
+    window.document.select([other.id])  # the same form, filled anew
+    qtbot.waitUntil(lambda: properties.element_id == other.id)
+    assert properties.inputs["label"].cursorPosition() == 0
+
+
+def test_the_print_dialog_and_its_title_bar_fit_the_laptop_screen(laptop_window, qtbot):
+    demo_case_plan_open(laptop_window)
+    seen = []
+
+    def answer(dialog):
+        seen.append(dialog.geometry())
+        dialog.reject()
+
+    when_dialog(answer)
+    laptop_window.printing.print_case(DEMO_CASE.code)
+    assert seen
+    assert available().contains(seen[0].adjusted(-8, -32, 8, 8))  # borders and a title bar

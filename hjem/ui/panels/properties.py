@@ -149,6 +149,7 @@ class PropertiesPanel(QWidget):
             widget.blockSignals(True)
             if isinstance(widget, QLineEdit) and not widget.hasFocus():
                 widget.setText(_number_text(value) if field.kind == "number" else value)
+                widget.setCursorPosition(0)  # a long name shows its start, not its end
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QCheckBox):
@@ -182,6 +183,7 @@ class PropertiesPanel(QWidget):
             widget.editingFinished.connect(lambda f=field, w=widget: self._number_done(f, w))
         elif field.kind == "text":
             widget = QLineEdit(value)
+            widget.setCursorPosition(0)  # a long name shows its start, not its end
             widget.editingFinished.connect(lambda f=field, w=widget: self._change(f, w.text()))
         elif field.kind == "choice":
             widget = QComboBox()

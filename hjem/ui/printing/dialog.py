@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -38,9 +38,11 @@ from hjem.handover.data import HandoverData
 from hjem.handover.gather import PrintChoice
 from hjem.i18n import LANGUAGES, current_language, tr
 from hjem.ui.printing.pages import page_images, print_pdf
+from hjem.ui.screen_fit import open_within_screen
 
 Gather = Callable[[PrintChoice], HandoverData]  # raises UserError, with a message to show
 SETTLE_MS = 250
+PREFERRED_SIZE = QSize(1000, 760)  # a laptop's screen gets less: the pages scroll
 W = TypeVar("W", bound=QWidget)
 
 
@@ -109,7 +111,7 @@ class HandoverDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.addLayout(self._left_side(), 0)
         layout.addWidget(self._preview_area(), 1)
-        self.resize(1000, 760)
+        open_within_screen(self, PREFERRED_SIZE)  # on a laptop: its title bar shows too
         self._set_ready(False)
         self.rebuild()
 

@@ -37,6 +37,14 @@ def _gui(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def saved_user_name() -> str:
+    """The name the volunteer gave the window ("" if none): read from its settings with
+    QtCore alone, and only by a command that records who worked."""
+    from hjem.ui.settings import Settings
+
+    return Settings().user_name()
+
+
 COMMANDS = ("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover")
 
 
@@ -52,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.lang_help"))
     parser.add_argument("--database", metavar="URL", help=tr("cli.database_help"))
-    parser.set_defaults(handler=_gui, plan=None, screenshot=None)
+    parser.set_defaults(handler=_gui, plan=None, screenshot=None, saved_name=saved_user_name)
     commands = parser.add_subparsers(
         title=tr("cli.commands"), metavar=tr("cli.command"), prog="hjem"
     )

@@ -27,6 +27,8 @@ def private_workspace(tmp_path_factory, monkeypatch) -> None:
     """No test opens the real user's workspace: one left by another checkout of hjem (a newer
     migration, other cases) would decide what the test sees."""
     monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    # Nor the window's settings (the name the volunteer gave) in a `hjem` the test starts.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ from hjem.budget.schemes import (
 from hjem.cases.errors import CaseNotFound
 from hjem.cases.models import Case
 from hjem.cases.plans import load_case_plan, save_case_plan
+from hjem.cases.privacy import contains_cpr
 from hjem.floorplan.model import Plan
 from hjem.i18n import msg, tr
 from hjem.ids import CaseCode, ElementId
@@ -90,6 +91,19 @@ def lines_of(session: Session, case_code: CaseCode) -> list[Line]:
     return [line_value(row) for row in _rows(session, _case(session, case_code)[0])]
 
 
+def service_description(description: str) -> str:
+    """`description` as a service line keeps it, or BudgetError: something, not too long,
+    and no CPR number (the line goes into the grant application)."""
+    text = description.strip()
+    if not text:
+        raise field_problem("description", msg("budget.problem.required"))
+    if len(text) > MAX_DESCRIPTION:
+        raise field_problem("description", msg("budget.problem.too_long", limit=MAX_DESCRIPTION))
+    if contains_cpr(text):
+        raise field_problem("description", msg("case_privacy.cpr"))
+    return text
+
+
 def add_service_line(
     session: Session,
     case_code: CaseCode,
@@ -100,11 +114,7 @@ def add_service_line(
 ) -> BudgetLine:
     """A line for something not on the plan; `scheme_id` None: the case's scheme."""
     case_id, _ = _case(session, case_code)
-    text = description.strip()
-    if not text:
-        raise field_problem("description", msg("budget.problem.required"))
-    if len(text) > MAX_DESCRIPTION:
-        raise field_problem("description", msg("budget.problem.too_long", limit=MAX_DESCRIPTION))
+    text = service_description(description)
     if category not in CATEGORIES:
         problem = msg("budget.problem.unknown_category", category=category)
         raise field_problem("category", problem)

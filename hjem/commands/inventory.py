@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import re
 import sys
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from hjem.commands import EXIT_OK, CommandFailed, Subcommands
 from hjem.commands.database import workspace_session
+from hjem.commands.who import add_who, who
 from hjem.i18n import tr
 
 if TYPE_CHECKING:  # SQLAlchemy loads only when a command opens the workspace
@@ -78,6 +78,8 @@ def add(commands: Subcommands) -> None:
     for name, handler in (("import", run_import), ("export", run_export), ("labels", run_labels)):
         action = actions.add_parser(name, help=tr(f"cli.inventory_{name}_help"))
         action.add_argument("file", metavar=tr("cli.file"))
+        if name == "import":
+            add_who(action)
         action.set_defaults(handler=handler)
 
 
@@ -135,16 +137,13 @@ def _category(session: Session, typed: str | None) -> str | None:
     return slug
 
 
-def _who() -> str:
-    return getpass.getuser()
-
-
 def run_import(args: argparse.Namespace) -> int:
     from hjem.inventory.transfer import ImportFailed, import_items
 
+    person = who(args)  # before anything is read: the items' history names them
     with workspace_session(args) as session:
         try:
-            report = import_items(session, args.file, _who())
+            report = import_items(session, args.file, person)
         except ImportFailed as failed:  # each row's problem first, then the summary
             for error in failed.report.errors:
                 print(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 from hjem.floorplan.commands import AddElement, ReplaceElement
 from hjem.floorplan.fits import Candidate, Region, WallStretch, suggestions
 from hjem.floorplan.model import Placement, Plan
+from hjem.floorplan.room_names import display_name
 from hjem.floorplan.spots import SpotFinder
 from hjem.i18n import tr
 from hjem.ids import ElementId, ItemCode
@@ -56,7 +57,7 @@ class Furnishing:
 
     def _plan_changed(self, plan: Plan) -> None:
         self.fits.clear()  # found for the plan as it was: another piece may stand there now
-        rooms = [(r.id, r.name or tr(f"room_kind.{r.kind.value}.name")) for r in plan.rooms]
+        rooms = [(r.id, display_name(r)) for r in plan.rooms]
         self.panel.set_rooms(rooms)
         self.panel.set_on_plan({p.inventory_item for p in plan.placements if p.inventory_item})
 

@@ -8,12 +8,11 @@ so a calendar names its months in Danish."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from hjem.i18n import LOCALES, catalog, current_language, language
+from hjem.i18n import LOCALES, catalog, language
 
 PREFIX = "qt."
 _installed: list[QTranslator] = []  # kept alive here: Qt holds translators by pointer only
@@ -63,12 +62,3 @@ def install_qt_translations(app: QCoreApplication, lang: str) -> bool:
         app.installTranslator(translator)
         _installed.append(translator)
     return True
-
-
-def date_edit_format(lang: str | None = None) -> str:
-    """A date box's display format, the way `i18n.format_day` writes a day: "dd.MM.yyyy" in
-    Danish, "dd/MM/yyyy" in English."""
-    from babel.dates import get_date_format  # Babel is heavy; load it only when needed
-
-    pattern = get_date_format("short", locale=LOCALES[language(lang or current_language())])
-    return re.sub(r"(?<!y)y(?!y)", "yyyy", pattern.pattern)

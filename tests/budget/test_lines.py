@@ -27,6 +27,7 @@ from hjem.cases.cases import CaseData, create_case, get_case
 from hjem.cases.errors import CaseNotFound
 from hjem.cases.plans import save_case_plan
 from hjem.floorplan.model import ORIGIN, Placement, Plan
+from hjem.i18n import tr
 from hjem.inventory.placing import placement_for
 from tests.inventory.helpers import available_item, donation
 
@@ -216,6 +217,18 @@ def test_a_service_line_is_checked(workspace, furnished, args, problem):
     with pytest.raises(BudgetError) as refused, workspace.session() as session:
         add_service_line(session, CODE, *args)
     assert refused.value.message.text() == problem
+
+
+@pytest.mark.parametrize("description", ["Flyttebil, 010190-1234", "Indskud 0101901234"])
+def test_a_service_line_with_a_cpr_number_is_refused_and_not_kept(
+    workspace, furnished, description
+):
+    with pytest.raises(BudgetError) as refused, workspace.session() as session:
+        add_service_line(session, CODE, description, "flytning", 100)
+    assert refused.value.message.text() == f"Beskrivelse: {tr('case_privacy.cpr')}"
+    assert "1234" not in refused.value.message.text("en")  # the number is not repeated
+    with workspace.session() as session:
+        assert all(line.source != "service" for line in lines_of(session, CODE))
 
 
 def test_an_unknown_case_is_said(workspace):

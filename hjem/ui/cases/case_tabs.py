@@ -7,9 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -33,7 +31,6 @@ from hjem.ids import ItemCode
 from hjem.inventory.reservations import release
 from hjem.ui.cases.common import (
     confirm,
-    date_input_format,
     day,
     fill_table,
     read_only_table,
@@ -41,6 +38,7 @@ from hjem.ui.cases.common import (
     when,
 )
 from hjem.ui.cases.host import CaseHost
+from hjem.ui.dates import date_box, day_of
 from hjem.ui.operations import NOTHING, Change
 
 RELEASED = frozenset({Change.INVENTORY, Change.CASES, Change.BUDGET})
@@ -226,10 +224,7 @@ class VisitDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("visit_dialog")
         self.setWindowTitle(tr("case_window.visits.title"))
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setObjectName("visit_date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(date_input_format())
+        self.date = date_box(name="visit_date")
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("visit_notes")
         self.notes.setPlaceholderText(tr("case_window.visits.notes_hint"))
@@ -260,7 +255,7 @@ class VisitDialog(QDialog):
         super().accept()
 
     def visited_on(self) -> dt.date:
-        return dt.date(self.date.date().year(), self.date.date().month(), self.date.date().day())
+        return day_of(self.date)
 
 
 def _no() -> str:

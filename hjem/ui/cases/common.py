@@ -4,7 +4,6 @@ read-only tables."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hjem.i18n import LOCALES, current_language, format_day, format_moment
+from hjem.i18n import format_day, format_moment
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 # Light rows without a grid, as the start screen's lists look (hjem/ui/start_screen.py).
@@ -37,15 +36,6 @@ def when(moment: dt.datetime) -> str:
 
 def day(date: dt.date) -> str:
     return format_day(date)
-
-
-def date_input_format() -> str:
-    """The way a date box shows its date: as `format_day` writes one ("02.12.2026" in
-    Danish, "02/12/2026" in English), in Qt's notation."""
-    from babel.dates import get_date_format
-
-    pattern = get_date_format("short", locale=LOCALES[current_language()]).pattern
-    return re.sub(r"y+", "yyyy", pattern)
 
 
 def tell(parent: QWidget, title: str, text: str, name: str = "case_message") -> None:

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hjem.budget.lines import MAX_DESCRIPTION, service_description
 from hjem.budget.models import BudgetCategory
+from hjem.errors import UserError
 from hjem.i18n import tr
 from hjem.money import format_kroner, parse_kroner
-
-MAX_DESCRIPTION = 200
 
 
 class ServiceDialog(QDialog):
@@ -50,11 +50,19 @@ class ServiceDialog(QDialog):
         self.line: tuple[str, str, int] | None = None
 
     def accept(self) -> None:
+        """A line the budget would refuse (no description, a CPR number) is refused here, in
+        the open dialog, so what was typed is not lost."""
         amount = parse_kroner(self.amount.text())
         if not self.description.text().strip():
             self.problem.setText(tr("budget_tab.need_description"))
-        elif amount is None or amount < 0:
+            return
+        try:
+            description = service_description(self.description.text())
+        except UserError as refused:
+            self.problem.setText(refused.message.text())
+            return
+        if amount is None or amount < 0:
             self.problem.setText(tr("furnish.buy.bad_price"))
         else:
-            self.line = (self.description.text().strip(), self.category.currentData(), amount)
+            self.line = (description, self.category.currentData(), amount)
             super().accept()

@@ -8,13 +8,12 @@ import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -39,8 +38,8 @@ from hjem.inventory.items import ItemData
 from hjem.inventory.models import Condition
 from hjem.inventory.photos import PhotoChanges, process
 from hjem.money import format_kroner, parse_kroner
+from hjem.ui.dates import date_box, day_of, set_day
 from hjem.ui.panels.properties import parse_number
-from hjem.ui.qt_language import date_edit_format
 
 CHECKLIST = ("whole", "clean", "smoke_free", "pet_free", "no_pests")
 SIZES = ("width", "depth", "height")
@@ -96,9 +95,7 @@ class DonationDialog(QDialog):
         self.checks = {name: QCheckBox(tr(f"donation.check.{name}")) for name in CHECKLIST}
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(70)
-        self.received = QDateEdit()
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat(date_edit_format())
+        self.received = date_box(name="donation_received")
         if places:
             self.location.setCompleter(QCompleter(list(places), self))
         form = QFormLayout()
@@ -181,7 +178,7 @@ class DonationDialog(QDialog):
             box.setChecked(getattr(data, name))
         self.notes.setPlainText(data.notes)
         received = data.received_on or dt.date.today()
-        self.received.setDate(QDate(received.year, received.month, received.day))
+        set_day(self.received, received)
         self.location.setText(data.location)
         self.value.setText(
             format_kroner(data.value_ore).replace(" kr.", "") if data.value_ore else ""
@@ -214,7 +211,7 @@ class DonationDialog(QDialog):
             colour=self.colour.text(),
             condition=self.condition.currentData(),
             notes=self.notes.toPlainText(),
-            received_on=dt.date(*self.received.date().getDate()),
+            received_on=day_of(self.received),
             location=self.location.text(),
             value_ore=value,
             donor_name=self.donor_name.text(),

@@ -23,6 +23,7 @@ from hjem.floorplan.model import (
     TextLabel,
     Wall,
 )
+from hjem.floorplan.room_names import display_name
 from hjem.i18n import tr
 
 
@@ -185,7 +186,7 @@ def title_for(element: Element) -> str:
         case Wall():
             return tr("element.wall")
         case Room():
-            return element.name or tr(f"room_kind.{element.kind.value}.name")
+            return display_name(element)
         case Opening():
             return tr(f"opening_kind.{element.kind.value}")
         case Fixture():

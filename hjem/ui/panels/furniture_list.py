@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hjem.floorplan.model import Placement, Plan
+from hjem.floorplan.room_names import display_name
 from hjem.floorplan.shapes import room_at
 from hjem.i18n import tr
 from hjem.inventory.placing import PlacedItem, Standing, placed_items, total_ore
@@ -136,7 +137,7 @@ def _offline(piece: Placement) -> PlacedItem:
 def _cells(plan: Plan, placed: PlacedItem) -> list[QTableWidgetItem]:
     piece = placed.placement
     room = room_at(plan, piece.center)
-    where = (room.name or tr(f"room_kind.{room.kind.value}.name")) if room else ""
+    where = display_name(room) if room else ""
     name = QTableWidgetItem(
         tr(
             "furnish.list.entry",

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from hjem.floorplan.conflicts import Conflict
 from hjem.floorplan.label_layout import Fonts, Layout, lay_out_labels
 from hjem.floorplan.model import Element, Opening, Placement, Plan, Room
+from hjem.floorplan.room_names import display_name
 from hjem.floorplan.shapes import net_area_m2
 from hjem.floorplan.walls import wall_solids
 from hjem.i18n import format_number, tr
@@ -42,7 +43,7 @@ ZOOM_TOLERANCE = 0.005  # a zoom this close to the names' one needs no new layou
 
 
 def room_text(room: Room, area_m2: float) -> str:
-    name = room.name or tr(f"room_kind.{room.kind.value}.name")
+    name = display_name(room)
     return f"{name}\n{format_number(area_m2)} m²"
 
 

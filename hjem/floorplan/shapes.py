@@ -20,6 +20,7 @@ from hjem.floorplan.categories import FIXTURE_CLEARANCE, NO_CLEARANCE, default_c
 from hjem.floorplan.geometry import rect_corners
 from hjem.floorplan.model import Clearance, Fixture, Placement, Plan, Room
 from hjem.floorplan.walls import wall_outlines
+from hjem.memo import IdentityMemo
 
 TOLERANCE = 0.5  # cm shaved off each side of footprints and zones
 
@@ -141,15 +142,32 @@ def rooms_union(plan: Plan) -> BaseGeometry:
     return shapely.union_all([room_polygon(r) for r in plan.rooms])
 
 
+# Kept per rooms tuple and per walls tuple: a plan's value keeps them while only furniture
+# changes, so listing a thousand pieces by room does not rebuild every room's polygon each time.
+_ROOM_SHAPES: IdentityMemo[tuple[tuple[Room, BaseGeometry], ...]] = IdentityMemo(8)
+_WALLS_UNION: IdentityMemo[BaseGeometry] = IdentityMemo(8)
+
+
+def _room_shapes(plan: Plan) -> tuple[tuple[Room, BaseGeometry], ...]:
+    return _ROOM_SHAPES.get(
+        (plan.rooms,), lambda: tuple((room, room_polygon(room)) for room in plan.rooms)
+    )
+
+
+def _walls_union(plan: Plan) -> BaseGeometry:
+    return _WALLS_UNION.get(
+        (plan.walls,), lambda: shapely.union_all(list(wall_outlines(plan.walls).values()))
+    )
+
+
 def net_area_m2(plan: Plan, room: Room) -> float:
     """Floor area of the room less the walls standing in it, in square metres."""
-    walls = shapely.union_all(list(wall_outlines(plan.walls).values()))
-    return float(room_polygon(room).difference(walls).area) / 10_000
+    return float(room_polygon(room).difference(_walls_union(plan)).area) / 10_000
 
 
 def room_at(plan: Plan, point: tuple[float, float]) -> Room | None:
     p = shapely.Point(point)
-    return next((r for r in plan.rooms if room_polygon(r).covers(p)), None)
+    return next((room for room, shape in _room_shapes(plan) if shape.covers(p)), None)
 
 
 def enclosure_at(plan: Plan, point: tuple[float, float]) -> tuple[tuple[float, float], ...] | None:

@@ -103,10 +103,16 @@ class FurnitureList(QWidget):
 
     def _show(self, plan: Plan, placed: list[PlacedItem], online: bool) -> None:
         self.placed, self.online = placed, online
+        rows = self.table.verticalHeader()
+        # Rows fit their wrapped text, measured once after filling: measured at every cell,
+        # a thousand pieces took seconds.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setRowCount(0)  # filling empty rows is far quicker than replacing cells
         self.table.setRowCount(len(self.placed))
         for row, piece in enumerate(self.placed):
             for column, cell in enumerate(_cells(plan, piece)):
                 self.table.setItem(row, column, cell)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.total.setText(tr("furnish.list.total", total=format_kroner(total_ore(self.placed))))
         flagged = [p for p in self.placed if self.online and p.standing.needs_action]
         self.editor.scene.set_flags(

@@ -46,6 +46,7 @@ from hjem.ui.recovery import Recovery
 from hjem.ui.settings import Settings
 
 SIZES = (100, 1000)
+SETTLE_S = 0.5  # after opening, before the first drag (the furniture list waits 0.3 s)
 FULL_REPAINT = "--full-repaint" in sys.argv
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 
@@ -153,11 +154,19 @@ def open_window(folder: Path, n: int) -> MainWindow:
     window.show_plan(tiled(n), None)
     view = window.session.editor.view
     view.setFixedSize(1200, 800)
-    view.resetTransform()
+    view.zoom(1 / view.pixels_per_cm)  # 1 px per cm, names laid out for it as on screen
     view.centerOn(QPointF(300, 230))
     window.document.report.refresh()  # as when the architect has looked at it before dragging
-    QApplication.processEvents()
+    settle(SETTLE_S)  # what opening leaves for later (names for the zoom, the furniture list)
     return window
+
+
+def settle(seconds: float) -> None:
+    """Let Qt run its timers for `seconds`, as the half second before a person starts a drag."""
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until:
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 def bench_drag(folder: Path, n: int, quick: bool) -> list[dict[str, object]]:

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QPointF, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsScene
 
 from hjem.floorplan.conflicts import Conflict
@@ -229,14 +228,6 @@ class PlanScene(QGraphicsScene):
         for the new zoom."""
         if not self.labels_zoom or abs(pixels_per_cm / self.labels_zoom - 1) > ZOOM_TOLERANCE:
             self.lay_out_labels()
-
-    def drawBackground(self, painter: QPainter, rect) -> None:
-        """Painted at a zoom the names were not laid out for (the view was scaled without
-        saying so): lay them out again once this paint is over."""
-        super().drawBackground(painter, rect)
-        zoom = painter.worldTransform().m11()
-        if self._plan is not None and abs(zoom / (self.labels_zoom or zoom) - 1) > ZOOM_TOLERANCE:
-            QTimer.singleShot(0, lambda: self.zoom_did_change(self._view_zoom()))
 
     def _view_zoom(self) -> float:
         views = self.views()

@@ -51,12 +51,17 @@ def current_language() -> Language:
 def catalog(lang: str) -> dict[str, Template]:
     merged: dict[str, Template] = {}
     for path in sorted(asset("i18n", lang).glob("*.toml")):
-        with path.open("rb") as f:
-            entries = _flatten(tomllib.load(f))
+        entries = catalog_file(lang, path.stem)
         if clash := merged.keys() & entries.keys():
             raise ValueError(f"{path.name} repeats catalog keys: {sorted(clash)[:5]}")
         merged.update(entries)
     return merged
+
+
+def catalog_file(lang: str, name: str) -> dict[str, Template]:
+    """The entries of one catalog file (`assets/i18n/LANG/NAME.toml`), without the others."""
+    with asset("i18n", lang, f"{name}.toml").open("rb") as f:
+        return _flatten(tomllib.load(f))
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Template]:

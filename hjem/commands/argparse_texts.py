@@ -11,9 +11,10 @@ import argparse
 import gettext
 from functools import cache
 
-from hjem.i18n import catalog
+from hjem.i18n import catalog, catalog_file
 
 PREFIX = "argparse."
+CATALOG = "cli_language"  # the catalog file that holds them
 GETTEXT_NAME = "_"  # argparse's module did `from gettext import gettext as _`
 
 
@@ -30,7 +31,8 @@ class CatalogTranslations(gettext.NullTranslations):
 
 @cache
 def _texts(lang: str) -> dict[str, str]:
-    msgids, wanted = catalog("en"), catalog(lang)
+    # Only the English file's msgids: the whole English catalog would be read at every start.
+    msgids, wanted = catalog_file("en", CATALOG), catalog(lang)
     return {
         english: translated
         for key, english in msgids.items()

@@ -13,29 +13,10 @@ from __future__ import annotations
 from hjem.floorplan.categories import CATEGORIES
 from hjem.floorplan.model import RoomKind
 
-# Categories of furniture that stand on the floor (a lamp: see FLOOR_LAMP_HEIGHT).
-FLOOR_STANDING: frozenset[str] = frozenset(
-    {
-        "seng",
-        "madras",
-        "sofa",
-        "laenestol",
-        "spisebord",
-        "stol",
-        "skrivebord",
-        "kommode",
-        "klaedeskab",
-        "reol",
-        "sofabord",
-        "taeppe",
-        "lampe",
-        "koeleskab",
-        "vaskemaskine",
-        "barneseng",
-        "boernemoebel",
-    }
-)
-NOT_FLOOR_STANDING: frozenset[str] = frozenset(CATEGORIES) - FLOOR_STANDING
+# Categories of furniture that do not stand on the floor: kitchenware, textiles, toys and
+# "other" are kept in something (a lamp: see FLOOR_LAMP_HEIGHT).
+NOT_FLOOR_STANDING: frozenset[str] = frozenset({"koekkenudstyr", "tekstiler", "legetoej", "andet"})
+FLOOR_STANDING: frozenset[str] = frozenset(CATEGORIES) - NOT_FLOOR_STANDING
 FLOOR_LAMP_HEIGHT = 120.0  # cm: a lower lamp stands on a table
 NOT_AGAINST_A_WALL = frozenset({"taeppe", "sofabord"})  # they stand out in the room
 

@@ -33,7 +33,7 @@ from hjem.floorplan.model import Plan
 from hjem.i18n import Message, format_day, tr
 from hjem.ids import CaseCode
 from hjem.money import format_kroner
-from hjem.ui.cases.common import read_only_table
+from hjem.ui.cases.common import hidden_note, read_only_table
 from hjem.ui.cases.scheme_editor import open_scheme_editor
 from hjem.ui.cases.service_dialog import ServiceDialog
 from hjem.ui.operations import NOTHING, Change, Changes, Operations, Work
@@ -67,9 +67,9 @@ class BudgetTab(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("budget_heading")
         self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
-        self.example = _label("budget_example", EXAMPLE_STYLE)
-        self.version_note = _label("budget_scheme_version", "color: #555;")
-        self.note = _label("budget_note", "color: #555;")
+        self.example = hidden_note("budget_example", EXAMPLE_STYLE)
+        self.version_note = hidden_note("budget_scheme_version", "color: #555;")
+        self.note = hidden_note("budget_note", "color: #555;")
         self.totals = _table("budget_totals", "budget.total", TOTAL_COLUMNS)
         self.warnings = QLabel()
         self.warnings.setObjectName("budget_warnings")
@@ -188,15 +188,6 @@ class BudgetTab(QWidget):
         )
         if name:
             self._change(lambda s: export_budget(s, self.code, Path(name)), NOTHING)
-
-
-def _label(name: str, style: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(style)
-    label.hide()
-    return label
 
 
 def _say(label: QLabel, text: str, shown: bool = True) -> None:

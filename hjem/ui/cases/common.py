@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLayout,
     QMessageBox,
     QTableWidget,
@@ -98,3 +99,13 @@ def empty_layout(layout: QLayout, keep: QWidget | None = None) -> None:
         widget = item.widget()  # None for a stretch
         if widget is not None and widget is not keep:
             widget.deleteLater()
+
+
+def hidden_note(name: str, style: str) -> QLabel:
+    """A wrapped note with its own look (a banner, a warning), hidden until there is news."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    label.hide()
+    return label

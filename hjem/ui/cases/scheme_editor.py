@@ -34,7 +34,7 @@ from hjem.budget.schemes import (
     scheme_label,
 )
 from hjem.i18n import Message, tr
-from hjem.ui.cases.common import confirm
+from hjem.ui.cases.common import confirm, hidden_note
 from hjem.ui.cases.scheme_form import SchemeForm
 from hjem.ui.operations import Change, Operations
 
@@ -57,23 +57,14 @@ class SchemeEditor(QDialog):
         self.show_old = QCheckBox(tr("scheme_editor.show_old"))
         self.show_old.setObjectName("scheme_show_old")
         self.show_old.toggled.connect(lambda _on: self.reload(self.current.id))
-        self.banner = self._label("scheme_banner", BANNER)
-        self.info = self._label("scheme_info", "color: #555;")
+        self.banner = hidden_note("scheme_banner", BANNER)
+        self.info = hidden_note("scheme_info", "color: #555;")
         self.form = SchemeForm()
-        self.problem = self._label("scheme_problem", "color: #b3261e;")
-        self.said = self._label("scheme_done", "color: #1d6b35;")
+        self.problem = hidden_note("scheme_problem", "color: #b3261e;")
+        self.said = hidden_note("scheme_done", "color: #1d6b35;")
         self._lay_out()
         self.resize(860, 640)  # fits a 1366 × 768 laptop screen; the form scrolls
         self.reload()
-
-    @staticmethod
-    def _label(name: str, style: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setStyleSheet(style)
-        label.hide()
-        return label
 
     def _lay_out(self) -> None:
         left = QVBoxLayout()

@@ -163,11 +163,16 @@ def format_moment(moment: dt.datetime, lang: str | None = None) -> str:
     return tr("common.moment", lang, date=format_day(local.date(), lang), time=clock)
 
 
+HUGE = 1e15  # beyond this Babel's decimal context fails (about 1e27); no home measures it
+
+
 def format_number(value: float, lang: str | None = None, decimals: int = 1) -> str:
     """A number the way a reader of `lang` writes it: 12,5 in Danish, 12.5 in English."""
-    from babel.numbers import format_decimal  # Babel is heavy; load it only when needed
+    from babel.numbers import format_decimal, get_decimal_symbol  # heavy: load when needed
 
     locale = LOCALES[language(lang or _current_language)]
+    if not math.isfinite(value) or abs(value) >= HUGE:  # only a hostile file has these
+        return f"{value:.3g}".replace(".", get_decimal_symbol(locale))
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=locale)
 

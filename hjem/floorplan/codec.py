@@ -185,9 +185,9 @@ class _Fields:
         value = self._get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float):
             _fail(f"{self.path}.{key}", msg("file.expected_number"))
-        if not math.isfinite(value):
+        if (number := _finite(value)) is None:
             _fail(f"{self.path}.{key}", msg("file.not_finite"))
-        return float(value)
+        return number
 
     def integer(self, key: str, default: Any = _REQUIRED) -> int:
         value = self._get(key, default)
@@ -201,6 +201,8 @@ class _Fields:
             _fail(f"{self.path}.{key}", msg("file.expected_text"))
         if len(value) > MAX_TEXT:
             _fail(f"{self.path}.{key}", msg("error.text_too_long", field=key, limit=MAX_TEXT))
+        if not _encodable(value):
+            _fail(f"{self.path}.{key}", msg("file.bad_text"))
         return value
 
     def optional_string(self, key: str) -> str | None:
@@ -237,9 +239,29 @@ def _point(value: Any, path: str) -> Point:
         or any(isinstance(v, bool) or not isinstance(v, int | float) for v in value)
     ):
         _fail(path, msg("file.expected_point"))
-    if not all(math.isfinite(v) for v in value):
+    x, y = _finite(value[0]), _finite(value[1])
+    if x is None or y is None:
         _fail(path, msg("file.not_finite"))
-    return Point(float(value[0]), float(value[1]))
+    return Point(x, y)
+
+
+def _finite(value: float) -> float | None:
+    """`value` as a finite float, or None (NaN, infinity, or an integer too large for a
+    float: JSON integers have no limit)."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _encodable(text: str) -> bool:
+    """Whether `text` can be written as UTF-8 (JSON's \\udfff escapes make lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _one_of(value: object, options: tuple[_Choice, ...], path: str) -> _Choice:

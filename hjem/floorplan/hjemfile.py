@@ -120,21 +120,35 @@ def plan_from_bytes(data: bytes) -> Plan:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = _checked_members(archive)
-            raw = json.loads(
-                _read_capped(archive, members[PLAN_MEMBER], MAX_PLAN_JSON_BYTES).decode("utf-8"),
-                parse_constant=_reject_constant,
-            )
+            raw = _parsed(_read_capped(archive, members[PLAN_MEMBER], MAX_PLAN_JSON_BYTES))
             plan, background = plan_from_json(raw)
             if background is None:
                 return plan
             return replace(plan, background=_background(archive, members, background))
     except PlanFileError:
         raise
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise PlanFileError(msg("file.bad_json")) from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+    ):
+        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression;
+        # ValueError: a header whose offsets point before the file ("negative seek value").
         raise PlanFileError(msg("file.damaged")) from None
+
+
+def _parsed(data: bytes) -> Any:
+    """plan.json's value, or PlanFileError: not UTF-8, not JSON, nested too deep, or an
+    integer of more digits than Python converts (ValueError, not a JSONDecodeError)."""
+    try:
+        return json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+    except PlanFileError:  # NaN or Infinity, said as such
+        raise
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise PlanFileError(msg("file.bad_json")) from None
 
 
 def _reject_constant(name: str) -> Any:

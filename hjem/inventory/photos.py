@@ -33,6 +33,9 @@ class ProcessedPhoto:
 def _jpeg(image: Image.Image, longest: int) -> tuple[bytes, int, int]:
     copy = image.copy()
     copy.thumbnail((longest, longest), Image.Resampling.LANCZOS)
+    # Pillow's JPEG writer takes a comment (and an ICC profile) from `info`: a donor's note,
+    # even an address, would go along. The stored copy keeps the pixels and nothing else.
+    copy.info.clear()
     buffer = io.BytesIO()
     copy.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)  # no exif= given: none kept
     return buffer.getvalue(), copy.width, copy.height

@@ -36,6 +36,28 @@ def test_a_phone_photo_is_turned_upright_and_stripped_of_its_metadata():
         assert max(thumb.size) <= THUMBNAIL_PX
 
 
+ADDRESS = "Vesterbrogade 12, 2. th."  # what a donor might write in a photo's comment
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "GIF"])
+def test_a_photos_comment_is_not_kept(kind):
+    image = Image.new("RGB", (300, 200), (180, 120, 90))
+    buffer = io.BytesIO()
+    if kind == "PNG":
+        from PIL.PngImagePlugin import PngInfo
+
+        text = PngInfo()
+        text.add_text("Comment", ADDRESS)
+        image.save(buffer, kind, pnginfo=text)
+    else:
+        image.save(buffer, kind, comment=ADDRESS.encode())
+    photo = process(buffer.getvalue())
+    for stored in (photo.display, photo.thumbnail):
+        assert ADDRESS.encode() not in stored
+        with Image.open(io.BytesIO(stored)) as shown:
+            assert "comment" not in shown.info
+
+
 def test_a_file_that_is_no_picture_is_refused():
     with pytest.raises(InventoryError) as refused:
         process(b"%PDF-1.7 not a photo")

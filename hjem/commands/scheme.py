@@ -66,45 +66,37 @@ def _scheme_options(parser: argparse.ArgumentParser) -> None:
         default=[],
         help=tr("cli.scheme.limit_help", categories=categories),
     )
-    cover = parser.add_mutually_exclusive_group()
-    cover.add_argument(
-        "--in-kind",
-        dest="in_kind",
-        action="store_true",
-        default=None,
-        help=tr("cli.scheme.in_kind_help"),
+    _either(
+        parser,
+        "in_kind",
+        ("--in-kind", tr("cli.scheme.in_kind_help")),
+        ("--cash-only", tr("cli.scheme.cash_only_help")),
     )
-    cover.add_argument(
-        "--cash-only", dest="in_kind", action="store_false", help=tr("cli.scheme.cash_only_help")
-    )
-    rule = parser.add_mutually_exclusive_group()
-    rule.add_argument(
-        "--apply-first",
-        dest="apply_first",
-        action="store_true",
-        default=None,
-        help=tr("cli.scheme.apply_first_help"),
-    )
-    rule.add_argument(
-        "--no-apply-first",
-        dest="apply_first",
-        action="store_false",
-        help=tr("cli.scheme.no_apply_first_help"),
+    _either(
+        parser,
+        "apply_first",
+        ("--apply-first", tr("cli.scheme.apply_first_help")),
+        ("--no-apply-first", tr("cli.scheme.no_apply_first_help")),
     )
     parser.add_argument("--valid-from", metavar="DATE", help=tr("cli.scheme.valid_from_help"))
     parser.add_argument("--valid-to", metavar="DATE", help=tr("cli.scheme.valid_to_help"))
     parser.add_argument("--notes", metavar="TEXT", help=tr("cli.scheme.notes_help"))
-    example = parser.add_mutually_exclusive_group()
-    example.add_argument(
-        "--example",
-        dest="example",
-        action="store_true",
-        default=None,
-        help=tr("cli.scheme.example_help"),
+    _either(
+        parser,
+        "example",
+        ("--example", tr("cli.scheme.example_help")),
+        ("--real", tr("cli.scheme.real_help")),
     )
-    example.add_argument(
-        "--real", dest="example", action="store_false", help=tr("cli.scheme.real_help")
-    )
+
+
+def _either(
+    parser: argparse.ArgumentParser, dest: str, yes: tuple[str, str], no: tuple[str, str]
+) -> None:
+    """Two flags, each with its help, for one yes/no setting; neither given leaves `dest` None
+    (an edit keeps what the scheme had)."""
+    pair = parser.add_mutually_exclusive_group()
+    pair.add_argument(yes[0], dest=dest, action="store_true", default=None, help=yes[1])
+    pair.add_argument(no[0], dest=dest, action="store_false", help=no[1])
 
 
 # --- reading the options --------------------------------------------------------------------

@@ -24,13 +24,19 @@ def recovery_folder(tmp_path):
 @pytest.fixture
 def window(qtbot, settings, recovery_folder, monkeypatch, tmp_path):
     monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path / "data"))
+    yield from _main_window(qtbot, settings, recovery_folder, size=(1200, 800))
+
+
+def _main_window(qtbot, settings, recovery_folder, size=None):
+    """The main window in Danish, shown (at `size`, else as `hjem` sizes it); closed after the
+    test without the "save changes?" question: the test is over, not the user's work."""
     set_language("da")
     main = MainWindow(settings, Recovery(recovery_folder))
-    main.resize(1200, 800)
+    if size is not None:
+        main.resize(*size)
     main.show()
     qtbot.waitExposed(main)
     yield main
-    # Leave without the "save changes?" question: the test is over, not the user's work.
     main.document.replace(main.document.plan, None)
     main.close()
     main.deleteLater()
@@ -50,14 +56,7 @@ def laptop_window(qtbot, settings, recovery_folder, monkeypatch, tmp_path):
     """The main window as `hjem` opens it (no size forced by the test), on the suite's
     1366 × 768 screen."""
     monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path / "data"))
-    set_language("da")
-    main = MainWindow(settings, Recovery(recovery_folder))
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.document.replace(main.document.plan, None)
-    main.close()
-    main.deleteLater()
+    yield from _main_window(qtbot, settings, recovery_folder)
 
 
 def open_sample(window, qtbot, name: str) -> None:

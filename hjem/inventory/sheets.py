@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import csv
 import errno
+import gc
 import io
 import re
+import sys
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -57,10 +60,11 @@ def write_problem(error: OSError, path: Path) -> Message:
     return msg("import_export.error.cannot_write", file=path.name)
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """`data` in place of `path`, whole or not at all; InventoryError saying why not."""
+def write_file(path: Path, make: Callable[[], bytes]) -> None:
+    """What `make` makes in place of `path`, whole or not at all; InventoryError saying why
+    not (making a workbook writes temporary files, so it may find the disk full too)."""
     try:
-        write_bytes_atomically(path, data)
+        write_bytes_atomically(path, make())
     except OSError as error:
         raise InventoryError(write_problem(error, path)) from None
 
@@ -75,11 +79,36 @@ def csv_bytes(header: Sequence[str], rows: list[list[str]]) -> bytes:
 
 
 def workbook_bytes(book: Any) -> bytes:
-    """An openpyxl workbook saved in memory. Saved straight to a file, a failed write (a full
-    disk) leaves openpyxl's ZIP writer open, and Python prints its failure to close later."""
-    data = io.BytesIO()
-    book.save(data)
-    return data.getvalue()
+    """An openpyxl workbook saved in memory, then written by the caller: saved straight to a
+    file, a full disk leaves openpyxl's ZIP writer open, and Python prints its failure to
+    close on stderr later. openpyxl still writes each sheet to a temporary file first; if
+    that fails, what it leaves open is closed here, quietly, and the file removed."""
+    from openpyxl.worksheet import _writer
+
+    data, before = io.BytesIO(), set(_writer.ALL_TEMP_FILES)
+    with _quiet_finalizers():
+        try:
+            book.save(data)
+            return data.getvalue()
+        except OSError as error:  # copied without its frames, which hold openpyxl's writer
+            failure = OSError(error.errno, error.strerror)
+    for name in set(_writer.ALL_TEMP_FILES) - before:
+        Path(name).unlink(missing_ok=True)
+        _writer.ALL_TEMP_FILES.remove(name)
+    raise failure
+
+
+@contextmanager
+def _quiet_finalizers() -> Iterator[None]:
+    """Objects dropped inside are finalized inside, their errors not printed ("Exception
+    ignored in ..."): openpyxl's sheet writer fails again when it is closed on a full disk."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        yield
+    finally:
+        gc.collect()
+        sys.unraisablehook = hook
 
 
 def xlsx_bytes(header: Sequence[str], rows: list[list[Any]], formats: dict[str, str]) -> bytes:

@@ -155,7 +155,7 @@ def export_items(session: Session, path: str | os.PathLike[str], lang: str | Non
     path, lang = Path(path), lang or current_language()
     make = _csv if sheets.kind(path) == "csv" else _xlsx
     rows = [_values(item, lang) for item in session.scalars(_ALL_ITEMS.order_by(Item.id))]
-    sheets.write_file(path, make(headers(lang), rows))  # made in memory, then written whole
+    sheets.write_file(path, lambda: make(headers(lang), rows))  # made in memory, written whole
     return len(rows)
 
 
@@ -206,7 +206,8 @@ def _parsed(row: int, values: dict[str, Any]) -> _Parsed:
     for column, cell in values.items():
         try:
             if isinstance(cell, str) and len(cell) > sheets.MAX_CELL:
-                raise CellProblem("import_export.problem.cell_too_long", limit=sheets.MAX_CELL)
+                limit = float(sheets.MAX_CELL)  # a float is written the reader's way: 32.767
+                raise CellProblem("import_export.problem.cell_too_long", limit=limit)
             if column in _WORDS:
                 parsed.words[column] = cells.text(cell)
             else:

@@ -276,3 +276,16 @@ def test_every_error_is_counted_though_only_the_first_thousand_are_listed(worksp
         import_items(session, write_csv(tmp_path / "fejl.csv", lines), "Lise")
     report = failed.value.report
     assert (len(report.errors), report.error_count, report.failed_rows) == (1000, 1200, 600)
+
+
+def test_the_command_says_how_many_errors_it_did_not_list(tmp_path, monkeypatch, capsys):
+    from hjem.cli import main
+
+    monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path / "data"))
+    lines = [new_row("Skab", bredde="tolv", dybde="x") for _ in range(600)]
+    path = write_csv(tmp_path / "fejl.csv", lines)
+    url = f"sqlite:///{tmp_path / 'workspace.sqlite'}"
+    assert main(["--database", url, "inventory", "import", str(path), "--who", "Lise"]) == 2
+    said = capsys.readouterr().err.splitlines()
+    assert said[0] == "Række 2, bredde: skal være et mål i cm, fx 12,5"
+    assert said[1000:] == ["… og 200 fejl mere", "600 rækker har fejl; intet er importeret"]

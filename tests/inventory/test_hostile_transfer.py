@@ -165,14 +165,16 @@ def full_workspace(tmp_path):
     return url
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize(
+    ("action", "suffix"), [("export", ".csv"), ("export", ".xlsx"), ("labels", ".pdf")]
+)
 def test_an_export_to_a_full_disk_says_the_disk_is_full_and_leaves_nothing(
-    full_workspace, tmp_path, suffix
+    full_workspace, tmp_path, action, suffix
 ):
     folder = tmp_path / "ud"
     folder.mkdir()
     target = folder / f"lager{suffix}"
-    done = _hjem_on_full_disk(40_000, "--database", full_workspace, "inventory", "export", target)
+    done = _hjem_on_full_disk(40_000, "--database", full_workspace, "inventory", action, target)
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip() == (
         f"Filen »lager{suffix}« kan ikke gemmes: der er ikke plads nok på disken. Intet er"

@@ -4,12 +4,14 @@ allows, a full disk, formula signs in their full-width forms. Each ends in a cle
 nothing imported or half written; a large import writes in bulk and stays all or nothing."""
 
 import csv
+import errno
 import io
 import os
 import subprocess
 import sys
 import textwrap
 import zipfile
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -18,6 +20,7 @@ from hjem.db.workspace import Workspace
 from hjem.inventory.errors import InventoryError
 from hjem.inventory.items import create_item, data_of
 from hjem.inventory.models import Donor, Item, ItemEvent, Location
+from hjem.inventory.sheets import write_problem
 from hjem.inventory.transfer import ImportFailed, export_items, import_items
 from tests.conftest import ROOT
 from tests.inventory.helpers import donation
@@ -142,8 +145,8 @@ _FULL_DISK = textwrap.dedent(
 )
 
 
-def _hjem_on_full_disk(limit, *args):
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+def _hjem_on_full_disk(limit, temporary, *args):
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temporary)}
     return subprocess.run(
         [sys.executable, "-c", _FULL_DISK, str(limit), *args],
         capture_output=True,
@@ -171,16 +174,32 @@ def full_workspace(tmp_path):
 def test_an_export_to_a_full_disk_says_the_disk_is_full_and_leaves_nothing(
     full_workspace, tmp_path, action, suffix
 ):
-    folder = tmp_path / "ud"
+    folder, temporary = tmp_path / "ud", tmp_path / "tmp"
     folder.mkdir()
+    temporary.mkdir()
     target = folder / f"lager{suffix}"
-    done = _hjem_on_full_disk(40_000, "--database", full_workspace, "inventory", action, target)
+    arguments = ("--database", full_workspace, "inventory", action, target)
+    done = _hjem_on_full_disk(40_000, temporary, *arguments)
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip() == (
         f"Filen »lager{suffix}« kan ikke gemmes: der er ikke plads nok på disken. Intet er"
         " gemt; frigør plads, eller gem et andet sted"
     )
-    assert list(folder.iterdir()) == []
+    assert list(folder.iterdir()) == list(temporary.iterdir()) == []  # nor openpyxl's sheet
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "ikke plads nok på disken"),
+        (OSError(errno.EFBIG, "File too large"), "ikke plads nok på disken"),
+        (OSError(errno.EDQUOT, "Disk quota exceeded"), "ikke plads nok på disken"),
+        (PermissionError(errno.EACCES, "Permission denied"), "åben i et andet program"),
+        (IsADirectoryError(errno.EISDIR, "Is a directory"), "Vælg en anden mappe"),
+    ],
+)
+def test_a_failed_write_is_explained_by_its_cause(error, words):
+    assert words in write_problem(error, Path("lager.csv")).text("da")
 
 
 def test_a_file_that_may_not_be_written_still_asks_whether_it_is_open(workspace, tmp_path):

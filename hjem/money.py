@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from hjem.i18n import current_language
 
@@ -26,7 +26,10 @@ def parse_kroner(text: str) -> int | None:
         amount = Decimal(number)
     except InvalidOperation:
         return None
-    return int((amount * ORE_PER_KRONE).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    # Exact however many digits were typed: the default 28 digits would make a 27-digit
+    # amount raise instead of being refused as too large by whoever checks the range.
+    with localcontext(prec=len(number) + 3):
+        return int((amount * ORE_PER_KRONE).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def format_kroner(ore: int, lang: str | None = None) -> str:

@@ -30,7 +30,7 @@ from hjem.cases.errors import CaseNotFound
 from hjem.cases.models import Case
 from hjem.i18n import msg, tr
 from hjem.ids import CaseCode
-from hjem.inventory.sheets import CONTROL, FORMULA_START
+from hjem.inventory.sheets import CONTROL, FORMULA_START, disk_full, workbook_bytes
 
 LINE_COLUMNS = (
     *("description", "category", "source", "cash", "in_kind", "scheme", "status"),
@@ -152,7 +152,7 @@ def _write_xlsx(path: Path, rows: list[Row]) -> None:
     sheet.column_dimensions["A"].width = 40
     for letter in "BCDEFGHIJK":
         sheet.column_dimensions[letter].width = 16
-    book.save(path)
+    path.write_bytes(workbook_bytes(book))  # never a ZIP writer left open by a full disk
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -171,8 +171,9 @@ def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Never half a file there (see `hjem.atomic`)."""
     try:
         write_atomically(path, write)
-    except OSError:
-        raise BudgetError(msg("budget.error.cannot_write", file=path.name)) from None
+    except OSError as error:
+        key = "import_export.error.disk_full" if disk_full(error) else "budget.error.cannot_write"
+        raise BudgetError(msg(key, file=path.name)) from None
 
 
 def export_budget(session: Session, case_code: CaseCode, path: str | os.PathLike[str]) -> int:

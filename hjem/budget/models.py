@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import cast
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
     false,
@@ -20,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from hjem.cases.models import Case  # budget lines belong to cases: their table must be known
 from hjem.db.base import Base
 from hjem.ids import ElementId
 
@@ -127,3 +131,10 @@ class BudgetLine(Base):
     approved_on: Mapped[dt.date | None] = mapped_column(Date)
     paid_on: Mapped[dt.date | None] = mapped_column(Date)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# A case names the grant scheme it is under. The key is declared here because the cases sit
+# below the budget (see Case.scheme_id); migration 0002 made it in the database.
+cast(Table, Case.__table__).append_constraint(
+    ForeignKeyConstraint(["scheme_id"], ["grant_schemes.id"], ondelete="SET NULL")
+)

@@ -155,6 +155,8 @@ def run_import(args: argparse.Namespace) -> int:
                     ),
                     file=sys.stderr,
                 )
+            if unlisted := failed.report.error_count - len(failed.report.errors):
+                print(tr("import_export.more_errors", count=unlisted), file=sys.stderr)
             raise
     print(tr("cli.inventory_imported", created=report.created, updated=report.updated))
     return EXIT_OK

@@ -5,16 +5,18 @@ conditions and statuses. A cell that cannot be read raises CellProblem with its 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from hjem.i18n import LANGUAGES, msg, tr
+from hjem.inventory.items import MAX_SIZE_CM, MAX_VALUE_ORE
 from hjem.inventory.lifecycle import BY_RESERVATION, allowed
 from hjem.inventory.models import Condition, Status
 from hjem.inventory.sheets import FORMULA_START
-from hjem.money import parse_kroner
+from hjem.money import format_kroner, parse_kroner
 
 _YES, _NO = {"ja", "j", "x", "1", "true", "yes"}, {"nej", "n", "", "0", "false", "no"}
 _NUMBER = re.compile(r"^\d+(,\d+)?$|^\d{1,3}(\.\d{3})+(,\d+)?$|^\d+\.\d+$")
@@ -39,6 +41,8 @@ def text(cell: Any) -> str:
 
 def size(cell: Any) -> float:
     if isinstance(cell, int | float) and not isinstance(cell, bool):
+        if not abs(cell) <= MAX_SIZE_CM:  # an int of 400 digits is no float; NaN fails too
+            raise CellProblem("inventory.problem.size", limit=round(MAX_SIZE_CM))
         return float(cell)
     typed = re.sub(r"\s|cm$", "", text(cell).lower())
     if not typed:
@@ -70,11 +74,21 @@ def date(cell: Any) -> dt.date | None:
 
 def money(cell: Any) -> int:
     if isinstance(cell, int | float) and not isinstance(cell, bool):
+        if isinstance(cell, float) and not math.isfinite(cell):
+            raise CellProblem("transfer.problem.money")
+        if abs(cell) * 100 > MAX_VALUE_ORE:  # before Decimal, which has 28 digits only
+            raise CellProblem("import_export.problem.value_too_large", limit=_most())
         return int((Decimal(repr(cell)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     ore = parse_kroner(text(cell) or "0")
     if ore is None:
         raise CellProblem("transfer.problem.money")
+    if ore > MAX_VALUE_ORE:
+        raise CellProblem("import_export.problem.value_too_large", limit=_most())
     return ore
+
+
+def _most() -> str:
+    return format_kroner(MAX_VALUE_ORE)
 
 
 def _names(prefix: str, values: Iterable[str]) -> dict[str, str]:

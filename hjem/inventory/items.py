@@ -17,8 +17,10 @@ from hjem.inventory.codes import new_code, normalized
 from hjem.inventory.errors import EditConflict, InventoryError, NotFound
 from hjem.inventory.lifecycle import record
 from hjem.inventory.models import Category, Condition, Donor, Item, Location
+from hjem.money import format_kroner
 
 MAX_SIZE_CM = 1000.0
+MAX_VALUE_ORE = 100_000_000_00  # 100 million kroner: far above any donation, far below BIGINT
 MAX_TEXT = 200
 LOCATION_SEPARATOR = "/"
 TEXT_COLUMNS = {
@@ -26,6 +28,12 @@ TEXT_COLUMNS = {
     "colour": Item.colour,
     "donor_name": Donor.name,
     "donor_contact": Donor.contact,
+}
+
+# Their lengths, read once: an import checks thousands of rows.
+_LIMITS = {
+    name: column.type.length or MAX_TEXT
+    for name, column in {**TEXT_COLUMNS, "location": Location.name}.items()
 }
 
 
@@ -68,10 +76,9 @@ def check(data: ItemData) -> None:
     if not data.name.strip():
         raise _problem("name", "inventory.problem.empty")
     # As long as the database's columns allow (PostgreSQL refuses longer text outright).
-    texts = [(name, getattr(data, name), column) for name, column in TEXT_COLUMNS.items()]
-    texts += [("location", part, Location.name) for part in data.location.split(LOCATION_SEPARATOR)]
-    for name, value, column in texts:
-        limit = column.type.length or MAX_TEXT
+    texts = [(name, getattr(data, name), _LIMITS[name]) for name in TEXT_COLUMNS]
+    texts += [("location", p, _LIMITS["location"]) for p in data.location.split(LOCATION_SEPARATOR)]
+    for name, value, limit in texts:
         if len(value.strip()) > limit:
             raise _problem(name, "inventory.problem.too_long", limit=limit)
     for name in ("width", "depth", "height"):
@@ -86,6 +93,9 @@ def check(data: ItemData) -> None:
         raise _problem("condition", "inventory.problem.unknown")
     if data.value_ore < 0:
         raise _problem("value", "inventory.problem.negative")
+    if data.value_ore > MAX_VALUE_ORE:
+        limit = format_kroner(MAX_VALUE_ORE)
+        raise _problem("value", "import_export.problem.value_too_large", limit=limit)
 
 
 def category_by_slug(session: Session, slug: str) -> Category:
@@ -119,36 +129,45 @@ def ensure_location(session: Session, path: str) -> Location | None:
     return parent
 
 
-def _apply(session: Session, item: Item, data: ItemData) -> None:
-    check(data)
-    category = category_by_slug(session, data.category)
-    for name in (
-        "name",
-        "colour",
-        "condition",
-        "whole",
-        "clean",
-        "smoke_free",
-        "pet_free",
-        "no_pests",
-        "notes",
-        "value_ore",
-    ):
-        setattr(item, name, getattr(data, name))
-    item.name = data.name.strip()
+# The columns an item takes from ItemData as they are.
+_PLAIN = ("colour", "condition", "whole", "clean", "smoke_free", "pet_free", "no_pests", "notes")
+
+
+def column_values(code: str, data: ItemData, category: Category) -> dict[str, object]:
+    """The item's own columns as (checked) `data` sets them: everything but its category, place,
+    donor and date received, which an edit and a bulk insert set each their own way."""
+    name, width, depth = data.name.strip(), float(data.width), float(data.depth)
+    values: dict[str, object] = {column: getattr(data, column) for column in _PLAIN}
+    return values | {
+        "name": name,
+        "value_ore": data.value_ore,
+        "width": width,
+        "depth": depth,
+        "height": float(data.height),
+        "long_side": max(width, depth),
+        "short_side": min(width, depth),
+        "search_text": " ".join([code, name, data.colour, data.notes, category.name]).lower(),
+    }
+
+
+def assign(item: Item, data: ItemData, category: Category, location: Location | None) -> None:
+    """Set a (checked) item's values from `data`, its category and place already found."""
+    for column, value in column_values(item.code, data, category).items():
+        setattr(item, column, value)
     item.category = category
-    item.width, item.depth, item.height = float(data.width), float(data.depth), float(data.height)
-    item.long_side, item.short_side = max(item.width, item.depth), min(item.width, item.depth)
     item.received_on = data.received_on or item.received_on or dt.date.today()
-    item.location = ensure_location(session, data.location)
+    item.location = location
     if data.donor_name.strip() or data.donor_contact.strip():
         item.donor = item.donor or Donor()
         item.donor.name, item.donor.contact = data.donor_name.strip(), data.donor_contact.strip()
     else:
         item.donor = None
-    item.search_text = " ".join(
-        [item.code, item.name, item.colour, item.notes, category.name]
-    ).lower()
+
+
+def _apply(session: Session, item: Item, data: ItemData) -> None:
+    check(data)
+    category = category_by_slug(session, data.category)
+    assign(item, data, category, ensure_location(session, data.location))
 
 
 def _free_code(session: Session) -> ItemCode:

@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from hjem.i18n import format_number, msg, tr
 from hjem.ids import ItemCode
 from hjem.inventory.errors import InventoryError
+from hjem.inventory.sheets import write_problem
 from hjem.pdf_text import wrap
 
 ACROSS, DOWN = 3, 8
@@ -129,8 +130,8 @@ def label_sheet(
     try:  # drawn beside, then moved in place: a file is never left half written
         _draw(partial, items, lang, progress)
         partial.replace(path)
-    except OSError:
-        raise InventoryError(msg("transfer.error.cannot_write", file=path.name)) from None
+    except OSError as error:  # a full disk is said to be one
+        raise InventoryError(write_problem(error, path)) from None
     finally:
         partial.unlink(missing_ok=True)
     return -(-len(items) // PER_PAGE)

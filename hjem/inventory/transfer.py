@@ -43,12 +43,12 @@ from sqlalchemy.orm import Session, selectinload
 from hjem.i18n import LANGUAGES, Message, catalog, current_language, msg, tr
 from hjem.ids import ItemCode
 from hjem.inventory import cells, sheets
+from hjem.inventory.bulk import Change, save_changes
 from hjem.inventory.category_names import CategoryNames
 from hjem.inventory.cells import CellProblem
 from hjem.inventory.codes import normalized
 from hjem.inventory.errors import InventoryError
-from hjem.inventory.items import ItemData, check, create_item, data_of, update_item
-from hjem.inventory.lifecycle import move
+from hjem.inventory.items import ItemData, check, data_of
 from hjem.inventory.models import Item, Status
 
 FIELDS = {  # column → ItemData field
@@ -89,6 +89,7 @@ class ImportReport:
     updated: int = 0
     errors: list[RowError] = field(default_factory=list)  # the first MAX_LISTED_ERRORS
     failed_rows: int = 0  # all of them
+    error_count: int = 0  # all of them, listed or not
 
 
 class ImportFailed(InventoryError):
@@ -137,35 +138,28 @@ def _xlsx_cell(value: Any, column: str) -> Any:
     return Decimal(value) / 100 if column == "værdi" else value
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
     texts = [[_csv_cell(v, c) for v, c in zip(row, COLUMNS, strict=True)] for row in rows]
-    sheets.write_csv(path, header, texts)
+    return sheets.csv_bytes(header, texts)
 
 
-def _write_xlsx(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+def _xlsx(header: list[str], rows: list[list[Any]]) -> bytes:
     values = [[_xlsx_cell(v, c) for v, c in zip(row, COLUMNS, strict=True)] for row in rows]
     value, received = header[COLUMNS.index("værdi")], header[COLUMNS.index("modtaget")]
-    sheets.write_xlsx(path, header, values, {value: "#,##0.00", received: "yyyy-mm-dd"})
+    return sheets.xlsx_bytes(header, values, {value: "#,##0.00", received: "yyyy-mm-dd"})
 
 
 def export_items(session: Session, path: str | os.PathLike[str], lang: str | None = None) -> int:
     """Write every item to a .csv or .xlsx file, headers and words in `lang` (the current
     language unless said); the number of items written."""
     path, lang = Path(path), lang or current_language()
-    writer = _write_csv if sheets.kind(path) == "csv" else _write_xlsx
+    make = _csv if sheets.kind(path) == "csv" else _xlsx
     rows = [_values(item, lang) for item in session.scalars(_ALL_ITEMS.order_by(Item.id))]
-    partial = path.with_name(f".{path.name}.partial")
-    try:  # written beside, then moved in place: an old file is never half overwritten
-        writer(partial, headers(lang), rows)
-        partial.replace(path)
-    except OSError:
-        raise InventoryError(msg("transfer.error.cannot_write", file=path.name)) from None
-    finally:
-        partial.unlink(missing_ok=True)
+    sheets.write_file(path, lambda: make(headers(lang), rows))  # made in memory, written whole
     return len(rows)
 
 
-# Checking a row
+# Reading the file: every cell parsed, before the workspace is asked anything
 
 
 def _column_names() -> dict[str, str]:
@@ -177,37 +171,83 @@ def _column_names() -> dict[str, str]:
     }
 
 
+def _shown(names: list[str]) -> str:
+    """Column names for a message, each cut short: a header cell may hold anything."""
+    return ", ".join(name if len(name) <= 40 else name[:39] + "…" for name in names)
+
+
 def _columns(header: list[Any]) -> dict[str, int]:
     """Where each column is, named in either language; columns with no name are ignored."""
     known = _column_names()
     written = [cells.text(cell).lower().lstrip("\ufeff") for cell in header]
     names = [known.get(name, name) for name in written]
     if missing := [name for name in REQUIRED if name not in names]:
-        raise InventoryError(msg("transfer.error.missing_columns", columns=", ".join(missing)))
+        raise InventoryError(msg("transfer.error.missing_columns", columns=_shown(missing)))
     if unknown := [name for name in names if name and name not in COLUMNS]:
-        raise InventoryError(msg("transfer.error.unknown_columns", columns=", ".join(unknown)))
+        raise InventoryError(msg("transfer.error.unknown_columns", columns=_shown(unknown)))
     if repeated := sorted({name for name in names if name and names.count(name) > 1}):
-        raise InventoryError(msg("transfer.error.repeated_column", column=repeated[0]))
+        raise InventoryError(msg("transfer.error.repeated_column", column=_shown(repeated[:1])))
     return {name: i for i, name in enumerate(names) if name}
 
 
-@dataclass(frozen=True)
-class _Row:
-    code: ItemCode | None
-    data: ItemData
-    status: str
+@dataclass
+class _Parsed:
+    """A row with its cells read: the values of its fields, and the words (code, category,
+    status) only the workspace can tell the meaning of."""
+
+    row: int
+    words: dict[str, str]
+    fields: dict[str, Any]
+    errors: list[RowError]
+
+
+def _parsed(row: int, values: dict[str, Any]) -> _Parsed:
+    parsed = _Parsed(row, {}, {}, [])
+    for column, cell in values.items():
+        try:
+            if isinstance(cell, str) and len(cell) > sheets.MAX_CELL:
+                limit = float(sheets.MAX_CELL)  # a float is written the reader's way: 32.767
+                raise CellProblem("import_export.problem.cell_too_long", limit=limit)
+            if column in _WORDS:
+                parsed.words[column] = cells.text(cell)
+            else:
+                parsed.fields[FIELDS[column]] = _PARSERS[column](cell)
+        except CellProblem as problem:
+            parsed.errors.append(RowError(row, column, problem.message))
+    return parsed
+
+
+_WORDS = ("kode", "kategori", "status")
+
+
+def _read(path: Path, tick: Progress) -> tuple[list[Any], dict[str, int], list[_Parsed]]:
+    """The file's header, where its columns are, and its rows that are not blank, parsed."""
+    header, *body = sheets.read_rows(path)
+    columns = _columns(header)
+    parsed = []
+    for number, row_cells in enumerate(body, start=2):
+        if number % 1000 == 0:
+            tick(number - 1, 2 * len(body))
+        if all(not cells.text(cell) for cell in row_cells):
+            continue
+        values = {c: row_cells[i] if i < len(row_cells) else None for c, i in columns.items()}
+        parsed.append(_parsed(number, values))
+    return header, columns, parsed
+
+
+# Checking the rows against the workspace: its categories and the items the codes name
 
 
 class _Context:
-    """What rows are checked against: the categories, the items there are, the codes seen."""
+    """What rows are checked against: the categories, the items named, the codes seen."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, rows: list[_Parsed]):
         self.categories = CategoryNames(session)
-        self.items = {item.code: item for item in session.scalars(_ALL_ITEMS)}
+        named = {normalized(row.words.get("kode", "")) for row in rows} - {""}
+        self.items = _items_named(session, sorted(named))
         self.seen: dict[ItemCode, int] = {}  # code → the row it was first seen on
 
-    def category(self, cell: Any) -> str:
-        typed = cells.text(cell)
+    def category(self, typed: str) -> str:
         if not typed:
             raise CellProblem("inventory.problem.empty")
         slug = self.categories.slug(typed)
@@ -215,8 +255,8 @@ class _Context:
             raise CellProblem("inventory.problem.unknown_category", category=typed)
         return slug
 
-    def code(self, cell: Any, row: int) -> ItemCode | None:
-        code = normalized(cells.text(cell))
+    def code(self, typed: str, row: int) -> ItemCode | None:
+        code = normalized(typed)
         if not code:
             return None
         if code not in self.items:
@@ -225,6 +265,15 @@ class _Context:
             raise CellProblem("transfer.problem.repeated_code", code=code, row=self.seen[code])
         self.seen[code] = row
         return code
+
+
+def _items_named(session: Session, codes: list[str]) -> dict[ItemCode, Item]:
+    """The items with these codes, with all a row of them shows, a thousand per query."""
+    items: dict[ItemCode, Item] = {}
+    for start in range(0, len(codes), 1000):
+        chunk = codes[start : start + 1000]
+        items |= {i.code: i for i in session.scalars(_ALL_ITEMS.where(Item.code.in_(chunk)))}
+    return items
 
 
 # Where a new row starts from (its required columns replace all that matters), and what a
@@ -247,44 +296,42 @@ def _check(row: int, data: ItemData) -> list[RowError]:
     return errors
 
 
-def _row(row: int, values: dict[str, Any], context: _Context) -> tuple[_Row, list[RowError]]:
-    errors: list[RowError] = []
-    parsers: dict[str, Callable[[Any], Any]] = {**_PARSERS, "kategori": context.category}
+def _row(parsed: _Parsed, context: _Context) -> tuple[Change, list[RowError]]:
+    row, words, fields, errors = parsed.row, parsed.words, dict(parsed.fields), [*parsed.errors]
     code = item = None
     try:
-        code = context.code(values.get("kode"), row)
+        code = context.code(words.get("kode", ""), row)
         item = context.items[code] if code else None
     except CellProblem as problem:
         errors.append(RowError(row, "kode", problem.message))
     try:
-        status = cells.status(values.get("status"), item.status if item else Status.RECEIVED)
+        status = cells.status(words.get("status"), item.status if item else Status.RECEIVED)
     except CellProblem as problem:
         errors.append(RowError(row, "status", problem.message))
         status = Status.RECEIVED
-    fields: dict[str, Any] = {}
-    for column in (column for column in FIELDS if column in values):
+    if "kategori" in words:
         try:
-            fields[FIELDS[column]] = parsers[column](values[column])
+            fields["category"] = context.category(words["kategori"])
         except CellProblem as problem:
-            errors.append(RowError(row, column, problem.message))
+            errors.append(RowError(row, "kategori", problem.message))
     data = replace(data_of(item) if item else _SAFE, **fields)
-    return _Row(code, data, status), errors + _check(row, data)
+    return Change(code, data, status), sorted(errors + _check(row, data), key=_place)
 
 
-# Importing
+def _place(error: RowError) -> int:
+    return COLUMNS.index(error.column)
 
 
-def _save(session: Session, row: _Row, context: _Context, who: str, report: ImportReport) -> None:
-    item = context.items[row.code] if row.code else None
-    if item is None:
-        item = create_item(session, row.data, who)
-        report.created += 1
-    elif data_of(item) != row.data or item.status != row.status:
-        if data_of(item) != row.data:
-            item = update_item(session, item.code, item.version, row.data, who)
-        report.updated += 1
-    if item.status != row.status:
-        move(session, item, Status(row.status), who, tr("transfer.reason"))
+def _checked(rows: list[_Parsed], context: _Context) -> tuple[list[Change], ImportReport]:
+    report, changes = ImportReport(), []
+    for parsed in rows:
+        change, errors = _row(parsed, context)
+        if errors:
+            report.failed_rows += 1
+            report.error_count += len(errors)
+            report.errors += errors[: MAX_LISTED_ERRORS - len(report.errors)]
+        changes.append(change)
+    return changes, report
 
 
 def _as_written(report: ImportReport, header: list[Any], columns: dict[str, int]) -> ImportReport:
@@ -294,6 +341,8 @@ def _as_written(report: ImportReport, header: list[Any], columns: dict[str, int]
     return report
 
 
+# Importing
+
 Progress = Callable[[int, int], None]  # (rows done, rows in all)
 
 
@@ -302,25 +351,25 @@ def import_items(
 ) -> ImportReport:
     """Create and update items from a .csv or .xlsx file, all or nothing: ImportFailed (with
     every problem found) before anything is written if any row is wrong. `progress` hears how
-    far it got: the rows are counted twice, checked and then saved."""
-    header, *body = sheets.read_rows(Path(path))
+    far it got: the rows are counted twice, read and then saved.
+
+    The file is read and every cell parsed before the workspace is asked anything; then a few
+    queries, the rows checked, and the new items written in a few bulk INSERTs: a SQLite
+    workspace is locked for writing only for that short while."""
     tick = progress or (lambda _done, _total: None)
-    columns = _columns(header)
-    context, report, rows = _Context(session), ImportReport(), []
-    for number, row_cells in enumerate(body, start=2):
-        tick(number - 1, 2 * len(body))
-        if all(not cells.text(cell) for cell in row_cells):
-            continue
-        values = {c: row_cells[i] if i < len(row_cells) else None for c, i in columns.items()}
-        row, errors = _row(number, values, context)
-        if errors:
-            report.failed_rows += 1
-            report.errors += errors[: MAX_LISTED_ERRORS - len(report.errors)]
-        rows.append(row)
+    header, columns, rows = _read(Path(path), tick)
+    context = _Context(session, rows)
+    changes, report = _checked(rows, context)
     if report.failed_rows:
         raise ImportFailed(_as_written(report, header, columns))
-    for done, row in enumerate(rows, start=1):
-        _save(session, row, context, who, report)
-        tick(len(body) + done, 2 * len(body))
+    total = len(changes)
+    report.created, report.updated = save_changes(
+        session,
+        changes,
+        context.items,
+        who,
+        tr("transfer.reason"),
+        lambda done: tick(total + done, 2 * total),
+    )
     session.flush()
     return report

@@ -229,12 +229,13 @@ def _show_import_errors(window: InventoryHost, failed: ImportFailed) -> None:
         _parent(window),
     )
     box.setObjectName("import_errors")
-    box.setDetailedText(
-        "\n".join(
-            tr("cli.inventory_row_error", row=e.row, column=e.column, problem=e.message)
-            for e in failed.report.errors
-        )
-    )
+    lines = [
+        tr("cli.inventory_row_error", row=e.row, column=e.column, problem=e.message)
+        for e in failed.report.errors
+    ]
+    if unlisted := failed.report.error_count - len(failed.report.errors):
+        lines.append(tr("import_export.more_errors", count=unlisted))
+    box.setDetailedText("\n".join(lines))
     box.exec()
 
 

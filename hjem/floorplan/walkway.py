@@ -277,12 +277,13 @@ class BlockerSearch:
     def _near(self) -> tuple[set[str], list[Placement]]:
         """The ids of the pieces within half the path width of the lost floor, and the
         pieces worth trying (a centimetre further)."""
-        w = self.walkway
-        lost = w.lost_floor(self.standing)
+        if not self.standing:
+            return set(), []
+        lost = self.walkway.lost_floor(self.standing)
         shapes = footprints(self.standing, 0.0)
-        near = shapely.dwithin(shapes, lost, HALF) if self.standing else []
-        tried = shapely.dwithin(shapes, lost, HALF + TRIAL_SLACK) if self.standing else []
-        ids = {p.id for p, is_near in zip(self.standing, near, strict=True) if is_near}
+        near = shapely.dwithin(shapes, lost, HALF).tolist()
+        tried = shapely.dwithin(shapes, lost, HALF + TRIAL_SLACK).tolist()
+        ids: set[str] = {p.id for p, is_near in zip(self.standing, near, strict=True) if is_near}
         return ids, [p for p, t in zip(self.standing, tried, strict=True) if t]
 
     @cached_property

@@ -35,27 +35,19 @@ from hjem.floorplan.model import (
     Wall,
     with_collections,
 )
-from hjem.floorplan.validation import MAX_TEXT, PlanError, element_problems, reference_problems
+from hjem.floorplan.validation import (
+    MAX_ELEMENTS,
+    MAX_POLYGON_POINTS,
+    MAX_ROOM_POINTS,
+    MAX_TEXT,
+    PlanError,
+    element_problems,
+    reference_problems,
+)
 from hjem.i18n import Message, msg
 from hjem.ids import CaseCode, ElementId, ItemCode
 
 FORMAT_NAME = "hjem-plan"
-# How many elements of each kind a plan may hold: what a large house needs with a wide margin
-# (a 250 m² house with 40 rooms has some 150 walls, 80 doors and windows, 20 radiators and
-# counters and 150 pieces of furniture), low enough that checking the worst plan they allow
-# (every piece stacked in one spot) stays well under a second (bench/large_plan.py,
-# docs/performance.md). The message key of each is spelled out for the catalog check.
-MAX_ELEMENTS: dict[str, tuple[int, str]] = {
-    "walls": (500, "plan_limits.walls"),
-    "rooms": (100, "plan_limits.rooms"),
-    "openings": (500, "plan_limits.openings"),
-    "fixtures": (100, "plan_limits.fixtures"),
-    "placements": (300, "plan_limits.placements"),
-    "dimensions": (500, "plan_limits.dimensions"),
-    "labels": (500, "plan_limits.labels"),
-}
-MAX_POLYGON_POINTS = 100  # a room's outline: a rounded bay drawn with 64 corners fits
-MAX_ROOM_POINTS = 1_000  # every room's outline together: eroding outlines grows with their sum
 HINGES: tuple[Hinge, ...] = ("start", "end")
 SIDES: tuple[Side, ...] = ("left", "right")
 CLEARANCE_SIDES: tuple[ClearanceSide, ...] = ("front", "back", "left", "right", "long")

@@ -209,3 +209,17 @@ def test_a_doorway_blocked_by_more_pieces_than_are_tried_names_them_all():
     ours = kinds_and_elements(Walkway(plan).conflicts())
     assert ours == kinds_and_elements(LiteralWalkway(plan).conflicts())
     assert ours and len(ours[0][1]) > MAX_BLOCKER_TRIALS
+
+
+def test_the_editor_cannot_add_more_than_a_file_may_hold():
+    # Else the volunteer could save a plan that no hjem opens again.
+    from hjem.floorplan.commands import AddElement
+    from hjem.floorplan.validation import PlanError
+
+    plan, _ = plan_from_json(with_count("labels", LIMITS["labels"]))
+    label = replace(plan.labels[0], id="one-more")
+    with pytest.raises(PlanError) as caught:
+        AddElement(label).apply(plan)
+    assert caught.value.message.key == "plan_limits.labels"
+    smaller, _ = AddElement(label).apply(replace(plan, labels=plan.labels[1:]))
+    assert len(smaller.labels) == LIMITS["labels"]

@@ -35,13 +35,19 @@ from hjem.floorplan.model import (
     Wall,
     with_collections,
 )
-from hjem.floorplan.validation import MAX_TEXT, PlanError, element_problems, reference_problems
+from hjem.floorplan.validation import (
+    MAX_ELEMENTS,
+    MAX_POLYGON_POINTS,
+    MAX_ROOM_POINTS,
+    MAX_TEXT,
+    PlanError,
+    element_problems,
+    reference_problems,
+)
 from hjem.i18n import Message, msg
 from hjem.ids import CaseCode, ElementId, ItemCode
 
 FORMAT_NAME = "hjem-plan"
-MAX_ELEMENTS = 200_000
-MAX_POLYGON_POINTS = 10_000
 HINGES: tuple[Hinge, ...] = ("start", "end")
 SIDES: tuple[Side, ...] = ("left", "right")
 CLEARANCE_SIDES: tuple[ClearanceSide, ...] = ("front", "back", "left", "right", "long")
@@ -223,12 +229,21 @@ class _Fields:
     def point(self, key: str) -> Point:
         return _point(self._get(key, _REQUIRED), f"{self.path}.{key}")
 
-    def array(self, key: str, limit: int = MAX_ELEMENTS) -> list[Any]:
+    def array(self, key: str, limit: int | None = None) -> list[Any]:
         value = self._get(key, [])
         if not isinstance(value, list):
             _fail(f"{self.path}.{key}", msg("file.expected_list"))
-        if len(value) > limit:
+        if limit is not None and len(value) > limit:
             _fail(f"{self.path}.{key}", msg("file.too_many", limit=limit))
+        return value
+
+    def elements(self, key: str) -> list[Any]:
+        """The array of the plan's elements of one kind, refused whole when it holds more than
+        a home needs (`MAX_ELEMENTS`)."""
+        limit, message = MAX_ELEMENTS[key]
+        value = self.array(key)
+        if len(value) > limit:
+            raise PlanFileError(msg(message, count=limit, found=len(value)))
         return value
 
 
@@ -281,7 +296,7 @@ def _wall(f: _Fields) -> Wall:
 
 
 def _room(f: _Fields) -> Room:
-    points = f.array("polygon", MAX_POLYGON_POINTS)
+    points = f.array("polygon")
     polygon = tuple(_point(p, f"{f.path}.polygon[{i}]") for i, p in enumerate(points))
     kind = RoomKind(f.choice("kind", _values(RoomKind), "andet"))
     return Room(f.element_id("id"), f.string("name", ""), kind, polygon)
@@ -389,6 +404,22 @@ def schema_version(data: object) -> int:
     return version
 
 
+def _check_room_points(f: _Fields) -> None:
+    """Refuse a room outline with more corners than a room needs (MAX_POLYGON_POINTS), or
+    outlines with more in all than a home's rooms need (MAX_ROOM_POINTS), before any is read."""
+    found = 0
+    for i, room in enumerate(f.elements("rooms")):
+        polygon = room.get("polygon") if isinstance(room, dict) else None
+        points = len(polygon) if isinstance(polygon, list) else 0
+        if points > MAX_POLYGON_POINTS:
+            limit, room = MAX_POLYGON_POINTS, f"rooms[{i}]"
+            message = msg("plan_limits.room_points", room=room, count=limit, found=points)
+            raise PlanFileError(message)
+        found += points
+    if found > MAX_ROOM_POINTS:
+        raise PlanFileError(msg("plan_limits.all_room_points", count=MAX_ROOM_POINTS, found=found))
+
+
 @dataclass(frozen=True)
 class BackgroundSettings:
     """How the background image lies on the plan; the image itself is read by the caller."""
@@ -421,9 +452,10 @@ def plan_from_json(data: object) -> tuple[Plan, BackgroundSettings | None]:
     f = _Fields(data, "plan")
     collections: dict[str, tuple[Element, ...]] = {}
     seen: set[str] = set()
+    _check_room_points(f)
     for name, reader in _READERS.items():
         items: list[Element] = []
-        for i, raw in enumerate(f.array(name)):
+        for i, raw in enumerate(f.elements(name)):
             path = f"{name}[{i}]"
             element = reader(_Fields(raw, path))
             if element.id in seen or not element.id:

@@ -25,7 +25,12 @@ from hjem.floorplan.model import (
     Wall,
     with_collections,
 )
-from hjem.floorplan.validation import PlanError, background_problems, require_valid
+from hjem.floorplan.validation import (
+    PlanError,
+    background_problems,
+    require_valid,
+    room_for_one_more,
+)
 from hjem.i18n import msg
 from hjem.ids import CASE_CODE_LENGTH, CaseCode, ElementId
 
@@ -63,6 +68,7 @@ class AddElement:
             raise PlanError(msg("error.duplicate_id", element=self.element.id))
         require_valid(plan, self.element)
         name = _collection(self.element)
+        room_for_one_more(plan, name)
         items: tuple[Element, ...] = getattr(plan, name)
         at = len(items) if self.index is None else self.index
         new_items = (*items[:at], self.element, *items[at:])

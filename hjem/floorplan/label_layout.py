@@ -42,6 +42,11 @@ MIN_NAMED_PX = 10.0  # a piece smaller than this on screen is a speck: no name
 MIN_ELIDED_PX = 30.0  # the last resort, a cut name inside, needs this much
 SPOT_STEP_PX = 6.0  # between the places tried inside a piece
 ROOM_STEPS_PX = (12.0, 4.0)  # between the places tried in a room: coarse, then fine
+# Names searched for on the floor around their piece (`name_nearby`, a millisecond or more
+# each, longer the more stands around): past this many, a name that fits neither inside nor
+# right beside its piece is cut inside it. Only a pile no home has (300 pieces stacked in one
+# spot took 90 s to lay out) gets this far.
+MAX_NEARBY_SEARCHES = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +97,13 @@ def lay_out_labels(
         work.room_name(room_id, area)
     moved = set(work.displaced_by_room_names())
     beside += [p for p in plan.placements if p.id in moved]
+    searches = 0
     for piece in beside:
         text = names[piece.id]
-        placed = (
-            work.name_beside(piece, text)
-            or work.name_nearby(piece, text)
-            or work.name_beside_room_name(piece, text)
-        )
+        placed = work.name_beside(piece, text)
+        if not placed and searches < MAX_NEARBY_SEARCHES:
+            searches += 1
+            placed = work.name_nearby(piece, text) or work.name_beside_room_name(piece, text)
         if not placed:
             work.cut_inside(piece, text)
     return Layout(work.labels, work.room_spots, work.room_rects)

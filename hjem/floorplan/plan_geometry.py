@@ -199,6 +199,12 @@ class PlanGeometry:
         return np.array([i for i, p in enumerate(self.placements) if not p.floor_flat], dtype=int)
 
     @cached_property
+    def obstacle_role_list(self) -> list[int]:
+        """`obstacle_roles` as a list: reading one role off it is ten times as fast."""
+        roles: list[int] = self.obstacle_roles.tolist()
+        return roles
+
+    @cached_property
     def obstacle_tree(self) -> STRtree:
         return STRtree(self.obstacle_geoms)
 

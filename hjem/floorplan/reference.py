@@ -22,7 +22,7 @@ from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Fixture, Opening, Placement, Plan, Room
 from hjem.floorplan.plan_geometry import opening_sides
 from hjem.floorplan.shapes import clearance_of, footprint, item_polygons, room_polygon
-from hjem.floorplan.walkway import HALF, QUAD_SEGS, Walkway
+from hjem.floorplan.walkway import HALF, QUAD_SEGS, BlockerSearch, Reached, Walkway
 from hjem.floorplan.walls import door_swing, wall_outlines, wall_solids, window_zone
 from hjem.floorplan.zones import clip_zone
 from hjem.i18n import Message
@@ -227,3 +227,24 @@ class LiteralWalkway(Walkway):
                 grown = footprint(item, 0.0).buffer(self._half, quad_segs=QUAD_SEGS)
                 base = base.difference(grown)
         return base
+
+    def blocker_search(self, placements: list[Placement]) -> BlockerSearch:
+        return LiteralBlockers(self, placements)
+
+
+class LiteralBlockers(BlockerSearch):
+    """Blockers the obvious way: for every target, try removing each piece of the plan."""
+
+    def of(self, target: Room | Placement, reached: Reached) -> list[str]:
+        candidates = [p for p in self.standing if p.id != target.id]
+        w = self.walkway
+        singles = [
+            p.id
+            for p in candidates
+            if reached(w.furnished_reach([q for q in self.standing if q is not p]))
+        ]
+        if singles:
+            return sorted(singles)
+        lost = w.lost_floor(self.standing)
+        near = [p.id for p in candidates if shapely.dwithin(footprint(p, 0.0), lost, HALF)]
+        return sorted(near)

@@ -19,6 +19,8 @@ from hjem.floorplan.model import Fixture, Placement, Plan
 from hjem.floorplan.plan_geometry import DOOR, FURNITURE, WINDOW, ItemShapes, PlanGeometry, build
 from hjem.floorplan.zones import owners_unmet, zone_states
 
+MAX_OVERLAPS_PER_PIECE = 16  # overlapping pairs reported per piece (see `capped_pairs`)
+
 
 def full_report(
     plan: Plan, *, walkway: bool = True, walkway_found: Sequence[Conflict] | None = None
@@ -46,15 +48,61 @@ def full_report(
 
 def _against_obstacles(g: PlanGeometry) -> list[Conflict]:
     """Furniture against walls, fixed elements and other standing furniture."""
-    hits = g.obstacle_tree.query(g.furniture.footprints, predicate="intersects")
+    items, obstacles = g.obstacle_tree.query(g.furniture.footprints, predicate="intersects")
+    furniture = g.obstacle_roles[obstacles] == FURNITURE
     conflicts = []
-    for item_index, obstacle in hits.T:
+    for item_index, obstacle in zip(
+        items[~furniture].tolist(), obstacles[~furniture].tolist(), strict=True
+    ):
         item, role = g.placements[item_index], int(g.obstacle_roles[obstacle])
-        if role == FURNITURE and not item.id < g.obstacle_ids[obstacle]:
-            continue  # each pair once (and a piece does not overlap itself)
-        if footprint_blocks(item, role, int(obstacle), g):
-            conflicts.append(footprint_conflict(item, role, int(obstacle), g))
+        if footprint_blocks(item, role, obstacle, g):
+            conflicts.append(footprint_conflict(item, role, obstacle, g))
+    for a, b in _overlapping(g, items[furniture], obstacles[furniture]):
+        conflicts.append(found.overlap(g.placements[a], g.placements[b]))
     return conflicts
+
+
+def _overlapping(g: PlanGeometry, items: np.ndarray, obstacles: np.ndarray) -> list[list[int]]:
+    """The pairs of standing pieces (placement indices) that overlap, each once, the first
+    the one with the smaller id, in the order of their ids; capped as `capped_pairs` says.
+
+    Worked out on arrays: a pile of 500 pieces has 125 000 pairs."""
+    standing = g.standing_indices()
+    others = standing[obstacles - (len(g.obstacle_ids) - len(standing))]
+    rank = np.empty(len(g.placements), dtype=int)
+    rank[sorted(range(len(g.placements)), key=lambda i: g.placements[i].id)] = np.arange(
+        len(g.placements)
+    )
+    flat = np.array([p.floor_flat for p in g.placements], dtype=bool)
+    once = (rank[items] < rank[others]) & ~flat[items]
+    items, others = items[once], others[once]
+    order = np.lexsort((rank[others], rank[items]))
+    return capped_pairs(np.stack([items[order], others[order]], axis=1))
+
+
+def capped_pairs(pairs: np.ndarray) -> list[list[int]]:
+    """The overlapping pairs (of placement indices) to report: all of them, unless a piece
+    overlaps more than MAX_OVERLAPS_PER_PIECE others.
+
+    A pile (a piece pasted 500 times in one spot) would make n²/2 pairs: 125 000 lines nobody
+    reads, and seconds to word them. So each piece names the first MAX_OVERLAPS_PER_PIECE
+    pieces it overlaps, in the plan's order, and a pair is kept when either piece names the
+    other. Every overlapping piece is still reported, at most cap × pieces pairs are, and in a
+    furnished home, where no piece overlaps that many others, every pair is.
+    """
+    kept = pairs
+    if len(pairs) and np.bincount(pairs.ravel()).max() > MAX_OVERLAPS_PER_PIECE:
+        pieces, partners = np.concatenate([pairs, pairs[:, ::-1]]).T
+        order = np.lexsort((partners, pieces))
+        ranked = pieces[order]
+        starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+        position = np.empty(len(pieces), dtype=int)  # in the piece's own list of partners
+        runs = np.diff([*starts, len(ranked)])
+        position[order] = np.arange(len(pieces)) - np.repeat(starts, runs)
+        named = position < MAX_OVERLAPS_PER_PIECE
+        kept = pairs[named[: len(pairs)] | named[len(pairs) :]]
+    result: list[list[int]] = kept.tolist()
+    return result
 
 
 def _outside(g: PlanGeometry) -> list[Conflict]:

@@ -29,6 +29,24 @@ MAX_SIZE_CM = 100_000.0  # one kilometre: nothing in an apartment is bigger
 MAX_COORDINATE_CM = 1_000_000.0
 MAX_TEXT = 500
 MAX_PRICE_ORE = 100_000_000  # one million kroner: more than any piece of furniture
+# How many elements of each kind a plan may hold: what a large house needs with a wide margin
+# (a 250 m² house with 40 rooms has some 150 walls, 80 doors and windows, 20 radiators and
+# counters and 150 pieces of furniture), low enough that checking the worst plan they allow
+# (every piece stacked in one spot) stays well under a second (bench/large_plan.py,
+# docs/performance.md). The reader refuses a file beyond them, and adding an element
+# beyond them in the editor (`commands.AddElement`) is refused too. The message
+# key of each is spelled out for the catalog check.
+MAX_ELEMENTS: dict[str, tuple[int, str]] = {
+    "walls": (500, "plan_limits.walls"),
+    "rooms": (100, "plan_limits.rooms"),
+    "openings": (500, "plan_limits.openings"),
+    "fixtures": (100, "plan_limits.fixtures"),
+    "placements": (300, "plan_limits.placements"),
+    "dimensions": (500, "plan_limits.dimensions"),
+    "labels": (500, "plan_limits.labels"),
+}
+MAX_POLYGON_POINTS = 100  # a room's outline: a rounded bay drawn with 64 corners fits
+MAX_ROOM_POINTS = 1_000  # every room's outline together: eroding outlines grows with their sum
 
 
 class PlanError(UserError, ValueError):
@@ -140,6 +158,15 @@ def reference_problems(plan: Plan, element: Element) -> list[Message]:
     if element.offset - half < -0.5 or element.offset + half > wall.length + 0.5:
         return [msg("error.opening_outside_wall", opening=element.id)]
     return []
+
+
+def room_for_one_more(plan: Plan, collection: str) -> None:
+    """Refuse adding an element to `collection` (walls, placements...) when the plan holds
+    as many as a plan file may (MAX_ELEMENTS)."""
+    limit, message = MAX_ELEMENTS[collection]
+    count = len(getattr(plan, collection))
+    if count >= limit:
+        raise PlanError(msg(message, count=limit, found=count + 1))
 
 
 def require_valid(plan: Plan, element: Element) -> None:

@@ -38,18 +38,21 @@ def zone_blockers(
     furniture_only: bool,
 ) -> set[str]:
     """The elements among the obstacles `hits` (indices into g.obstacle_*) that take `zone`."""
-    walls = [h for h in hits if g.obstacle_roles[h] == WALL]
+    roles, ids, categories = g.obstacle_role_list, g.obstacle_ids, g.obstacle_categories
+    walls = [h for h in hits if roles[h] == WALL]
     others = [
         h
         for h in hits
-        if g.obstacle_roles[h] != WALL
-        and g.obstacle_ids[h] != owner_id
-        and g.obstacle_categories[h] not in allow
-        and (not furniture_only or g.obstacle_roles[h] == FURNITURE)
+        if roles[h] != WALL
+        and ids[h] != owner_id
+        and categories[h] not in allow
+        and (not furniture_only or roles[h] == FURNITURE)
     ]
     if walls and others:
         effective = clip_zone(zone, [g.obstacle_geoms[w] for w in walls], owner_footprint)
-        others = [h for h in others if effective.intersects(g.obstacle_geoms[h])]
+        shapely.prepare(effective)
+        taken = shapely.intersects(effective, g.obstacle_geoms[others]).tolist()
+        others = [h for h, t in zip(others, taken, strict=True) if t]
     found = {g.obstacle_ids[h] for h in others}
     if not furniture_only:
         found |= {g.obstacle_ids[w] for w in walls}
@@ -65,9 +68,7 @@ def zone_states(
     outside of the apartment. Fixed elements' zones (a kitchen counter's) only by furniture:
     the apartment itself is what it is.
     """
-    hits: dict[int, list[int]] = {}
-    for zone, obstacle in g.obstacle_tree.query(shapes.zones, predicate="intersects").T:
-        hits.setdefault(int(zone), []).append(int(obstacle))
+    hits = _hits_per_zone(g, shapes.zones)
     outside = np.zeros(len(shapes.zones), dtype=bool)
     if not furniture_only and len(shapes.zones):
         outside = ~shapely.covers(g.floor, shapes.zones)
@@ -78,13 +79,22 @@ def zone_states(
             g,
             shapes.zones[zone],
             shapes.footprints[owner],
-            hits.get(zone, []),
+            hits[zone],
             shapes.clearances[owner].allow,
             owner_ids[owner],
             furniture_only,
         )
         states.append(ZoneState(bool(blockers) or bool(outside[zone]), frozenset(blockers)))
     return states
+
+
+def _hits_per_zone(g: PlanGeometry, zones: np.ndarray) -> list[list[int]]:
+    """The obstacles each zone touches, grouped from one bulk query without a Python loop
+    over the pairs (a pile of 500 pieces has 350 000)."""
+    zone_of, obstacle = g.obstacle_tree.query(zones, predicate="intersects")
+    order = np.argsort(zone_of, kind="stable")
+    ends = np.searchsorted(zone_of[order], np.arange(len(zones)), side="right")
+    return [part.tolist() for part in np.split(obstacle[order], ends[:-1])] if len(zones) else []
 
 
 def effective_zones(g: PlanGeometry, shapes: ItemShapes) -> np.ndarray:

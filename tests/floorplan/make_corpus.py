@@ -144,7 +144,7 @@ def corpus() -> dict[str, tuple[bytes, str]]:
             _with_plan(
                 _plan_json(rooms=[{"id": "r", "kind": "stue", "polygon": [[0, 0]] * 20_000}])
             ),
-            "file.too_many",
+            "plan_limits.room_points",
         ),
         "image-bomb.hjem": (
             _with_background(_png_header_only(40_000, 40_000)),

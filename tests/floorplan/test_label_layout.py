@@ -123,3 +123,25 @@ def test_the_rect_index_finds_overlaps_across_its_cells():
     assert not index.hits((25.0, 0.0, 30.0, 5.0))  # touching is not over
     index.remove((0.0, 0.0, 25.0, 5.0))
     assert not index.hits((24.0, 4.0, 30.0, 8.0))
+
+
+def test_a_pile_of_pieces_searches_the_floor_for_a_bounded_number_of_names(monkeypatch):
+    # Issue 12, point 5: 300 pieces stacked in one spot took 90 s to lay out, each name
+    # searching the floor around a pile that grows with them. Past the cap they are cut inside.
+    from hjem.floorplan import label_layout
+
+    searched = []
+    search = label_layout._Work.name_nearby
+    monkeypatch.setattr(
+        label_layout._Work,
+        "name_nearby",
+        lambda work, p, text: searched.append(p.id) or search(work, p, text),
+    )
+    pile = [
+        piece(f"s{i:02d}", "sofa", (200, 90, 80), 200 + i % 4, 150, label=f"Sofa nummer {i}")
+        for i in range(80)
+    ]
+    plan = furnished(ROOM, *pile)
+    layout = lay_out_labels(plan, names(plan), fonts(plan), 0.8)
+    assert len(searched) == label_layout.MAX_NEARBY_SEARCHES
+    assert_apart(layout)

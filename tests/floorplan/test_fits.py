@@ -230,8 +230,26 @@ def test_a_piece_left_out_of_a_stretch_fits_nowhere_on_it(data):
     event(f"fits: {len(fits)} of {len(pieces)}")
     for left_out in (p for p in pieces if p.key not in fitted):
         piece = new_piece(left_out.category, left_out.width, left_out.depth, left_out.height)
-        twin = next((p for p in scan_stretch(plan, piece, stretch) if valid(plan, p, before)), None)
+        spots = scan_stretch(plan, piece, stretch)
+        twin = next((p for p in spots if with_play(plan, p, stretch, before)), None)
         assert twin is None, f"{left_out} fits at {twin}"
+
+
+PLAY = 0.5  # cm
+
+
+def with_play(plan, placed, stretch, before):
+    """Whether `placed` is valid there and still half a centimetre either way along the wall.
+    The finder does not promise a gap that holds the piece only to the millimetre (one was
+    found where the bed touched a door's swing and a shelf at once, each within the engine's
+    0.5 cm tolerance): a volunteer could not place it there anyway."""
+    length = math.dist(stretch.start, stretch.end)
+    dx, dy = ((b - a) / length for a, b in zip(stretch.start, stretch.end, strict=True))
+    x, y = placed.center
+    return all(
+        valid(plan, placed.moved_to(Point(x + dx * s, y + dy * s), placed.rotation), before)
+        for s in (-PLAY, 0.0, PLAY)
+    )
 
 
 @st.composite

@@ -1,0 +1,75 @@
+"""Issue 12, point 10: a PostgreSQL server that takes the connection and never answers ends in
+a message within seconds, not a hang; statements on a working server have a time limit."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from hjem.db.engine import STATEMENT_TIMEOUT_MS
+from hjem.db.workspace import Workspace
+from tests.db.hjem_process import hjem, said
+
+FAILURE_BOUND_S = 20  # the message is due within 10 s; a hang fails the test here
+
+
+@pytest.fixture
+def silent_server() -> Iterator[int]:
+    """A port on which a server accepts connections and never says a word."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    stop.set()
+    thread.join()
+    for connection in accepted:
+        connection.close()
+    listener.close()
+
+
+def test_a_server_that_never_answers_is_said_within_seconds(tmp_path, silent_server):
+    address = f"postgresql://x:pw-secret@127.0.0.1:{silent_server}/db"
+    started = time.monotonic()
+    danish = hjem("case", "list", "--database", address, data=tmp_path, timeout=FAILURE_BOUND_S)
+    elapsed = time.monotonic() - started
+    english = hjem(
+        "--lang", "en", "case", "list", data=tmp_path, timeout=FAILURE_BOUND_S,
+        HJEM_DATABASE_URL=address,
+    )  # fmt: skip
+    assert danish.returncode == 2 and english.returncode == 2
+    assert "Serveren 127.0.0.1 svarer ikke" in said(danish)
+    assert "The server 127.0.0.1 does not answer" in said(english)
+    assert "pw-secret" not in danish.stderr + english.stderr
+    print(f"silent server: message after {elapsed:.1f} s")  # reported, not asserted
+
+
+def test_a_server_that_refuses_the_connection_asks_to_check_the_address(tmp_path):
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]  # closed again: nobody listens there
+    result = hjem("case", "list", "--database", f"postgresql://x@127.0.0.1:{port}/db")
+    assert result.returncode == 2
+    assert "Serveren 127.0.0.1 kan ikke nås. Tjek adressen" in said(result)
+
+
+def test_statements_on_the_server_have_a_time_limit(fresh_postgres):
+    workspace = Workspace(fresh_postgres)
+    shown = workspace.read(
+        lambda session: session.connection().exec_driver_sql("SHOW statement_timeout").scalar()
+    )
+    assert shown == f"{STATEMENT_TIMEOUT_MS // 1000}s"
+    workspace.close()

@@ -81,6 +81,7 @@ class Operations(QObject):
         super().__init__(parent)
         self._open = open_workspace
         self._workspace: Workspace | None = None
+        self.problem: UserError | None = None  # why the workspace could not be opened
 
     @classmethod
     def over(cls, workspace: Workspace, parent: QObject | None = None) -> Operations:
@@ -92,7 +93,12 @@ class Operations(QObject):
     def workspace(self) -> Workspace:
         """The workspace, opened (and migrated) the first time; UserError if it cannot be."""
         if self._workspace is None:
-            self._workspace = self._open()
+            try:
+                self._workspace = self._open()
+            except UserError as problem:  # kept, so a view can say why (a damaged file)
+                self.problem = problem
+                raise
+            self.problem = None
         return self._workspace
 
     def available(self) -> Workspace | None:
@@ -118,8 +124,11 @@ class Operations(QObject):
         return outcome
 
     def read(self, work: Work[T], tell: Tell | None = None) -> T | None:
-        """A read that changes nothing: its value, or None (told) when it cannot be had."""
-        return self.run(work, NOTHING, tell).value
+        """A read that changes nothing: its value, or None (told) when it cannot be had. It
+        takes no write lock, so it answers while another hjem writes (and may not write)."""
+        outcome = self._attempt(work, read_only=True)
+        self._conclude(outcome, NOTHING, tell)
+        return outcome.value
 
     def run_in_background(
         self,
@@ -147,12 +156,12 @@ class Operations(QObject):
         )
         QThreadPool.globalInstance().start(job)
 
-    def _attempt(self, work: Work[T]) -> Outcome[T]:
+    def _attempt(self, work: Work[T], read_only: bool = False) -> Outcome[T]:
         try:
             workspace = self.workspace()
         except UserError as problem:
             return Outcome(problem=problem)
-        return _attempt_on(workspace, work)
+        return _attempt_on(workspace, work, read_only)
 
     def _conclude(self, outcome: Outcome[Any], changes: Changes, tell: Tell | None) -> None:
         if outcome.problem is not None:
@@ -167,9 +176,9 @@ class Operations(QObject):
             self.workspace_did_change.emit(changes)
 
 
-def _attempt_on(workspace: Workspace, work: Work[T]) -> Outcome[T]:
+def _attempt_on(workspace: Workspace, work: Work[T], read_only: bool = False) -> Outcome[T]:
     try:
-        return Outcome(value=workspace.run(work))
+        return Outcome(value=workspace.read(work) if read_only else workspace.run(work))
     except UserError as problem:
         return Outcome(problem=problem)
 

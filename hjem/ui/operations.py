@@ -12,6 +12,8 @@ worker thread and its result comes back on the window's thread.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -28,6 +30,10 @@ if TYPE_CHECKING:  # the database layer loads when the workspace is first opened
     from hjem.db.workspace import Workspace
 
 T = TypeVar("T")
+# After the workspace could not be opened, asking again within this many seconds gets the same
+# answer at once: each attempt on a server that does not answer would freeze the window for
+# the connect timeout.
+RETRY_AFTER_S = 10.0
 Work = Callable[[Any], T]  # a domain function of a session (hjem.ui imports no SQLAlchemy)
 
 
@@ -82,6 +88,8 @@ class Operations(QObject):
         self._open = open_workspace
         self._workspace: Workspace | None = None
         self.problem: UserError | None = None  # why the workspace could not be opened
+        self._failed_at = 0.0
+        self._opening = threading.Lock()  # the window's thread and a worker may both ask
 
     @classmethod
     def over(cls, workspace: Workspace, parent: QObject | None = None) -> Operations:
@@ -92,14 +100,38 @@ class Operations(QObject):
 
     def workspace(self) -> Workspace:
         """The workspace, opened (and migrated) the first time; UserError if it cannot be."""
-        if self._workspace is None:
+        with self._opening:
+            if self._workspace is not None:
+                return self._workspace
+            if self.problem is not None and time.monotonic() - self._failed_at < RETRY_AFTER_S:
+                raise self.problem
             try:
                 self._workspace = self._open()
             except UserError as problem:  # kept, so a view can say why (a damaged file)
-                self.problem = problem
+                self.problem, self._failed_at = problem, time.monotonic()
                 raise
             self.problem = None
-        return self._workspace
+            return self._workspace
+
+    def open_in_background(self, done: Callable[[], None]) -> None:
+        """Open the workspace on a worker thread, then call `done()` on this one, opened or
+        not (`problem` says why not): connecting to a server far away may take seconds, and
+        the window must not freeze meanwhile."""
+        if self._workspace is not None:
+            done()
+            return
+        relay = _relay()
+        job = _Job(
+            self._try_open, lambda outcome: relay.finished.emit((self, lambda _o: done()), outcome)
+        )
+        QThreadPool.globalInstance().start(job)
+
+    def _try_open(self) -> Outcome[None]:
+        try:
+            self.workspace()
+        except UserError as problem:
+            return Outcome(problem=problem)
+        return Outcome()
 
     def available(self) -> Workspace | None:
         """The workspace, or None when it cannot be opened (the plan editor works on)."""

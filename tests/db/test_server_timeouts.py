@@ -4,42 +4,13 @@ a message within seconds, not a hang; statements on a working server have a time
 from __future__ import annotations
 
 import socket
-import threading
 import time
-from collections.abc import Iterator
-
-import pytest
 
 from hjem.db.engine import STATEMENT_TIMEOUT_MS
 from hjem.db.workspace import Workspace
 from tests.db.hjem_process import hjem, said
 
 FAILURE_BOUND_S = 20  # the message is due within 10 s; a hang fails the test here
-
-
-@pytest.fixture
-def silent_server() -> Iterator[int]:
-    """A port on which a server accepts connections and never says a word."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    accepted: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                accepted.append(listener.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield listener.getsockname()[1]
-    stop.set()
-    thread.join()
-    for connection in accepted:
-        connection.close()
-    listener.close()
 
 
 def test_a_server_that_never_answers_is_said_within_seconds(tmp_path, silent_server):

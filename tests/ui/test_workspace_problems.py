@@ -3,6 +3,7 @@ newer hjem upgraded) leaves the planner working and says why on the start screen
 cases would be; a list reads beside another hjem's write."""
 
 import os
+import threading
 
 from hjem.db.workspace import open_workspace
 from hjem.ui.cases.case_list import CaseList
@@ -37,3 +38,25 @@ def test_the_case_list_reads_while_another_hjem_writes(qtbot, tmp_path, monkeypa
         assert widget.codes() == ["FBH-2026-001"]
     widget.close()
     workspace.close()
+
+
+def test_the_workspace_opens_off_the_window_s_thread_and_a_failure_is_kept_a_while(
+    qtbot, silent_server
+):
+    """At start the case list waits for the workspace on a worker thread: a server that never
+    answers (issue 12, point 10) leaves the window responsive, then its message is shown, and
+    asking again at once does not freeze the window for another connect timeout."""
+    window_thread, opened_on, done = threading.get_ident(), [], []
+    address = f"postgresql://x@127.0.0.1:{silent_server}/db"
+
+    def opening():
+        opened_on.append(threading.get_ident())
+        return open_workspace(address)
+
+    operations = Operations(opening)
+    operations.open_in_background(lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=20_000)
+    assert opened_on and opened_on[0] != window_thread
+    assert operations.problem is not None
+    assert "Serveren 127.0.0.1 svarer ikke" in operations.problem.message.text()
+    assert operations.available() is None and len(opened_on) == 1  # the same answer, at once

@@ -28,6 +28,7 @@ from hjem.commands import (
     scheme,
 )
 from hjem.commands.argparse_texts import speak_argparse
+from hjem.errors import UserError
 from hjem.i18n import LANGUAGES, current_language, set_language, tr
 
 
@@ -156,4 +157,7 @@ def _run(argv: list[str]) -> int:
     except CommandFailed as failed:
         if failed.reason:
             print(failed.reason, file=sys.stderr)
+        return EXIT_CANNOT
+    except UserError as error:  # a refusal no command caught: said all the same
+        print(error.message.text(), file=sys.stderr)
         return EXIT_CANNOT

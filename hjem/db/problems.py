@@ -80,9 +80,11 @@ def _server_problem(error: DBAPIError, url: str) -> Message:
     host = address.host or "localhost"
     sqlstate = getattr(error.orig, "sqlstate", None)
     text = str(error.orig).lower()  # looked at, never shown
-    if sqlstate in LOGIN_REFUSED or "authentication failed" in text:
+    # A refused login comes as the server's text, with no SQLSTATE, while connecting.
+    refused_role = 'role "' in text and "does not exist" in text
+    if sqlstate in LOGIN_REFUSED or "authentication failed" in text or refused_role:
         return msg("database.login_refused", user=address.username or "", host=host)
-    if sqlstate == NO_DATABASE:
+    if sqlstate == NO_DATABASE or ('database "' in text and "does not exist" in text):
         return msg("database.no_such_database", name=address.database or "", host=host)
     if (
         type(error.orig).__name__ == "ConnectionTimeout"

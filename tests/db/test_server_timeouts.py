@@ -44,3 +44,14 @@ def test_statements_on_the_server_have_a_time_limit(fresh_postgres):
     )
     assert shown == f"{STATEMENT_TIMEOUT_MS // 1000}s"
     workspace.close()
+
+
+def test_a_missing_database_or_user_on_a_working_server_is_named(tmp_path, postgres_url):
+    server = postgres_url.rsplit("/", 1)[0]  # postgresql+psycopg://postgres@127.0.0.1:PORT
+    no_database = hjem("case", "list", "--database", f"{server}/ingen_db", data=tmp_path)
+    assert no_database.returncode == 2
+    assert "har ingen database, der hedder ingen_db" in said(no_database)
+    stranger = server.replace("postgres@", "ukendt:pw-secret@")
+    no_user = hjem("case", "list", "--database", f"{stranger}/postgres", data=tmp_path)
+    assert no_user.returncode == 2
+    assert "afviser brugeren ukendt" in said(no_user) and "pw-secret" not in no_user.stderr

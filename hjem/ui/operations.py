@@ -7,8 +7,7 @@ does not answer) into a message for the person, and announces what changed with
 no window refreshes another.
 
 Slow work (files, a server far away) goes through `run_in_background`: the function runs on a
-worker thread and its result comes back on the window's thread. `open_in_background` opens the
-workspace that way, so a server that does not answer never freezes the window at start.
+worker thread and its result comes back on the window's thread.
 """
 
 from __future__ import annotations
@@ -171,16 +170,20 @@ class Operations(QObject):
         tell: Tell | None = None,
     ) -> None:
         """`work` on a worker thread; `done(outcome)` and the announcement follow on this
-        thread. The workspace is opened on the worker too, if it is not yet (connecting to a
-        server far away may take seconds); a lock keeps it to one opening."""
+        thread. The workspace is opened here first, so opening never races."""
 
         def conclude(outcome: Outcome[T]) -> None:
             self._conclude(outcome, changes, tell)
             done(outcome)
 
+        try:
+            workspace = self.workspace()
+        except UserError as problem:
+            conclude(Outcome(problem=problem))
+            return
         relay = _relay()
         job = _Job(
-            lambda: self._attempt(work),
+            lambda: _attempt_on(workspace, work),
             lambda outcome: relay.finished.emit((self, conclude), outcome),
         )
         QThreadPool.globalInstance().start(job)

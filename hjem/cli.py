@@ -28,6 +28,7 @@ from hjem.commands import (
     scheme,
 )
 from hjem.commands.argparse_texts import speak_argparse
+from hjem.errors import UserError
 from hjem.i18n import LANGUAGES, current_language, set_language, tr
 
 
@@ -123,7 +124,28 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def _global_options_first(argv: list[str]) -> list[str]:
+    """`argv` with --database and --lang (and their values) moved to the front, so they may
+    follow the command too (`hjem case list --database URL`) instead of ending in a usage
+    error that repeats the address, password and all."""
+    moved: list[str] = []
+    rest: list[str] = []
+    taking_value = False
+    for arg in argv:
+        if taking_value or arg in ("--lang", "--database"):
+            moved.append(arg)
+            taking_value = not taking_value and arg in ("--lang", "--database")
+        elif arg.startswith(("--lang=", "--database=")):
+            moved.append(arg)
+        else:
+            rest.append(arg)
+    if taking_value:  # the last word wants a value it lacks: argparse says so
+        return rest + moved
+    return moved + rest
+
+
 def _run(argv: list[str]) -> int:
+    argv = _global_options_first(argv)
     word = _first_word(argv)
     looks_like_plan = word is not None and (word.lower().endswith(".hjem") or Path(word).exists())
     opens_plan = (looks_like_plan and word not in COMMANDS) or "--screenshot" in argv
@@ -135,4 +157,7 @@ def _run(argv: list[str]) -> int:
     except CommandFailed as failed:
         if failed.reason:
             print(failed.reason, file=sys.stderr)
+        return EXIT_CANNOT
+    except UserError as error:  # a refusal no command caught: said all the same
+        print(error.message.text(), file=sys.stderr)
         return EXIT_CANNOT

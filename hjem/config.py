@@ -30,8 +30,9 @@ def private_file(path: Path) -> Path:
 
 
 def _tighten(path: Path, mode: int) -> None:
-    # Not the owner (a file someone else made): it stays as it is, hjem still works.
-    with contextlib.suppress(PermissionError):
+    # Not the owner (a file someone else made), or a read-only disk: it stays as it is, and
+    # hjem still works (or says why not when it tries to write).
+    with contextlib.suppress(OSError):
         path.chmod(mode)
 
 

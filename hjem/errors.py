@@ -24,10 +24,12 @@ class DatabaseProblem(UserError):
     The database's own text is never shown: it may quote the SQL and its values (an address).
     """
 
-    def __init__(self, error: BaseException):
-        if isinstance(error, OSError):
-            reason = error.strerror or type(error).__name__
-            super().__init__(msg("error.file_problem", reason=reason))
-        else:
-            super().__init__(msg("error.database_problem", reason=type(error).__name__))
+    def __init__(self, error: BaseException, message: Message | None = None):
+        """`message` says what went wrong when the caller knows (hjem.db.problems tells a
+        busy, damaged or full workspace apart); else it is said in general terms."""
+        if message is None and isinstance(error, OSError):
+            message = msg("error.file_problem", reason=error.strerror or type(error).__name__)
+        elif message is None:
+            message = msg("error.database_problem", reason=type(error).__name__)
+        super().__init__(message)
         self.kind = type(error).__name__

@@ -30,7 +30,7 @@ def add(commands: Subcommands) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from hjem.budget.export import export_budget
 
-    with workspace_session(args) as session:
+    with workspace_session(args, read_only=True) as session:
         count = export_budget(session, CaseCode(args.case), args.output)
     print(tr("cli.budget.exported", count=count, code=args.case.strip(), file=args.output))
     return EXIT_OK

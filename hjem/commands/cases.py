@@ -58,7 +58,8 @@ def _household_arguments(parser: argparse.ArgumentParser, required: bool) -> Non
 def run_list(args: argparse.Namespace) -> int:
     from hjem.cases.cases import list_cases
 
-    with workspace_session(args) as session:  # list_cases never reads the address
+    # list_cases never reads the address; a read runs beside another hjem's write
+    with workspace_session(args, read_only=True) as session:
         rows = [{name: getattr(row, name) for name in FIELDS} for row in list_cases(session)]
     if args.json:
         print(json.dumps({"cases": rows}, ensure_ascii=False, indent=1))
@@ -131,7 +132,7 @@ def run_edit(args: argparse.Namespace) -> int:
 def run_pattern(args: argparse.Namespace) -> int:
     from hjem.cases.privacy import case_code_pattern, example_code, set_case_code_pattern
 
-    with workspace_session(args) as session:
+    with workspace_session(args, read_only=not args.new) as session:
         pattern = (
             set_case_code_pattern(session, args.new) if args.new else case_code_pattern(session)
         )

@@ -27,47 +27,56 @@ def add(commands: Subcommands) -> None:
 
 def open_workspace(args: argparse.Namespace, migrate: bool = True) -> Workspace | None:
     """The workspace the arguments point at, or None after saying why it cannot be opened."""
-    from sqlalchemy.exc import OperationalError, ProgrammingError
-
-    from hjem.db.workspace import Workspace
+    from hjem.db import workspace
 
     try:
-        return Workspace(args.database, migrate=migrate)
-    except (OperationalError, ProgrammingError, OSError) as error:
-        print(tr("cli.no_database", reason=type(error).__name__), file=sys.stderr)
+        return workspace.open_workspace(args.database, migrate=migrate)
+    except UserError as error:
+        print(error.message.text(), file=sys.stderr)
         return None
 
 
 @contextmanager
-def workspace_session(args: argparse.Namespace) -> Iterator[Session]:
+def workspace_session(args: argparse.Namespace, read_only: bool = False) -> Iterator[Session]:
     """A session on the workspace the arguments point at, closed after. A database that cannot
-    be opened, or a UserError (a refusal carrying its message), ends the command with the
-    reason said."""
+    be opened or refuses the work, or a UserError (a refusal carrying its message), ends the
+    command with the reason said. A `read_only` session runs beside another hjem's write."""
+    from hjem.db.workspace import REFUSALS
+
     workspace = open_workspace(args)
     if workspace is None:
         raise CommandFailed()  # open_workspace said why
     try:
-        with workspace.session() as session:
+        with workspace.session(read_only) as session:
             yield session
     except UserError as error:
         raise CommandFailed(error.message.text()) from None
+    except REFUSALS as error:
+        raise CommandFailed(workspace.problem(error).message.text()) from None
     finally:
         workspace.close()
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
     from hjem.db.migrate import current_revision, head_revision, upgrade
+    from hjem.db.workspace import REFUSALS
 
     workspace = open_workspace(args, migrate=False)
     if workspace is None:
         return EXIT_CANNOT
-    before = current_revision(workspace.engine)
-    backup = upgrade(workspace.engine)
+    try:
+        before = current_revision(workspace.engine)
+        backup = upgrade(workspace.engine)
+    except UserError as error:
+        raise CommandFailed(error.message.text()) from None
+    except REFUSALS as error:
+        raise CommandFailed(workspace.problem(error).message.text()) from None
+    finally:
+        workspace.close()
     if before == head_revision():
         print(tr("cli.db_current", revision=head_revision()))
     else:
         print(tr("cli.db_upgraded", revision=head_revision()))
     if backup is not None:
         print(tr("cli.db_backup", path=backup))
-    workspace.close()
     return EXIT_OK

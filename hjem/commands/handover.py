@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from hjem.commands import EXIT_OK, CommandFailed, Subcommands
 from hjem.commands.database import open_workspace, workspace_session
+from hjem.errors import UserError
 from hjem.i18n import LANGUAGES, current_language, tr
 from hjem.ids import CaseCode
 
@@ -82,8 +83,9 @@ def _from_file(args: argparse.Namespace, choice: PrintChoice) -> HandoverData:
     if workspace is None:
         return plan_handover(plan, choice)
     try:
-        with workspace.session() as session:
-            return plan_handover(plan, choice, session)
+        return workspace.read(lambda session: plan_handover(plan, choice, session))
+    except UserError as error:  # the workspace refused (busy, damaged, gone)
+        raise CommandFailed(error.message.text()) from None
     finally:
         workspace.close()
 
@@ -91,7 +93,10 @@ def _from_file(args: argparse.Namespace, choice: PrintChoice) -> HandoverData:
 def _existing_workspace(args: argparse.Namespace) -> Workspace | None:
     from hjem.db.engine import database_url, sqlite_path
 
-    path = sqlite_path(database_url(args.database))
+    try:
+        path = sqlite_path(database_url(args.database))
+    except (UserError, OSError):  # an address hjem cannot use: open_workspace says why
+        path = None
     return open_workspace(args) if path is None or path.exists() else None
 
 

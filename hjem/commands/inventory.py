@@ -103,7 +103,7 @@ def run_find(args: argparse.Namespace) -> int:
     from hjem.inventory.search import Query, find
 
     status = None if args.status == ANY_STATUS else args.status
-    with workspace_session(args) as session:
+    with workspace_session(args, read_only=True) as session:
         category = _category(session, args.category)
         query = Query(
             text=args.text, category=category, status=status, fits=args.fits, limit=args.limit

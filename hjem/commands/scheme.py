@@ -162,7 +162,7 @@ def _changed(data: SchemeData, args: argparse.Namespace) -> SchemeData:
 def run_list(args: argparse.Namespace) -> int:
     from hjem.budget.schemes import list_schemes
 
-    with workspace_session(args) as session:
+    with workspace_session(args, read_only=True) as session:
         schemes = list_schemes(session, every_version=args.all)
     if args.json:
         documents = [_document(data) for data in schemes]
@@ -193,7 +193,7 @@ def _document(data: SchemeData) -> dict[str, Any]:
 def run_show(args: argparse.Namespace) -> int:
     from hjem.budget.schemes import find_scheme
 
-    with workspace_session(args) as session:
+    with workspace_session(args, read_only=True) as session:
         data = find_scheme(session, args.scheme)
     if args.json:
         print(json.dumps(_document(data), ensure_ascii=False, indent=1))
@@ -250,7 +250,7 @@ def run_edit(args: argparse.Namespace) -> int:
     from hjem.budget.schemes import find_scheme
 
     args.name_option = args.name
-    with workspace_session(args) as session:
+    with workspace_session(args, read_only=True) as session:
         data = find_scheme(session, args.scheme)
     return _save(args, _changed(data, args))
 

@@ -1,5 +1,9 @@
 """Schema changes only through Alembic migrations, applied automatically when a workspace opens
-(`hjem db upgrade` does it by hand). A SQLite workspace is copied to a backup first."""
+(`hjem db upgrade` does it by hand). A SQLite workspace is copied to a backup first.
+
+The revision is looked at without the write lock (another hjem may be writing); the lock is
+taken only when there is something to upgrade. A workspace at a revision this hjem does not
+know was made by a newer hjem: it is left untouched, and the person is asked to update."""
 
 from __future__ import annotations
 
@@ -11,10 +15,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from hjem.config import private_file
-from hjem.db.engine import sqlite_path
+from hjem.db.engine import reader, sqlite_path
+from hjem.errors import UserError
+from hjem.i18n import msg
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -25,6 +32,15 @@ def alembic_config() -> Config:
     return config
 
 
+class NewerWorkspace(UserError):
+    """The workspace was upgraded by a newer hjem than this one (another computer on a team
+    server): this hjem does not know its tables, so it touches nothing."""
+
+    def __init__(self, revision: str):
+        super().__init__(msg("database.newer", revision=revision))
+        self.revision = revision
+
+
 def head_revision() -> str:
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     assert len(heads) == 1, f"the migrations have {len(heads)} heads"
@@ -32,8 +48,15 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
+    with reader(engine).connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def known_revision(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:  # "Can't locate revision"
+        return False
 
 
 def backup_sqlite(path: Path) -> Path:
@@ -56,12 +79,16 @@ def upgrade(engine: Engine) -> Path | None:
     current = current_revision(engine)
     if current == head_revision():
         return None
+    if current is not None and not known_revision(current):
+        raise NewerWorkspace(current)
     backup = None
     path = sqlite_path(str(engine.url))
     if current is not None and path is not None and path.exists():
         backup = backup_sqlite(path)
     config = alembic_config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # a schema change is not cut off
+            connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return backup

@@ -52,6 +52,12 @@ class CaseWindows:
         QTimer.singleShot(LIST_DELAY_MS, self.start, self._load_list)
 
     def _load_list(self) -> None:
+        if self.list is not None or not self.parent.isVisible():
+            return
+        # Opening may mean connecting to a server far away: off the window's thread.
+        self.operations.open_in_background(self._show_list)
+
+    def _show_list(self) -> None:
         from hjem.ui.cases.case_list import CaseList
 
         if self.list is not None or not self.parent.isVisible():

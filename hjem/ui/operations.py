@@ -12,6 +12,8 @@ worker thread and its result comes back on the window's thread.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -28,6 +30,10 @@ if TYPE_CHECKING:  # the database layer loads when the workspace is first opened
     from hjem.db.workspace import Workspace
 
 T = TypeVar("T")
+# After the workspace could not be opened, asking again within this many seconds gets the same
+# answer at once: each attempt on a server that does not answer would freeze the window for
+# the connect timeout.
+RETRY_AFTER_S = 10.0
 Work = Callable[[Any], T]  # a domain function of a session (hjem.ui imports no SQLAlchemy)
 
 
@@ -81,6 +87,9 @@ class Operations(QObject):
         super().__init__(parent)
         self._open = open_workspace
         self._workspace: Workspace | None = None
+        self.problem: UserError | None = None  # why the workspace could not be opened
+        self._failed_at = 0.0
+        self._opening = threading.Lock()  # the window's thread and a worker may both ask
 
     @classmethod
     def over(cls, workspace: Workspace, parent: QObject | None = None) -> Operations:
@@ -91,9 +100,38 @@ class Operations(QObject):
 
     def workspace(self) -> Workspace:
         """The workspace, opened (and migrated) the first time; UserError if it cannot be."""
-        if self._workspace is None:
-            self._workspace = self._open()
-        return self._workspace
+        with self._opening:
+            if self._workspace is not None:
+                return self._workspace
+            if self.problem is not None and time.monotonic() - self._failed_at < RETRY_AFTER_S:
+                raise self.problem
+            try:
+                self._workspace = self._open()
+            except UserError as problem:  # kept, so a view can say why (a damaged file)
+                self.problem, self._failed_at = problem, time.monotonic()
+                raise
+            self.problem = None
+            return self._workspace
+
+    def open_in_background(self, done: Callable[[], None]) -> None:
+        """Open the workspace on a worker thread, then call `done()` on this one, opened or
+        not (`problem` says why not): connecting to a server far away may take seconds, and
+        the window must not freeze meanwhile."""
+        if self._workspace is not None:
+            done()
+            return
+        relay = _relay()
+        job = _Job(
+            self._try_open, lambda outcome: relay.finished.emit((self, lambda _o: done()), outcome)
+        )
+        QThreadPool.globalInstance().start(job)
+
+    def _try_open(self) -> Outcome[None]:
+        try:
+            self.workspace()
+        except UserError as problem:
+            return Outcome(problem=problem)
+        return Outcome()
 
     def available(self) -> Workspace | None:
         """The workspace, or None when it cannot be opened (the plan editor works on)."""
@@ -118,8 +156,11 @@ class Operations(QObject):
         return outcome
 
     def read(self, work: Work[T], tell: Tell | None = None) -> T | None:
-        """A read that changes nothing: its value, or None (told) when it cannot be had."""
-        return self.run(work, NOTHING, tell).value
+        """A read that changes nothing: its value, or None (told) when it cannot be had. It
+        takes no write lock, so it answers while another hjem writes (and may not write)."""
+        outcome = self._attempt(work, read_only=True)
+        self._conclude(outcome, NOTHING, tell)
+        return outcome.value
 
     def run_in_background(
         self,
@@ -147,12 +188,12 @@ class Operations(QObject):
         )
         QThreadPool.globalInstance().start(job)
 
-    def _attempt(self, work: Work[T]) -> Outcome[T]:
+    def _attempt(self, work: Work[T], read_only: bool = False) -> Outcome[T]:
         try:
             workspace = self.workspace()
         except UserError as problem:
             return Outcome(problem=problem)
-        return _attempt_on(workspace, work)
+        return _attempt_on(workspace, work, read_only)
 
     def _conclude(self, outcome: Outcome[Any], changes: Changes, tell: Tell | None) -> None:
         if outcome.problem is not None:
@@ -167,9 +208,9 @@ class Operations(QObject):
             self.workspace_did_change.emit(changes)
 
 
-def _attempt_on(workspace: Workspace, work: Work[T]) -> Outcome[T]:
+def _attempt_on(workspace: Workspace, work: Work[T], read_only: bool = False) -> Outcome[T]:
     try:
-        return Outcome(value=workspace.run(work))
+        return Outcome(value=workspace.read(work) if read_only else workspace.run(work))
     except UserError as problem:
         return Outcome(problem=problem)
 

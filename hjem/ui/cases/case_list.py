@@ -125,7 +125,7 @@ class CaseList(QWidget):
     def refresh(self, select_code: str | None = None) -> None:
         select_code = select_code or self.selected_code()
         if self.operations.available() is None:
-            self._show([], tr("case_list.no_workspace"), usable=False)
+            self._show([], self._unavailable(), usable=False)
             return
         text, mine = self.search.text(), self.me if self.only_mine.isChecked() else ""
 
@@ -142,6 +142,13 @@ class CaseList(QWidget):
         self._show(rows, self._summary(rows, others))
         if select_code is not None:
             self.select(select_code)
+
+    def _unavailable(self) -> str:
+        """Why there are no cases: the workspace's own problem (damaged, busy, a newer hjem's,
+        a server that does not answer) first, when it is known."""
+        problem = self.operations.problem
+        general = tr("case_list.no_workspace")
+        return general if problem is None else f"{problem.message.text()}\n{general}"
 
     def _summary(self, rows: list[CaseRow], others: int) -> str:
         if rows:

@@ -46,7 +46,7 @@ class Printing:
         def gather(choice: PrintChoice) -> HandoverData:
             if workspace is None:
                 return plan_handover(plan, choice)
-            return workspace.run(lambda session: plan_handover(plan, choice, session))
+            return workspace.read(lambda session: plan_handover(plan, choice, session))
 
         path = self.document.path
         stem = tr("handover_dialog.file_stem", name=path.stem if path else "hjem")
@@ -66,13 +66,13 @@ class Printing:
         open_plan: Plan | None = document.plan if document.case_code == code else None
 
         def gather(choice: PrintChoice) -> HandoverData:
-            return workspace.run(lambda session: case_handover(session, code, choice, open_plan))
+            return workspace.read(lambda session: case_handover(session, code, choice, open_plan))
 
         def architect(session: Any) -> str:
             return get_case(session, code).architect
 
         try:
-            named = workspace.run(architect) or self.settings.user_name()
+            named = workspace.read(architect) or self.settings.user_name()
         except UserError as error:  # gone meanwhile: said, and nothing opens
             files.show_error(self.parent, "handover_dialog.title", error.message.text())
             return

@@ -121,6 +121,12 @@ def delete_key(plan: dict[str, Any], rng: random.Random) -> str:
     return f"json:delete:{gone}"
 
 
+def _objects(plan: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    """The objects in `plan[name]` (which an earlier mutation may have made no list)."""
+    items = plan.get(name)
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
 def _elements(plan: dict[str, Any]) -> list[tuple[str, list[Any]]]:
     return [
         (name, plan[name])
@@ -192,7 +198,7 @@ def deep_nesting(plan: dict[str, Any], rng: random.Random) -> str:
 
 def beyond_limit(plan: dict[str, Any], rng: random.Random) -> str:
     """A collection or a polygon one longer than the format allows, or a polygon at its limit."""
-    rooms = [r for r in plan.get("rooms") or [] if isinstance(r, dict)]
+    rooms = _objects(plan, "rooms")
     if rooms and rng.random() < 0.3:
         room = rng.choice(rooms)
         count = MAX_POLYGON_POINTS + 1
@@ -204,7 +210,7 @@ def beyond_limit(plan: dict[str, Any], rng: random.Random) -> str:
 
 
 def odd_polygon(plan: dict[str, Any], rng: random.Random) -> str:
-    rooms = [r for r in plan.get("rooms") or [] if isinstance(r, dict)]
+    rooms = _objects(plan, "rooms")
     if not rooms:
         return "json:polygon:none"
     shapes = {

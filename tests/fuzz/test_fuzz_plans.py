@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -119,6 +120,7 @@ def _data_dir(folder: Path, made: Mutant) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(120 + 2 * FILES)  # ~0.3 s a file on two cores; more files, more time
 def test_every_mutated_plan_file_ends_in_a_clear_exit_without_a_traceback():
     folder = Path(tempfile.mkdtemp(prefix=f"hjem-fuzz-{SEED}-"))
     print(f"\nhjem fuzz: seed {SEED}, {FILES} files, failing files kept in {folder}")
@@ -128,6 +130,7 @@ def test_every_mutated_plan_file_ends_in_a_clear_exit_without_a_traceback():
         printed = list(pool.map(lambda m: _printed(m, folder), readable[::PRINT_EVERY]))
     results = checked + printed
     print(_report(results))
+    _keep_only_failures(folder, results)
     failures = [
         f"{made.name}\n  kept as {folder}/fuzz-{SEED}-{made.index}.hjem\n  {problem}\n"
         f"  again: python -m tests.fuzz.plan_mutants {SEED} {made.index} x.hjem"
@@ -135,6 +138,20 @@ def test_every_mutated_plan_file_ends_in_a_clear_exit_without_a_traceback():
         if problem is not None
     ]
     assert not failures, f"seed {SEED}: {len(failures)} runs failed\n" + "\n".join(failures[:10])
+
+
+def _keep_only_failures(folder: Path, results: list[tuple[Mutant, list[Run], str | None]]) -> None:
+    failed = {made.index for made, _, problem in results if problem is not None}
+    for path in folder.iterdir():
+        number = path.name.rsplit("-", 1)[-1].split(".")[0]
+        if number.isdigit() and int(number) in failed and path.suffix == ".hjem":
+            continue
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    if not failed:
+        folder.rmdir()
 
 
 def _report(results: list[tuple[Mutant, list[Run], str | None]]) -> str:

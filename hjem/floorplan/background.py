@@ -138,15 +138,23 @@ def _background(image: bytes, image_format: ImageFormat, cm_per_pixel: float) ->
 
 def _decode_image(data: bytes) -> tuple[Image.Image, float]:
     """The image upright and at most MAX_LONG_SIDE px long, and the cm one of its pixels covers
-    (1 cm per pixel of the original)."""
+    (1 cm per pixel of the original).
+
+    Memory: a JPEG is decoded straight at 1/2, 1/4 or 1/8 of its size when that still gives
+    MAX_LONG_SIDE px; the image is shrunk before it is turned upright, and turned in place,
+    so no full-size copy is made for either. (Not inside `with`: closing the image would
+    free the pixels we return; a BytesIO has nothing to close.)"""
     try:
-        with Image.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as opened:
-            width, height = opened.size
-            # Refuse before decoding: the header alone can promise billions of pixels.
-            if width * height > MAX_IMAGE_PIXELS:
-                raise PlanError(msg("background.too_many_pixels"))
-            opened.load()
-            image = ImageOps.exif_transpose(opened)
+        opened = Image.open(io.BytesIO(data), formats=["PNG", "JPEG"])
+        width, height = opened.size
+        # Refuse before decoding: the header alone can promise billions of pixels.
+        if width * height > MAX_IMAGE_PIXELS:
+            raise PlanError(msg("background.too_many_pixels"))
+        if opened.format == "JPEG":
+            opened.draft(opened.mode, _fitted(opened.size))
+        opened.load()
+        image = _shrunk(opened)
+        ImageOps.exif_transpose(image, in_place=True)
     except PlanError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -155,21 +163,25 @@ def _decode_image(data: bytes) -> tuple[Image.Image, float]:
     except Exception:
         # Pillow raises many kinds of errors for a broken image; all mean the same to a volunteer.
         raise PlanError(msg("background.damaged")) from None
-    return _shrunk(image)
+    # The scale from the original's size: a JPEG's draft has shrunk it already.
+    return image, max(width, height) / max(image.size)
 
 
-def _shrunk(image: Image.Image) -> tuple[Image.Image, float]:
-    long_side = max(image.size)
-    if long_side <= MAX_LONG_SIDE:
-        return image, 1.0
+def _fitted(size: tuple[int, int]) -> tuple[int, int]:
+    """`size` scaled down (never up) so that its long side is at most MAX_LONG_SIDE."""
+    factor = min(1.0, MAX_LONG_SIDE / max(size))
+    return max(1, round(size[0] * factor)), max(1, round(size[1] * factor))
+
+
+def _shrunk(image: Image.Image) -> Image.Image:
+    if max(image.size) <= MAX_LONG_SIDE:
+        return image
     if image.mode in ("1", "P"):
         # Pillow resizes these nearest-neighbour only, which breaks thin plan lines.
         rgb = "RGBA" if "transparency" in image.info else "RGB"
         image = image.convert("L" if image.mode == "1" else rgb)
-    factor = MAX_LONG_SIDE / long_side
-    size = (max(1, round(image.width * factor)), max(1, round(image.height * factor)))
-    # The long side becomes exactly MAX_LONG_SIDE, so this is the exact new scale.
-    return image.resize(size, Image.Resampling.LANCZOS), long_side / MAX_LONG_SIDE
+    # The long side becomes exactly MAX_LONG_SIDE (the caller derives the new scale from it).
+    return image.resize(_fitted(image.size), Image.Resampling.LANCZOS)
 
 
 def _encode(image: Image.Image, image_format: ImageFormat) -> bytes:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 import json
+import lzma
 import os
+import struct
 import tempfile
 import zipfile
 import zlib
@@ -130,13 +132,18 @@ def plan_from_bytes(data: bytes) -> Plan:
     except (
         zipfile.BadZipFile,
         zlib.error,
+        lzma.LZMAError,
+        struct.error,
+        OSError,
         EOFError,
         NotImplementedError,
         RuntimeError,
         ValueError,
     ):
         # RuntimeError: an encrypted member; NotImplementedError: an unknown compression;
-        # ValueError: a header whose offsets point before the file ("negative seek value").
+        # ValueError: a header whose offsets point before the file ("negative seek value");
+        # OSError, LZMAError, struct.error: a member said to be bzip2 or LZMA that is not
+        # (the bytes are in memory, so an OSError cannot be the disk's).
         raise PlanFileError(msg("file.damaged")) from None
 
 

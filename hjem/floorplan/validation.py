@@ -90,8 +90,10 @@ def _problems_of(element: Element) -> list[Message | None]:
             return [
                 _text("name", element.name),
                 _coordinates("polygon", element.polygon),
-                msg("error.room_polygon") if len(element.polygon) < 3 else None,
-                msg("error.room_polygon") if element.gross_area < 1.0 else None,
+                # One test, in this order: an empty polygon has no area to compute.
+                msg("error.room_polygon")
+                if len(element.polygon) < 3 or element.gross_area < 1.0
+                else None,
             ]
         case Opening():
             return [

@@ -21,6 +21,7 @@ from typing import Protocol
 from PIL import Image, UnidentifiedImageError
 from reportlab.pdfgen.canvas import Canvas
 
+from hjem.inventory.photo_decoding import ACCEPTED_FORMATS
 from hjem.memo import IdentityMemo
 
 PRINT_DPI = 200
@@ -126,7 +127,7 @@ def _as_it_is(photo: bytes, limit: tuple[int, int], key: str) -> PrintedPhoto | 
     """The JPEG itself when it is about the printed size already (Pillow reads the header
     only); None when it must be decoded: larger, or not a plain RGB JPEG."""
     try:
-        with Image.open(io.BytesIO(photo)) as image:
+        with Image.open(io.BytesIO(photo), formats=ACCEPTED_FORMATS) as image:
             if image.format != "JPEG" or image.mode != "RGB":
                 return None
             width, height = image.size
@@ -139,7 +140,7 @@ def _as_it_is(photo: bytes, limit: tuple[int, int], key: str) -> PrintedPhoto | 
 
 def _downscale(photo: bytes, limit: tuple[int, int], key: str) -> PrintedPhoto | None:
     try:
-        with Image.open(io.BytesIO(photo)) as image:
+        with Image.open(io.BytesIO(photo), formats=ACCEPTED_FORMATS) as image:
             image.draft("RGB", limit)  # JPEG: decode at 1/2, 1/4 or 1/8 scale straight away
             copy = image.convert("RGB")
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):

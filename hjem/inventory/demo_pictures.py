@@ -181,7 +181,7 @@ def _lay_over(image: Image.Image, mask: Image.Image, small: int, rgb: RGB) -> No
 
 def other_side(jpeg: bytes) -> bytes:
     """A second photo of the same piece, as if taken from its other side and a step closer."""
-    with Image.open(io.BytesIO(jpeg)) as opened:
+    with Image.open(io.BytesIO(jpeg), formats=["JPEG"]) as opened:
         image = ImageOps.mirror(opened.convert("RGB"))
     w, h = image.size
     closer = image.resize(

@@ -1,23 +1,24 @@
 """Photos of donated items: turned the right way up, every bit of metadata (GPS included)
 stripped, stored as a display JPEG of at most 1600 px and a thumbnail. Anything that is not a
-picture, or is a decompression bomb, is refused with a clear message."""
+JPEG, PNG, WebP or GIF picture, or has too many pixels to decode safely, is refused with a
+clear message (see `photo_decoding`)."""
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hjem.i18n import msg
 from hjem.inventory.errors import InventoryError
 from hjem.inventory.models import Photo
+from hjem.inventory.photo_decoding import decoded
 
 DISPLAY_PX = 1600
 THUMBNAIL_PX = 256
-MAX_PIXELS = 80_000_000  # a 108-megapixel phone camera in its default mode stays well below
 MAX_BYTES = 50 * 1024 * 1024
 JPEG_QUALITY = 85
 
@@ -44,17 +45,7 @@ def _jpeg(image: Image.Image, longest: int) -> tuple[bytes, int, int]:
 def process(data: bytes) -> ProcessedPhoto:
     if len(data) > MAX_BYTES:
         raise InventoryError(msg("inventory.photo.too_big"))
-    try:
-        with Image.open(io.BytesIO(data)) as opened:
-            if opened.width * opened.height > MAX_PIXELS:
-                raise InventoryError(msg("inventory.photo.too_many_pixels"))
-            image = ImageOps.exif_transpose(opened).convert("RGB")
-    except InventoryError:
-        raise
-    except Image.DecompressionBombError:  # Pillow's own guard, for headers far beyond ours
-        raise InventoryError(msg("inventory.photo.too_many_pixels")) from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        raise InventoryError(msg("inventory.photo.not_a_picture")) from None
+    image = decoded(data, DISPLAY_PX)
     display, width, height = _jpeg(image, DISPLAY_PX)
     thumbnail, _, _ = _jpeg(image, THUMBNAIL_PX)
     return ProcessedPhoto(display, thumbnail, width, height)

@@ -106,6 +106,20 @@ def test_a_big_image_is_scaled_down_and_the_scale_follows(tmp_path):
     assert 6000 * background.cm_per_pixel == pytest.approx(9000)
 
 
+def test_a_big_turned_jpeg_is_decoded_small_and_keeps_its_scale_and_orientation(tmp_path):
+    # Decoded at half size straight away (13 000 px wide), shrunk, then turned in place.
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    path = tmp_path / "long-scan.jpg"
+    _image(13_000, 300).save(path, "JPEG", exif=exif)
+    background = background_from_file(path)
+    imported = _decoded(background)
+    assert imported.size == (138, 6000)
+    assert background.cm_per_pixel == pytest.approx(13_000 / 6000)
+    assert _close(imported.getpixel((136, 1)), BLUE, 80)  # the blue corner went top right
+    assert _close(imported.getpixel((2, 1)), RED, 80)
+
+
 # --- PDF ---------------------------------------------------------------------------------------
 
 

@@ -43,7 +43,7 @@ from hjem.ui.panels.properties import parse_number
 
 CHECKLIST = ("whole", "clean", "smoke_free", "pet_free", "no_pests")
 SIZES = ("width", "depth", "height")
-PHOTO_FILES = "*.jpg *.jpeg *.png *.heic *.webp"
+PHOTO_FILES = "*.jpg *.jpeg *.png *.webp *.gif"  # no HEIC: its Pillow plugin is not installed
 
 
 # save(data, photo changes) -> None when saved, or the message saying why not.

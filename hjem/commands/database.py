@@ -41,14 +41,21 @@ def workspace_session(args: argparse.Namespace, read_only: bool = False) -> Iter
     """A session on the workspace the arguments point at, closed after. A database that cannot
     be opened or refuses the work, or a UserError (a refusal carrying its message), ends the
     command with the reason said. A `read_only` session runs beside another hjem's write."""
-    from hjem.db.workspace import REFUSALS
-
     workspace = open_workspace(args)
     if workspace is None:
         raise CommandFailed()  # open_workspace said why
+    with refusals_said(workspace), workspace.session(read_only) as session:
+        yield session
+
+
+@contextmanager
+def refusals_said(workspace: Workspace) -> Iterator[None]:
+    """Work in `workspace` whose refusal (a UserError, or the database's or the disk's) ends
+    the command with the reason said; the workspace is closed after."""
+    from hjem.db.workspace import REFUSALS
+
     try:
-        with workspace.session(read_only) as session:
-            yield session
+        yield
     except UserError as error:
         raise CommandFailed(error.message.text()) from None
     except REFUSALS as error:
@@ -59,20 +66,13 @@ def workspace_session(args: argparse.Namespace, read_only: bool = False) -> Iter
 
 def run_upgrade(args: argparse.Namespace) -> int:
     from hjem.db.migrate import current_revision, head_revision, upgrade
-    from hjem.db.workspace import REFUSALS
 
     workspace = open_workspace(args, migrate=False)
     if workspace is None:
         return EXIT_CANNOT
-    try:
+    with refusals_said(workspace):
         before = current_revision(workspace.engine)
         backup = upgrade(workspace.engine)
-    except UserError as error:
-        raise CommandFailed(error.message.text()) from None
-    except REFUSALS as error:
-        raise CommandFailed(workspace.problem(error).message.text()) from None
-    finally:
-        workspace.close()
     if before == head_revision():
         print(tr("cli.db_current", revision=head_revision()))
     else:

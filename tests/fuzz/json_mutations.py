@@ -15,8 +15,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
-from hjem.floorplan.codec import MAX_ELEMENTS, MAX_POLYGON_POINTS
-from hjem.floorplan.validation import MAX_TEXT
+from hjem.floorplan.validation import MAX_ELEMENTS, MAX_POLYGON_POINTS, MAX_TEXT
 
 JsonMutation = Callable[[dict[str, Any], random.Random], str]
 COLLECTIONS = ("walls", "rooms", "openings", "fixtures", "placements", "dimensions", "labels")
@@ -205,8 +204,9 @@ def beyond_limit(plan: dict[str, Any], rng: random.Random) -> str:
         room["polygon"] = [[i % 7, i // 7] for i in range(count)]
         return f"json:limit:polygon{count}"
     name = rng.choice(COLLECTIONS)
-    plan[name] = Raw("[" + ",".join(["0"] * (MAX_ELEMENTS + 1)) + "]")
-    return f"json:limit:{name}{MAX_ELEMENTS + 1}"
+    count = MAX_ELEMENTS[name][0] + 1
+    plan[name] = Raw("[" + ",".join(["0"] * count) + "]")
+    return f"json:limit:{name}{count}"
 
 
 def odd_polygon(plan: dict[str, Any], rng: random.Random) -> str:

@@ -130,7 +130,7 @@ def fake_ghostscript(folder, monkeypatch):
     marker = folder / "ghostscript-ran"
     fake = folder / "bin" / "gs"
     fake.parent.mkdir()
-    fake.write_text(f"#!/bin/sh\ntouch '{marker}'\n")
+    fake.write_text(f"#!/bin/sh\ntouch '{marker}'\nexit 1\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
     return marker
@@ -149,12 +149,7 @@ def test_an_eps_named_jpg_is_refused_and_ghostscript_never_runs(tmp_path, monkey
 
 def test_the_fake_ghostscript_would_be_noticed(tmp_path, monkeypatch):
     """The test above proves something: Pillow left to itself does start the `gs` on PATH."""
-    marker = tmp_path / "ghostscript-ran"
-    fake = tmp_path / "bin" / "gs"
-    fake.parent.mkdir()
-    fake.write_text(f"#!/bin/sh\ntouch '{marker}'\nexit 1\n")
-    fake.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    marker = fake_ghostscript(tmp_path, monkeypatch)
     monkeypatch.setattr(EpsImagePlugin, "gs_binary", None)  # forget an earlier search
     with contextlib.suppress(Exception), Image.open(io.BytesIO(eps())) as opened:
         opened.load()  # the fake draws nothing, so Pillow fails after starting it

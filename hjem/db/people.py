@@ -69,7 +69,8 @@ def disable_person(engine: Engine, name: str) -> int:
         cursor.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(name)))
         cursor.execute(
             # Only where the administrator may end them: else the NOLOGIN would be lost too.
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = %s"
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE usename = %s"
             " AND (pg_has_role(current_user, 'pg_signal_backend', 'MEMBER')"
             " OR pg_has_role(current_user, usename, 'MEMBER'))",
             (name,),

@@ -55,8 +55,12 @@ GRANTS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         COORDINATOR: ALL,
     },
     # The inventory: the inventory managers' own; an architect looks, and reserving changes
-    # an item's status and writes its history.
-    "items": {ARCHITECT: ("SELECT", "UPDATE"), INVENTORY: ALL, COORDINATOR: ALL},
+    # an item's status (only those columns: no name, size or note) and writes its history.
+    "items": {
+        ARCHITECT: ("SELECT", "UPDATE (status, updated_at, version)"),
+        INVENTORY: ALL,
+        COORDINATOR: ALL,
+    },
     "item_events": {ARCHITECT: ("SELECT", "INSERT"), INVENTORY: ALL, COORDINATOR: ALL},
     "photos": {ARCHITECT: READ, INVENTORY: ALL, COORDINATOR: ALL},
     "locations": {ARCHITECT: READ, INVENTORY: ALL, COORDINATOR: ALL},

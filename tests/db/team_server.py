@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -45,8 +45,17 @@ class Team:
     cases: dict[str, int]  # code → id
     items: dict[str, str]  # "reserved_a", "reserved_b", "free" → item code
 
+    engines: dict[str, Engine] = field(default_factory=dict)
+
     def engine(self, person: str) -> Engine:
-        return create_engine(self.urls[person])
+        """One engine per person for the whole test, disposed after it."""
+        if person not in self.engines:
+            self.engines[person] = create_engine(self.urls[person])
+        return self.engines[person]
+
+    def dispose(self) -> None:
+        for engine in self.engines.values():
+            engine.dispose()
 
 
 @pytest.fixture
@@ -64,7 +73,9 @@ def team(fresh_postgres) -> Iterator[Team]:
     for code, name in ((CASE_A, "ada"), (CASE_A2, "ada"), (CASE_B, "bo"), (CASE_A, "dina")):
         assign_case(admin, code, logins[name])
     disable_person(admin, logins["dina"])
-    yield Team(fresh_postgres, admin, logins, urls, cases, items)
+    team = Team(fresh_postgres, admin, logins, urls, cases, items)
+    yield team
+    team.dispose()
     _drop_people(admin, logins.values())
     admin.dispose()
 

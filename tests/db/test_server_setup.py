@@ -233,3 +233,32 @@ def test_the_one_active_index_holds_where_the_other_reservation_is_hidden(team: 
         session.execute(inserted, {"case": CASE_B, "item": team.items["reserved_a"]})
     assert getattr(getattr(refused.value, "orig", None), "sqlstate", None) == "23505"
     bo.close()
+
+
+def test_the_coordinator_opens_cases_and_an_architect_is_told_it_is_not_theirs(team: Team):
+    """An architect cannot create a case (it would be assigned to no one): the coordinator
+    opens it and assigns it."""
+    opened = hjem(
+        "case",
+        "add",
+        "FBH-2026-010",
+        "--alias",
+        "Familien Ti",
+        "--lang",
+        "da",
+        "--database",
+        team.urls["cora"],
+    )
+    assert opened.returncode == 0, said(opened)
+    refused = hjem(
+        "case",
+        "add",
+        "FBH-2026-011",
+        "--alias",
+        "Familien Elleve",
+        "--lang",
+        "da",
+        "--database",
+        team.urls["ada"],
+    )
+    assert refused.returncode == 2 and "Det har du ikke adgang til" in said(refused)

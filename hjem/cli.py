@@ -26,6 +26,7 @@ from hjem.commands import (
     handover,
     inventory,
     scheme,
+    server,
 )
 from hjem.commands.argparse_texts import speak_argparse
 from hjem.errors import UserError
@@ -46,7 +47,9 @@ def saved_user_name() -> str:
     return Settings().user_name()
 
 
-COMMANDS = ("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover")
+COMMANDS = (
+    *("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover", "server"),
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         title=tr("cli.commands"), metavar=tr("cli.command"), prog="hjem"
     )
-    for module in (check, database, inventory, demo, cases, budget, scheme, handover):
+    for module in (check, database, inventory, demo, cases, budget, scheme, handover, server):
         module.add(commands)
     return parser
 

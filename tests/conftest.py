@@ -36,4 +36,4 @@ def samples() -> Path:
     return ROOT / "assets" / "samples"
 
 
-pytest_plugins = ["tests.database_fixtures"]
+pytest_plugins = ["tests.database_fixtures", "tests.db.team_server"]

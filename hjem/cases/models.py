@@ -19,6 +19,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     ForeignKeyConstraint,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -30,6 +31,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from hjem.db.base import Base
 from hjem.ids import CASE_CODE_LENGTH, CaseCode
 from hjem.inventory.models import Reservation
+
+# PostgreSQL's identifiers, and so its login names, are at most 63 bytes.
+LOGIN_LENGTH = 63
 
 
 class CaseStatus(StrEnum):
@@ -117,6 +121,21 @@ class CasePlan(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__: Mapping[str, object] = {"version_id_col": version}
+
+
+class CaseArchitect(Base):
+    """Who works on a case: a team server's login name (a PostgreSQL role) per architect. The
+    server's row policies read it to let an architect see only their own cases; on the
+    embedded workspace it is kept but unused (one person sees everything)."""
+
+    __tablename__ = "case_architects"
+    # The row policies look a person's cases up by login.
+    __table_args__ = (Index("ix_case_architects_login", "login", "case_id"),)
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    login: Mapped[str] = mapped_column(String(LOGIN_LENGTH), primary_key=True)
 
 
 # A reservation names a case that exists, and follows it when the case is renumbered. The key

@@ -74,8 +74,9 @@ def backup_sqlite(path: Path) -> Path:
     return target
 
 
-def upgrade(engine: Engine) -> Path | None:
-    """Bring the schema to the newest version; returns the backup made, if any."""
+def upgrade(engine: Engine, as_role: str | None = None) -> Path | None:
+    """Bring the schema to the newest version; returns the backup made, if any. On a team
+    server `as_role` is the role that owns the tables (`hjem server init` migrates as it)."""
     current = current_revision(engine)
     if current == head_revision():
         return None
@@ -89,6 +90,9 @@ def upgrade(engine: Engine) -> Path | None:
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":  # a schema change is not cut off
             connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
+        if as_role is not None:
+            role = connection.dialect.identifier_preparer.quote_identifier(as_role)
+            connection.exec_driver_sql(f"SET LOCAL ROLE {role}")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return backup

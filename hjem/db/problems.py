@@ -20,8 +20,10 @@ from hjem.i18n import Message, msg
 
 DISK_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
 NOT_ALLOWED = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EISDIR})
-# PostgreSQL's SQLSTATEs: the statement timed out; the login was refused; no such database.
+# PostgreSQL's SQLSTATEs: the statement timed out; the login was refused; no such database;
+# the person's role may not do it (a table their role has no grant on: permission denied).
 QUERY_CANCELED, LOGIN_REFUSED, NO_DATABASE = "57014", ("28000", "28P01"), "3D000"
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def explain(error: BaseException, url: str | None) -> Message | None:
@@ -34,6 +36,8 @@ def explain(error: BaseException, url: str | None) -> Message | None:
         return _sqlite_problem(cause, url)
     if isinstance(cause, OSError):
         return _file_problem(cause, url)
+    if _sqlstate(error) == INSUFFICIENT_PRIVILEGE and not _is_sqlite(url):
+        return msg("database.not_permitted", host=make_url(url).host or "localhost")
     # A refused write (a constraint) is the caller's to say; these are the connection's.
     if isinstance(error, (OperationalError, InterfaceError)) and not _is_sqlite(url):
         return _server_problem(error, url)
@@ -82,6 +86,8 @@ def _server_problem(error: DBAPIError, url: str) -> Message:
     text = str(error.orig).lower()  # looked at, never shown
     # A refused login comes as the server's text, with no SQLSTATE, while connecting.
     refused_role = 'role "' in text and "does not exist" in text
+    if "not permitted to log in" in text:  # NOLOGIN: the coordinator disabled the person
+        return msg("database.login_disabled", user=address.username or "", host=host)
     if sqlstate in LOGIN_REFUSED or "authentication failed" in text or refused_role:
         return msg("database.login_refused", user=address.username or "", host=host)
     if sqlstate == NO_DATABASE or ('database "' in text and "does not exist" in text):
@@ -94,6 +100,11 @@ def _server_problem(error: DBAPIError, url: str) -> Message:
     ):
         return msg("database.no_answer", host=host)
     return msg("database.unreachable", host=host)
+
+
+def _sqlstate(error: BaseException) -> str | None:
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    return getattr(cause, "sqlstate", None)
 
 
 def _is_sqlite(url: str) -> bool:

@@ -24,6 +24,7 @@ from hjem.errors import UserError
 from hjem.i18n import msg
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+OWNER_ROLE = "hjem_owner"  # owns a team server's tables (hjem.db.server sets it up)
 
 
 def alembic_config() -> Config:
@@ -39,6 +40,14 @@ class NewerWorkspace(UserError):
     def __init__(self, revision: str):
         super().__init__(msg("database.newer", revision=revision))
         self.revision = revision
+
+
+class SchemaBehind(UserError):
+    """The team server's schema is older than this hjem, and this person's login may not
+    change it: only the coordinator's `hjem server init`, as the tables' owner, migrates."""
+
+    def __init__(self) -> None:
+        super().__init__(msg("database.schema_behind"))
 
 
 def head_revision() -> str:
@@ -82,6 +91,8 @@ def upgrade(engine: Engine, as_role: str | None = None) -> Path | None:
         return None
     if current is not None and not known_revision(current):
         raise NewerWorkspace(current)
+    if as_role is None and not _may_migrate(engine):
+        raise SchemaBehind()
     backup = None
     path = sqlite_path(str(engine.url))
     if current is not None and path is not None and path.exists():
@@ -96,3 +107,20 @@ def upgrade(engine: Engine, as_role: str | None = None) -> Path | None:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return backup
+
+
+# Whether this login may change a team server's schema: always on SQLite and on a server that
+# `hjem server init` never set up (one shared login owns the tables); else only a member of
+# the owner role (a superuser counts as a member of every role).
+_MAY_MIGRATE = """
+    SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %(owner)s)
+        OR pg_has_role(current_user, %(owner)s, 'USAGE')
+"""
+
+
+def _may_migrate(engine: Engine) -> bool:
+    if engine.dialect.name != "postgresql":
+        return True
+    with reader(engine).connect() as connection:
+        allowed = connection.exec_driver_sql(_MAY_MIGRATE, {"owner": OWNER_ROLE}).scalar()
+    return bool(allowed)

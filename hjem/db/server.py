@@ -25,9 +25,9 @@ from collections.abc import Iterable, Mapping
 from psycopg import Cursor, sql
 from sqlalchemy import Connection, Engine
 
-from hjem.db.migrate import upgrade
+from hjem.db.migrate import OWNER_ROLE, upgrade
 
-OWNER = "hjem_owner"
+OWNER = OWNER_ROLE  # owns the tables; cannot log in
 ARCHITECT, INVENTORY, COORDINATOR = "hjem_architect", "hjem_inventory", "hjem_coordinator"
 GROUPS: Mapping[str, str] = {
     "architect": ARCHITECT,

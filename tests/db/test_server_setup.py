@@ -262,3 +262,23 @@ def test_the_coordinator_opens_cases_and_an_architect_is_told_it_is_not_theirs(t
         team.urls["ada"],
     )
     assert refused.returncode == 2 and "Det har du ikke adgang til" in said(refused)
+
+
+def test_a_person_whose_hjem_finds_the_schema_behind_asks_the_coordinator(team: Team):
+    """Migrations run only as the owner: a person's hjem that finds the server's schema at an
+    older revision says who can update it, and changes nothing."""
+    older = "0004"
+    with team.admin.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": older})
+    try:
+        result = hjem("case", "list", "--lang", "da", "--database", team.urls["ada"])
+        assert result.returncode == 2
+        assert "Bed koordinatoren køre »hjem server init«" in said(result)
+        with team.admin.connect() as connection:
+            version = connection.execute(text("SELECT version_num FROM alembic_version"))
+            assert version.scalar() == older
+    finally:
+        with team.admin.begin() as connection:
+            connection.execute(
+                text("UPDATE alembic_version SET version_num = :v"), {"v": head_revision()}
+            )

@@ -150,7 +150,10 @@ def background_problems(background: Background) -> list[Message]:
 
 
 def reference_problems(plan: Plan, element: Element) -> list[Message]:
-    """Problems with how `element` refers to the rest of `plan` (an opening needs its wall)."""
+    """Problems with how `element` refers to the rest of `plan` (an opening needs its wall;
+    a room's corners, with the other rooms', must stay within what a plan file may hold)."""
+    if isinstance(element, Room):
+        return _corner_problems(plan, element)
     if not isinstance(element, Opening):
         return []
     wall = plan.get(element.wall_id)
@@ -159,6 +162,18 @@ def reference_problems(plan: Plan, element: Element) -> list[Message]:
     half = element.width / 2
     if element.offset - half < -0.5 or element.offset + half > wall.length + 0.5:
         return [msg("error.opening_outside_wall", opening=element.id)]
+    return []
+
+
+def _corner_problems(plan: Plan, room: Room) -> list[Message]:
+    """The reader's corner limits, so the editor never makes a plan no hjem opens again."""
+    corners = len(room.polygon)
+    if corners > MAX_POLYGON_POINTS:
+        name = room.name or room.id
+        return [msg("plan_limits.room_points", room=name, count=MAX_POLYGON_POINTS, found=corners)]
+    total = corners + sum(len(r.polygon) for r in plan.rooms if r.id != room.id)
+    if total > MAX_ROOM_POINTS:
+        return [msg("plan_limits.all_room_points", count=MAX_ROOM_POINTS, found=total)]
     return []
 
 

@@ -240,3 +240,24 @@ def test_the_editor_cannot_add_more_than_a_file_may_hold():
     assert caught.value.message.key == "plan_limits.labels"
     smaller, _ = AddElement(label).apply(replace(plan, labels=plan.labels[1:]))
     assert len(smaller.labels) == LIMITS["labels"]
+
+
+def test_the_editor_cannot_draw_more_corners_than_a_file_may_hold():
+    from hjem.floorplan.commands import AddElement, ReplaceElement
+    from hjem.floorplan.validation import PlanError
+
+    data = sample_json()
+    rooms = MAX_ROOM_POINTS // MAX_POLYGON_POINTS
+    data["rooms"] = [_room_with(MAX_POLYGON_POINTS, f"r{i}") for i in range(rooms)]
+    full, _ = plan_from_json(data)
+    one_more = replace(full.rooms[0], id="one-more", polygon=full.rooms[0].polygon[:3])
+    with pytest.raises(PlanError) as caught:
+        AddElement(one_more).apply(full)
+    assert caught.value.message.key == "plan_limits.all_room_points"
+    spiky = replace(full.rooms[0], polygon=(*full.rooms[0].polygon, Point(200, 150)))
+    with pytest.raises(PlanError) as caught:
+        ReplaceElement(spiky).apply(full)
+    assert caught.value.message.key == "plan_limits.room_points"
+    assert full.rooms[0].id in caught.value.message.text("da")
+    fewer = replace(full.rooms[0], polygon=full.rooms[0].polygon[:-1])
+    assert len(ReplaceElement(fewer).apply(full)[0].rooms[0].polygon) == MAX_POLYGON_POINTS - 1

@@ -3,6 +3,10 @@
 initdb and pg_ctl come from the machine (Debian's postgresql package). As root, the server runs
 as the `postgres` user. When HJEM_REQUIRE_POSTGRES is set (CI sets it) a missing server is an
 error, not a skip.
+
+The administrator `postgres` is let in without a password (the suite's own fixtures); every
+other login must give its password (SCRAM), as on a team's server, so that the tests of
+signing in check real passwords.
 """
 
 from __future__ import annotations
@@ -27,6 +31,17 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+# pg_hba.conf: the first line that matches decides.
+ACCESS_RULES = """\
+local all postgres trust
+local all all scram-sha-256
+host all postgres 127.0.0.1/32 trust
+host all all 127.0.0.1/32 scram-sha-256
+host all postgres ::1/128 trust
+host all all ::1/128 scram-sha-256
+"""
 
 
 class PostgresServer:
@@ -60,6 +75,7 @@ class PostgresServer:
             "UTF8",
             "--locale=C",
         )
+        self._write_access_rules()
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
         self._run(
             self.pg_ctl,
@@ -73,6 +89,12 @@ class PostgresServer:
             "start",
         )
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _write_access_rules(self) -> None:
+        rules = self.data / "pg_hba.conf"
+        rules.write_text(ACCESS_RULES)
+        if self._as_root:
+            shutil.chown(rules, "postgres")
 
     def stop(self) -> None:
         self._run(self.pg_ctl, "-D", str(self.data), "-m", "fast", "-w", "stop")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
 
 from hjem.db.server import ARCHITECT, COORDINATOR, INVENTORY
 
@@ -54,6 +55,11 @@ def identify(connection: Connection) -> Identity:
         )
     }
     return Identity(user, _group(member), server_label(connection))
+
+
+def identify_in(session: Session) -> Identity:
+    """`identify` for work run in a workspace session (the windows' operations)."""
+    return identify(session.connection())
 
 
 def _group(member: dict[str, bool]) -> Group | None:

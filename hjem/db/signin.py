@@ -12,19 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import create_engine
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from hjem.db.engine import POSTGRES_CONNECT_ARGS, database_url
 from hjem.db.problems import explain
 from hjem.db.roles import Identity, identify
-from hjem.db.tls import DEFAULT_MODE
+from hjem.db.server_address import TeamServer
 from hjem.db.workspace import Workspace, open_workspace
 from hjem.errors import DatabaseProblem, UserError
 from hjem.i18n import Message, msg
 
-DEFAULT_PORT = 5432
-DEFAULT_DATABASE = "hjem"
 # A server that takes the connection and never answers is given up on after this long, so
 # the sign-in dialog says so within 5 s.
 SIGN_IN_TIMEOUT_S = 4
@@ -38,44 +36,11 @@ IN_SIGN_IN_WORDS = {
 }
 
 
+__all__ = ["SignInProblem", "SignedIn", "TeamServer", "sign_in", "sign_in_message"]
+
+
 class SignInProblem(UserError):
     """Signing in did not work; `message` says why, for the sign-in dialog."""
-
-
-@dataclass(frozen=True)
-class TeamServer:
-    """Where the team's server is, as the app's settings keep it: no name, no password."""
-
-    host: str
-    port: int = DEFAULT_PORT
-    database: str = DEFAULT_DATABASE
-    sslmode: str = DEFAULT_MODE
-    sslrootcert: str = ""  # the CA file that signed the server's certificate
-
-    def url(self, name: str, password: str) -> str:
-        query = {"sslmode": self.sslmode}
-        if self.sslrootcert:
-            query["sslrootcert"] = self.sslrootcert
-        address = URL.create(
-            "postgresql+psycopg",
-            username=name,
-            password=password or None,
-            host=self.host,
-            port=self.port,
-            database=self.database,
-            query=query,
-        )
-        return address.render_as_string(hide_password=False)
-
-    @property
-    def label(self) -> str:
-        """host/database, as the status line and the dialog show it."""
-        return f"{self.host}/{self.database}"
-
-    @property
-    def keyring_service(self) -> str:
-        """The name a remembered password is kept under in the OS keyring."""
-        return f"hjem {self.host}:{self.port}/{self.database}"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -79,7 +80,7 @@ class StartScreen(QWidget):
         self.role_intro = QLabel()
         self.role_intro.setObjectName("start_role_intro")
         self.role_intro.setWordWrap(True)
-        self.role_intro.setStyleSheet("font-size: 12pt; color: #3b3b3b;")
+        self.role_intro.setStyleSheet("font-size: 12pt; color: #3b3b3b; margin-bottom: 8px;")
         self.role_intro.hide()
 
         layout = QVBoxLayout(self)
@@ -97,6 +98,11 @@ class StartScreen(QWidget):
         self.hint = QLabel(tr("start.hint"))
         self.hint.setStyleSheet("color: #6b6b6b;")
         layout.addWidget(self.hint)
+        # Takes the room of the hidden lists, so what is left stays at the top.
+        self._filler = QWidget()
+        self._filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._filler.hide()
+        layout.addWidget(self._filler, 1)
 
     def show_parts(self, plans: bool, demo: bool, intro: str = "") -> None:
         """Only what the signed-in person's group may use: plans (new, open, recent, samples)
@@ -107,6 +113,7 @@ class StartScreen(QWidget):
         self.demo_button.setVisible(demo)
         self.role_intro.setText(intro)
         self.role_intro.setVisible(bool(intro))
+        self._filler.setVisible(not plans)
 
     def show_recent(self, recent: list[Path]) -> None:
         """The recently opened plans (again, when the editor goes back to this screen)."""

@@ -117,17 +117,19 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("signin.name"), self.name)
         form.addRow(tr("signin.password"), self.password)
-        form.addRow("", self.remember)
-        form.addRow("", self.remember_note)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(heading)
         layout.addLayout(server_row)
         layout.addSpacing(8)
         layout.addLayout(form)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.remember_note)
+        layout.addSpacing(4)
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(540)
 
     def _show_server(self) -> None:
         self.server_label.setText(tr("signin.server", server=self.server.label))
@@ -175,6 +177,7 @@ class SignInDialog(QDialog):
     def _say(self, text: str, error: bool) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
         self.message.setText(text)
+        self.adjustSize()  # room for a message of two or three lines
 
     def done(self, result: int) -> None:
         self.password.clear()  # the password leaves the dialog with the address, nowhere else

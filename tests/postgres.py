@@ -45,7 +45,7 @@ host all all ::1/128 scram-sha-256
 
 
 class PostgresServer:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, options: str = ""):
         self.initdb, self.pg_ctl = _binary("initdb"), _binary("pg_ctl")
         if not (self.initdb and self.pg_ctl):
             raise FileNotFoundError("initdb/pg_ctl not found (apt-get install postgresql)")
@@ -53,6 +53,7 @@ class PostgresServer:
         self.data = folder / "data"
         self.port = _free_port()
         self._as_root = os.geteuid() == 0
+        self.options = options  # more `-c name=value` for the server (a TLS test's)
 
     def _run(self, *args: str) -> None:
         command = list(args)
@@ -77,6 +78,7 @@ class PostgresServer:
         )
         self._write_access_rules()
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        options += f" {self.options}" if self.options else ""
         self._run(
             self.pg_ctl,
             "-D",
@@ -89,6 +91,12 @@ class PostgresServer:
             "start",
         )
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def give_to_server(self, path: Path) -> None:
+        """A file the server reads (a TLS key): its own, and private to it."""
+        os.chmod(path, 0o600)
+        if self._as_root:
+            shutil.chown(path, "postgres")
 
     def _write_access_rules(self) -> None:
         rules = self.data / "pg_hba.conf"

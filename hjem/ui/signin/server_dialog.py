@@ -27,7 +27,12 @@ from hjem.db.server_address import DEFAULT_DATABASE, DEFAULT_PORT, TeamServer
 from hjem.errors import UserError
 from hjem.i18n import tr
 
-TLS_MODES = ("verify-full", "verify-ca", "require", "disable")
+TLS_MODES = {  # libpq's sslmode, and what it means
+    "verify-full": "team_server.mode.verify-full",
+    "verify-ca": "team_server.mode.verify-ca",
+    "require": "team_server.mode.require",
+    "disable": "team_server.mode.disable",
+}
 REMOVED = 2  # the dialog's result when the person chose no team server
 
 
@@ -44,8 +49,8 @@ class TeamServerDialog(QDialog):
         self.database = self._line("team_server_database", "")
         self.mode = QComboBox()
         self.mode.setObjectName("team_server_tls")
-        for mode in TLS_MODES:
-            self.mode.addItem(tr(f"team_server.mode.{mode}"), mode)
+        for mode, key in TLS_MODES.items():
+            self.mode.addItem(tr(key), mode)
         self.ca_file = self._line("team_server_ca", tr("team_server.ca_hint"))
         self.message = QLabel()
         self.message.setObjectName("team_server_message")
@@ -66,7 +71,7 @@ class TeamServerDialog(QDialog):
         self.host.setText(server.host if server else "")
         self.port.setValue(server.port if server else DEFAULT_PORT)
         self.database.setText(server.database if server else DEFAULT_DATABASE)
-        mode = server.sslmode if server else TLS_MODES[0]
+        mode = server.sslmode if server else "verify-full"
         self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
         self.ca_file.setText(server.sslrootcert if server else "")
 

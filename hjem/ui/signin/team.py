@@ -165,7 +165,7 @@ class TeamSignIn:
     def _apply(self, identity: Identity) -> None:
         self.identity = identity
         self._show(access_for(identity.group))
-        role = tr(f"role.{identity.group}") if identity.group in ROLES else ""
+        role = tr(ROLES[identity.group]) if identity.group in ROLES else ""
         key = "signin.status" if role else "signin.status_no_role"
         self.label.setText(tr(key, user=identity.user, role=role, server=identity.server))
 
@@ -193,4 +193,8 @@ class TeamSignIn:
         return self.server if result and result != REMOVED else None
 
 
-ROLES = ("coordinator", "architect", "inventory")
+ROLES = {  # a group's name as the status line says it
+    "coordinator": "role.coordinator",
+    "architect": "role.architect",
+    "inventory": "role.inventory",
+}

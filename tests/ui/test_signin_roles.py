@@ -117,3 +117,13 @@ def test_an_address_given_at_start_needs_no_dialog_and_still_shows_the_group(
     qtbot.waitUntil(lambda: "lageransvarlig" in window.team.label.text(), timeout=8000)
     assert window.cases.list is None and not _visible(window, "start_new")
     window.close()
+
+
+def test_at_start_hjem_asks_to_sign_in_first(qtbot, team_window, team: Team, settings):
+    from hjem.ui.app import _greet
+
+    settings.set_user_name("Ada")  # the first start's question is answered already
+    answer_sign_in(team.logins["ada"], password_of(team, "ada"))
+    _greet(team_window, offer_recovery=False)
+    assert "arkitekt" in team_window.team.label.text()
+    qtbot.waitUntil(lambda: team_window.cases.list is not None, timeout=8000)

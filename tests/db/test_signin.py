@@ -143,3 +143,11 @@ def test_the_administrator_is_a_coordinator(team: Team):
 
         assert identify(connection).group == Group.COORDINATOR
         connection.execute(text("SELECT 1"))
+
+
+def test_a_server_that_never_answers_is_given_up_on_within_5_s(silent_server):
+    url = f"postgresql://ada:pw@127.0.0.1:{silent_server}/hjem"
+    problem = _refusal(url)
+    assert problem.message.key == "signin.no_answer"
+    assert "inden for 4 sekunder" in problem.message.text("da")
+    assert "within 4 seconds" in problem.message.text("en")

@@ -60,7 +60,7 @@ class SignInDialog(QDialog):
         self.server, self.keeper, self._edit_server = server, keeper, edit_server
         self.signed_in: SignedIn | None = None
         self.keyring_failed = False
-        self._busy = False
+        self._keyring_works = keeper.available()
         self.name = self._field("signin_name", login)
         self.password = self._field("signin_password", keeper.recall(server, login))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -90,6 +90,7 @@ class SignInDialog(QDialog):
         sign_in = buttons.addButton(tr("signin.sign_in"), QDialogButtonBox.ButtonRole.AcceptRole)
         sign_in.setObjectName("signin_ok")
         sign_in.setDefault(True)
+        self.sign_in_button = sign_in
         cancel = buttons.addButton(tr("signin.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setObjectName("signin_cancel")
         buttons.accepted.connect(self._sign_in)
@@ -97,7 +98,7 @@ class SignInDialog(QDialog):
         return buttons
 
     def _offer_keyring(self, remembered: bool) -> None:
-        if self.keeper.available():
+        if self._keyring_works:
             self.remember.setChecked(remembered)
             self.remember_note.setText(tr("signin.remember_hint"))
             return
@@ -170,9 +171,10 @@ class SignInDialog(QDialog):
         self.accept()
 
     def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        for widget in (self.name, self.password, self.remember, self.buttons.buttons()[0]):
-            widget.setEnabled(not busy and (widget is not self.remember or self.keeper.available()))
+        """While the server is asked, the fields wait (Cancel stays: the person may give up)."""
+        for widget in (self.name, self.password, self.sign_in_button):
+            widget.setEnabled(not busy)
+        self.remember.setEnabled(not busy and self._keyring_works)
 
     def _say(self, text: str, error: bool) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)

@@ -148,11 +148,11 @@ class TeamSignIn:
             self.edit_server,
             self.parts.window,
         )
-        accepted = dialog.exec() and dialog.signed_in is not None
-        if accepted and dialog.signed_in is not None:
-            self._adopt(dialog.signed_in, keyring_failed=dialog.keyring_failed)
+        signed_in = dialog.signed_in if dialog.exec() else None
+        if signed_in is not None:
+            self._adopt(signed_in, keyring_failed=dialog.keyring_failed)
         dialog.deleteLater()
-        return bool(accepted)
+        return signed_in is not None
 
     def _adopt(self, signed_in: SignedIn, keyring_failed: bool) -> None:
         self.parts.forget_views()

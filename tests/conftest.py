@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # (1366 × 768); set before anything imports Qt.
 LAPTOP_SCREEN = ROOT / "tests" / "ui" / "laptop_screen.json"
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={LAPTOP_SCREEN}")
+# No test touches the real user's keyring (a remembered team-server password): the tests of
+# remembering choose a keyring of their own.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 
 def script(name: str) -> ModuleType:

@@ -5,7 +5,8 @@ synchronous=FULL. Work that writes begins IMMEDIATE, so two processes writing at
 instead of failing when a read lock would have to become a write lock; work that only reads
 (an engine from `reader`) begins DEFERRED and, in WAL, never waits for a writer. A team shares
 one PostgreSQL server when HJEM_DATABASE_URL (or --database) points at it; the driver is
-psycopg 3, with timeouts so a server that does not answer ends in a message, not a hang.
+psycopg 3, with timeouts so a server that does not answer ends in a message, not a hang, and
+TLS for any server but this computer (hjem.db.tls).
 
 Engines hide statement parameters from logs and error messages: a family's address is a
 parameter when it is saved, and must not reach a log even with SQL logging switched on. For
@@ -25,6 +26,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from hjem.config import data_dir, private_file
+from hjem.db.tls import with_tls
 from hjem.errors import DatabaseProblem
 from hjem.i18n import msg
 
@@ -77,7 +79,8 @@ def database_url(override: str | None = None) -> str:
         return f"sqlite:///{data_dir() / SQLITE_FILE}"
     parsed = _checked_url(url)
     if parsed.get_backend_name() in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")
+        # TLS is required for a server on another computer (hjem.db.tls).
+        parsed = with_tls(parsed.set(drivername="postgresql+psycopg"))
     return parsed.render_as_string(hide_password=False)
 
 

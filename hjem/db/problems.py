@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from hjem.db.tls import tls_problem
 from hjem.i18n import Message, msg
 
 DISK_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
@@ -92,6 +93,8 @@ def _server_problem(error: DBAPIError, url: str) -> Message:
         return msg("database.login_refused", user=address.username or "", host=host)
     if sqlstate == NO_DATABASE or ('database "' in text and "does not exist" in text):
         return msg("database.no_such_database", name=address.database or "", host=host)
+    if (tls := tls_problem(text, host)) is not None:
+        return tls
     if (
         type(error.orig).__name__ == "ConnectionTimeout"
         or sqlstate == QUERY_CANCELED

@@ -84,8 +84,10 @@ def _screen_problem(args: argparse.Namespace) -> str | None:
 
 
 def _greet(window: MainWindow, offer_recovery: bool) -> None:
-    """The first start's question for the volunteer's name, then a crashed session's plan:
-    one after the other, never two dialogs at once."""
+    """Signing in to the team's server (when one is set), the first start's question for the
+    volunteer's name, then a crashed session's plan: one after the other, never two dialogs
+    at once."""
+    window.team.sign_in_at_start()
     window.preferences.welcome()
     if offer_recovery:
         window.offer_recovery()

@@ -45,14 +45,32 @@ class CaseWindows:
         self._open_plan, self._print = open_plan, print_case
         self.list: CaseList | None = None
         self.open: dict[CaseCode, CaseWindow] = {}
+        self.allowed = True  # the signed-in person's group has cases (hjem.ui.signin.access)
         operations.workspace_did_change.connect(self._workspace_changed)
 
     def load_list_soon(self) -> None:
         # Tied to the start screen: the timer is dropped if it goes first.
         QTimer.singleShot(LIST_DELAY_MS, self.start, self._load_list)
 
+    def set_allowed(self, allowed: bool) -> None:
+        """Cases for the person now signed in, or none: their list hidden, windows closed."""
+        self.allowed = allowed
+        if self.list is not None:
+            self.list.setVisible(allowed)
+        if allowed and self.list is None:
+            self.load_list_soon()
+        elif allowed and self.list is not None:
+            self.list.refresh()
+
+    def close_all(self) -> None:
+        """Close every case window (another person signs in: they were the last one's)."""
+        for window in self.open.values():
+            window.close()
+            window.deleteLater()
+        self.open.clear()
+
     def _load_list(self) -> None:
-        if self.list is not None or not self.parent.isVisible():
+        if self.list is not None or not self.allowed or not self.parent.isVisible():
             return
         # Opening may mean connecting to a server far away: off the window's thread.
         self.operations.open_in_background(self._show_list)
@@ -60,7 +78,7 @@ class CaseWindows:
     def _show_list(self) -> None:
         from hjem.ui.cases.case_list import CaseList
 
-        if self.list is not None or not self.parent.isVisible():
+        if self.list is not None or not self.allowed or not self.parent.isVisible():
             return
         self.list = CaseList(self.operations, self.settings.user_name())
         self.list.case_chosen.connect(self.show_case)
@@ -71,6 +89,8 @@ class CaseWindows:
     def new_case(self) -> None:
         from hjem.ui.cases.case_form import ask_new_case
 
+        if not self.allowed:
+            return
         code = ask_new_case(self.parent, self.operations, self.settings.user_name())
         if code:
             if self.list is not None:
@@ -78,6 +98,8 @@ class CaseWindows:
             self.show_case(code)
 
     def show_case(self, code: CaseCode) -> None:
+        if not self.allowed:
+            return
         window = self.open.get(code) or self._case_window(code)
         if window is None:
             return

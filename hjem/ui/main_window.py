@@ -32,6 +32,7 @@ from hjem.ui.surroundings import Surroundings
 if TYPE_CHECKING:  # the database layer and the editor load when first needed
     from hjem.db.workspace import Workspace
     from hjem.ui.inventory.window import InventoryWindow
+    from hjem.ui.signin.team import TeamSignIn
 
 DEMO_CHANGES = frozenset({Change.INVENTORY, Change.CASES, Change.BUDGET})
 PREFERRED_SIZE = QSize(1440, 900)  # a laptop's screen gets all of its room instead
@@ -129,10 +130,11 @@ class MainWindow(QMainWindow):
             self.open_case_plan,
             self.printing.print_case,
         )
+        self.team = _team_sign_in(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.cases.load_list_soon()
+        self.team.window_shown()
 
     # --- the editing session -------------------------------------------------------------------
 
@@ -363,7 +365,19 @@ class MainWindow(QMainWindow):
     def _open_workspace(self) -> Workspace:
         from hjem.db.workspace import open_workspace
 
+        if self.team.awaiting_sign_in:  # never the local file instead of the team's server
+            raise self.team.not_signed_in()
         return open_workspace(self.database)
+
+    def forget_views(self) -> None:
+        """Another person signs in: the last one's inventory, cases and case plan close."""
+        if self.is_editing and self.document.case_code is not None:
+            self.back_to_start()
+        if self.inventory_window is not None:
+            self.inventory_window.close()
+            self.inventory_window.deleteLater()
+            self.inventory_window = None
+        self.cases.close_all()
 
     def workspace(self) -> Workspace:
         """The workspace database, opened (and migrated) the first time it is needed."""
@@ -421,3 +435,20 @@ class MainWindow(QMainWindow):
             name = self.document.path.stem if self.document.path else tr("files.untitled")
         marker = "*" if self.document.is_modified else ""
         self.setWindowTitle(f"{marker}{name} – hjem" if self.is_editing else "hjem")
+
+
+def _team_sign_in(window: MainWindow) -> TeamSignIn:
+    from hjem.ui.signin.team import SignInParts, TeamSignIn
+
+    parts = SignInParts(
+        window,
+        window.settings,
+        window.operations,
+        window.start,
+        window.menus,
+        window.cases,
+        window.status,
+        window.forget_views,
+        window.database,
+    )
+    return TeamSignIn(parts)

@@ -71,6 +71,7 @@ class Menus:
     def __init__(self, context: MenuContext):
         self.context = context
         self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}  # by their title's catalog key
         self.editing: list[QAction] = []  # enabled only while a plan is open
         self.tool_group = QActionGroup(context.host)
         self.toolbar = QToolBar(tr("menu.title.tools"), context.host)
@@ -123,14 +124,19 @@ class Menus:
 def build_menus(context: MenuContext) -> Menus:
     m = Menus(context)
     bar = context.host.menuBar()
-    _file_menu(m, bar.addMenu(tr("menu.title.file")))
-    _edit_menu(m, bar.addMenu(tr("menu.title.edit")))
-    _draw_menu(m, bar.addMenu(tr("menu.title.draw")))
-    _background_menu(m, bar.addMenu(tr("menu.title.background")))
-    _view_menu(m, bar.addMenu(tr("menu.title.view")))
-    inventory = bar.addMenu(tr("menu.title.inventory"))
+
+    def menu(key: str) -> QMenu:
+        m.menus[key] = bar.addMenu(tr(key))
+        return m.menus[key]
+
+    _file_menu(m, menu("menu.title.file"))
+    _edit_menu(m, menu("menu.title.edit"))
+    _draw_menu(m, menu("menu.title.draw"))
+    _background_menu(m, menu("menu.title.background"))
+    _view_menu(m, menu("menu.title.view"))
+    inventory = menu("menu.title.inventory")
     inventory.addAction(m.action("menu.inventory", context.open_inventory, "Ctrl+L", editing=False))
-    _settings_menu(m, bar.addMenu(tr("menu.title.settings")))
+    _settings_menu(m, menu("menu.title.settings"))
     return m
 
 
@@ -146,7 +152,7 @@ def _file_menu(m: Menus, menu: QMenu) -> None:
     menu.addAction(
         m.action("menu.open", f.open_dialog, QKeySequence.StandardKey.Open, editing=False)
     )
-    recent = menu.addMenu(tr("menu.title.recent"))
+    recent = m.menus["menu.title.recent"] = menu.addMenu(tr("menu.title.recent"))
     recent.aboutToShow.connect(lambda: _fill_recent(m.context, recent))
     menu.addSeparator()
     menu.addAction(m.action("menu.save", f.save, QKeySequence.StandardKey.Save))

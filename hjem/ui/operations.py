@@ -140,6 +140,13 @@ class Operations(QObject):
         except UserError:
             return None
 
+    def use(self, workspace: Workspace) -> None:
+        """Work in `workspace` from now on (a person signed in); the one before is closed."""
+        with self._opening:
+            before, self._workspace, self.problem = self._workspace, workspace, None
+        if before is not None and before is not workspace:
+            before.close()
+
     def close(self) -> None:
         if self._workspace is not None:
             self._workspace.close()
@@ -208,6 +215,24 @@ class Operations(QObject):
             self.workspace_did_change.emit(changes)
 
 
+def run_off_ui_thread(
+    owner: QObject, work: Callable[[], T], done: Callable[[Outcome[T]], None]
+) -> None:
+    """`work()`, which needs no workspace (signing in opens one), on a worker thread;
+    `done(outcome)` follows on this thread unless `owner` has gone by then. A UserError is the
+    outcome's problem."""
+
+    def attempt() -> Outcome[T]:
+        try:
+            return Outcome(value=work())
+        except UserError as problem:
+            return Outcome(problem=problem)
+
+    relay = _relay()
+    job = _Job(attempt, lambda outcome: relay.finished.emit((owner, done), outcome))
+    QThreadPool.globalInstance().start(job)
+
+
 def _attempt_on(workspace: Workspace, work: Work[T], read_only: bool = False) -> Outcome[T]:
     try:
         return Outcome(value=workspace.read(work) if read_only else workspace.run(work))
@@ -219,16 +244,16 @@ class _Relay(QObject):
     """Carries a finished job's outcome to the window's thread. It lives as long as the
     application, so a job that ends after its window has gone still has somewhere to report."""
 
-    finished = Signal(object, object)  # (operations, conclude), outcome or the bug raised
+    finished = Signal(object, object)  # (owner, conclude), outcome or the bug raised
 
     def __init__(self) -> None:
         super().__init__()
         self.finished.connect(self._deliver)  # a method: queued onto this object's thread
 
     @Slot(object, object)
-    def _deliver(self, target: tuple[Operations, Callable[[Any], None]], outcome: Any) -> None:
-        operations, conclude = target
-        if not shiboken6.isValid(operations):
+    def _deliver(self, target: tuple[QObject, Callable[[Any], None]], outcome: Any) -> None:
+        owner, conclude = target
+        if not shiboken6.isValid(owner):
             return  # its window has gone: nobody is left to tell
         if isinstance(outcome, BaseException):
             raise outcome  # a bug in the work: raised here, where it can be seen

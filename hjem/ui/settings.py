@@ -1,4 +1,5 @@
-"""The user's settings (QSettings): language, recent files, autosave interval, grid snapping."""
+"""The user's settings (QSettings): language, recent files, autosave interval, grid snapping,
+and where the team's server is (never a password: that is typed, or kept in the OS keyring)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from hjem.db.server_address import DEFAULT_DATABASE, DEFAULT_PORT, DEFAULT_TLS_MODE, TeamServer
+
 MAX_RECENT = 8
 DEFAULT_AUTOSAVE_SECONDS = 60
+TEAM_SERVER = "team_server"  # the settings group of the team's server
 
 
 class Settings:
@@ -62,3 +66,30 @@ class Settings:
 
     def set_grid_snap(self, on: bool) -> None:
         self._q.setValue("grid_snap", "true" if on else "false")
+
+    def team_server(self) -> TeamServer | None:
+        """The team's server this computer signs in to; None: the local workspace."""
+        host = str(self._q.value(f"{TEAM_SERVER}/host") or "").strip()
+        if not host:
+            return None
+        return TeamServer(
+            host,
+            int(str(self._q.value(f"{TEAM_SERVER}/port", DEFAULT_PORT))),
+            str(self._q.value(f"{TEAM_SERVER}/database") or DEFAULT_DATABASE),
+            str(self._q.value(f"{TEAM_SERVER}/sslmode") or DEFAULT_TLS_MODE),
+            str(self._q.value(f"{TEAM_SERVER}/sslrootcert") or ""),
+        )
+
+    def set_team_server(self, server: TeamServer | None) -> None:
+        if server is None:
+            self._q.remove(TEAM_SERVER)
+            return
+        for key in ("host", "port", "database", "sslmode", "sslrootcert"):
+            self._q.setValue(f"{TEAM_SERVER}/{key}", getattr(server, key))
+
+    def team_login(self) -> str:
+        """The name the person last signed in with (a login name, not a secret)."""
+        return str(self._q.value(f"{TEAM_SERVER}/login") or "")
+
+    def set_team_login(self, name: str) -> None:
+        self._q.setValue(f"{TEAM_SERVER}/login", name)

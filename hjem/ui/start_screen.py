@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +50,7 @@ class StartScreen(QWidget):
         demo_button.setObjectName("start_demo")
         demo_button.setToolTip(tr("start.demo_hint"))
         demo_button.clicked.connect(self.demo_requested)
+        self.plan_buttons, self.demo_button = (new_button, open_button), demo_button
         for button in (new_button, open_button, inventory_button, demo_button):
             button.setMinimumHeight(40)
             button.setStyleSheet("font-size: 11pt; padding: 6px 18px;")
@@ -70,24 +72,48 @@ class StartScreen(QWidget):
         buttons.addStretch(1)
         self.recent_heading = QLabel()
         self.show_recent(recent)
+        self.samples_heading = QLabel(tr("start.samples"))
         lists = QHBoxLayout()
         lists.addLayout(self._column(self.recent_heading, self.recent))
-        lists.addLayout(self._column(QLabel(tr("start.samples")), self.samples))
+        lists.addLayout(self._column(self.samples_heading, self.samples))
+        # Said instead of the plans to an inventory manager, whose work is the inventory.
+        self.role_intro = QLabel()
+        self.role_intro.setObjectName("start_role_intro")
+        self.role_intro.setWordWrap(True)
+        self.role_intro.setStyleSheet("font-size: 12pt; color: #3b3b3b; margin-bottom: 8px;")
+        self.role_intro.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 16)  # a laptop's 768 px: room for the lists
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(16)
+        layout.addWidget(self.role_intro)
         layout.addLayout(buttons)
         layout.addSpacing(16)
         # The families' cases come first once the workspace is read (`show_cases`).
         self._cases_slot = QVBoxLayout()
         layout.addLayout(self._cases_slot, 2)
         layout.addLayout(lists, 1)
-        hint = QLabel(tr("start.hint"))
-        hint.setStyleSheet("color: #6b6b6b;")
-        layout.addWidget(hint)
+        self.hint = QLabel(tr("start.hint"))
+        self.hint.setStyleSheet("color: #6b6b6b;")
+        layout.addWidget(self.hint)
+        # Takes the room of the hidden lists, so what is left stays at the top.
+        self._filler = QWidget()
+        self._filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._filler.hide()
+        layout.addWidget(self._filler, 1)
+
+    def show_parts(self, plans: bool, demo: bool, intro: str = "") -> None:
+        """Only what the signed-in person's group may use: plans (new, open, recent, samples)
+        and the demo; `intro` says what is theirs instead."""
+        widgets = (*self.plan_buttons, self.recent_heading, self.recent, self.hint)
+        for widget in (*widgets, self.samples_heading, self.samples):
+            widget.setVisible(plans)
+        self.demo_button.setVisible(demo)
+        self.role_intro.setText(intro)
+        self.role_intro.setVisible(bool(intro))
+        self._filler.setVisible(not plans)
 
     def show_recent(self, recent: list[Path]) -> None:
         """The recently opened plans (again, when the editor goes back to this screen)."""

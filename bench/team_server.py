@@ -9,7 +9,10 @@ one architect assigned to every case, and a coordinator. Then, interleaved round
 - fit_query: `hjem.inventory.listing.table_rows` with the furnishing panel's "what fits here"
   query (available items within W × D, best fit first, 300 rows), random spaces, the same
   sequence for everyone;
-- case_list: `hjem.cases.cases.list_cases`, what `hjem case list` and the case window call.
+- case_list: `hjem.cases.cases.list_cases`, what `hjem case list` and the case window call;
+- case_reservations: `hjem.inventory.reservations.reserved_for`, a case's reserved items as
+  its window lists them, for the first case (assigned to the architect measured): the
+  reservations' policy reaches the assignment through `cases`, itself row-secured.
 
 The baseline ("owner") is the administrator's login after `SET ROLE hjem_owner`, the role that
 owns the tables. FORCE ROW LEVEL SECURITY gives the owner a policy too (`USING (true)`), so the
@@ -50,14 +53,17 @@ from hjem.db.engine import make_engine
 from hjem.db.people import add_person
 from hjem.db.server import OWNER, init
 from hjem.db.workspace import Workspace
+from hjem.ids import CaseCode
 from hjem.inventory.listing import table_rows
 from hjem.inventory.models import Item, Reservation, Status
+from hjem.inventory.reservations import reserved_for
 from hjem.inventory.search import Query
 from tests.postgres import PostgresServer  # the suite's own throwaway server
 
 FIT_CANDIDATES = 300  # hjem.ui.furnishing.FIT_CANDIDATES (not imported: it loads Qt)
 ARCHITECTS = 20
 RESERVED = 2_000
+FIRST_CASE = "FBH-2026-0000"  # arkitekt00's
 WIDE = "alle_sager"  # the architect assigned to every case: the owner's rows, through a policy
 
 
@@ -66,7 +72,7 @@ def seed(admin_url: str, items: int, cases: int, rng: random.Random) -> None:
     workspace = Workspace(admin_url)
     fill(workspace, items, rng)
     with workspace.session() as session:
-        codes = [f"FBH-2026-{i:04d}" for i in range(cases)]
+        codes = [FIRST_CASE] + [f"FBH-2026-{i:04d}" for i in range(1, cases)]
         session.execute(insert(Case), [_case(code, i) for i, code in enumerate(codes)])
         reserved = session.scalars(
             select(Item.id).where(Item.status == Status.RESERVED.value).limit(RESERVED)
@@ -184,7 +190,19 @@ def measure(
         timed_rounds(sessions, listing[:3])
         case_rows = {who: len(list_cases(s)) for who, s in sessions.items()}
         results += compare("case_list", size[1], timed_rounds(sessions, listing), case_rows)
+        results += _reservations(sessions, repeats)
     return results
+
+
+def _reservations(sessions: dict[str, Session], repeats: int) -> list[dict]:
+    def run(session: Session) -> list[Reservation]:
+        session.expunge_all()  # as a fresh window: objects loaded, not found in the identity map
+        return reserved_for(session, CaseCode(FIRST_CASE))
+
+    runs = [run] * repeats
+    timed_rounds(sessions, runs[:3])
+    rows = {who: len(run(s)) for who, s in sessions.items()}
+    return compare("case_reservations", RESERVED, timed_rounds(sessions, runs), rows)
 
 
 def explain(engines: dict[str, Engine]) -> None:
@@ -192,6 +210,7 @@ def explain(engines: dict[str, Engine]) -> None:
     for who, engine in engines.items():
         for label, run in (
             ("case_list", list_cases),
+            ("case_reservations", lambda s: reserved_for(s, CaseCode(FIRST_CASE))),
             ("fit_query", lambda s: table_rows(s, Query(status="available", fits=(200, 100)))),
         ):
             with Session(engine) as session:

@@ -8,9 +8,10 @@ added twice (`fill_demo` adds nothing while they exist). Everything is the same 
 except the codes (drawn at random like every item's) and the dates, which count back from
 `today`.
 
-The demo is for trying hjem out, so it goes only into a local workspace whose inventory is
-empty (`refuse_demo_unless_fresh`): 64 made-up things must never mix with real donations, nor
-reach the shared inventory on a server."""
+The demo is for trying hjem out, so it goes only into an empty inventory
+(`refuse_demo_unless_fresh`): 64 made-up things must never mix with real donations. On a team
+server (a training database, say) only the coordinator adds it, as the demo opens a case; a
+server shared by one login, without roles, gets no demo at all."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hjem.db.team import is_team_server, team_role
 from hjem.i18n import msg
 from hjem.ids import ItemCode
 from hjem.inventory import photos
@@ -70,10 +72,21 @@ class DemoRefused(InventoryError):
     """The demo would land among real things: in the shared inventory, or beside donations."""
 
 
-def refuse_demo_unless_fresh(session: Session) -> None:
-    """DemoRefused unless this is a local workspace with nothing in its inventory."""
-    if session.get_bind().dialect.name != "sqlite":
+def refuse_demo_unless_allowed(session: Session) -> None:
+    """DemoRefused on a server, unless it is a team server and the person its coordinator:
+    an architect or an inventory manager may not open the demo's case, so they are told
+    before anything is written, not stopped halfway by the database."""
+    if session.get_bind().dialect.name == "sqlite":
+        return
+    if not is_team_server(session):
         raise DemoRefused(msg("demo.refused_shared"))
+    if team_role(session) != "coordinator":
+        raise DemoRefused(msg("team_demo.coordinator_only"))
+
+
+def refuse_demo_unless_fresh(session: Session) -> None:
+    """DemoRefused unless the person may add the demo here and the inventory is empty."""
+    refuse_demo_unless_allowed(session)
     count = session.scalar(select(func.count(Item.id))) or 0
     if count:
         raise DemoRefused(msg("demo.refused_not_empty", count=count))
@@ -82,6 +95,7 @@ def refuse_demo_unless_fresh(session: Session) -> None:
 def fill_demo_inventory(session: Session, who: str) -> bool:
     """The demo inventory, unless it is there already; True if it was added now.
     DemoRefused in a shared workspace or one that holds real things."""
+    refuse_demo_unless_allowed(session)
     if demo_is_present(session):
         return False
     refuse_demo_unless_fresh(session)

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     holds real things, is refused with the reason (exit 2): the demo is for trying hjem out."""
     from hjem.budget.demo import add_demo_case
     from hjem.cases.demo import DEMO_CASE
-    from hjem.db.team import is_team_server
+    from hjem.db.roles import is_team_server
     from hjem.inventory.demo import (
         demo_is_present,
         fill_demo,
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             said.append(tr("cli.demo_added", count=len(fill_demo(session, person))))
         if add_demo_case(session, person, dt.date.today()):
             said.append(tr("cli.demo_case_added", code=DEMO_CASE.code, alias=DEMO_CASE.alias))
-            if is_team_server(session):  # create_case assigns no one
+            if is_team_server(session.connection()):  # create_case assigns no one
                 said.append(tr("team_demo.unassigned", code=DEMO_CASE.code))
     print("\n".join(said))
     return EXIT_OK

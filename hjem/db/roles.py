@@ -30,6 +30,9 @@ GROUP_ROLES = (
     (Group.ARCHITECT, ARCHITECT),
     (Group.INVENTORY, INVENTORY),
 )
+# A database is a team server once `hjem server init` has forced row security on its cases;
+# a database beside it in the same cluster (hjem's groups exist) is not one until then.
+SECURED = text("SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass('cases')")
 MEMBERSHIP = text(
     "SELECT rolname, pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles"
     " WHERE rolname = ANY(:roles)"
@@ -43,11 +46,19 @@ class Identity:
     server: str  # host/database, never the password ("" for the embedded workspace)
 
 
+def is_team_server(connection: Connection) -> bool:
+    if connection.dialect.name != "postgresql":
+        return False
+    return bool(connection.execute(SECURED).scalar())
+
+
 def identify(connection: Connection) -> Identity:
     """Who `connection` is signed in as, and in which hjem group."""
     if connection.dialect.name != "postgresql":
         return Identity("", Group.EVERYTHING, "")
     user = str(connection.execute(text("SELECT current_user")).scalar_one())
+    if not is_team_server(connection):
+        return Identity(user, Group.EVERYTHING, server_label(connection))
     member = {
         str(name): bool(is_member)
         for name, is_member in connection.execute(

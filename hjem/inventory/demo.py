@@ -22,7 +22,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hjem.db.team import is_team_server, team_role
+from hjem.db.roles import Group, identify, is_team_server
 from hjem.i18n import msg
 from hjem.ids import ItemCode
 from hjem.inventory import photos
@@ -78,9 +78,9 @@ def refuse_demo_unless_allowed(session: Session) -> None:
     before anything is written, not stopped halfway by the database."""
     if session.get_bind().dialect.name == "sqlite":
         return
-    if not is_team_server(session):
+    if not is_team_server(session.connection()):
         raise DemoRefused(msg("demo.refused_shared"))
-    if team_role(session) != "coordinator":
+    if identify(session.connection()).group != Group.COORDINATOR:
         raise DemoRefused(msg("team_demo.coordinator_only"))
 
 

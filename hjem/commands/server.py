@@ -1,4 +1,4 @@
-"""`hjem server init|user|assign`: the coordinator's commands for a team server, run with an
+"""`hjem server init|user|assign|audit`: the coordinator's commands for a team server, run with an
 owner/administrator login (--database or HJEM_DATABASE_URL) — never a person's own.
 
 `init` makes the roles, migrates as the tables' owner, grants and sets the row policies; it is
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from hjem.commands import EXIT_OK, CommandFailed, Subcommands
+from hjem.commands import EXIT_OK, CommandFailed, Subcommands, server_audit
 from hjem.i18n import tr
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ def add(commands: Subcommands) -> None:
     assign.add_argument("case", metavar="CASE", help=tr("cli.server.case_help"))
     assign.add_argument("name", metavar="NAME", help=tr("cli.server.architect_help"))
     assign.set_defaults(handler=run_assign)
+    server_audit.add_to(actions)
 
 
 def _add_user_commands(user: argparse.ArgumentParser) -> None:

@@ -90,12 +90,13 @@ GRANTS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
 
 # The SECURITY DEFINER functions of migration 0006 a person calls, and who may call them;
 # every other function of hjem's (the triggers', the helpers') is callable by no person.
+# Named as PostgreSQL spells a regprocedure, so they compare with what pg_proc says.
 _CASE_PEOPLE = (ARCHITECT, COORDINATOR)
 EXECUTE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "hjem_case_address(text)": _CASE_PEOPLE,
     "hjem_case_has_address(text)": _CASE_PEOPLE,
-    "hjem_set_case_address(text, text)": _CASE_PEOPLE,
-    "hjem_audit(text, text)": _CASE_PEOPLE,
+    "hjem_set_case_address(text,text)": _CASE_PEOPLE,
+    "hjem_audit(text,text)": _CASE_PEOPLE,
 }
 FUNCTION_PREFIX = "hjem_"
 # The key of init's advisory lock: any fixed number, the same in every hjem ("hjem" in ASCII).

@@ -35,7 +35,8 @@ def test_init_hands_the_functions_a_shared_login_made_to_the_owner(fresh_postgre
     functions = _functions(fresh_postgres)
     assert len(functions) == 12
     for name, owner, definer, config in functions:
-        assert (owner, definer, config) == (OWNER, True, ["search_path=pg_catalog, public"]), name
+        pinned = ["search_path=pg_catalog, public, pg_temp"]
+        assert (owner, definer, config) == (OWNER, True, pinned), name
 
 
 def test_only_the_groups_that_need_a_function_may_call_it(team: Team):

@@ -14,8 +14,9 @@ a case's print or export is recorded, and the triggers that record reservations,
 changes, erasures and assignments. They belong to whoever runs the migration, which is the
 tables' owner (`hjem_owner` on an init'ed server; `hjem server init` hands over any made
 earlier by a shared login). EXECUTE is taken from PUBLIC here, at once; init grants it back
-to the groups that need it. Each function pins `search_path = pg_catalog, public`, so no
-person's own objects can stand in for the ones it means.
+to the groups that need it. Each function pins `search_path = pg_catalog, public, pg_temp`,
+so no person's own objects can stand in for the ones it means (pg_temp last: named nowhere,
+the temporary schema would be searched first, PostgreSQL's own advice for SECURITY DEFINER).
 
 Who may see a case, in these functions: a member of the tables' owner (the shared login of an
 un-init'ed server, an administrator), a member of `hjem_coordinator`, or an architect
@@ -106,13 +107,13 @@ def downgrade() -> None:
 
 # --- PostgreSQL: the server-side half ------------------------------------------------------------
 
-_DEFINER = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public"
+_DEFINER = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp"
 
 FUNCTIONS = (
     # The rule of the cases' row policy, for the functions below (granted to no one).
     """
 CREATE OR REPLACE FUNCTION hjem_may_see_case(wanted integer) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class
                                        WHERE oid = 'public.cases'::regclass), 'MEMBER')
         OR coalesce(pg_has_role(session_user, to_regrole('hjem_coordinator'), 'MEMBER'), false)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from hjem.commands import EXIT_OK, CommandFailed, Subcommands, server_audit
+from hjem.commands import EXIT_OK, CommandFailed, Subcommands
 from hjem.i18n import tr
 
 if TYPE_CHECKING:
@@ -36,7 +36,11 @@ def add(commands: Subcommands) -> None:
     assign.add_argument("case", metavar="CASE", help=tr("cli.server.case_help"))
     assign.add_argument("name", metavar="NAME", help=tr("cli.server.architect_help"))
     assign.set_defaults(handler=run_assign)
-    server_audit.add_to(actions)
+    audit = actions.add_parser("audit", help=tr("cli.audit.help"))
+    audit.add_argument("--case", metavar="CASE", help=tr("cli.audit.case_help"))
+    audit.add_argument("--since", metavar="YYYY-MM-DD", help=tr("cli.audit.since_help"))
+    audit.add_argument("--json", action="store_true", help=tr("cli.audit.json_help"))
+    audit.set_defaults(handler=run_audit)
 
 
 def _add_user_commands(user: argparse.ArgumentParser) -> None:
@@ -114,4 +118,17 @@ def run_assign(args: argparse.Namespace) -> int:
         added = assign_case(engine, args.case, args.name)
     key = "cli.server.assigned" if added else "cli.server.already_assigned"
     print(tr(key, case=args.case, name=args.name))
+    return EXIT_OK
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from hjem.commands.server_audit import show, since_date
+    from hjem.db.audit import audit_rows
+
+    since = since_date(args.since)  # before connecting: a typo costs no password
+    with admin_engine(args) as engine, Session(engine) as session:
+        rows = audit_rows(session, args.case, since)
+    show(rows, as_json=args.json)
     return EXIT_OK

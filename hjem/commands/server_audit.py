@@ -1,6 +1,6 @@
-"""`hjem server audit [--case CODE] [--since YYYY-MM-DD] [--json]`: the team server's audit
-log as the coordinator reads it: when (local time), who (the login), what, which case and
-item. Never an address: the log holds none.
+"""How `hjem server audit [--case CODE] [--since YYYY-MM-DD] [--json]` (hjem.commands.server)
+shows the team server's audit log to the coordinator: when (local time), who (the login),
+what, which case and item. Never an address: the log holds none.
 
 A coordinator's own login is enough (they may read the log, no one may change it); an
 architect's or an inventory manager's is refused by the server, said in Danish.
@@ -8,12 +8,11 @@ architect's or an inventory manager's is refused by the server, said in Danish.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from hjem.commands import EXIT_OK, CommandFailed
+from hjem.commands import CommandFailed
 from hjem.i18n import tr
 
 if TYPE_CHECKING:
@@ -48,14 +47,6 @@ COLUMNS = (
 WIDTHS = (19, 20, 30, 16, 10)
 
 
-def add_to(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    audit = actions.add_parser("audit", help=tr("cli.audit.help"))
-    audit.add_argument("--case", metavar="CASE", help=tr("cli.audit.case_help"))
-    audit.add_argument("--since", metavar="YYYY-MM-DD", help=tr("cli.audit.since_help"))
-    audit.add_argument("--json", action="store_true", help=tr("cli.audit.json_help"))
-    audit.set_defaults(handler=run_audit)
-
-
 def since_date(text: str | None) -> dt.date | None:
     """The --since date, or a Danish refusal (exit 2) that says how to write it."""
     if text is None:
@@ -66,21 +57,13 @@ def since_date(text: str | None) -> dt.date | None:
         raise CommandFailed(tr("cli.audit.bad_date", date=text)) from None
 
 
-def run_audit(args: argparse.Namespace) -> int:
-    from sqlalchemy.orm import Session
-
-    from hjem.commands.server import admin_engine
-    from hjem.db.audit import audit_rows
-
-    since = since_date(args.since)
-    with admin_engine(args) as engine, Session(engine) as session:
-        rows = audit_rows(session, args.case, since)
-    if args.json:
+def show(rows: list[AuditRow], as_json: bool) -> None:
+    """The rows as JSON lines, or as a table with a count under it."""
+    if as_json:
         for row in rows:
             print(json.dumps(_as_json(row), ensure_ascii=False))
-        return EXIT_OK
-    _print_table(rows)
-    return EXIT_OK
+    else:
+        _print_table(rows)
 
 
 def _as_json(row: AuditRow) -> dict[str, object]:

@@ -28,6 +28,7 @@ from hjem.budget.models import GrantScheme
 from hjem.budget.schemes import BudgetError
 from hjem.cases.errors import CaseNotFound
 from hjem.cases.models import Case
+from hjem.db.audit import BUDGET_EXPORTED, record_case_action
 from hjem.i18n import msg, tr
 from hjem.ids import CaseCode
 from hjem.inventory.sheets import CONTROL, FORMULA_START, disk_full, workbook_bytes
@@ -183,6 +184,8 @@ def export_budget(session: Session, case_code: CaseCode, path: str | os.PathLike
     if suffix not in (".csv", ".xlsx"):
         raise BudgetError(msg("budget.error.format", file=target.name))
     code, alias = _case_names(session, case_code)
+    # On a team server, one audit row; if the file cannot be written, it goes with the work.
+    record_case_action(session, BUDGET_EXPORTED, code)
     summary = budget_summary(session, code)
     names = session.execute(select(GrantScheme.id, GrantScheme.name))
     schemes = {scheme_id: name for scheme_id, name in names}

@@ -1,7 +1,8 @@
 """Creating, finding and changing family cases, their household and their visits.
 
-Listings read named columns only, never the address: it cannot reach a list, a search or an
-export by accident. Only `address_of` reads it, for the one screen that shows it.
+Listings read named columns only, and the address lives in a table of its own: it cannot
+reach a list, a search or an export by accident. Only `address_of` reads it, for the one
+screen that shows it or a print that asks for it (hjem.cases.addresses; audited on a server).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from hjem.cases.addresses import read_address, write_address
 from hjem.cases.errors import CaseEditConflict, CaseError, CaseNotFound, DuplicateCase
 from hjem.cases.models import AgeBand, Case, CaseStatus, Child, Visit
 from hjem.cases.privacy import refuse_cpr, refuse_off_pattern
@@ -86,13 +88,15 @@ def create_case(session: Session, data: CaseData, address: str = "") -> Case:
     code = CaseCode(data.code.strip())
     if session.scalar(select(Case.id).where(Case.code == code)) is not None:
         raise DuplicateCase(code)
-    case = Case(code=code, address=address.strip())
+    case = Case(code=code)
     _fill(case, data)
     session.add(case)
     try:
         session.flush()
     except IntegrityError:
         raise DuplicateCase(code) from None
+    if address.strip():
+        write_address(session, case, address.strip())
     return case
 
 
@@ -165,13 +169,12 @@ def update_household(
 
 def address_of(session: Session, code: CaseCode) -> str:
     """The new address: for the one screen that shows it, or a print that asks for it."""
-    return session.scalar(select(Case.address).where(Case.code == code.strip())) or ""
+    return read_address(session, code.strip())
 
 
 def set_address(session: Session, code: CaseCode, address: str) -> None:
     refuse_cpr("address", address)
-    get_case(session, code).address = address.strip()
-    _flush(session, code)
+    write_address(session, get_case(session, code), address.strip())
 
 
 def set_status(session: Session, code: CaseCode, status: CaseStatus) -> None:

@@ -1,8 +1,9 @@
 """Tables of family cases (SQLAlchemy 2, typed).
 
 A case is known by its code and an alias the architect chooses: no CPR number, no real name.
-The new address is optional and sensitive: it lives only in its own column, is never part of
-a listing query, and is deferred so it is not even read unless a screen asks for it.
+The new address is optional and sensitive: it lives in its own table (`CaseAddress`), which no
+listing query joins; on a team server no person may read that table at all, only a function
+that checks the case's rule and leaves an audit row (hjem.cases.addresses).
 The plan is stored as the bytes of a `.hjem` file, with a version column: two users saving
 the same plan never silently overwrite each other.
 """
@@ -70,7 +71,6 @@ class Case(Base):
     # the budget sits above the cases, and naming its table here would make creating a case
     # fail (NoReferencedTableError) in a program that never imported the budget.
     scheme_id: Mapped[int | None] = mapped_column(Integer)
-    address: Mapped[str] = mapped_column(Text, default="", deferred=True)  # sensitive: see above
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=_now, onupdate=_now
@@ -136,6 +136,17 @@ class CaseArchitect(Base):
         ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
     )
     login: Mapped[str] = mapped_column(String(LOGIN_LENGTH), primary_key=True)
+
+
+class CaseAddress(Base):
+    """A case's new address, when it has one: sensitive, read only by hjem.cases.addresses."""
+
+    __tablename__ = "case_addresses"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    address: Mapped[str] = mapped_column(Text)
 
 
 # A reservation names a case that exists, and follows it when the case is renumbered. The key

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hjem.cases.addresses import has_address
 from hjem.cases.cases import CaseData, data_of, get_case
-from hjem.cases.models import Case, CasePlan
+from hjem.cases.models import CasePlan
 from hjem.ids import CaseCode
 from hjem.inventory.reservations import reserved_for
 
@@ -49,12 +50,6 @@ class CaseOverview:
     plan: PlanSaved | None
     reservations: tuple[ReservedItem, ...]
     visits: tuple[VisitNote, ...]  # newest first
-
-
-def has_address(session: Session, code: str) -> bool:
-    """Whether an address is registered, asked of the database without reading it."""
-    query = select(Case.address != "").where(Case.code == code.strip())
-    return bool(session.scalar(query))
 
 
 def plan_saved(session: Session, case_id: int) -> PlanSaved | None:

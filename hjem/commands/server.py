@@ -1,4 +1,4 @@
-"""`hjem server init|user|assign`: the coordinator's commands for a team server, run with an
+"""`hjem server init|user|assign|audit`: the coordinator's commands for a team server, run with an
 owner/administrator login (--database or HJEM_DATABASE_URL) — never a person's own.
 
 `init` makes the roles, migrates as the tables' owner, grants and sets the row policies; it is
@@ -36,6 +36,11 @@ def add(commands: Subcommands) -> None:
     assign.add_argument("case", metavar="CASE", help=tr("cli.server.case_help"))
     assign.add_argument("name", metavar="NAME", help=tr("cli.server.architect_help"))
     assign.set_defaults(handler=run_assign)
+    audit = actions.add_parser("audit", help=tr("cli.audit.help"))
+    audit.add_argument("--case", metavar="CASE", help=tr("cli.audit.case_help"))
+    audit.add_argument("--since", metavar="YYYY-MM-DD", help=tr("cli.audit.since_help"))
+    audit.add_argument("--json", action="store_true", help=tr("cli.audit.json_help"))
+    audit.set_defaults(handler=run_audit)
 
 
 def _add_user_commands(user: argparse.ArgumentParser) -> None:
@@ -113,4 +118,17 @@ def run_assign(args: argparse.Namespace) -> int:
         added = assign_case(engine, args.case, args.name)
     key = "cli.server.assigned" if added else "cli.server.already_assigned"
     print(tr(key, case=args.case, name=args.name))
+    return EXIT_OK
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from hjem.commands.server_audit import show, since_date
+    from hjem.db.audit import audit_rows
+
+    since = since_date(args.since)  # before connecting: a typo costs no password
+    with admin_engine(args) as engine, Session(engine) as session:
+        rows = audit_rows(session, args.case, since)
+    show(rows, as_json=args.json)
     return EXIT_OK

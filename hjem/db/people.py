@@ -4,6 +4,10 @@ cases assigned to each architect. Run by the coordinator with the administrator'
 A password never travels as text: libpq hashes it on this computer (SCRAM-SHA-256, as psql's
 \\password does), so the server, its statement log and SQLAlchemy's log see only the hash.
 Names are checked against a plain pattern and still always quoted as identifiers.
+
+Each change of people leaves one audit row in the same transaction (the coordinator's login,
+the person's name and role): adding and disabling here; assigning and unassigning a case by
+the server's own trigger on case_architects (migration 0006).
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ def add_person(engine: Engine, name: str, role: str, password: str | None) -> Ne
                 sql.Identifier(name), sql.Literal(verifier), sql.Identifier(group)
             )
         )
+        _audit(cursor, "person_added", f"{name} ({role})")
     return NewPerson(name, role, chosen, generated=password is None)
 
 
@@ -67,6 +72,7 @@ def disable_person(engine: Engine, name: str) -> int:
         cursor = driver_cursor(connection)
         _check_person(cursor, name)
         cursor.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(name)))
+        _audit(cursor, "person_disabled", name)
         cursor.execute(
             # Only where the administrator may end them: else the NOLOGIN would be lost too.
             "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
@@ -96,6 +102,27 @@ def assign_case(engine: Engine, code: str, name: str) -> bool:
             (case[0], name),
         )
         return cursor.rowcount == 1
+
+
+def unassign_case(engine: Engine, code: str, name: str) -> bool:
+    """`name` no longer works on the case `code`; False if they did not."""
+    with engine.begin() as connection:
+        cursor = driver_cursor(connection)
+        cursor.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(OWNER)))
+        cursor.execute(
+            "DELETE FROM case_architects a USING cases c"
+            " WHERE a.case_id = c.id AND c.code = %s AND a.login = %s",
+            (code, name),
+        )
+        return cursor.rowcount == 1
+
+
+def _audit(cursor: Cursor[tuple[object, ...]], action: str, detail: str) -> None:
+    """One audit row, as the tables' owner (whose function writes the log); the server
+    stamps the administrator's login and the time."""
+    cursor.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(OWNER)))
+    cursor.execute("SELECT hjem_audit_write(%s, NULL, NULL, %s)", (action, detail))
+    cursor.execute("RESET ROLE")
 
 
 def _exists(cursor: Cursor[tuple[object, ...]], name: str) -> bool:

@@ -16,6 +16,16 @@ CREATEROLE that owns the database). It is idempotent: run it again after every u
 - The policies compare with `current_user`, not `session_user`: an administrator who does
   `SET ROLE ada` sees exactly what Ada sees, and a person who does `SET ROLE hjem_architect`
   (a group they belong to) sees no case at all, as no case is assigned to a group.
+- The address and the audit log (migration 0006) are made by the migration on every
+  PostgreSQL server, with their SECURITY DEFINER functions and triggers, EXECUTE taken from
+  PUBLIC: so a server never init'ed still reads addresses the one way, and audits. Init hands
+  those functions to the owner (a shared login may have made them) and grants EXECUTE to the
+  groups that call them. No person has any privilege on `case_addresses`: the functions are
+  the only way to it, and so the table needs no row policy. The audit log: the coordinator
+  reads it; no one changes or deletes a row (no grant, and a trigger refuses even the owner).
+- Two coordinators running init at once would race on the same grants and policies: init
+  holds a session-level advisory lock from start to end. Not a transaction-level one
+  (pg_advisory_xact_lock): init spans three transactions, the migration's its own.
 """
 
 from __future__ import annotations
@@ -61,6 +71,12 @@ GRANTS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         INVENTORY: ALL,
         COORDINATOR: ALL,
     },
+    # An architect's history lines are not limited to their own cases' items: reserving writes
+    # the line in the same flush as the reservation (which of the two rows comes first is the
+    # ORM's choice), and an architect also ends another case's expired reservation of the item
+    # they reserve (reservations.expire_stale). A row policy would refuse both. A line adds
+    # nothing to what the architect may already do (change an item's status); what happened
+    # is recorded by the server itself in the audit log, which no one can write to.
     "item_events": {ARCHITECT: ("SELECT", "INSERT"), INVENTORY: ALL, COORDINATOR: ALL},
     "photos": {ARCHITECT: READ, INVENTORY: ALL, COORDINATOR: ALL},
     "locations": {ARCHITECT: READ, INVENTORY: ALL, COORDINATOR: ALL},
@@ -70,9 +86,27 @@ GRANTS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     "grant_schemes": {ARCHITECT: READ, COORDINATOR: ALL},
     "scheme_limits": {ARCHITECT: READ, COORDINATOR: ALL},
     "settings": {ARCHITECT: READ, INVENTORY: READ, COORDINATOR: ALL},
+    # The address: through the functions below only (EXECUTE_GRANTS), for no one directly.
+    "case_addresses": {},
+    # The audit log, written by the server alone: the coordinator reads it.
+    "audit_log": {COORDINATOR: READ},
     # Every hjem reads the schema's revision when it starts.
     "alembic_version": {ARCHITECT: READ, INVENTORY: READ, COORDINATOR: READ},
 }
+
+# The SECURITY DEFINER functions of migration 0006 a person calls, and who may call them;
+# every other function of hjem's (the triggers', the helpers') is callable by no person.
+# Named as PostgreSQL spells a regprocedure, so they compare with what pg_proc says.
+_CASE_PEOPLE = (ARCHITECT, COORDINATOR)
+EXECUTE_GRANTS: Mapping[str, tuple[str, ...]] = {
+    "hjem_case_address(text)": _CASE_PEOPLE,
+    "hjem_case_has_address(text)": _CASE_PEOPLE,
+    "hjem_set_case_address(text,text)": _CASE_PEOPLE,
+    "hjem_audit(text,text)": _CASE_PEOPLE,
+}
+FUNCTION_PREFIX = "hjem_"
+# The key of init's advisory lock: any fixed number, the same in every hjem ("hjem" in ASCII).
+INIT_LOCK = 0x68_6A_65_6D
 
 # "This row belongs to a case assigned to the person": the condition of the architects' row
 # policies, with {case} the expression of the row's case id.
@@ -100,15 +134,28 @@ POLICY_PREFIX = "hjem_"
 def init(engine: Engine) -> None:
     """Roles, ownership, the schema, grants and row policies on the server at `engine`, as
     its administrator; doing it again changes nothing that is already right."""
+    with engine.connect() as guard:
+        guard.exec_driver_sql("SELECT pg_advisory_lock(%(key)s)", {"key": INIT_LOCK})
+        guard.commit()
+        try:
+            _init(engine)
+        finally:
+            guard.exec_driver_sql("SELECT pg_advisory_unlock(%(key)s)", {"key": INIT_LOCK})
+            guard.commit()
+
+
+def _init(engine: Engine) -> None:
     with engine.begin() as connection:
         cursor = driver_cursor(connection)
         create_missing_roles(cursor)
         _prepare_database(cursor)
         _hand_tables_to_owner(cursor)
+        _hand_functions_to_owner(cursor)
     upgrade(engine, as_role=OWNER)
     with engine.begin() as connection:
         cursor = driver_cursor(connection)
         _grant(cursor)
+        _grant_execute(cursor)
         _secure_rows(cursor)
 
 
@@ -161,6 +208,44 @@ def _hand_tables_to_owner(cursor: Cursor[tuple[object, ...]]) -> None:
         cursor.execute(
             sql.SQL("ALTER TABLE public.{} OWNER TO {}").format(
                 sql.Identifier(str(table)), sql.Identifier(OWNER)
+            )
+        )
+
+
+def _hand_functions_to_owner(cursor: Cursor[tuple[object, ...]]) -> None:
+    """hjem's functions made by a shared login before init pass to the owner: a SECURITY
+    DEFINER function runs with its owner's rights, which must be the tables' owner's."""
+    for function in _functions(cursor, f"pg_get_userbyid(p.proowner) <> '{OWNER}'"):
+        cursor.execute(
+            sql.SQL("ALTER FUNCTION {} OWNER TO {}").format(
+                sql.SQL(function), sql.Identifier(OWNER)
+            )
+        )
+
+
+def _functions(cursor: Cursor[tuple[object, ...]], condition: str) -> list[str]:
+    """hjem's functions in the public schema, as `name(argument types)`, that meet the
+    `condition` (hjem's own SQL, never a person's input)."""
+    cursor.execute(
+        "SELECT p.oid::regprocedure::text FROM pg_proc p"
+        " JOIN pg_namespace n ON n.oid = p.pronamespace"
+        " WHERE n.nspname = 'public' AND starts_with(p.proname, %s) AND " + condition,
+        (FUNCTION_PREFIX,),
+    )
+    return [str(row[0]) for row in cursor.fetchall()]
+
+
+def _grant_execute(cursor: Cursor[tuple[object, ...]]) -> None:
+    """Exactly EXECUTE_GRANTS: no function of hjem's is PUBLIC's, or any group's else."""
+    groups = sql.SQL(", ").join(sql.Identifier(g) for g in GROUPS.values())
+    for function in _functions(cursor, "true"):
+        cursor.execute(
+            sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC, {}").format(sql.SQL(function), groups)
+        )
+    for function, callers in EXECUTE_GRANTS.items():
+        cursor.execute(
+            sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(
+                sql.SQL(function), sql.SQL(", ").join(sql.Identifier(c) for c in callers)
             )
         )
 

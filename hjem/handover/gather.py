@@ -18,6 +18,7 @@ from hjem.budget.lines import budget_summary
 from hjem.cases.cases import address_of, get_case
 from hjem.cases.errors import CaseError
 from hjem.cases.plans import load_case_plan
+from hjem.db.audit import CASE_PRINTED, record_case_action
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.shapes import room_at
 from hjem.handover.data import BudgetRow, HandoverData, HandoverItem
@@ -59,6 +60,7 @@ def case_handover(
     data = plan_handover(plan, choice, session, alias=case.alias)
     architect = case.architect if choice.architect is None else choice.architect
     address = address_of(session, case.code) if choice.with_address else None
+    record_case_action(session, CASE_PRINTED, case.code)  # on a team server: one audit row
     budget = _budget_rows(session, case.code, plan, choice.lang) if choice.internal else None
     return _with(data, architect, address or None, budget)
 

@@ -10,6 +10,7 @@ from sqlalchemy import inspect, select
 
 import hjem.budget.models  # every table, in the metadata compared with the migrations
 import hjem.cases.models
+import hjem.db.audit
 import hjem.db.settings  # noqa: F401
 from hjem.db.base import Base
 from hjem.db.engine import make_engine

@@ -66,6 +66,9 @@ OTHERS: dict[str, dict[str, str]] = {
     "scheme_limits": {"ada": _S, "bo": _S, "ivar": _NONE, "cora": _ALL},
     "settings": {"ada": _S, "bo": _S, "ivar": _S, "cora": _ALL},
     "alembic_version": {"ada": _S, "bo": _S, "ivar": _S, "cora": _S},
+    # The address only through the server's functions; the audit log for the coordinator's eyes.
+    "case_addresses": {"ada": _NONE, "bo": _NONE, "ivar": _NONE, "cora": _NONE},
+    "audit_log": {"ada": _NONE, "bo": _NONE, "ivar": _NONE, "cora": _S},
 }
 KEY_COLUMN = {"case_architects": "case_id", "reservations": "case_code", "cases": "id"}
 
@@ -116,8 +119,8 @@ def _insertion(team: Team, table: str) -> tuple[str, dict[str, object]]:
     case = team.cases[CASE_A2]  # A2: Ada's, without any rows yet
     statements = {
         "cases": "INSERT INTO cases (code, alias, municipality, architect, adults, status,"
-        " address, created_at, updated_at, version) VALUES ('FBH-2026-009', 'Ny', '', '',"
-        " 1, 'referred', '', now(), now(), 1)",
+        " created_at, updated_at, version) VALUES ('FBH-2026-009', 'Ny', '', '',"
+        " 1, 'referred', now(), now(), 1)",
         "case_architects": "INSERT INTO case_architects (case_id, login) VALUES (:case, 'x')",
         "children": "INSERT INTO children (case_id, age_band, position) VALUES (:case, '0_2', 0)",
         "visits": "INSERT INTO visits (case_id, visited_on, notes) VALUES (:case, now(), '')",
@@ -147,7 +150,8 @@ def _privileges(team: Team, person: str, table: str) -> str:
 
 
 def _any_column(table: str) -> str:
-    return {"alembic_version": "version_num", "settings": "key", "items": "status"}.get(table, "id")
+    columns = {"alembic_version": "version_num", "settings": "key", "items": "status"}
+    return (columns | {"case_addresses": "case_id"}).get(table, "id")
 
 
 def _attempt(engine: Engine, statement: str, values: dict, inserts: bool = False) -> str:

@@ -5,6 +5,7 @@ from alembic import context
 # Every table, for the metadata the migrations are compared against.
 import hjem.budget.models
 import hjem.cases.models
+import hjem.db.audit
 import hjem.db.settings
 import hjem.inventory.models  # noqa: F401
 from hjem.db.base import Base

@@ -173,8 +173,13 @@ def address_of(session: Session, code: CaseCode) -> str:
 
 
 def set_address(session: Session, code: CaseCode, address: str) -> None:
+    """A changed address is a change of the case: its version moves on, so another person's
+    form read before it is told so when they save (CaseEditConflict)."""
     refuse_cpr("address", address)
-    write_address(session, get_case(session, code), address.strip())
+    case = get_case(session, code)
+    write_address(session, case, address.strip())
+    case.updated_at = dt.datetime.now(dt.UTC)
+    _flush(session, code)
 
 
 def set_status(session: Session, code: CaseCode, status: CaseStatus) -> None:

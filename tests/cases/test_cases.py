@@ -14,6 +14,7 @@ from hjem.cases.cases import (
     data_of,
     get_case,
     list_cases,
+    set_address,
     set_status,
     update_case,
 )
@@ -105,3 +106,15 @@ def test_an_edit_of_a_case_someone_saved_meanwhile_is_refused(workspace):
         update_case(session, FAMILY.code, FAMILY, version)
     with workspace.session() as session:
         assert get_case(session, FAMILY.code).alias == "A"
+
+
+def test_a_form_read_before_someone_changed_only_the_address_is_told_so(workspace):
+    with workspace.session() as session:
+        version = create_case(session, FAMILY, address="Solvej 3").version
+    with workspace.session() as session:
+        set_address(session, FAMILY.code, "Månevej 9")
+    with pytest.raises(CaseEditConflict), workspace.session() as session:
+        update_case(session, FAMILY.code, replace(FAMILY, alias="B"), version)
+    with workspace.session() as session:
+        assert address_of(session, FAMILY.code) == "Månevej 9"
+        assert get_case(session, FAMILY.code).alias == FAMILY.alias

@@ -225,5 +225,19 @@ def _backup_and_restore(laptop: Laptop) -> None:
     for line, expected in commands(restore):
         laptop.run(line, expected)
     del laptop.env["PGPASSWORD"]
+    _audit_log_survives(laptop)
     restored = laptop.addresses["ada"].replace("/hjem_oevelse?", "/hjem_restored?")
     laptop.run(f'hjem case list --database "{restored}"', ["# → DEMO-2026-001"])
+
+
+def _audit_log_survives(laptop: Laptop) -> None:
+    """The restored audit log says who did what when, as the original did: the rows are
+    loaded before the dump's triggers are made, so none is rewritten or added by the restore."""
+    admin = laptop.addresses["hjemadmin"]
+    logs = []
+    for database in ("/hjem_oevelse?", "/hjem_restored?"):
+        address = admin.replace("/hjem_oevelse?", database).replace("/hjem?", database)
+        result = laptop._bash(f'hjem server audit --json --database "{laptop.typed(address)}"')
+        assert result.returncode == 0, result.stderr
+        logs.append(result.stdout)
+    assert logs[0].count("\n") >= 2 and logs[0] == logs[1]

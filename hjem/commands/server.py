@@ -1,5 +1,6 @@
-"""`hjem server init|user|assign|audit`: the coordinator's commands for a team server, run with an
-owner/administrator login (--database or HJEM_DATABASE_URL) — never a person's own.
+"""`hjem server init|user|assign|unassign|audit`: the coordinator's commands for a team
+server, run with an owner/administrator login (--database or HJEM_DATABASE_URL) — never a
+person's own.
 
 `init` makes the roles, migrates as the tables' owner, grants and sets the row policies; it is
 safe to run again. `user add` prints a generated password once, on stdout only, and nowhere
@@ -36,6 +37,10 @@ def add(commands: Subcommands) -> None:
     assign.add_argument("case", metavar="CASE", help=tr("cli.server.case_help"))
     assign.add_argument("name", metavar="NAME", help=tr("cli.server.architect_help"))
     assign.set_defaults(handler=run_assign)
+    unassign = actions.add_parser("unassign", help=tr("cli.server.unassign_help"))
+    unassign.add_argument("case", metavar="CASE", help=tr("cli.server.case_help"))
+    unassign.add_argument("name", metavar="NAME", help=tr("cli.server.architect_help"))
+    unassign.set_defaults(handler=run_unassign)
     audit = actions.add_parser("audit", help=tr("cli.audit.help"))
     audit.add_argument("--case", metavar="CASE", help=tr("cli.audit.case_help"))
     audit.add_argument("--since", metavar="YYYY-MM-DD", help=tr("cli.audit.since_help"))
@@ -117,6 +122,16 @@ def run_assign(args: argparse.Namespace) -> int:
     with admin_engine(args) as engine:
         added = assign_case(engine, args.case, args.name)
     key = "cli.server.assigned" if added else "cli.server.already_assigned"
+    print(tr(key, case=args.case, name=args.name))
+    return EXIT_OK
+
+
+def run_unassign(args: argparse.Namespace) -> int:
+    from hjem.db.people import unassign_case
+
+    with admin_engine(args) as engine:
+        removed = unassign_case(engine, args.case, args.name)
+    key = "cli.server.unassigned" if removed else "cli.server.not_assigned"
     print(tr(key, case=args.case, name=args.name))
     return EXIT_OK
 

@@ -136,7 +136,7 @@ def test_a_name_that_is_no_plain_login_is_refused(team: Team, name: str):
     assert result.returncode == 2 and "kan ikke være et brugernavn" in said(result)
 
 
-def test_disable_and_assign_say_what_they_did_and_refuse_what_they_cannot(team: Team):
+def test_disable_assign_and_unassign_say_what_they_did_and_refuse_what_they_cannot(team: Team):
     ivar = team.logins["ivar"]
     run = lambda *args: hjem("server", *args, "--lang", "da", "--database", team.admin_url)  # noqa: E731
     assigned = run("assign", CASE_B, team.logins["ada"])
@@ -144,6 +144,11 @@ def test_disable_and_assign_say_what_they_did_and_refuse_what_they_cannot(team: 
     again = run("assign", CASE_B, team.logins["ada"])
     assert again.returncode == 0 and "havde allerede adgang" in said(again)
     assert run("assign", CASE_B, ivar).returncode == 2  # an inventory manager gets no case
+    taken = run("unassign", CASE_B, team.logins["ada"])
+    assert taken.returncode == 0 and "har ikke længere adgang til sag" in said(taken)
+    listed = hjem("case", "list", "--lang", "da", "--database", team.urls["ada"])
+    assert listed.returncode == 0 and CASE_B not in listed.stdout and CASE_A in listed.stdout
+    assert "havde ikke adgang" in said(run("unassign", CASE_B, team.logins["ada"]))
     missing = run("assign", "FBH-2026-999", team.logins["ada"])
     assert missing.returncode == 2 and "ingen sag med nummeret" in said(missing)
     assert run("user", "disable", "postgres").returncode == 2  # not one of hjem's people

@@ -19,6 +19,7 @@ from hjem.ui import files
 from hjem.ui.document import PlanDocument
 from hjem.ui.operations import Change, Changes, Operations
 from hjem.ui.settings import Settings
+from hjem.ui.signin.access import EVERYTHING, Access
 from hjem.ui.start_screen import StartScreen
 
 if TYPE_CHECKING:
@@ -46,17 +47,20 @@ class CaseWindows:
         self.list: CaseList | None = None
         self.open: dict[CaseCode, CaseWindow] = {}
         self.allowed = True  # the signed-in person's group has cases (hjem.ui.signin.access)
+        self.access = EVERYTHING
         operations.workspace_did_change.connect(self._workspace_changed)
 
     def load_list_soon(self) -> None:
         # Tied to the start screen: the timer is dropped if it goes first.
         QTimer.singleShot(LIST_DELAY_MS, self.start, self._load_list)
 
-    def set_allowed(self, allowed: bool) -> None:
+    def set_access(self, access: Access) -> None:
         """Cases for the person now signed in, or none: their list hidden, windows closed."""
-        self.allowed = allowed
+        self.access = access
+        allowed = self.allowed = access.cases
         if self.list is not None:
             self.list.setVisible(allowed)
+            self.list.set_access(access.new_cases, access.mine_by_name)
         if allowed and self.list is None:
             self.load_list_soon()
         elif allowed and self.list is not None:
@@ -81,6 +85,7 @@ class CaseWindows:
         if self.list is not None or not self.allowed or not self.parent.isVisible():
             return
         self.list = CaseList(self.operations, self.settings.user_name())
+        self.list.set_access(self.access.new_cases, self.access.mine_by_name)
         self.list.case_chosen.connect(self.show_case)
         self.list.new_case_requested.connect(self.new_case)
         self.start.show_cases(self.list)
@@ -89,7 +94,7 @@ class CaseWindows:
     def new_case(self) -> None:
         from hjem.ui.cases.case_form import ask_new_case
 
-        if not self.allowed:
+        if not (self.allowed and self.access.new_cases):
             return
         code = ask_new_case(self.parent, self.operations, self.settings.user_name())
         if code:

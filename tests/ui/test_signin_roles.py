@@ -79,6 +79,11 @@ def test_an_architect_gets_their_own_cases_and_plans_but_not_the_schemes(
     assert not window.menus.actions["menu.schemes"].isVisible()
     assert window.menus.actions["menu.new"].isVisible()
     assert "arkitekt" in window.team.label.text()
+    # The coordinator opens cases; the server already lists only Ada's own.
+    listing = window.cases.list
+    assert not listing.new_button.isVisible() and not listing.only_mine.isVisible()
+    listing.set_me("Ada Arkitekt")
+    assert not listing.only_mine.isVisible() and len(listing.rows) == 2
 
 
 def test_a_coordinator_gets_everything(qtbot, team_window, team: Team):
@@ -87,6 +92,7 @@ def test_a_coordinator_gets_everything(qtbot, team_window, team: Team):
     assert _listed(qtbot, window) == sorted([CASE_A, CASE_A2, CASE_B])
     assert window.menus.actions["menu.schemes"].isVisible()
     assert _visible(window, "start_demo") and _visible(window, "start_new")
+    qtbot.waitUntil(window.cases.list.new_button.isVisible, timeout=4000)
 
 
 def test_signing_in_as_someone_else_closes_the_last_persons_windows(qtbot, team_window, team: Team):

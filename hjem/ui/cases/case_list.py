@@ -41,6 +41,7 @@ class CaseList(QWidget):
         # The volunteer using hjem, by the name they gave (never the login name): "" until then.
         self.me = me.strip()
         self.rows: list[CaseRow] = []
+        self.mine_by_name = True  # "only my cases" by the typed name: see set_access
         self.only_mine = QCheckBox(tr("case_list.only_mine", me=self.me))
         self.only_mine.setObjectName("case_only_mine")
         self.only_mine.setChecked(bool(self.me))
@@ -82,11 +83,20 @@ class CaseList(QWidget):
         first = not self.me
         self.me = me.strip()
         self.only_mine.setText(tr("case_list.only_mine", me=self.me))
-        self.only_mine.setVisible(bool(self.me))
+        self.only_mine.setVisible(bool(self.me) and self.mine_by_name)
         if first and self.me:
             self.only_mine.blockSignals(True)
             self.only_mine.setChecked(True)
             self.only_mine.blockSignals(False)
+        self.refresh()
+
+    def set_access(self, new_cases: bool, mine_by_name: bool) -> None:
+        """What the signed-in person may do here: open new cases (the coordinator's, on a team
+        server), and narrow the list to the cases with their typed name (not on a team server,
+        whose own list is already theirs)."""
+        self.new_button.setVisible(new_cases)
+        self.mine_by_name = mine_by_name
+        self.only_mine.setVisible(bool(self.me) and mine_by_name)
         self.refresh()
 
     def _button(self, name: str, key: str, slot: Callable[[], None]) -> QPushButton:
@@ -96,6 +106,9 @@ class CaseList(QWidget):
         button.setStyleSheet("font-size: 11pt; padding: 4px 16px;")
         button.clicked.connect(lambda _checked=False: slot())
         return button
+
+    def _only_mine(self) -> bool:
+        return self.mine_by_name and self.only_mine.isChecked()
 
     def _lay_out(self) -> None:
         heading = QLabel(tr("case_list.title"))
@@ -127,7 +140,7 @@ class CaseList(QWidget):
         if self.operations.available() is None:
             self._show([], self._unavailable(), usable=False)
             return
-        text, mine = self.search.text(), self.me if self.only_mine.isChecked() else ""
+        text, mine = self.search.text(), self.me if self._only_mine() else ""
 
         def find(session: Any) -> tuple[list[CaseRow], int]:
             rows = list_cases(session, text, architect=mine)

@@ -20,18 +20,25 @@ class Access:
     plans: bool  # drawing plans: new, open, recent, samples, the editor's menus
     schemes: bool  # editing the grant schemes
     demo: bool  # filling the workspace with the demo inventory and case
+    new_cases: bool = True  # opening a new case (on a team server the coordinator's)
+    # "Only my cases", by the name the volunteer typed: on a team server the server itself
+    # shows an architect their own cases, and the name on a case is no login.
+    mine_by_name: bool = True
 
 
 EVERYTHING = Access(cases=True, plans=True, schemes=True, demo=True)
+NO_CASES = Access(cases=False, plans=True, schemes=False, demo=False, new_cases=False)
 # A team server is set and nobody has signed in yet: plans on this computer only.
-NOT_SIGNED_IN = Access(cases=False, plans=True, schemes=False, demo=False)
+NOT_SIGNED_IN = NO_CASES
 BY_GROUP = {
     "everything": EVERYTHING,
-    "coordinator": EVERYTHING,
-    "architect": Access(cases=True, plans=True, schemes=False, demo=False),
-    "inventory": Access(cases=False, plans=False, schemes=False, demo=False),
+    "coordinator": Access(cases=True, plans=True, schemes=True, demo=True, mine_by_name=False),
+    "architect": Access(
+        cases=True, plans=True, schemes=False, demo=False, new_cases=False, mine_by_name=False
+    ),
+    "inventory": Access(cases=False, plans=False, schemes=False, demo=False, new_cases=False),
 }
-NOBODY = Access(cases=False, plans=True, schemes=False, demo=False)  # in no hjem group
+NOBODY = NO_CASES  # in no hjem group
 
 PLAN_ACTIONS = (
     *("menu.new", "menu.open", "menu.save", "menu.save_as", "menu.plan_details"),

@@ -120,7 +120,7 @@ class TeamSignIn:
     def _opened(self) -> None:
         operations = self.parts.operations
         if operations.problem is not None:  # the case list says why
-            self.parts.cases.set_allowed(True)
+            self.parts.cases.set_access(EVERYTHING)
             return
         from hjem.db.roles import identify_in
 
@@ -128,7 +128,7 @@ class TeamSignIn:
 
     def _identified(self, outcome: Outcome[Identity]) -> None:
         if outcome.value is None:
-            self.parts.cases.set_allowed(True)
+            self.parts.cases.set_access(EVERYTHING)
             return
         self._apply(outcome.value)
 
@@ -174,7 +174,7 @@ class TeamSignIn:
         intro = tr("signin.inventory_intro") if not (access.plans or access.cases) else ""
         self.parts.start.show_parts(access.plans, access.demo, intro)
         show_in_menus(self.parts.menus, access)
-        self.parts.cases.set_allowed(access.cases)
+        self.parts.cases.set_access(access)
 
     # --- the server's settings ------------------------------------------------------------------
 

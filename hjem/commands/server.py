@@ -116,23 +116,26 @@ def run_user_disable(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_assign(args: argparse.Namespace) -> int:
-    from hjem.db.people import assign_case
+# What an assignment command says, by whether it changed anything.
+ASSIGNED = {True: "cli.server.assigned", False: "cli.server.already_assigned"}
+UNASSIGNED = {True: "cli.server.unassigned", False: "cli.server.not_assigned"}
 
-    with admin_engine(args) as engine:
-        added = assign_case(engine, args.case, args.name)
-    key = "cli.server.assigned" if added else "cli.server.already_assigned"
-    print(tr(key, case=args.case, name=args.name))
-    return EXIT_OK
+
+def run_assign(args: argparse.Namespace) -> int:
+    return _change_assignment(args, assign=True)
 
 
 def run_unassign(args: argparse.Namespace) -> int:
-    from hjem.db.people import unassign_case
+    return _change_assignment(args, assign=False)
+
+
+def _change_assignment(args: argparse.Namespace, assign: bool) -> int:
+    from hjem.db.people import assign_case, unassign_case
 
     with admin_engine(args) as engine:
-        removed = unassign_case(engine, args.case, args.name)
-    key = "cli.server.unassigned" if removed else "cli.server.not_assigned"
-    print(tr(key, case=args.case, name=args.name))
+        changed = (assign_case if assign else unassign_case)(engine, args.case, args.name)
+    said = ASSIGNED if assign else UNASSIGNED
+    print(tr(said[changed], case=args.case, name=args.name))
     return EXIT_OK
 
 

@@ -8,8 +8,9 @@ people get names of their own (a number), and are dropped after it.
 from __future__ import annotations
 
 import itertools
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
@@ -125,3 +126,21 @@ def _drop_people(admin: Engine, logins) -> None:
                 {"u": login},
             )
             connection.exec_driver_sql(f'DROP ROLE IF EXISTS "{login}"')
+
+
+def at_once(work: dict[str, Callable[[], str]]) -> dict[str, str]:
+    """Each person's work in a thread of its own, released at the same moment; what each
+    said, by name."""
+    start = threading.Barrier(len(work))
+    outcomes: dict[str, str] = {}
+
+    def run(name: str) -> None:
+        start.wait()
+        outcomes[name] = work[name]()
+
+    threads = [threading.Thread(target=run, args=(name,)) for name in work]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes

@@ -4,8 +4,8 @@ list` refused in Danish; the reservation race across different people's sessions
 
 from __future__ import annotations
 
-import threading
 import uuid
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -17,7 +17,7 @@ from hjem.db.workspace import Workspace
 from hjem.inventory.errors import AlreadyReserved
 from hjem.inventory.reservations import reserve
 from tests.db.hjem_process import hjem, said
-from tests.db.team_server import CASE_A, CASE_B, Team
+from tests.db.team_server import CASE_A, CASE_B, Team, at_once
 from tests.inventory.helpers import available_item
 
 
@@ -203,25 +203,20 @@ def test_the_race_across_two_peoples_sessions_has_exactly_one_winner(team: Team)
 
 
 def _race(spaces: dict[str, Workspace], code: str) -> list[str]:
-    start = threading.Barrier(len(spaces))
-    outcomes: list[str] = []
     cases = {"ada": CASE_A, "bo": CASE_B}
 
-    def attempt(name: str) -> None:
-        start.wait()
-        try:
-            with spaces[name].session() as session:
-                reserve(session, code, cases[name], name)
-            outcomes.append("won")
-        except AlreadyReserved:
-            outcomes.append("told")
+    def attempt(name: str) -> Callable[[], str]:
+        def work() -> str:
+            try:
+                with spaces[name].session() as session:
+                    reserve(session, code, cases[name], name)
+            except AlreadyReserved:
+                return "told"
+            return "won"
 
-    threads = [threading.Thread(target=attempt, args=(name,)) for name in spaces]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
+        return work
+
+    return list(at_once({name: attempt(name) for name in spaces}).values())
 
 
 def test_the_one_active_index_holds_where_the_other_reservation_is_hidden(team: Team):

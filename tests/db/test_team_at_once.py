@@ -5,7 +5,6 @@ reservations, and Ivar sees every reservation (case code and who) but no case at
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 from sqlalchemy import select
@@ -17,27 +16,10 @@ from hjem.errors import DatabaseProblem
 from hjem.inventory.errors import AlreadyReserved
 from hjem.inventory.models import Reservation
 from hjem.inventory.reservations import deliver, reserve
-from tests.db.team_server import CASE_A, CASE_A2, CASE_B, Team
+from tests.db.team_server import CASE_A, CASE_A2, CASE_B, Team, at_once
 from tests.inventory.helpers import available_item
 
 PEOPLE = ("ada", "bo", "ivar")
-
-
-def _at_once(work: dict[str, Callable[[], str]]) -> dict[str, str]:
-    """Each person's work in a thread of its own, released at the same moment."""
-    start = threading.Barrier(len(work))
-    outcomes: dict[str, str] = {}
-
-    def run(name: str) -> None:
-        start.wait()
-        outcomes[name] = work[name]()
-
-    threads = [threading.Thread(target=run, args=(name,)) for name in work]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 def _reserving(space: Workspace, sofa: str, case: str, who: str) -> Callable[[], str]:
@@ -81,7 +63,7 @@ def test_two_architects_and_an_inventory_manager_at_once(team: Team):
         sofa = available_item(session).code
     spaces = {name: Workspace(team.urls[name], migrate=False) for name in PEOPLE}
     try:
-        outcomes = _at_once(
+        outcomes = at_once(
             {
                 "ada": _reserving(spaces["ada"], sofa, CASE_A, "ada"),
                 "bo": _reserving(spaces["bo"], sofa, CASE_B, "bo"),

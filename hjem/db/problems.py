@@ -83,7 +83,7 @@ def damaged(file: str) -> Message:
 def _server_problem(error: DBAPIError, url: str) -> Message:
     address = make_url(url)
     host = address.host or "localhost"
-    sqlstate = getattr(error.orig, "sqlstate", None)
+    sqlstate = _sqlstate(error)
     text = str(error.orig).lower()  # looked at, never shown
     # A refused login comes as the server's text, with no SQLSTATE, while connecting.
     refused_role = 'role "' in text and "does not exist" in text

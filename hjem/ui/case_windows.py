@@ -46,8 +46,7 @@ class CaseWindows:
         self._open_plan, self._print = open_plan, print_case
         self.list: CaseList | None = None
         self.open: dict[CaseCode, CaseWindow] = {}
-        self.allowed = True  # the signed-in person's group has cases (hjem.ui.signin.access)
-        self.access = EVERYTHING
+        self.access = EVERYTHING  # what the signed-in person's group may do with cases
         operations.workspace_did_change.connect(self._workspace_changed)
 
     def load_list_soon(self) -> None:
@@ -57,7 +56,7 @@ class CaseWindows:
     def set_access(self, access: Access) -> None:
         """Cases for the person now signed in, or none: their list hidden, windows closed."""
         self.access = access
-        allowed = self.allowed = access.cases
+        allowed = access.cases
         if self.list is not None:
             self.list.setVisible(allowed)
             self.list.set_access(access.new_cases, access.mine_by_name)
@@ -74,7 +73,7 @@ class CaseWindows:
         self.open.clear()
 
     def _load_list(self) -> None:
-        if self.list is not None or not self.allowed or not self.parent.isVisible():
+        if self.list is not None or not self.access.cases or not self.parent.isVisible():
             return
         # Opening may mean connecting to a server far away: off the window's thread.
         self.operations.open_in_background(self._show_list)
@@ -82,7 +81,7 @@ class CaseWindows:
     def _show_list(self) -> None:
         from hjem.ui.cases.case_list import CaseList
 
-        if self.list is not None or not self.allowed or not self.parent.isVisible():
+        if self.list is not None or not self.access.cases or not self.parent.isVisible():
             return
         self.list = CaseList(self.operations, self.settings.user_name())
         self.list.set_access(self.access.new_cases, self.access.mine_by_name)
@@ -94,7 +93,7 @@ class CaseWindows:
     def new_case(self) -> None:
         from hjem.ui.cases.case_form import ask_new_case
 
-        if not (self.allowed and self.access.new_cases):
+        if not (self.access.cases and self.access.new_cases):
             return
         code = ask_new_case(self.parent, self.operations, self.settings.user_name())
         if code:
@@ -103,7 +102,7 @@ class CaseWindows:
             self.show_case(code)
 
     def show_case(self, code: CaseCode) -> None:
-        if not self.allowed:
+        if not self.access.cases:
             return
         window = self.open.get(code) or self._case_window(code)
         if window is None:

@@ -26,6 +26,7 @@ from hjem.ui.operations import Operations, Outcome
 from hjem.ui.settings import Settings
 from hjem.ui.signin.access import (
     EVERYTHING,
+    NO_CASES,
     NOT_SIGNED_IN,
     Access,
     access_for,
@@ -101,7 +102,7 @@ class TeamSignIn:
         if self.awaiting_sign_in:  # the sign-in dialog comes with the greeting
             self._show(NOT_SIGNED_IN)
         elif self._given_server_address():
-            self.parts.cases.allowed = False  # until the server says who this is
+            self.parts.cases.set_access(NO_CASES)  # until the server says who this is
             QTimer.singleShot(LIST_DELAY_MS, self.parts.start, self._ask_who)
         else:
             self.parts.cases.load_list_soon()

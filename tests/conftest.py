@@ -14,6 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={LAPTOP_SCREEN}"
 # No test touches the real user's keyring (a remembered team-server password): the tests of
 # remembering choose a keyring of their own.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+# CI has no desktop keyring: every workspace the tests make is encrypted under this session's
+# key (hjem.db.keystore reads it), which the subprocesses they start inherit.
+os.environ["HJEM_WORKSPACE_KEY"] = os.urandom(32).hex()
 
 
 def script(name: str) -> ModuleType:
@@ -39,4 +42,4 @@ def samples() -> Path:
     return ROOT / "assets" / "samples"
 
 
-pytest_plugins = ["tests.database_fixtures", "tests.db.team_server"]
+pytest_plugins = ["tests.database_fixtures", "tests.db.team_server", "tests.keyrings"]

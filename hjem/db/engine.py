@@ -1,12 +1,14 @@
 """Which database the workspace uses, and engines configured for it.
 
-The default is an embedded SQLite file in the user data folder: WAL, foreign keys on,
-synchronous=FULL. Work that writes begins IMMEDIATE, so two processes writing at once queue up
-instead of failing when a read lock would have to become a write lock; work that only reads
-(an engine from `reader`) begins DEFERRED and, in WAL, never waits for a writer. A team shares
-one PostgreSQL server when HJEM_DATABASE_URL (or --database) points at it; the driver is
-psycopg 3, with timeouts so a server that does not answer ends in a message, not a hang, and
-TLS for any server but this computer (hjem.db.tls).
+The default is an embedded SQLite file in the user data folder, encrypted with SQLCipher
+(hjem.db.cipher; its key from hjem.db.keystore): WAL, foreign keys on, synchronous=FULL, and
+secure_delete, so a deleted row's bytes are overwritten, not left in free pages. Work that
+writes begins IMMEDIATE, so two processes writing at once queue up instead of failing when a
+read lock would have to become a write lock; work that only reads (an engine from `reader`)
+begins DEFERRED and, in WAL, never waits for a writer. A team shares one PostgreSQL server
+when HJEM_DATABASE_URL (or --database) points at it; the driver is psycopg 3, with timeouts so
+a server that does not answer ends in a message, not a hang, and TLS for any server but this
+computer (hjem.db.tls).
 
 Engines hide statement parameters from logs and error messages: a family's address is a
 parameter when it is saved, and must not reach a log even with SQL logging switched on. For
@@ -23,11 +25,13 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from hjem.config import data_dir, private_file
+from hjem.db import cipher, keystore
+from hjem.db.problems import damaged
 from hjem.db.tls import with_tls
-from hjem.errors import DatabaseProblem
+from hjem.errors import DatabaseProblem, UserError
 from hjem.i18n import msg
 
 ENV_URL = "HJEM_DATABASE_URL"
@@ -132,14 +136,51 @@ def busy_timeout_ms() -> int:
         return BUSY_TIMEOUT_MS
 
 
+class PlainWorkspace(UserError):
+    """A workspace an older hjem left unencrypted: it is converted before it is opened
+    (hjem.db.conversion), never worked in as it is."""
+
+    def __init__(self, path: Path):
+        super().__init__(msg("workspace.plain", file=path))
+        self.path = path
+
+
+def workspace_key(path: Path) -> bytes:
+    """The key that opens the workspace file at `path`, checked against the file; a new one
+    when there is no database yet. A UserError says why there is none: a plain workspace to
+    convert, a passphrase to ask for, only the recovery code left, a key that does not fit,
+    or a damaged file."""
+    if cipher.is_empty(path):
+        return keystore.key_for_new(path)
+    if cipher.is_plain(path):
+        if not cipher.plain_readable(path):
+            raise DatabaseProblem(ValueError("damaged"), damaged(str(path)))
+        raise PlainWorkspace(path)
+    key = keystore.key_for(path)
+    if not cipher.key_fits(path, key):
+        keys = keystore.read_key_file(path)
+        if keys is not None and keys.fits(key):  # the right key, and page 1 still fails
+            raise DatabaseProblem(ValueError("damaged"), damaged(str(path)))
+        raise keystore.WrongKey(path)
+    return key
+
+
 def _sqlite_engine(url: str) -> Engine:
     path = sqlite_path(url)
-    if path is not None:
+    wait_ms = busy_timeout_ms()
+    connect_args = {"timeout": wait_ms / 1000}
+    if path is None:  # in memory: no file to steal
+        engine = create_engine(url, connect_args=connect_args, hide_parameters=True)
+    else:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Made private before SQLite opens it: its WAL and shared-memory files take its mode.
-        private_file(path)
-    wait_ms = busy_timeout_ms()
-    engine = create_engine(url, connect_args={"timeout": wait_ms / 1000}, hide_parameters=True)
+        key = workspace_key(private_file(path))
+        engine = create_engine(
+            cipher.engine_url(path, key),
+            connect_args=connect_args,
+            hide_parameters=True,
+            poolclass=QueuePool,  # connections for the window's and the workers' threads
+        )
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
@@ -150,6 +191,7 @@ def _sqlite_engine(url: str) -> Engine:
             "journal_mode=WAL",
             "foreign_keys=ON",
             "synchronous=FULL",
+            "secure_delete=ON",
             f"busy_timeout={wait_ms}",
         ):
             cursor.execute(f"PRAGMA {pragma}")

@@ -1,5 +1,5 @@
 """Schema changes only through Alembic migrations, applied automatically when a workspace opens
-(`hjem db upgrade` does it by hand). A SQLite workspace is copied to a backup first.
+(`hjem db upgrade` does it by hand). A SQLite workspace is copied to an encrypted backup first.
 
 The revision is looked at without the write lock (another hjem may be writing); the lock is
 taken only when there is something to upgrade. A workspace at a revision this hjem does not
@@ -8,7 +8,6 @@ know was made by a newer hjem: it is left untouched, and the person is asked to 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -68,18 +67,23 @@ def known_revision(revision: str) -> bool:
         return False
 
 
-def backup_sqlite(path: Path) -> Path:
-    """A consistent copy of a SQLite workspace (SQLite's backup API, WAL included)."""
+def backup_sqlite(engine: Engine, path: Path) -> Path:
+    """A consistent copy of the encrypted workspace at `path`, encrypted under the same key
+    (an attached database takes the main one's key; sqlcipher_export reads one snapshot, the
+    WAL's committed pages in it)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.backup-{stamp}")
-    source = sqlite3.connect(path)
+    target = private_file(path.with_name(f"{path.name}.backup-{stamp}"))
+    connection = engine.raw_connection()
     try:
-        copy = sqlite3.connect(private_file(target))
-        with copy:
-            source.backup(copy)
-        copy.close()
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA query_only=OFF")  # a pooled connection may come from a reader
+        cursor.execute("ATTACH DATABASE ? AS backup", (str(target),))
+        try:
+            cursor.execute("SELECT sqlcipher_export('backup')")
+        finally:
+            cursor.execute("DETACH DATABASE backup")
     finally:
-        source.close()
+        connection.close()
     return target
 
 
@@ -96,7 +100,7 @@ def upgrade(engine: Engine, as_role: str | None = None) -> Path | None:
     backup = None
     path = sqlite_path(str(engine.url))
     if current is not None and path is not None and path.exists():
-        backup = backup_sqlite(path)
+        backup = backup_sqlite(engine, path)
     config = alembic_config()
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":  # a schema change is not cut off

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from hjem.db.cipher import Error as CipherError
 from hjem.db.tls import tls_problem
 from hjem.i18n import Message, msg
 
@@ -33,7 +34,7 @@ def explain(error: BaseException, url: str | None) -> Message | None:
     in general terms)."""
     url = url or "sqlite://"
     cause = error.orig if isinstance(error, DBAPIError) else error
-    if isinstance(cause, sqlite3.Error):
+    if isinstance(cause, (sqlite3.Error, CipherError)):
         return _sqlite_problem(cause, url)
     if isinstance(cause, OSError):
         return _file_problem(cause, url)
@@ -45,7 +46,7 @@ def explain(error: BaseException, url: str | None) -> Message | None:
     return None
 
 
-def _sqlite_problem(error: sqlite3.Error, url: str) -> Message | None:
+def _sqlite_problem(error: sqlite3.Error | CipherError, url: str) -> Message | None:
     code = getattr(error, "sqlite_errorname", "") or ""
     file = _file(url)
     if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):

@@ -16,14 +16,16 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from hjem.db import cipher
 from hjem.db.engine import database_url, make_engine, reader
 from hjem.db.migrate import upgrade
 from hjem.db.problems import explain
 from hjem.errors import DatabaseProblem
 
 T = TypeVar("T")
-# What the database, its driver or the disk raise when they refuse (the backup is sqlite3's).
-REFUSALS = (SQLAlchemyError, OSError, sqlite3.Error)
+# What the database, its drivers or the disk raise when they refuse (a key check and the
+# backup run on SQLCipher's driver itself).
+REFUSALS = (SQLAlchemyError, OSError, sqlite3.Error, cipher.Error)
 
 
 class Workspace:

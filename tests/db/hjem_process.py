@@ -4,7 +4,6 @@ told when the database misbehaves (busy, damaged, full, far away)."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,13 +11,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.workspace_file import workspace_file
 
 FAILURE_BOUND_S = 60  # a hang ends the test, not the suite
 
 # A second process that takes the workspace's write lock and keeps it until its stdin closes.
 HOLD_WRITE_LOCK = """
-import sqlite3, sys
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+import os, sys
+import sqlcipher3
+connection = sqlcipher3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA key = \\"x'" + os.environ["HJEM_WORKSPACE_KEY"] + "'\\"")
 connection.execute("BEGIN IMMEDIATE")
 connection.execute("UPDATE settings SET value = value")
 print("locked", flush=True)
@@ -70,10 +72,10 @@ def write_lock_held(workspace: Path) -> Iterator[None]:
 
 
 def integrity(workspace: Path) -> str:
-    with sqlite3.connect(workspace) as connection:
+    with workspace_file(workspace) as connection:
         return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
 
 
 def count(workspace: Path, table: str) -> int:
-    with sqlite3.connect(workspace) as connection:
+    with workspace_file(workspace) as connection:
         return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

@@ -47,6 +47,9 @@ def _workspace_at(folder: Path, revision: str) -> Path:
 
 
 def _random_bytes(path: Path) -> None:
+    """A workspace whose pages are overwritten: its key (the session's) still fits by the key
+    file's check value, so hjem knows the file, not the key, is wrong."""
+    _workspace_at(path.parent, "head")
     path.write_bytes(os.urandom(8192))
 
 

@@ -1,7 +1,5 @@
 """Schema changes go only through Alembic: one head, upgrade from empty, models match."""
 
-import sqlite3
-
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -17,6 +15,7 @@ from hjem.db.engine import make_engine
 from hjem.db.migrate import alembic_config, backup_sqlite, current_revision, head_revision, upgrade
 from hjem.floorplan.categories import CATEGORIES
 from hjem.inventory.models import Category
+from tests.workspace_file import workspace_file
 
 
 def test_the_migrations_have_one_head():
@@ -56,9 +55,9 @@ def test_a_sqlite_backup_is_a_consistent_copy_with_what_the_wal_holds(tmp_path):
     upgrade(engine)
     with engine.begin() as connection:  # committed, but still only in the WAL file
         connection.exec_driver_sql("INSERT INTO donors (name, contact) VALUES ('a', 'b')")
-    copy = backup_sqlite(tmp_path / "workspace.sqlite")
+    copy = backup_sqlite(engine, tmp_path / "workspace.sqlite")
     assert copy.name.startswith("workspace.sqlite.backup-")
-    with sqlite3.connect(copy) as check:
+    with workspace_file(copy) as check:
         assert check.execute("SELECT name FROM donors").fetchall() == [("a",)]
     engine.dispose()
 
@@ -82,7 +81,7 @@ def test_a_workspace_from_the_first_version_is_backed_up_then_upgraded(tmp_path)
         connection.exec_driver_sql("INSERT INTO donors (name, contact) VALUES ('Lise', '')")
     backup = upgrade(engine)
     assert backup is not None and backup.exists()
-    with sqlite3.connect(backup) as copy:  # the copy is the workspace as it was
+    with workspace_file(backup) as copy:  # the copy is the workspace as it was
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert copy.execute("SELECT name FROM donors").fetchall() == [("Lise",)]
     assert current_revision(engine) == head_revision()

@@ -47,5 +47,5 @@ def test_a_workspace_made_by_an_older_hjem_is_made_private(tmp_path, monkeypatch
 
 def test_the_migration_backup_is_private(tmp_path):
     workspace = Workspace(f"sqlite:///{tmp_path / 'w.sqlite3'}")
+    assert mode(backup_sqlite(workspace.engine, tmp_path / "w.sqlite3")) == 0o600
     workspace.close()
-    assert mode(backup_sqlite(tmp_path / "w.sqlite3")) == 0o600

@@ -3,7 +3,6 @@ real user's)."""
 
 from __future__ import annotations
 
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QLineEdit, QPushButton
@@ -14,25 +13,6 @@ from tests.db.team_server import Team
 from tests.ui.driver import when_dialog
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that keeps passwords in this process only."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.kept: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.kept.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        del self.kept[(service, username)]
 
 
 def suite_server(team: Team) -> TeamServer:

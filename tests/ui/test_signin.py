@@ -7,9 +7,7 @@ from __future__ import annotations
 import os
 import time
 
-import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from hjem.i18n import set_language
@@ -20,7 +18,6 @@ from tests.db.team_server import Team
 from tests.ui.conftest import _main_window
 from tests.ui.driver import choose
 from tests.ui.signin_helpers import (
-    MemoryKeyring,
     answer_sign_in,
     fill_in,
     message,
@@ -32,23 +29,6 @@ from tests.ui.signin_helpers import (
 
 QUICK_S = 5.0
 SHOTS = os.environ.get("HJEM_SIGNIN_SHOTS")  # a folder: keep the pictures for the docs
-
-
-@pytest.fixture
-def memory_keyring():
-    before = keyring.get_keyring()
-    kept = MemoryKeyring()
-    keyring.set_keyring(kept)
-    yield kept
-    keyring.set_keyring(before)
-
-
-@pytest.fixture
-def no_keyring():
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(before)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 English name, sizes checked, output into a pipe that closes early, the demo kept away from
 real inventories."""
 
+import os
 import subprocess
 import sys
 
@@ -86,7 +87,11 @@ def test_output_into_a_pipe_that_closes_early_ends_quietly(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
-        env={"HJEM_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        env={
+            "HJEM_DATA_DIR": str(tmp_path),
+            "PATH": "/usr/bin:/bin",
+            "HJEM_WORKSPACE_KEY": os.environ["HJEM_WORKSPACE_KEY"],
+        },
     )
     process.stdout.close()  # like `head` after its lines
     errors = process.stderr.read().decode()

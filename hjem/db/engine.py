@@ -192,6 +192,7 @@ def _sqlite_engine(url: str) -> Engine:
             "foreign_keys=ON",
             "synchronous=FULL",
             "secure_delete=ON",
+            "temp_store=MEMORY",  # a sort's or a temporary table's rows never go to a file
             f"busy_timeout={wait_ms}",
         ):
             cursor.execute(f"PRAGMA {pragma}")

@@ -1,7 +1,8 @@
-"""The canary: a unique address typed into a new case must turn up nowhere but in the workspace
-database after a whole session of work: not in a log (every logger at DEBUG, SQL statements
-included), a temporary file, the recovery file, the settings, an exported plan or budget, a file
-name, or what the command line prints. Only the one print that asks for the address has it."""
+"""The canary: a unique address typed into a new case must turn up nowhere but, encrypted, in
+the workspace database after a whole session of work: not in a log (every logger at DEBUG, SQL
+statements included), a temporary file, the recovery file, the settings, an exported plan or
+budget, a file name, the workspace file's or its WAL's bytes as they lie on the disk, or what
+the command line prints. Only the one print that asks for the address has it."""
 
 import logging
 import tempfile
@@ -21,8 +22,10 @@ from hjem.floorplan.hjemfile import load_plan, save_plan
 from hjem.inventory.demo import fill_demo
 from hjem.ui.cases.budget_tab import BudgetTab
 from tests.conftest import ROOT
+from tests.sqlcipher_pages import found_in_pages
 from tests.ui.driver import choose_file, type_text, when_dialog
 from tests.ui.test_furnish_apartment import find_a_spot
+from tests.workspace_file import session_key
 
 CANARY = "Kanarievej 7Q3ZX, 4. th., 9990 Fuglby"
 TOKEN = "7Q3ZX"  # the part no encoding changes
@@ -107,12 +110,13 @@ def test_the_address_of_a_family_leaks_nowhere_in_a_whole_session(
     assert CODE in printed.out and TOKEN not in printed.out + printed.err
     with window.workspace().session() as session:
         assert address_of(session, CODE) == CANARY
-    data = folder / "data"
-    assert any(holds_canary(data / name) for name in DATABASE_FILES if (data / name).exists())
+    database = folder / "data" / "workspace.sqlite"
+    assert found_in_pages(session_key(), database, TOKEN), "the workspace holds it, encrypted"
     assert holds_canary(asked), "the print that asked for the address has it"
     asked.unlink()
-    looked_at = [p for p in folder.rglob("*") if p.is_file() and p.name not in DATABASE_FILES]
-    assert len(looked_at) >= 8
+    looked_at = [p for p in folder.rglob("*") if p.is_file()]  # the workspace and its WAL too
+    assert {name for name in DATABASE_FILES} <= {p.name for p in looked_at}
+    assert len(looked_at) >= 11
     assert [p for p in looked_at if TOKEN in str(p) or holds_canary(p)] == []
 
 

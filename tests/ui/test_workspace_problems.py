@@ -13,6 +13,7 @@ from tests.db.hjem_process import hjem, write_lock_held
 
 def test_the_case_list_says_the_workspace_is_damaged_and_where_it_is(qtbot, tmp_path):
     damaged = tmp_path / "workspace.sqlite"
+    open_workspace(f"sqlite:///{damaged}").close()  # its key file knows the session's key
     damaged.write_bytes(os.urandom(4096))
     widget = CaseList(Operations(lambda: open_workspace(f"sqlite:///{damaged}")))
     widget.show()

@@ -22,10 +22,12 @@ import hmac
 import json
 import logging
 import os
+import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from hjem.atomic import write_bytes_atomically
 from hjem.config import private_file
@@ -38,6 +40,8 @@ log = logging.getLogger(__name__)
 ENV_KEY = "HJEM_WORKSPACE_KEY"
 KEYRING_SERVICE = "hjem-workspace"
 FORMAT = 1
+KEYRING_WAIT_S = 1.5
+T = TypeVar("T")
 _unlocked: dict[Path, bytes] = {}
 
 
@@ -235,9 +239,34 @@ def _keyring() -> Any:
     return keyring
 
 
+def _within(seconds: float, call: Callable[[], T]) -> T:
+    """`call`'s result, or TimeoutError after `seconds`: a keyring waiting on a desktop
+    service that never answers (a locked Secret Service with no prompt) must not keep hjem
+    from saying, within two seconds, that it needs the passphrase or the recovery code."""
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            outcome.append(call())
+        except BaseException as error:
+            failure.append(error)
+
+    worker = threading.Thread(target=attempt, name="hjem-keyring", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if failure:
+        raise failure[0]
+    if not outcome:
+        raise TimeoutError("the keyring did not answer")
+    return outcome[0]
+
+
 def _keyring_read(workspace: str) -> bytes | None:
     try:
-        stored = _keyring().get_password(KEYRING_SERVICE, workspace)
+        stored = _within(
+            KEYRING_WAIT_S, lambda: _keyring().get_password(KEYRING_SERVICE, workspace)
+        )
         return None if stored is None else bytes.fromhex(stored)
     except Exception as error:  # no keyring, a locked one, or a value hjem did not write
         log.warning("keyring read failed: %s", type(error).__name__)
@@ -249,7 +278,9 @@ def _keyring_write(workspace: str, key: bytes) -> bool:
     if not keyring_available():
         return False
     try:
-        _keyring().set_password(KEYRING_SERVICE, workspace, key.hex())
+        _within(
+            KEYRING_WAIT_S, lambda: _keyring().set_password(KEYRING_SERVICE, workspace, key.hex())
+        )
     except Exception as error:
         log.warning("keyring write failed: %s", type(error).__name__)
         return False

@@ -7,9 +7,12 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 
 from hjem.cases.cases import CaseData, create_case, set_address
 from hjem.db import cipher, keystore, recovery_code
@@ -192,3 +195,38 @@ def test_a_plain_workspace_is_not_worked_in_as_it_is(tmp_path):
         open_workspace(f"sqlite:///{path}")
     assert isinstance(refused.value, UserError)
     assert "ikke krypteret" in refused.value.message.text("da")
+
+
+class _SilentKeyring(KeyringBackend):
+    """A desktop keyring service that never answers (locked, with no prompt to unlock it)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        time.sleep(30)
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        time.sleep(30)
+
+    def delete_password(self, service: str, username: str) -> None:
+        time.sleep(30)
+
+
+def test_a_keyring_that_never_answers_does_not_hold_hjem_up(tmp_path, monkeypatch):
+    path = _workspace_with_a_family(tmp_path)
+    keys = keystore.read_key_file(path)
+    assert keys is not None
+    keystore.write_key_file(path, replace(keys, in_keyring=True))
+    monkeypatch.delenv("HJEM_WORKSPACE_KEY")
+    before = keyring.get_keyring()
+    keyring.set_keyring(_SilentKeyring())
+    try:
+        started = time.monotonic()
+        with pytest.raises(keystore.KeyMissing):
+            open_workspace(f"sqlite:///{path}")
+        with pytest.raises(keystore.NoKeyring):
+            open_workspace(f"sqlite:///{tmp_path / 'new.sqlite'}")
+        assert time.monotonic() - started < 2 * ANSWER_BOUND_S
+    finally:
+        keyring.set_keyring(before)

@@ -4,6 +4,7 @@ quickly, with nothing written."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import time
@@ -230,3 +231,24 @@ def test_a_keyring_that_never_answers_does_not_hold_hjem_up(tmp_path, monkeypatc
         assert time.monotonic() - started < 2 * ANSWER_BOUND_S
     finally:
         keyring.set_keyring(before)
+
+
+def test_the_key_reaches_no_log(tmp_path, caplog):
+    caplog.set_level(logging.DEBUG)
+    for name in ("sqlalchemy.engine", "sqlalchemy.pool", "sqlalchemy.dialects"):
+        logging.getLogger(name).setLevel(logging.DEBUG)
+    try:
+        path = _workspace_with_a_family(tmp_path)
+        workspace = open_workspace(f"sqlite:///{path}")
+        with workspace.session() as session:
+            create_case(session, CaseData("FBH-2026-502", "Familien Ulv"))
+        shown = f"{workspace.engine!r} {workspace.engine.url} {workspace.url}"
+        workspace.close()
+    finally:
+        for name in ("sqlalchemy.engine", "sqlalchemy.pool", "sqlalchemy.dialects"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+    assert len(caplog.records) > 20, "the engine logged its work"
+    key = session_key()
+    written = caplog.text + shown + "".join(str(r.args) for r in caplog.records)
+    for secret in (key.hex(), key.hex().upper(), recovery_code.encode(key)):
+        assert secret not in written

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import column, delete, func, select, table
+from sqlalchemy import SQLColumnExpression, column, delete, func, select, table
 from sqlalchemy.orm import Session
 
 from hjem.cases.addresses import has_address
@@ -62,7 +62,8 @@ class ErasureReport:
 def what_goes(session: Session, code: CaseCode) -> ErasureReport:
     """What erasing the case would take, counted without changing anything."""
     case = _case(session, code)
-    reservations = list(session.scalars(select(Reservation).where(Reservation.case_code == case.code)))
+    of_case = select(Reservation).where(Reservation.case_code == case.code)
+    reservations = list(session.scalars(of_case))
     active = [r for r in reservations if r.active]
     return ErasureReport(
         code=case.code,
@@ -115,8 +116,8 @@ def _case(session: Session, code: CaseCode) -> Case:
     raise CaseNotFound(code)
 
 
-def _count(session: Session, key: object, case_id: int) -> int:
-    return session.scalar(select(func.count()).where(key == case_id)) or 0  # type: ignore[operator]
+def _count(session: Session, key: SQLColumnExpression[Any], case_id: int) -> int:
+    return session.scalar(select(func.count()).where(key == case_id)) or 0
 
 
 def _delivered(session: Session, reservations: list[Reservation]) -> int:

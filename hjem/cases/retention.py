@@ -71,7 +71,8 @@ def cases_past_retention(session: Session, now: dt.datetime | None = None) -> li
         .where(Case.status == CaseStatus.CLOSED.value, Case.closed_at < cutoff)
         .order_by(Case.closed_at, Case.code)
     )
-    return [ClosedCase(code, alias, _aware(closed)) for code, alias, closed in session.execute(query)]
+    rows = session.execute(query)
+    return [ClosedCase(code, alias, _aware(closed)) for code, alias, closed in rows if closed]
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:

@@ -40,7 +40,8 @@ def _left_of(team: Team, code: str) -> dict[str, int]:
         def count(sql: str, key: object) -> int:
             return connection.execute(text(sql), {"key": key}).scalar()
 
-        left = {t: count(f"SELECT count(*) FROM {t} WHERE case_id = :key", case_id) for t in HOUSEHOLD}
+        of_case = "SELECT count(*) FROM {} WHERE case_id = :key"
+        left = {table: count(of_case.format(table), case_id) for table in HOUSEHOLD}
         left["case_addresses"] = count(
             "SELECT count(*) FROM case_addresses WHERE case_id = :key", case_id
         )

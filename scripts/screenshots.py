@@ -134,6 +134,7 @@ def main() -> None:
         speak("da")
         furnishing(Path(folder) / "furnishing")
         demo(Path(folder) / "demo")
+        erasing(Path(folder) / "erasing")
         handover_pages(Path(folder) / "handover")
     app.quit()
 
@@ -278,6 +279,43 @@ def demo(folder: Path) -> None:
     inventory(main)
     print_preview(main, DEMO_CASE.code)
     main.document.replace(main.document.plan, None)
+    main.close()
+
+
+def erasing(folder: Path) -> None:
+    """The start screen with two cases closed longer ago than the retention period, and the
+    question the erase button asks."""
+    from sqlalchemy import text
+
+    from hjem.budget.demo import fill_demo_workspace
+    from hjem.cases.cases import CaseData, create_case, set_status
+    from hjem.cases.models import CaseStatus
+
+    folder.mkdir()
+    main = window(folder)
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=400)
+    with main.workspace().session() as session:
+        fill_demo_workspace(session, ARCHITECT, TODAY)
+        for code, alias, days in (
+            ("FBH-2025-031", "Familien Skov", 60),
+            ("FBH-2025-044", "Familien Å", 0),
+        ):
+            create_case(session, CaseData(code, alias, "Aarhus", ARCHITECT, 1, ("3_5",)))
+            set_status(session, code, CaseStatus.CLOSED)
+            session.execute(
+                text("UPDATE cases SET closed_at = :at WHERE code = :code"),
+                {"at": long_ago - dt.timedelta(days=days), "code": code},
+            )
+    QTest.qWait(400)  # the case list loads just after the first paint
+    assert main.cases.retention is not None and main.cases.retention.isVisible()
+    shoot(main, "retention.png")
+
+    def shoot_and_keep(dialog: QWidget) -> None:
+        shoot(dialog, "erase-confirm.png")
+        dialog.reject()  # type: ignore[attr-defined]
+
+    when_modal(shoot_and_keep)
+    main.cases.retention.findChild(QPushButton, "retention_erase_FBH-2025-031").click()
     main.close()
 
 

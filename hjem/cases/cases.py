@@ -194,6 +194,8 @@ def set_status(session: Session, code: CaseCode, status: CaseStatus) -> None:
             )
         )
     case.status = status.value
+    # The retention period counts from the closing; a reopened case is no longer due.
+    case.closed_at = dt.datetime.now(dt.UTC) if status == CaseStatus.CLOSED else None
     _flush(session, code)
 
 

@@ -76,6 +76,8 @@ class Case(Base):
         DateTime(timezone=True), default=_now, onupdate=_now
     )
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # When the case was closed (None while open): the retention period counts from it.
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     children: Mapped[list[Child]] = relationship(
         order_by="Child.position", cascade="all, delete-orphan"

@@ -1,6 +1,7 @@
-"""`hjem case list|add|edit|pattern`: the families' cases by code and alias, never their
-address; a case's number follows the workspace's pattern, and no text of it holds a CPR number.
-An alias that looks like a real name is saved only with --yes."""
+"""`hjem case list|add|edit|pattern|erase|retention`: the families' cases by code and alias,
+never their address; a case's number follows the workspace's pattern, and no text of it holds a
+CPR number. An alias that looks like a real name is saved only with --yes. Erasing a case asks
+for its code to be typed, or --yes (hjem.commands.case_erase)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from hjem.commands import EXIT_FOUND_PROBLEMS, EXIT_OK, Subcommands
+from hjem.commands import EXIT_FOUND_PROBLEMS, EXIT_OK, Subcommands, case_erase
 from hjem.commands.database import workspace_session
 from hjem.i18n import tr
 
@@ -44,6 +45,7 @@ def add(commands: Subcommands) -> None:
     )
     pattern.add_argument("new", nargs="?", metavar="NEW", help=tr("cli.case.new_pattern_help"))
     pattern.set_defaults(handler=run_pattern)
+    case_erase.add(actions)
 
 
 def _household_arguments(parser: argparse.ArgumentParser, required: bool) -> None:

@@ -51,19 +51,20 @@ READ = ("SELECT",)
 # is told "permission denied" rather than shown an empty table. Every table of the schema is
 # here (a test checks it): a new table without a line is a test failure, not a silent hole.
 GRANTS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
-    # The household: an architect through their own cases, the coordinator all of it.
-    "cases": {ARCHITECT: ("SELECT", "UPDATE"), COORDINATOR: ALL},
+    # The household: an architect through their own cases, the coordinator all of it. An
+    # architect may erase a case of their own (DELETE; the row policy keeps it to theirs):
+    # its household rows, address and assignments go by ON DELETE CASCADE, which runs with
+    # the tables' owner's rights, so no grant on case_addresses or case_architects is needed.
+    "cases": {ARCHITECT: ("SELECT", "UPDATE", "DELETE"), COORDINATOR: ALL},
     "children": {ARCHITECT: ALL, COORDINATOR: ALL},
     "visits": {ARCHITECT: ALL, COORDINATOR: ALL},
     "case_plans": {ARCHITECT: ALL, COORDINATOR: ALL},
     "budget_lines": {ARCHITECT: ALL, COORDINATOR: ALL},
     "case_architects": {ARCHITECT: READ, COORDINATOR: ALL},
-    # Reservations: a case code and who reserved, never the household.
-    "reservations": {
-        ARCHITECT: ("SELECT", "INSERT", "UPDATE"),
-        INVENTORY: ALL,
-        COORDINATOR: ALL,
-    },
+    # Reservations: a case code and who reserved, never the household. Erasing a case
+    # deletes its reservations (they name the case with no ON DELETE), so an architect may
+    # delete those of their own cases.
+    "reservations": {ARCHITECT: ALL, INVENTORY: ALL, COORDINATOR: ALL},
     # The inventory: the inventory managers' own; an architect looks, and reserving changes
     # an item's status (only those columns: no name, size or note) and writes its history.
     "items": {

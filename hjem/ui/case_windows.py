@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMetaObject, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from hjem.i18n import tr
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from hjem.ui.cases.budget_tab import BudgetTab
     from hjem.ui.cases.case_list import CaseList
     from hjem.ui.cases.case_window import CaseWindow
+    from hjem.ui.cases.retention import RetentionSection
 
 LIST_DELAY_MS = 150  # after the first paint
 
@@ -45,7 +46,10 @@ class CaseWindows:
         self.start, self.parent = start, parent
         self._open_plan, self._print = open_plan, print_case
         self.list: CaseList | None = None
+        self.retention: RetentionSection | None = None  # closed cases due for erasure
         self.open: dict[CaseCode, CaseWindow] = {}
+        # Each window's budget follows the editor's document: cut when the window goes.
+        self._links: dict[CaseCode, list[QMetaObject.Connection]] = {}
         self.access = EVERYTHING  # what the signed-in person's group may do with cases
         operations.workspace_did_change.connect(self._workspace_changed)
 
@@ -60,17 +64,18 @@ class CaseWindows:
         if self.list is not None:
             self.list.setVisible(allowed)
             self.list.set_access(access.new_cases, access.mine_by_name)
+        if self.retention is not None:
+            self.retention.hide()  # shown again below, if this person has any due
         if allowed and self.list is None:
             self.load_list_soon()
         elif allowed and self.list is not None:
             self.list.refresh()
+            self._refresh_retention()
 
     def close_all(self) -> None:
         """Close every case window (another person signs in: they were the last one's)."""
-        for window in self.open.values():
-            window.close()
-            window.deleteLater()
-        self.open.clear()
+        for code in list(self.open):
+            self._forget(code)
 
     def _load_list(self) -> None:
         if self.list is not None or not self.access.cases or not self.parent.isVisible():
@@ -80,15 +85,23 @@ class CaseWindows:
 
     def _show_list(self) -> None:
         from hjem.ui.cases.case_list import CaseList
+        from hjem.ui.cases.retention import RetentionSection
 
         if self.list is not None or not self.access.cases or not self.parent.isVisible():
             return
+        self.retention = RetentionSection(self.operations, self.settings.user_name())
+        self.start.show_retention(self.retention)
         self.list = CaseList(self.operations, self.settings.user_name())
         self.list.set_access(self.access.new_cases, self.access.mine_by_name)
         self.list.case_chosen.connect(self.show_case)
         self.list.new_case_requested.connect(self.new_case)
         self.start.show_cases(self.list)
         self.list.refresh()
+        self._refresh_retention()
+
+    def _refresh_retention(self) -> None:
+        if self.retention is not None and self.access.cases:
+            self.retention.refresh()
 
     def new_case(self) -> None:
         from hjem.ui.cases.case_form import ask_new_case
@@ -122,9 +135,20 @@ class CaseWindows:
         case_window = CaseWindow(self.operations, code, who, self.parent)
         case_window.open_plan_requested.connect(self._open_plan)
         case_window.print_requested.connect(self._print)
+        case_window.case_erased.connect(self._forget)
         case_window.set_budget_widget(self._budget_tab(code, case_window))
         self.open[code] = case_window
         return case_window
+
+    def _forget(self, code: str) -> None:
+        """Close the case's window and let it go (erased, or another person signs in): no
+        change may reload it, and the editor's document no longer reaches its budget."""
+        for link in self._links.pop(CaseCode(code), []):
+            QObject.disconnect(link)
+        case_window = self.open.pop(CaseCode(code), None)
+        if case_window is not None:
+            case_window.close()
+            case_window.deleteLater()
 
     def _budget_tab(self, code: CaseCode, case_window: CaseWindow) -> BudgetTab:
         """The budget, following the case's plan while it is open in the editor."""
@@ -139,8 +163,10 @@ class CaseWindows:
             if document.case_code == code:
                 tab.plan_did_change()
 
-        document.plan_did_change.connect(plan_changed)
-        document.path_did_change.connect(lambda _path: tab.plan_did_change())
+        self._links[code] = [
+            document.plan_did_change.connect(plan_changed),
+            document.path_did_change.connect(lambda _path: tab.plan_did_change()),
+        ]
         tab.refresh()
         return tab
 

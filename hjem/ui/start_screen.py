@@ -122,6 +122,11 @@ class StartScreen(QWidget):
         for path in recent:
             self.recent.addItem(_entry(path.stem, path))
 
+    def show_retention(self, section: QWidget) -> None:
+        """The closed cases due for erasure, above the case list (hidden when there are none:
+        it keeps no room of its own then)."""
+        self._cases_slot.insertWidget(0, section)
+
     def show_cases(self, cases: QWidget) -> None:
         self._cases_slot.addWidget(cases)
         self._cases_slot.addSpacing(16)

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from hjem.budget.schemes import scheme_choices
 from hjem.cases.cases import get_case
+from hjem.cases.erase import ErasureReport
 from hjem.cases.errors import CaseEditConflict
 from hjem.cases.overview import CaseOverview, case_overview
 from hjem.i18n import Message, tr
 from hjem.ids import CaseCode
 from hjem.ui.cases.case_tabs import PlanTab, ReservationsTab, VisitsTab
 from hjem.ui.cases.common import empty_layout, tell
+from hjem.ui.cases.erase_dialog import confirm_erase, erase_in_background, show_summary
 from hjem.ui.cases.household_tab import HouseholdTab
 from hjem.ui.operations import Change, Changes, Operations, Outcome, Work
 
@@ -33,6 +35,7 @@ class CaseWindow(QMainWindow):
     print_requested = Signal(str)  # the case's code: the family's handover plan
     case_did_change = Signal(str)  # household, status, visits or plan were saved here
     reservations_did_change = Signal(str)  # an item was released: the inventory changed
+    case_erased = Signal(str)  # the case's code: erased for good, the window closes
 
     def __init__(
         self, operations: Operations, code: CaseCode, who: str, parent: QWidget | None = None
@@ -41,6 +44,7 @@ class CaseWindow(QMainWindow):
         self.setObjectName("case_window")
         self.operations, self.code, self.who = operations, CaseCode(code.strip()), who
         self.version: int | None = None  # the case's version as this window last read it
+        self.alias = ""  # as last read: the erase question names it
         self.household = HouseholdTab(self)
         self.plan = PlanTab(self)
         self.budget_tab = QWidget()  # the budget widget goes here: set_budget_widget
@@ -74,7 +78,7 @@ class CaseWindow(QMainWindow):
         if read.value is None:
             return False
         case, schemes = read.value
-        self.version = case.version
+        self.version, self.alias = case.version, case.data.alias
         self.setWindowTitle(tr("case_window.title", code=case.data.code, alias=case.data.alias))
         self.household.show_case(case, dict(schemes))
         for tab in (self.plan, self.reservations, self.visits):
@@ -126,6 +130,24 @@ class CaseWindow(QMainWindow):
 
     def reservations_released(self) -> None:
         self.reservations_did_change.emit(self.code)
+
+    def ask_erase(self) -> None:
+        """Erase the case for good once the person confirms; the window closes after it."""
+        if not confirm_erase(self, self.code, self.alias):
+            return
+        self.setEnabled(False)  # nothing more to change in a case being erased
+        self.note(tr("erase.dialog.working", code=self.code))
+        erase_in_background(self, self.operations, self.code, self.who, self._erased)
+
+    def _erased(self, outcome: Outcome[ErasureReport]) -> None:
+        self.setEnabled(True)
+        if outcome.problem is not None or outcome.value is None:
+            if outcome.problem is not None:
+                self._tell_message(outcome.problem.message)
+            return
+        self.case_erased.emit(self.code)  # forgotten by whoever keeps it, before any reload
+        self.close()
+        show_summary(self.parentWidget(), outcome.value)
 
     def set_budget_widget(self, widget: QWidget) -> None:
         """Put the case's budget in its tab (replacing the one there before)."""

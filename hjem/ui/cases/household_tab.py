@@ -43,6 +43,7 @@ STATUS_STYLE = (
     "font-size: 12pt; font-weight: 600; padding: 4px 14px; border-radius: 11px;"
     " background: {colour};"
 )
+ERASE_STYLE = "color: #a12b1f; padding: 4px 14px;"
 FACTS = ("code", "alias", "municipality", "architect", "adults", "children", "scheme", "address")
 
 
@@ -65,6 +66,15 @@ class HouseholdTab(QWidget):
         layout.addWidget(self._status_box())
         layout.addWidget(self._facts_box())
         layout.addStretch(1)
+        layout.addWidget(self._erase_button(), 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _erase_button(self) -> QPushButton:
+        """Out of the way at the bottom, and red: it cannot be undone."""
+        button = QPushButton(tr("erase.dialog.action"))
+        button.setObjectName("case_erase")
+        button.setStyleSheet(ERASE_STYLE)
+        button.clicked.connect(lambda _=False: self.host.ask_erase())
+        return button
 
     def _status_box(self) -> QGroupBox:
         self.status = QLabel()

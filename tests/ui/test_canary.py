@@ -2,7 +2,8 @@
 the workspace database after a whole session of work: not in a log (every logger at DEBUG, SQL
 statements included), a temporary file, the recovery file, the settings, an exported plan or
 budget, a file name, the workspace file's or its WAL's bytes as they lie on the disk, or what
-the command line prints. Only the one print that asks for the address has it."""
+the command line prints. Only the one print that asks for the address has it. Once the case
+is erased, not even the workspace's pages decrypted with the key hold it."""
 
 import logging
 import tempfile
@@ -14,7 +15,13 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt, qInstallMessageHandler
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+)
 
 from hjem.cases.cases import address_of
 from hjem.cli import main
@@ -118,6 +125,26 @@ def test_the_address_of_a_family_leaks_nowhere_in_a_whole_session(
     assert {name for name in DATABASE_FILES} <= {p.name for p in looked_at}
     assert len(looked_at) >= 11
     assert [p for p in looked_at if TOKEN in str(p) or holds_canary(p)] == []
+
+    erase_in_the_case_window(window, qtbot, case_window)
+    assert not found_in_pages(session_key(), database, TOKEN), "erased from every page"
+    looked_at = [p for p in folder.rglob("*") if p.is_file()]
+    assert [p for p in looked_at if TOKEN in str(p) or holds_canary(p)] == []
+
+
+def erase_in_the_case_window(window, qtbot, case_window):
+    """*Slet sagen for altid …*, confirmed, then the summary closed: as the architect does."""
+    done: list[str] = []
+
+    def confirm(box):
+        assert "Familien Kanarie" in box.text()
+        when_dialog(lambda summary: (done.append(summary.text()), summary.accept()), tries=1000)
+        click(box.button(QMessageBox.StandardButton.Yes))
+
+    when_dialog(confirm)
+    click(case_window.findChild(QPushButton, "case_erase"))
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    qtbot.waitUntil(lambda: CODE not in window.cases.open)
 
 
 def create_case_with_address(window, qtbot):

@@ -17,7 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hjem.db import cipher
-from hjem.db.engine import database_url, make_engine, reader
+from hjem.db.conversion import finish_interrupted
+from hjem.db.engine import database_url, make_engine, reader, sqlite_path
 from hjem.db.migrate import upgrade
 from hjem.db.problems import explain
 from hjem.errors import DatabaseProblem
@@ -31,6 +32,9 @@ REFUSALS = (SQLAlchemyError, OSError, sqlite3.Error, cipher.Error)
 class Workspace:
     def __init__(self, url: str | None = None, migrate: bool = True):
         self.url = database_url(url)
+        path = sqlite_path(self.url)
+        if path is not None:  # a conversion a crash stopped is finished before the key is read
+            finish_interrupted(path)
         self.engine: Engine = make_engine(self.url)
         try:
             self.backup: Path | None = upgrade(self.engine) if migrate else None

@@ -12,19 +12,19 @@ any two as a crash would:
    and the AUTOINCREMENT counters.
 4. `verify`: `PRAGMA integrity_check` says ok and every table has the plain one's rows; only
    then is the copy renamed `<name>.encrypted`, the sign that it may replace the plain file.
-5. `release_plain` and `swap_in`: the plain file (and its WAL, which holds rows too) gets a
-   second name, `<name>.plain-old`, by a hard link, and the verified copy is renamed over
-   `path` in one step (os.replace): `path` holds a whole workspace at every moment.
+5. `release` and `swap_in`: the plain file (and its WAL, which holds rows too) gets a second
+   name, `<name>.replaced`, by a hard link, and the verified copy is renamed over `path` in
+   one step (os.replace): `path` holds a whole workspace at every moment.
 6. `remove_plain`: the plain migration backups (`<name>.backup-*`, made by an older hjem; the
    same household data, unencrypted), then the old plain file, are overwritten and deleted.
 
 Where the next start finds things after a crash (`finish_interrupted`, run by every opening
 of the workspace): a plain `path` with a copy beside it, half-made or verified, means the
-conversion did not finish; the copy is deleted (it is encrypted: no plain byte in it) and the
-plain workspace is converted again. An encrypted `path` with `<name>.plain-old` beside it
-means only the removal was left; it is done. A file system without hard links (FAT) renames
-the plain file away first; a crash between the two renames leaves no `path` but a verified
-copy, which is put in place.
+conversion did not finish; the start finds the plain workspace and converts it again, and
+that attempt deletes the copy first (it is encrypted: no plain byte in it). An encrypted
+`path` with `<name>.replaced` beside it means only the removal was left; it is done. A file
+system without hard links (FAT) renames the plain file away first; a crash between the two
+renames leaves no `path` but a verified copy, which is put in place.
 
 Overwriting is a best effort: an SSD or a copy-on-write file system may keep older copies of
 the blocks, and the WAL files an older hjem deleted on earlier closes are beyond reach; see
@@ -53,7 +53,7 @@ Progress = Callable[[int, int], None]
 BATCH = 5_000  # rows a progress step: 20 steps for 100 000 items, each well under a second
 CHUNK = 1 << 20  # zeros are written 1 MiB at a time
 LOCK_WAIT_S = 2.0  # how long another writer may take to finish before the conversion refuses
-HALF_MADE, VERIFIED, PLAIN_OLD = ".encrypting", ".encrypted", ".plain-old"
+HALF_MADE, VERIFIED, REPLACED = ".encrypting", ".encrypted", ".replaced"
 SIBLINGS = ("-wal", "-shm", "-journal")
 DAMAGED_CODES = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
 
@@ -100,7 +100,7 @@ def encrypt_plain(
         key = keystore.new_key(path, passphrase)
         copy = copy_encrypted(path, key, counts, progress or _no_progress)
         verified = verify(copy, key, counts)
-        keep = release_plain(lock, path, verified)
+        keep = release(lock, path, verified)
     swap_in(verified, path)
     removed = remove_plain(path, keep)
     seconds = time.monotonic() - started
@@ -139,7 +139,7 @@ def hold_plain(path: Path) -> Iterator[Any]:
     try:
         yield lock
     finally:
-        with contextlib.suppress(sqlcipher3.dbapi2.Error):  # release_plain may have closed it
+        with contextlib.suppress(sqlcipher3.dbapi2.Error):  # `release` may have closed it
             lock.close()
 
 
@@ -147,17 +147,17 @@ def plain_counts(path: Path) -> dict[str, int]:
     """Every table of the plain workspace (SQLite's own but the AUTOINCREMENT counters left
     out) and its rows, in the order they were made."""
     with _guarded(path), contextlib.closing(sqlcipher3.connect(str(path))) as plain:
-        names = [row[0] for row in plain.execute(_TABLES.format(schema="main"))]
-        return {name: _count(plain, "main", name) for name in names}
+        names = [row[0] for row in plain.execute(TABLES.format(schema="main"))]
+        return {name: count_rows(plain, "main", name) for name in names}
 
 
-_TABLES = (
+TABLES = (
     "SELECT name FROM {schema}.sqlite_master WHERE type = 'table'"
     " AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
 )
 
 
-def _count(connection: Any, schema: str, table: str) -> int:
+def count_rows(connection: Any, schema: str, table: str) -> int:
     return int(connection.execute(f"SELECT count(*) FROM {schema}.{_quote(table)}").fetchone()[0])
 
 
@@ -267,26 +267,26 @@ def verify(copy: Path, key: bytes, counts: dict[str, int]) -> Path:
     path = copy.with_name(copy.name.removesuffix(HALF_MADE))
     with cipher.opened(copy, key) as connection:
         healthy = connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        found = {name: _count(connection, "main", name) for name in counts}
+        found = {name: count_rows(connection, "main", name) for name in counts}
     if not healthy or found != counts:
         _remove_copies(path)
         raise NotVerified()
-    _fsync(copy)
+    fsync(copy)
     verified = sibling(path, VERIFIED)
     os.replace(copy, verified)
     _fsync_folder(path.parent)
     return verified
 
 
-def release_plain(lock: Any, path: Path, verified: Path) -> list[Path]:
-    """The plain workspace's lock released and its connection closed, its WAL and shared
-    memory kept under second names to be overwritten (SQLite deletes them when the last
-    connection closes, without overwriting). WorkspaceBusy, and the verified copy deleted,
-    if another process still has the plain file open: replacing it under them would lose
-    what they write."""
+def release(lock: Any, path: Path, verified: Path) -> list[Path]:
+    """The workspace's lock released and its connection closed, its WAL and shared memory
+    kept under second names to be overwritten (SQLite deletes them when the last connection
+    closes, without overwriting). WorkspaceBusy, and the verified copy deleted, if another
+    process still has the file open: replacing it under them would lose what they write.
+    (Shared with hjem.db.change_key, where the old file is encrypted under the old key.)"""
     kept = []
     for end in ("-wal", "-shm"):
-        live, keep = sibling(path, end), sibling(path, PLAIN_OLD + end)
+        live, keep = sibling(path, end), sibling(path, REPLACED + end)
         with contextlib.suppress(OSError):  # no such file, or no hard links here
             keep.unlink(missing_ok=True)
             os.link(live, keep)
@@ -303,8 +303,8 @@ def release_plain(lock: Any, path: Path, verified: Path) -> list[Path]:
 
 def swap_in(verified: Path, path: Path) -> None:
     """The verified copy takes `path`'s place in one rename, the plain file kept as
-    `<name>.plain-old` until `remove_plain` overwrites it."""
-    old = sibling(path, PLAIN_OLD)
+    `<name>.replaced` until `remove_plain` overwrites it."""
+    old = sibling(path, REPLACED)
     old.unlink(missing_ok=True)
     try:
         os.link(path, old)
@@ -315,39 +315,61 @@ def swap_in(verified: Path, path: Path) -> None:
 
 
 def remove_plain(path: Path, kept: list[Path] | None = None) -> list[Path]:
-    """Overwrite and delete the plain backups, the kept WAL files and, last, the old plain
+    """Overwrite and delete the plain backups, the kept WAL files and, last, the replaced
     file (whose presence tells `finish_interrupted` that this is not done). Returns the
-    plain files removed, by the names they had."""
-    removed = [backup for backup in _plain_backups(path) if _shred(backup)]
-    for keep in kept or [sibling(path, PLAIN_OLD + end) for end in ("-wal", "-shm")]:
+    files removed, by the names they had."""
+    removed = remove_files(_plain_backups(path))
+    for keep in kept or [sibling(path, REPLACED + end) for end in ("-wal", "-shm")]:
         held_rows = keep.exists() and keep.stat().st_size > 0  # not the empty one hjem opened
         if _shred(keep) and held_rows:
-            removed.append(sibling(path, keep.name.removeprefix(path.name + PLAIN_OLD)))
-    if _shred(sibling(path, PLAIN_OLD)):
+            removed.append(sibling(path, keep.name.removeprefix(path.name + REPLACED)))
+    if _shred(sibling(path, REPLACED)):
         removed.append(path)
     _fsync_folder(path.parent)
     return removed
 
 
+def remove_files(paths: list[Path]) -> list[Path]:
+    """The files of `paths` overwritten and deleted (those there were)."""
+    return [path for path in paths if _shred(path)]
+
+
 def _plain_backups(path: Path) -> list[Path]:
-    backups = path.parent.glob(f"{_glob_escape(path.name)}.backup-*")
+    backups = path.parent.glob(f"{glob_escape(path.name)}.backup-*")
     return sorted(backup for backup in backups if cipher.is_plain(backup))
 
 
-def _glob_escape(name: str) -> str:
+def glob_escape(name: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 def finish_interrupted(path: Path) -> None:
     """Whatever a crashed conversion left beside `path`, finished or removed (module note).
     Cheap when there is nothing: a few look-ups of files."""
-    verified, old = sibling(path, VERIFIED), sibling(path, PLAIN_OLD)
-    if verified.exists() and cipher.is_empty(path) and old.exists():
-        os.replace(verified, path)  # the renames on a file system without hard links
+    verified, old = sibling(path, VERIFIED), sibling(path, REPLACED)
+    if cipher.is_empty(path) and old.exists():
+        # The two renames on a file system without hard links: the verified copy goes
+        # forward; without one, the old file comes back. `old` is never lost to a new file.
+        os.replace(verified if verified.exists() else old, path)
     # A copy beside a plain workspace is removed by the next conversion, under the plain
     # file's lock: here it may be another process's conversion under way.
     if old.exists() and not (cipher.is_plain(path) or cipher.is_empty(path)):
         remove_plain(path)
+    elif not old.exists():
+        _remove_kept_logs(path)
+
+
+def _remove_kept_logs(path: Path) -> None:
+    """The WAL files `release` kept, when the swap never came: overwritten, unless a crash
+    came before the connection closed and the second name is still the live log's."""
+    for end in ("-wal", "-shm"):
+        keep, live = sibling(path, REPLACED + end), sibling(path, end)
+        if not keep.exists():
+            continue
+        if live.exists() and os.path.samefile(live, keep):
+            keep.unlink()  # only the second name: the live log's rows are still to come
+        else:
+            _shred(keep)
 
 
 def _remove_copies(path: Path) -> None:
@@ -375,7 +397,7 @@ def _shred(path: Path) -> bool:
     return True
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
     with path.open("rb") as file:
         os.fsync(file.fileno())
 

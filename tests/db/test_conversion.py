@@ -132,10 +132,12 @@ def _convert_until(path: Path, stop: str) -> None:
         verified = conversion.verify(copy, key, counts)
         if stop == "verified":
             return
-        kept = conversion.release_plain(lock, path, verified)
+        kept = conversion.release(lock, path, verified)
+    if stop == "released":
+        return
     conversion.swap_in(verified, path)
     assert stop == "swapped", stop
-    assert kept and (path.parent / "workspace.sqlite.plain-old").exists()
+    assert kept and (path.parent / "workspace.sqlite.replaced").exists()
 
 
 def _next_start(path: Path) -> Workspace:
@@ -148,7 +150,7 @@ def _next_start(path: Path) -> Workspace:
         return Workspace(f"sqlite:///{path}")
 
 
-@pytest.mark.parametrize("stop", ["copied", "verified", "swapped"])
+@pytest.mark.parametrize("stop", ["copied", "verified", "released", "swapped"])
 def test_a_crash_between_any_two_steps_leaves_a_workspace_the_next_start_finds(tmp_path, stop):
     path = plain_workspace(tmp_path / "workspace.sqlite", items=2_000)
     plain_backup(path)
@@ -160,14 +162,14 @@ def test_a_crash_between_any_two_steps_leaves_a_workspace_the_next_start_finds(t
     assert _encrypted_checksums(path) == before
     assert _household_in_files(tmp_path) == []
     names = {p.name for p in tmp_path.iterdir()}
-    assert not {n for n in names if n.endswith((".encrypting", ".encrypted", ".plain-old"))}
+    assert not {n for n in names if n.endswith((".encrypting", ".encrypted", ".replaced"))}
 
 
 def test_without_hard_links_a_crash_between_the_two_renames_is_finished(tmp_path, monkeypatch):
     path = plain_workspace(tmp_path / "workspace.sqlite", items=500)
     before = plain_checksums(path)
     _convert_until(path, "verified")
-    old, verified = tmp_path / "workspace.sqlite.plain-old", tmp_path / "workspace.sqlite.encrypted"
+    old, verified = tmp_path / "workspace.sqlite.replaced", tmp_path / "workspace.sqlite.encrypted"
 
     def no_links(*_args):
         raise OSError("no hard links on this file system")
@@ -212,7 +214,7 @@ def test_another_process_using_the_plain_workspace_refuses_the_conversion(tmp_pa
         other.wait(timeout=30)
     assert "Et andet program bruger arbejdsområdet" in refused.value.message.text("da")
     assert cipher.is_plain(path) and plain_checksums(path) == before
-    assert not [p for p in tmp_path.iterdir() if ".encrypt" in p.name or "plain-old" in p.name]
+    assert not [p for p in tmp_path.iterdir() if ".encrypt" in p.name or "replaced" in p.name]
 
 
 def test_a_damaged_plain_workspace_is_said_to_be_damaged_and_nothing_is_removed(tmp_path):

@@ -27,6 +27,7 @@ from hjem.commands import (
     inventory,
     scheme,
     server,
+    workspace,
 )
 from hjem.commands.argparse_texts import speak_argparse
 from hjem.errors import UserError
@@ -49,6 +50,10 @@ def saved_user_name() -> str:
 
 COMMANDS = (
     *("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover", "server"),
+    "workspace",
+)
+COMMAND_MODULES = (
+    *(check, database, inventory, demo, cases, budget, scheme, handover, server, workspace),
 )
 
 
@@ -68,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         title=tr("cli.commands"), metavar=tr("cli.command"), prog="hjem"
     )
-    for module in (check, database, inventory, demo, cases, budget, scheme, handover, server):
+    for module in COMMAND_MODULES:
         module.add(commands)
     return parser
 

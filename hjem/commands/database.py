@@ -26,14 +26,34 @@ def add(commands: Subcommands) -> None:
 
 
 def open_workspace(args: argparse.Namespace, migrate: bool = True) -> Workspace | None:
-    """The workspace the arguments point at, or None after saying why it cannot be opened."""
-    from hjem.db import workspace
-
+    """The workspace the arguments point at, or None after saying why it cannot be opened.
+    A plain workspace from an older hjem is encrypted first; a passphrase is asked for at a
+    terminal (hjem.commands.workspace_terminal)."""
     try:
-        return workspace.open_workspace(args.database, migrate=migrate)
+        return _open_at_terminal(args, migrate)
     except UserError as error:
         print(error.message.text(), file=sys.stderr)
-        return None
+    except CommandFailed as failed:
+        if failed.reason:
+            print(failed.reason, file=sys.stderr)
+    return None
+
+
+LOCKS = 3  # a plain workspace converted, then its passphrase typed: at most this many turns
+
+
+def _open_at_terminal(args: argparse.Namespace, migrate: bool) -> Workspace:
+    from hjem.commands import workspace_terminal
+    from hjem.db import workspace
+    from hjem.db.engine import PlainWorkspace
+    from hjem.db.keystore import NoKeyring, PassphraseNeeded
+
+    for _ in range(LOCKS):
+        try:
+            return workspace.open_workspace(args.database, migrate=migrate)
+        except (PlainWorkspace, PassphraseNeeded, NoKeyring) as locked:
+            workspace_terminal.overcome(locked)  # raises `locked` when it cannot help
+    return workspace.open_workspace(args.database, migrate=migrate)
 
 
 @contextmanager

@@ -292,3 +292,26 @@ def _keyring_delete(workspace: str) -> None:
         _keyring().delete_password(KEYRING_SERVICE, workspace)
     except Exception as error:  # already gone, or no keyring: nothing to remove
         log.debug("keyring delete skipped: %s", type(error).__name__)
+
+
+def drop_key_file(database: Path) -> None:
+    """Delete the key file of `database` and the keyring entry it names: a key no file is
+    encrypted under any more (a key change that did not finish, or the one it replaced)."""
+    keys = read_key_file(database)
+    if keys is not None and keys.in_keyring:
+        _keyring_delete(keys.workspace)
+    key_file_path(database).unlink(missing_ok=True)
+    _unlocked.pop(database.resolve(), None)
+
+
+def move_key_file(source: Path, target: Path) -> None:
+    """The key file written for `source` becomes `target`'s in one rename; the keyring entry
+    of the one it replaces is deleted after (its key opens nothing any more)."""
+    replaced = read_key_file(target)
+    os.replace(key_file_path(source), key_file_path(target))
+    _unlocked.pop(target.resolve(), None)  # the old key opens it no more
+    known = _unlocked.pop(source.resolve(), None)
+    if known is not None:
+        remember(target, known)
+    if replaced is not None and replaced.in_keyring:
+        _keyring_delete(replaced.workspace)

@@ -46,12 +46,12 @@ import sqlcipher3
 from hjem.config import private_file
 from hjem.db import cipher, keystore
 from hjem.db.problems import damaged, explain
+from hjem.db.scrub import shred
 from hjem.errors import DatabaseProblem, UserError
 from hjem.i18n import msg
 
 Progress = Callable[[int, int], None]
 BATCH = 5_000  # rows a progress step: 20 steps for 100 000 items, each well under a second
-CHUNK = 1 << 20  # zeros are written 1 MiB at a time
 LOCK_WAIT_S = 2.0  # how long another writer may take to finish before the conversion refuses
 HALF_MADE, VERIFIED, REPLACED = ".encrypting", ".encrypted", ".replaced"
 SIBLINGS = ("-wal", "-shm", "-journal")
@@ -321,9 +321,9 @@ def remove_plain(path: Path, kept: list[Path] | None = None) -> list[Path]:
     removed = remove_files(_plain_backups(path))
     for keep in kept or [sibling(path, REPLACED + end) for end in ("-wal", "-shm")]:
         held_rows = keep.exists() and keep.stat().st_size > 0  # not the empty one hjem opened
-        if _shred(keep) and held_rows:
+        if _shredded(keep) and held_rows:
             removed.append(sibling(path, keep.name.removeprefix(path.name + REPLACED)))
-    if _shred(sibling(path, REPLACED)):
+    if _shredded(sibling(path, REPLACED)):
         removed.append(path)
     _fsync_folder(path.parent)
     return removed
@@ -331,7 +331,7 @@ def remove_plain(path: Path, kept: list[Path] | None = None) -> list[Path]:
 
 def remove_files(paths: list[Path]) -> list[Path]:
     """The files of `paths` overwritten and deleted (those there were)."""
-    return [path for path in paths if _shred(path)]
+    return [path for path in paths if _shredded(path)]
 
 
 def _plain_backups(path: Path) -> list[Path]:
@@ -369,7 +369,7 @@ def _remove_kept_logs(path: Path) -> None:
         if live.exists() and os.path.samefile(live, keep):
             keep.unlink()  # only the second name: the live log's rows are still to come
         else:
-            _shred(keep)
+            _shredded(keep)
 
 
 def _remove_copies(path: Path) -> None:
@@ -377,24 +377,6 @@ def _remove_copies(path: Path) -> None:
     for suffix in (HALF_MADE, VERIFIED):
         for end in ("", *SIBLINGS):
             sibling(path, suffix + end).unlink(missing_ok=True)
-
-
-def _shred(path: Path) -> bool:
-    """Overwrite the file at `path` with zeros in 1 MiB chunks, flush it to the disk and
-    delete it; False if there is no such file.
-    To be replaced by hjem.db.scrub.shred (the erasing work of issue 14) when that lands."""
-    try:
-        handle = path.open("r+b", buffering=0)
-    except FileNotFoundError:  # gone already (another hjem finishing the same removal)
-        return False
-    with handle:
-        left = os.fstat(handle.fileno()).st_size
-        zeros = bytes(CHUNK)
-        while left > 0:
-            left -= handle.write(zeros[: min(left, CHUNK)])
-        os.fsync(handle.fileno())
-    path.unlink(missing_ok=True)
-    return True
 
 
 def fsync(path: Path) -> None:
@@ -428,3 +410,8 @@ def _problem(error: BaseException, path: Path) -> DatabaseProblem:
     if code.startswith(DAMAGED_CODES):
         return DatabaseProblem(error, damaged(str(path)))
     return DatabaseProblem(error, explain(error, f"sqlite:///{path}"))
+
+
+def _shredded(path: Path) -> bool:
+    """Whether there was a file at `path` to overwrite and delete (hjem.db.scrub.shred)."""
+    return bool(shred(path))

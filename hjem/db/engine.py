@@ -149,7 +149,12 @@ def workspace_key(path: Path) -> bytes:
     """The key that opens the workspace file at `path`, checked against the file; a new one
     when there is no database yet. A UserError says why there is none: a plain workspace to
     convert, a passphrase to ask for, only the recovery code left, a key that does not fit,
-    or a damaged file."""
+    or a damaged file. What a crash stopped (a conversion, a change of key) is finished or
+    undone first: else an interrupted swap could look like no database, and get a new key."""
+    from hjem.db import change_key, conversion  # they open workspaces through this module
+
+    change_key.finish_interrupted(path)
+    conversion.finish_interrupted(path)
     if cipher.is_empty(path):
         return keystore.key_for_new(path)
     if cipher.is_plain(path):
@@ -193,6 +198,7 @@ def _sqlite_engine(url: str) -> Engine:
             "synchronous=FULL",
             "secure_delete=ON",
             "temp_store=MEMORY",  # a sort's or a temporary table's rows never go to a file
+            "cache_size=-65536",  # 64 MiB: decrypted pages stay in memory (bench.workspace)
             f"busy_timeout={wait_ms}",
         ):
             cursor.execute(f"PRAGMA {pragma}")

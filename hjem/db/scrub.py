@@ -24,13 +24,13 @@ ciphertext. `shred` is a second line of defence, not the first.
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hjem.db.cipher import Error as CipherError
 from hjem.db.engine import sqlite_path
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def checkpoint(workspace: Workspace) -> bool:
 def _checkpointed(cursor: Any) -> bool:
     try:
         busy, _log, _done = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    except sqlite3.OperationalError:  # locked by another writer this moment
+    except CipherError:  # locked by another writer this moment
         return False
     return bool(busy == 0)
 

@@ -16,8 +16,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from hjem.db import change_key, cipher, conversion
-from hjem.db.engine import database_url, make_engine, reader, sqlite_path
+from hjem.db import cipher
+from hjem.db.engine import database_url, make_engine, reader
 from hjem.db.migrate import upgrade
 from hjem.db.problems import explain
 from hjem.errors import DatabaseProblem
@@ -31,10 +31,6 @@ REFUSALS = (SQLAlchemyError, OSError, sqlite3.Error, cipher.Error)
 class Workspace:
     def __init__(self, url: str | None = None, migrate: bool = True):
         self.url = database_url(url)
-        path = sqlite_path(self.url)
-        if path is not None:  # what a crash stopped is finished (or undone) before the key is read
-            change_key.finish_interrupted(path)
-            conversion.finish_interrupted(path)
         self.engine: Engine = make_engine(self.url)
         try:
             self.backup: Path | None = upgrade(self.engine) if migrate else None

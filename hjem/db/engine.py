@@ -62,6 +62,17 @@ POSTGRES_CONNECT_ARGS = {
 }
 
 
+# Every SQLite connection's settings (the busy timeout comes on top).
+SQLITE_PRAGMAS = (
+    "journal_mode=WAL",
+    "foreign_keys=ON",
+    "synchronous=FULL",
+    "secure_delete=ON",
+    "temp_store=MEMORY",  # a sort's or a temporary table's rows never go to a file
+    "cache_size=-65536",  # 64 MiB: decrypted pages stay in memory (bench.workspace)
+)
+
+
 class _NoResultRows(logging.Filter):
     """Drops SQLAlchemy's debug record of each row fetched: a row may hold an address."""
 
@@ -192,15 +203,7 @@ def _sqlite_engine(url: str) -> Engine:
         # Let SQLAlchemy, not the driver, begin transactions, so they can begin IMMEDIATE.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in (
-            "journal_mode=WAL",
-            "foreign_keys=ON",
-            "synchronous=FULL",
-            "secure_delete=ON",
-            "temp_store=MEMORY",  # a sort's or a temporary table's rows never go to a file
-            "cache_size=-65536",  # 64 MiB: decrypted pages stay in memory (bench.workspace)
-            f"busy_timeout={wait_ms}",
-        ):
+        for pragma in (*SQLITE_PRAGMAS, f"busy_timeout={wait_ms}"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 

@@ -29,11 +29,18 @@ class Person:
     def __init__(self) -> None:
         self.unexpected: list[str] = []
         self.answered: list[str] = []
+        self.done = False
+
+    def stop(self) -> None:
+        """Answer nothing more (no later test's dialog is answered by this one's person)."""
+        self.done = True
 
     def answers(self, name: str, answer: Callable[[QDialog], None]) -> None:
         """Answer the next modal dialog called `name` once it is up."""
 
         def attempt(left: int = WAIT_TRIES) -> None:
+            if self.done:
+                return
             dialog = QApplication.activeModalWidget()
             if isinstance(dialog, QDialog) and dialog.isVisible() and dialog.objectName() == name:
                 self.answered.append(name)

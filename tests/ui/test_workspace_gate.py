@@ -186,7 +186,7 @@ def test_an_older_plain_workspace_is_encrypted_with_progress_then_the_code_shown
     assert found(laptop) is Found.PLAIN
     assert run_gate(laptop, encrypt)
     assert person.unexpected == [] and encrypt.calls == [None]  # the keyring keeps the key
-    assert seen["progress"].endswith("af 40 rækker er krypteret")
+    assert seen["progress"].endswith("af 40 poster er krypteret")
     assert seen["no_cancel"] and seen["escape_ignored"]
     assert not cipher.is_plain(laptop) and keystore.read_key_file(laptop).code_confirmed
     assert recovery_code.decode(seen["code"]) == keystore.key_for(laptop)

@@ -92,7 +92,6 @@ class RecoveryCodeDialog(QDialog):
         layout.addSpacing(6)
         layout.addWidget(self.written)
         layout.addWidget(paragraph(tr("workspace_ui.code.later_hint"), style=NOTE_STYLE))
-        layout.addStretch(1)
         layout.addWidget(_line())
         layout.addWidget(self.buttons)
         self.setMinimumWidth(WIDTH + 120)

@@ -5,12 +5,13 @@ with the real windows sized as hjem sizes them there: the start screen, the case
 with the demo case, the demo case's furnished plan in the editor, the conflicts panel in use, a
 plan being traced over a housing association's PDF, the window in English, furnishing from the
 stock, the inventory, the case window's tabs, the new-case form, the grant schemes, the print
-dialog, and the pages of the printed handover plan at 100 dpi.
+dialog, the pages of the printed handover plan at 100 dpi, and the workspace key's dialogs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import subprocess
 import sys
@@ -28,7 +29,13 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 from PySide6.QtCore import QPointF, QSettings, QSize, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QPushButton, QTabBar, QWidget  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QLineEdit,
+    QPushButton,
+    QTabBar,
+    QWidget,
+)
 
 from hjem.floorplan.background import background_from_file, calibrated  # noqa: E402
 from hjem.floorplan.geometry import Point  # noqa: E402
@@ -136,6 +143,7 @@ def main() -> None:
         demo(Path(folder) / "demo")
         erasing(Path(folder) / "erasing")
         handover_pages(Path(folder) / "handover")
+        workspace_key(Path(folder) / "workspace.sqlite")
     app.quit()
 
 
@@ -402,6 +410,39 @@ def handover_pages(folder: Path) -> None:
             _optimise(page, colours=64)
             print(page.relative_to(ROOT))
     speak("da")
+
+
+def workspace_key(path: Path) -> None:
+    """The workspace key's dialogs as a volunteer meets them at start: a passphrase being
+    chosen, the recovery code to write down, a code being typed on a new laptop, and an older
+    workspace half encrypted. Their code is a made-up key's, never a real workspace's."""
+    from hjem.db import recovery_code
+    from hjem.ui.workspace_key.code_dialog import RecoveryCodeDialog
+    from hjem.ui.workspace_key.conversion_dialog import ConversionDialog
+    from hjem.ui.workspace_key.passphrase_dialogs import ChoosePassphraseDialog
+    from hjem.ui.workspace_key.recover_dialog import RecoverDialog, Why
+
+    code = recovery_code.encode(hashlib.sha256(b"not a workspace's key").digest())
+    choosing = ChoosePassphraseDialog()
+    choosing.first.setText("gardinerne i stuen er blå")
+    recovering = RecoverDialog(path, Why.MISSING)
+    recovering.field.setText(code[:24].lower())  # as typed: capitals do not matter
+    encrypting = ConversionDialog(path, lambda: None, lambda *_args, **_kw: None)
+    encrypting.bar.show()
+    encrypting.buttons.hide()  # as while it runs: no cancel half-way
+    encrypting.rows_did_copy.emit(41_250, 100_000)
+    for dialog, name in (
+        (choosing, "workspace-passphrase.png"),
+        (RecoveryCodeDialog(code), "workspace-recovery-code.png"),
+        (recovering, "workspace-recover.png"),
+        (encrypting, "workspace-encrypting.png"),
+    ):
+        dialog.show()
+        QTest.qWait(100)
+        for field in dialog.findChildren(QLineEdit):  # as while typing, not all selected
+            field.end(False)
+        save(dialog, name)
+        dialog.close()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Start-up of the planner window: language, the window, an optional plan, screenshot mode.
+"""Start-up of the planner window: language, the workspace's key (hjem.ui.workspace_key), the
+window, an optional plan, screenshot mode.
 
 Only what the start screen needs is imported here, so the first window is quick; the geometry
 engine and the plan editor load when the first plan is opened."""
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from hjem.ui.main_window import MainWindow
+    from hjem.ui.settings import Settings
 
 BACKGROUND_GRACE_MS = 10_000  # how long closing waits for background jobs to end
 STARTUP_PROBE = "HJEM_STARTUP_PROBE"  # set by bench/startup.py: report the first window, quit
@@ -45,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings()
     set_language(args.lang or settings.language() or "da")
     install_qt_translations(app, current_language())  # the language holds until the next start
+    if not _workspace_gate(args, settings):
+        return 0  # the person chose to quit (or was told why hjem cannot go on)
     window = MainWindow(settings, Recovery(recovery_dir()), getattr(args, "database", None))
     window.show()
     if os.environ.get(STARTUP_PROBE):
@@ -60,6 +64,17 @@ def run(args: argparse.Namespace) -> int:
         window.open_path(Path(args.plan))
     QTimer.singleShot(0, lambda: _greet(window, offer_recovery=not args.plan))
     return _after_background_work(app.exec())
+
+
+def _workspace_gate(args: argparse.Namespace, settings: Settings) -> bool:
+    """The laptop's workspace key, asked for before the window opens the workspace
+    (hjem.ui.workspace_key). A screenshot and the start-up probe ask nothing: no dialog may
+    wait for a person there; the window says what it cannot open."""
+    if args.screenshot or os.environ.get(STARTUP_PROBE):
+        return True
+    from hjem.ui.workspace_key import open_gate
+
+    return open_gate(getattr(args, "database", None), settings.team_server() is not None)
 
 
 def _after_background_work(status: int) -> int:

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         from hjem.ui.menus import FileActions, MenuContext, build_menus
         from hjem.ui.preferences import Preferences
         from hjem.ui.printing.open import Printing
+        from hjem.ui.workspace_key.menu import add_show_code_action
 
         self.printing = Printing(self.operations, self.settings, self.document, self)
         self.preferences = Preferences(
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
                 self.preferences,
             )
         )
+        add_show_code_action(self.menus, self.operations, self)
         self.cases = CaseWindows(
             self.operations,
             self.settings,

@@ -3,6 +3,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from hjem.db import keystore
 from hjem.i18n import set_language
 from hjem.ui.main_window import MainWindow
 from hjem.ui.recovery import Recovery
@@ -73,3 +74,16 @@ def open_sample(window, qtbot, name: str) -> None:
     QTest.mouseDClick(samples.viewport(), left, none, where)
     qtbot.waitUntil(lambda: window.is_editing)
     QApplication.processEvents()  # the panels dock and the view takes its size
+
+
+@pytest.fixture
+def laptop(tmp_path, monkeypatch):
+    """The workspace file of a laptop of the test's own: its data folder, no key in the
+    environment (as on a volunteer's laptop), nothing unlocked in memory."""
+    monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("HJEM_WORKSPACE_KEY")
+    monkeypatch.delenv("HJEM_DATABASE_URL", raising=False)
+    keystore.forget_all()
+    set_language("da")
+    yield tmp_path / "data" / "workspace.sqlite"
+    keystore.forget_all()

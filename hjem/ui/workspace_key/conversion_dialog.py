@@ -45,10 +45,7 @@ def encrypt_plain(
     path: Path, progress: Progress | None = None, passphrase: str | None = None
 ) -> Any:
     """The real conversion, loaded only when an old workspace is found."""
-    # The ignore goes once hjem.db.conversion is merged (written beside this, in parallel).
-    from hjem.db.conversion import (  # type: ignore[import-not-found, import-untyped, unused-ignore]
-        encrypt_plain as convert,
-    )
+    from hjem.db.conversion import encrypt_plain as convert
 
     return convert(path, progress=progress, passphrase=passphrase)
 

@@ -30,3 +30,14 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], objec
 
 def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     write_atomically(path, lambda temporary: temporary.write_bytes(data))
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX); Windows has no folder handles to sync."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,5 +1,6 @@
 import importlib.util
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -35,6 +36,16 @@ def private_workspace(tmp_path_factory, monkeypatch) -> None:
     monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     # Nor the window's settings (the name the volunteer gave) in a `hjem` the test starts.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(autouse=True)
+def no_key_in_memory() -> Iterator[None]:
+    """Each test starts as hjem does: no workspace key typed yet (hjem.db.keystore)."""
+    from hjem.db import keystore
+
+    keystore.forget_all()
+    yield
+    keystore.forget_all()
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from hjem import cli
 from hjem.commands import workspace_terminal
 from hjem.db import cipher, keystore, recovery_code
@@ -19,13 +17,6 @@ from tests.keyrings import file_keyring_env
 from tests.workspace_file import session_key
 
 CODE = re.compile(r"\b(?:[0-9A-Z]{4}-){12}[0-9A-Z]{4}\b")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_memory():
-    keystore.forget_all()
-    yield
-    keystore.forget_all()
 
 
 def _plain(folder: Path) -> Path:

@@ -43,6 +43,7 @@ from typing import Any
 
 import sqlcipher3
 
+from hjem.atomic import sync_folder
 from hjem.config import private_file
 from hjem.db import cipher, keystore
 from hjem.db.problems import damaged, explain
@@ -274,7 +275,7 @@ def verify(copy: Path, key: bytes, counts: dict[str, int]) -> Path:
     fsync(copy)
     verified = sibling(path, VERIFIED)
     os.replace(copy, verified)
-    _fsync_folder(path.parent)
+    sync_folder(path.parent)
     return verified
 
 
@@ -311,7 +312,7 @@ def swap_in(verified: Path, path: Path) -> None:
     except OSError:  # no hard links (FAT): two renames; finish_interrupted bridges the gap
         os.replace(path, old)
     os.replace(verified, path)
-    _fsync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 def remove_plain(path: Path, kept: list[Path] | None = None) -> list[Path]:
@@ -325,7 +326,7 @@ def remove_plain(path: Path, kept: list[Path] | None = None) -> list[Path]:
             removed.append(sibling(path, keep.name.removeprefix(path.name + REPLACED)))
     if _shredded(sibling(path, REPLACED)):
         removed.append(path)
-    _fsync_folder(path.parent)
+    sync_folder(path.parent)
     return removed
 
 
@@ -382,17 +383,6 @@ def _remove_copies(path: Path) -> None:
 def fsync(path: Path) -> None:
     with path.open("rb") as file:
         os.fsync(file.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    """A rename is durable once its folder is synced (POSIX; Windows has no folder handle)."""
-    if os.name == "nt":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 @contextlib.contextmanager

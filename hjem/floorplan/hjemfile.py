@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 
 from PIL import Image
 
+from hjem.atomic import sync_folder
 from hjem.floorplan.codec import BackgroundSettings, PlanFileError, plan_from_json, plan_to_json
 from hjem.floorplan.model import Background, ImageFormat, Plan
 from hjem.floorplan.validation import background_problems
@@ -82,18 +83,7 @@ def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no folder handles to sync."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    sync_folder(target.parent)
 
 
 # --- reading ---------------------------------------------------------------------------------

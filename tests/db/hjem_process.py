@@ -11,16 +11,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.workspace_file import workspace_file
+from tests.workspace_file import session_key, workspace_file
 
 FAILURE_BOUND_S = 60  # a hang ends the test, not the suite
 
 # A second process that takes the workspace's write lock and keeps it until its stdin closes.
 HOLD_WRITE_LOCK = """
-import os, sys
+import sys
 import sqlcipher3
 connection = sqlcipher3.connect(sys.argv[1], isolation_level=None)
-connection.execute("PRAGMA key = \\"x'" + os.environ["HJEM_WORKSPACE_KEY"] + "'\\"")
+connection.execute("PRAGMA key = \\"x'" + sys.argv[2] + "'\\"")
 connection.execute("BEGIN IMMEDIATE")
 connection.execute("UPDATE settings SET value = value")
 print("locked", flush=True)
@@ -54,10 +54,11 @@ def said(result: subprocess.CompletedProcess[str]) -> str:
 
 
 @contextmanager
-def write_lock_held(workspace: Path) -> Iterator[None]:
-    """Another process holds the workspace's write lock while the block runs."""
+def write_lock_held(workspace: Path, key: bytes | None = None) -> Iterator[None]:
+    """Another process holds the write lock of the workspace (encrypted under `key`, else the
+    session's) while the block runs."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_WRITE_LOCK, str(workspace)],
+        [sys.executable, "-c", HOLD_WRITE_LOCK, str(workspace), (key or session_key()).hex()],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

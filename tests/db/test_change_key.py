@@ -3,8 +3,6 @@ or its backups, nothing is lost, and a crash at any moment leaves one key that o
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,16 +11,14 @@ from hjem.cases.cases import CaseData, address_of, create_case, set_address
 from hjem.db import change_key, cipher, conversion, keystore
 from hjem.db.migrate import backup_sqlite
 from hjem.db.workspace import Workspace
+from tests.db.hjem_process import write_lock_held
 
 ADDRESS = "Nøglevej 3ZP8W, st., 9993 Skjulby"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_memory(monkeypatch):
+def _no_key_in_the_environment(monkeypatch):
     monkeypatch.delenv("HJEM_WORKSPACE_KEY")
-    keystore.forget_all()
-    yield
-    keystore.forget_all()
 
 
 def _workspace(folder: Path, passphrase: str | None = None) -> Path:
@@ -118,34 +114,10 @@ def test_a_crash_leaves_one_key_that_opens_the_workspace(
     assert _leftovers(tmp_path) == []
 
 
-HOLDER = """
-import sys
-import sqlcipher3
-db = sqlcipher3.connect(sys.argv[1], isolation_level=None)
-db.execute("PRAGMA key = \\"x'" + sys.argv[2] + "'\\"")
-db.execute("BEGIN IMMEDIATE")
-db.execute("UPDATE settings SET value = value")
-print("locked", flush=True)
-sys.stdin.read()
-"""
-
-
 def test_another_process_writing_refuses_the_change(tmp_path, memory_keyring):
     path = _workspace(tmp_path)
     old = keystore.key_for(path)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path), old.hex()],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(conversion.WorkspaceBusy):
-            change_key.change_key(path)
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=30)
+    with write_lock_held(path, old), pytest.raises(conversion.WorkspaceBusy):
+        change_key.change_key(path)
     assert cipher.key_fits(path, old) and _leftovers(tmp_path) == []
     assert len(memory_keyring.kept) == 1

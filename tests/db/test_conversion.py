@@ -32,13 +32,6 @@ from tests.workspace_file import workspace_file
 ITEMS = 100_000
 
 
-@pytest.fixture(autouse=True)
-def _fresh_memory():
-    keystore.forget_all()
-    yield
-    keystore.forget_all()
-
-
 def _household_in_files(folder: Path) -> list[tuple[str, str]]:
     found = []
     for file in folder.rglob("*"):

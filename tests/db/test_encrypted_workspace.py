@@ -30,13 +30,6 @@ HOUSEHOLD = (ADDRESS, "4K9QZ", "Familien Qvist", "Skjulby Kommune")
 ANSWER_BOUND_S = 2.0
 
 
-@pytest.fixture(autouse=True)
-def _fresh_memory():
-    keystore.forget_all()
-    yield
-    keystore.forget_all()
-
-
 def _workspace_with_a_family(data: Path) -> Path:
     path = data / "workspace.sqlite"
     workspace = Workspace(f"sqlite:///{path}")

@@ -36,7 +36,7 @@ from typing import Any
 
 from hjem.config import private_file
 from hjem.db import cipher, conversion, keystore
-from hjem.db.engine import workspace_key
+from hjem.db.unlock import checked_key
 from hjem.errors import UserError
 from hjem.i18n import msg
 
@@ -62,7 +62,7 @@ def change_key(path: Path, passphrase: str | None = None) -> KeyChange:
     if keystore.environment_key() is not None:
         raise KeyFromEnvironment()
     finish_interrupted(path)
-    old_key = workspace_key(path)  # PassphraseNeeded, KeyMissing, WrongKey, damaged …
+    old_key = checked_key(path)  # PassphraseNeeded, KeyMissing, WrongKey, damaged …
     copy = conversion.sibling(path, COPY)
     new_key = os.urandom(len(old_key))
     keystore.keep_key(copy, new_key, passphrase)

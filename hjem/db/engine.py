@@ -28,11 +28,14 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from hjem.config import data_dir, private_file
-from hjem.db import cipher, keystore
-from hjem.db.problems import damaged
+from hjem.db import change_key, cipher, conversion
+from hjem.db.local_file import sqlite_path
 from hjem.db.tls import with_tls
-from hjem.errors import DatabaseProblem, UserError
+from hjem.db.unlock import PlainWorkspace, checked_key
+from hjem.errors import DatabaseProblem
 from hjem.i18n import msg
+
+__all__ = ["PlainWorkspace", "database_url", "make_engine", "sqlite_path", "workspace_key"]
 
 ENV_URL = "HJEM_DATABASE_URL"
 SQLITE_FILE = "workspace.sqlite"
@@ -114,17 +117,6 @@ def _checked_url(url: str) -> URL:
     return parsed
 
 
-def sqlite_path(url: str) -> Path | None:
-    parsed = make_url(url)
-    if (
-        parsed.get_backend_name() != "sqlite"
-        or not parsed.database
-        or parsed.database == ":memory:"
-    ):
-        return None
-    return Path(parsed.database)
-
-
 def make_engine(url: str) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":
         return _sqlite_engine(url)
@@ -147,38 +139,13 @@ def busy_timeout_ms() -> int:
         return BUSY_TIMEOUT_MS
 
 
-class PlainWorkspace(UserError):
-    """A workspace an older hjem left unencrypted: it is converted before it is opened
-    (hjem.db.conversion), never worked in as it is."""
-
-    def __init__(self, path: Path):
-        super().__init__(msg("workspace.plain", file=path))
-        self.path = path
-
-
 def workspace_key(path: Path) -> bytes:
-    """The key that opens the workspace file at `path`, checked against the file; a new one
-    when there is no database yet. A UserError says why there is none: a plain workspace to
-    convert, a passphrase to ask for, only the recovery code left, a key that does not fit,
-    or a damaged file. What a crash stopped (a conversion, a change of key) is finished or
-    undone first: else an interrupted swap could look like no database, and get a new key."""
-    from hjem.db import change_key, conversion  # they open workspaces through this module
-
+    """The key that opens the workspace file at `path` (hjem.db.unlock.checked_key). What a
+    crash stopped (a conversion, a change of key) is finished or undone first: else an
+    interrupted swap could look like no database, and get a new key."""
     change_key.finish_interrupted(path)
     conversion.finish_interrupted(path)
-    if cipher.is_empty(path):
-        return keystore.key_for_new(path)
-    if cipher.is_plain(path):
-        if not cipher.plain_readable(path):
-            raise DatabaseProblem(ValueError("damaged"), damaged(str(path)))
-        raise PlainWorkspace(path)
-    key = keystore.key_for(path)
-    if not cipher.key_fits(path, key):
-        keys = keystore.read_key_file(path)
-        if keys is not None and keys.fits(key):  # the right key, and page 1 still fails
-            raise DatabaseProblem(ValueError("damaged"), damaged(str(path)))
-        raise keystore.WrongKey(path)
-    return key
+    return checked_key(path)
 
 
 def _sqlite_engine(url: str) -> Engine:

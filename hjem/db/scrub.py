@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hjem.db.cipher import Error as CipherError
-from hjem.db.engine import sqlite_path
+from hjem.db.local_file import sqlite_path
 
 if TYPE_CHECKING:
     from hjem.db.workspace import Workspace

@@ -91,6 +91,13 @@ GRANTS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     "case_addresses": {},
     # The audit log, written by the server alone: the coordinator reads it.
     "audit_log": {COORDINATOR: READ},
+    # Offline visits (hjem.sync): the server's record of the operations a person's laptop
+    # pushed, written (and its answer read again) by that person; the laptop's own tables
+    # exist here only so that every database has one schema: no one touches them.
+    "applied_ops": {ARCHITECT: ("SELECT", "INSERT", "UPDATE"), COORDINATOR: ALL},
+    "sync_outbox": {},
+    "sync_conflicts": {},
+    "sync_state": {},
     # Every hjem reads the schema's revision when it starts.
     "alembic_version": {ARCHITECT: READ, INVENTORY: READ, COORDINATOR: READ},
 }
@@ -127,6 +134,7 @@ ARCHITECT_ROWS: Mapping[str, str] = {
     "budget_lines": _ASSIGNED.format(case="budget_lines.case_id"),
     "case_architects": "login = current_user",
     "reservations": _RESERVATION_ASSIGNED,
+    "applied_ops": "login = current_user",
 }
 ROW_SECURED = tuple(ARCHITECT_ROWS)
 POLICY_PREFIX = "hjem_"

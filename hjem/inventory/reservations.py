@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from hjem.db.clock import database_now
 from hjem.i18n import msg
 from hjem.ids import CaseCode, ItemCode
 from hjem.inventory.errors import AlreadyReserved, EditConflict, InventoryError, NotAvailable
@@ -27,10 +28,6 @@ from hjem.inventory.models import Item, Reservation, Status
 _CASES = table("cases", column("code"))
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 def active_reservation(session: Session, item: Item) -> Reservation | None:
     return session.scalar(
         select(Reservation).where(Reservation.item_id == item.id, Reservation.active)
@@ -38,15 +35,15 @@ def active_reservation(session: Session, item: Item) -> Reservation | None:
 
 
 def expire_stale(session: Session, item: Item, who: str) -> None:
-    """A reservation past its expiry ends; its item is available again."""
+    """A reservation past its expiry, by the database's clock, ends; its item is available
+    again."""
     reservation = active_reservation(session, item)
-    if (
-        reservation is None
-        or reservation.expires_at is None
-        or _aware(reservation.expires_at) > _now()
-    ):
+    if reservation is None or reservation.expires_at is None:
         return
-    _end(reservation, "expired")
+    now = database_now(session)
+    if _aware(reservation.expires_at) > now:
+        return
+    _end(reservation, "expired", now)
     session.flush()
     move(session, item, Status.AVAILABLE, who, "expired", kind="release")
 
@@ -55,9 +52,9 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)  # SQLite drops the zone
 
 
-def _end(reservation: Reservation, reason: str) -> None:
+def _end(reservation: Reservation, reason: str, now: dt.datetime | None = None) -> None:
     reservation.active = False
-    reservation.ended_at = _now()
+    reservation.ended_at = now or dt.datetime.now(dt.UTC)
     reservation.end_reason = reason
 
 

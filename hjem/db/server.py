@@ -111,6 +111,9 @@ EXECUTE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "hjem_case_has_address(text)": _CASE_PEOPLE,
     "hjem_set_case_address(text,text)": _CASE_PEOPLE,
     "hjem_audit(text,text)": _CASE_PEOPLE,
+    # Migration 0008: an expired reservation ends by the server's clock, whoever reserves the
+    # item next (another case's reservation is hidden from an architect by its row policy).
+    "hjem_end_expired_reservation(integer,text)": (ARCHITECT, INVENTORY, COORDINATOR),
 }
 FUNCTION_PREFIX = "hjem_"
 # The key of init's advisory lock: any fixed number, the same in every hjem ("hjem" in ASCII).
@@ -137,6 +140,10 @@ ARCHITECT_ROWS: Mapping[str, str] = {
     "applied_ops": "login = current_user",
 }
 ROW_SECURED = tuple(ARCHITECT_ROWS)
+# Rows a person may write, beyond what they may see: every person's applied_ops rows carry
+# their own login, so a laptop cannot record its operations under someone else's name (the
+# coordinator sees every row, to keep the table tidy, but writes only their own).
+WRITE_CHECKS: Mapping[str, str] = {"applied_ops": "login = current_user"}
 POLICY_PREFIX = "hjem_"
 
 
@@ -293,17 +300,19 @@ def _secure_rows(cursor: Cursor[tuple[object, ...]]) -> None:
         cursor.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(name))
         cursor.execute(sql.SQL("ALTER TABLE {} FORCE ROW LEVEL SECURITY").format(name))
         _drop_policies(cursor, table)
-        for role, condition in _policies(table):
-            _create_policy(cursor, table, role, condition)
+        for role, seen, written in _policies(table):
+            _create_policy(cursor, table, role, seen, written)
 
 
-def _policies(table: str) -> Iterable[tuple[str, str]]:
-    """(role, row condition) for each role with a policy on `table`."""
-    yield OWNER, "true"
-    yield COORDINATOR, "true"
+def _policies(table: str) -> Iterable[tuple[str, str, str]]:
+    """(role, rows seen, rows written) for each role with a policy on `table`."""
+    yield OWNER, "true", "true"
+    written = WRITE_CHECKS.get(table, "true")
+    yield COORDINATOR, "true", written
     if INVENTORY in GRANTS[table]:  # the reservations: every one, to hand items out
-        yield INVENTORY, "true"
-    yield ARCHITECT, ARCHITECT_ROWS[table]
+        yield INVENTORY, "true", written
+    architect = ARCHITECT_ROWS[table]
+    yield ARCHITECT, architect, WRITE_CHECKS.get(table, architect)
 
 
 def _drop_policies(cursor: Cursor[tuple[object, ...]], table: str) -> None:
@@ -320,15 +329,15 @@ def _drop_policies(cursor: Cursor[tuple[object, ...]], table: str) -> None:
 
 
 def _create_policy(
-    cursor: Cursor[tuple[object, ...]], table: str, role: str, condition: str
+    cursor: Cursor[tuple[object, ...]], table: str, role: str, seen: str, written: str
 ) -> None:
-    # The condition is hjem's own text (ARCHITECT_ROWS), never a person's input.
+    # The conditions are hjem's own text (ARCHITECT_ROWS, WRITE_CHECKS), never a person's input.
     cursor.execute(
         sql.SQL("CREATE POLICY {} ON {} FOR ALL TO {} USING ({}) WITH CHECK ({})").format(
             sql.Identifier(POLICY_PREFIX + role.removeprefix("hjem_")),
             sql.Identifier(table),
             sql.Identifier(role),
-            sql.SQL(condition),
-            sql.SQL(condition),
+            sql.SQL(seen),
+            sql.SQL(written),
         )
     )

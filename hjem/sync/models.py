@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hjem.db.base import Base
@@ -24,16 +24,20 @@ def _now() -> dt.datetime:
 class AppliedOp(Base):
     """An operation the server applied, with its answer: written in the same transaction as
     the operation's effect, so the effect and the record of it commit together or not at all.
-    `login` is the server's own `current_user` (a column default), never what a laptop says."""
+    `login` is the server's own `current_user` and `applied_at` the server's clock (column
+    defaults, migration 0008), never what a laptop says: the ORM leaves both out of its
+    INSERT, and the row policy refuses a row that names another login (hjem.db.server)."""
 
     __tablename__ = "applied_ops"
 
     op_id: Mapped[str] = mapped_column(String(OP_ID_LENGTH), primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
     case_code: Mapped[str] = mapped_column(String(CASE_CODE_LENGTH), default="")
-    login: Mapped[str] = mapped_column(String(63), default="")
+    login: Mapped[str] = mapped_column(String(63), server_default="")
     answer: Mapped[str] = mapped_column(Text, default="")
-    applied_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    applied_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=text("CURRENT_TIMESTAMP")
+    )
 
 
 class OutboxEntry(Base):

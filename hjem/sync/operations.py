@@ -51,6 +51,7 @@ class Reason(StrEnum):
     UNKNOWN_CASE = "unknown_case"  # erased, or not this person's
     UNKNOWN_ITEM = "unknown_item"
     NOT_PERMITTED = "not_permitted"  # the person's role may not do it
+    INVALID = "invalid"  # malformed: no server could apply it (a field too long, not a plan)
 
 
 @dataclass(frozen=True)

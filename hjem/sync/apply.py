@@ -117,17 +117,17 @@ def stored_answer(session: Session, op_id: str) -> Answer | None:
 def _malformed(op: Operation) -> bool:
     """True when no server could ever apply `op`: it is refused without being recorded."""
     try:
-        well_formed_id = str(uuid.UUID(op.id)) == op.id
-    except (ValueError, TypeError, AttributeError):
+        return not (
+            str(uuid.UUID(op.id)) == op.id
+            and op.kind in EFFECTS
+            and 0 < len(op.case_code) <= CASE_CODE_LENGTH
+            and len(op.item_code) <= ITEM_CODE_LENGTH
+            and len(op.who) <= WHO_LENGTH
+            and len(op.document) <= MAX_DOCUMENT_BYTES
+            and (op.based_on is None or isinstance(op.based_on, int))
+        )
+    except (ValueError, TypeError, AttributeError):  # not even the right types
         return True
-    return not (
-        well_formed_id
-        and op.kind in EFFECTS
-        and 0 < len(op.case_code) <= CASE_CODE_LENGTH
-        and len(op.item_code) <= ITEM_CODE_LENGTH
-        and len(op.who) <= WHO_LENGTH
-        and len(op.document) <= MAX_DOCUMENT_BYTES
-    )
 
 
 def _apply(session: Session, op: Operation) -> Answer:

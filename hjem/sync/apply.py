@@ -30,6 +30,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from hjem.cases.errors import CaseNotFound, StalePlan
+from hjem.cases.models import Case
 from hjem.cases.plans import save_case_plan
 from hjem.db.clock import database_now
 from hjem.db.workspace import REFUSALS, Workspace
@@ -246,8 +247,17 @@ def _release(session: Session, op: Operation) -> Answer:
 
 def _save_plan(session: Session, op: Operation) -> Answer:
     plan = plan_from_bytes(op.document)
+    _lock_case(session, op.case_code)
     version = save_case_plan(session, CaseCode(op.case_code), plan, op.who, op.based_on)
     return Answer(op.id, Outcome.APPLIED, version=version)
+
+
+def _lock_case(session: Session, code: str) -> None:
+    """Two saves of one case's plan at once wait for each other here, so the second finds the
+    first's version and is told who saved it. Left to race, the loser's version check fails
+    at the write, and hjem.cases.plans rolls back the whole transaction with the record.
+    FOR NO KEY UPDATE: a child or a visit added to the case meanwhile does not wait."""
+    session.execute(select(Case.id).where(Case.code == code).with_for_update(key_share=True))
 
 
 EFFECTS: dict[Kind, Callable[[Session, Operation], Answer]] = {

@@ -149,3 +149,28 @@ def test_two_offline_laptops_placed_the_same_sofa_for_two_families(team: Team):
             for person, op in queued.items():  # a later sync hears the same
                 again = Answer.from_json(json.loads(_pushing(spaces[person], [op])())[0])
                 assert again == answers[person]
+
+
+def test_two_saves_of_one_plan_at_once_one_applied_one_told_who_saved(team: Team):
+    """Both based on the same version: the loser's version check fails mid-transaction (the
+    plan module rolls the whole transaction back, the record with it); the operation is
+    applied again from the start and answered as a conflict, recorded once."""
+    pushes = ("first", "second")
+    for push in pushes:
+        team.urls[push] = team.urls["ada"]
+    version = 1
+    with servers(team, *pushes) as spaces:
+        for _ in range(8):
+            ops = {push: _save(CASE_A, push, version) for push in pushes}
+            said = at_once({p: _pushing(spaces[p], [ops[p]]) for p in pushes})
+            answers = {p: Answer.from_json(json.loads(said[p])[0]) for p in pushes}
+            winner = next(p for p, a in answers.items() if a.outcome == Outcome.APPLIED)
+            loser = answers[pushes[1 - pushes.index(winner)]]
+            assert answers[winner].version == version + 1
+            assert (loser.outcome, loser.reason, loser.saved_by) == (
+                Outcome.CONFLICT,
+                Reason.PLAN_MOVED_ON,
+                winner,
+            )
+            version += 1
+    assert len(records(team)) == 16

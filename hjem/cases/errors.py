@@ -25,6 +25,7 @@ class StalePlan(CaseError):
 
     def __init__(self, code: str, saved_by: str):
         super().__init__(msg("case.error.stale_plan", code=code, who=saved_by or "?"))
+        self.saved_by = saved_by
 
 
 class CaseEditConflict(CaseError):

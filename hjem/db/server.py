@@ -91,6 +91,13 @@ GRANTS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     "case_addresses": {},
     # The audit log, written by the server alone: the coordinator reads it.
     "audit_log": {COORDINATOR: READ},
+    # Offline visits (hjem.sync): the server's record of the operations a person's laptop
+    # pushed, written (and its answer read again) by that person; the laptop's own tables
+    # exist here only so that every database has one schema: no one touches them.
+    "applied_ops": {ARCHITECT: ("SELECT", "INSERT", "UPDATE"), COORDINATOR: ALL},
+    "sync_outbox": {},
+    "sync_conflicts": {},
+    "sync_state": {},
     # Every hjem reads the schema's revision when it starts.
     "alembic_version": {ARCHITECT: READ, INVENTORY: READ, COORDINATOR: READ},
 }
@@ -104,6 +111,9 @@ EXECUTE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "hjem_case_has_address(text)": _CASE_PEOPLE,
     "hjem_set_case_address(text,text)": _CASE_PEOPLE,
     "hjem_audit(text,text)": _CASE_PEOPLE,
+    # Migration 0008: an expired reservation ends by the server's clock, whoever reserves the
+    # item next (another case's reservation is hidden from an architect by its row policy).
+    "hjem_end_expired_reservation(integer,text)": (ARCHITECT, INVENTORY, COORDINATOR),
 }
 FUNCTION_PREFIX = "hjem_"
 # The key of init's advisory lock: any fixed number, the same in every hjem ("hjem" in ASCII).
@@ -127,8 +137,13 @@ ARCHITECT_ROWS: Mapping[str, str] = {
     "budget_lines": _ASSIGNED.format(case="budget_lines.case_id"),
     "case_architects": "login = current_user",
     "reservations": _RESERVATION_ASSIGNED,
+    "applied_ops": "login = current_user",
 }
 ROW_SECURED = tuple(ARCHITECT_ROWS)
+# Rows a person may write, beyond what they may see: every person's applied_ops rows carry
+# their own login, so a laptop cannot record its operations under someone else's name (the
+# coordinator sees every row, to keep the table tidy, but writes only their own).
+WRITE_CHECKS: Mapping[str, str] = {"applied_ops": "login = current_user"}
 POLICY_PREFIX = "hjem_"
 
 
@@ -285,17 +300,19 @@ def _secure_rows(cursor: Cursor[tuple[object, ...]]) -> None:
         cursor.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(name))
         cursor.execute(sql.SQL("ALTER TABLE {} FORCE ROW LEVEL SECURITY").format(name))
         _drop_policies(cursor, table)
-        for role, condition in _policies(table):
-            _create_policy(cursor, table, role, condition)
+        for role, seen, written in _policies(table):
+            _create_policy(cursor, table, role, seen, written)
 
 
-def _policies(table: str) -> Iterable[tuple[str, str]]:
-    """(role, row condition) for each role with a policy on `table`."""
-    yield OWNER, "true"
-    yield COORDINATOR, "true"
+def _policies(table: str) -> Iterable[tuple[str, str, str]]:
+    """(role, rows seen, rows written) for each role with a policy on `table`."""
+    yield OWNER, "true", "true"
+    written = WRITE_CHECKS.get(table, "true")
+    yield COORDINATOR, "true", written
     if INVENTORY in GRANTS[table]:  # the reservations: every one, to hand items out
-        yield INVENTORY, "true"
-    yield ARCHITECT, ARCHITECT_ROWS[table]
+        yield INVENTORY, "true", written
+    architect = ARCHITECT_ROWS[table]
+    yield ARCHITECT, architect, WRITE_CHECKS.get(table, architect)
 
 
 def _drop_policies(cursor: Cursor[tuple[object, ...]], table: str) -> None:
@@ -312,15 +329,15 @@ def _drop_policies(cursor: Cursor[tuple[object, ...]], table: str) -> None:
 
 
 def _create_policy(
-    cursor: Cursor[tuple[object, ...]], table: str, role: str, condition: str
+    cursor: Cursor[tuple[object, ...]], table: str, role: str, seen: str, written: str
 ) -> None:
-    # The condition is hjem's own text (ARCHITECT_ROWS), never a person's input.
+    # The conditions are hjem's own text (ARCHITECT_ROWS, WRITE_CHECKS), never a person's input.
     cursor.execute(
         sql.SQL("CREATE POLICY {} ON {} FOR ALL TO {} USING ({}) WITH CHECK ({})").format(
             sql.Identifier(POLICY_PREFIX + role.removeprefix("hjem_")),
             sql.Identifier(table),
             sql.Identifier(role),
-            sql.SQL(condition),
-            sql.SQL(condition),
+            sql.SQL(seen),
+            sql.SQL(written),
         )
     )

@@ -9,7 +9,8 @@ from sqlalchemy import inspect, select
 import hjem.budget.models  # every table, in the metadata compared with the migrations
 import hjem.cases.models
 import hjem.db.audit
-import hjem.db.settings  # noqa: F401
+import hjem.db.settings
+import hjem.sync.models  # noqa: F401
 from hjem.db.base import Base
 from hjem.db.engine import make_engine
 from hjem.db.migrate import alembic_config, backup_sqlite, current_revision, head_revision, upgrade

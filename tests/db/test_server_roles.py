@@ -69,6 +69,20 @@ OTHERS: dict[str, dict[str, str]] = {
     # The address only through the server's functions; the audit log for the coordinator's eyes.
     "case_addresses": {"ada": _NONE, "bo": _NONE, "ivar": _NONE, "cora": _NONE},
     "audit_log": {"ada": _NONE, "bo": _NONE, "ivar": _NONE, "cora": _S},
+    # The laptop's own sync tables exist on the server only for one schema everywhere.
+    "sync_outbox": {"ada": _NONE, "bo": _NONE, "ivar": _NONE, "cora": _NONE},
+    "sync_conflicts": {"ada": _NONE, "bo": _NONE, "ivar": _NONE, "cora": _NONE},
+    "sync_state": {"ada": _NONE, "bo": _NONE, "ivar": _NONE, "cora": _NONE},
+}
+# The server's record of pushed operations, as seen on a row of Ada's: each person writes
+# rows under their own login only; the coordinator sees (and may delete) every row. No one
+# but the coordinator deletes, so a record that makes a repeated push harmless stays.
+#                  select    insert    update    delete    insert as Ada
+APPLIED_OPS = {
+    "ada": ("rows", "ok", "rows", "denied", "ok"),
+    "bo": ("empty", "ok", "empty", "denied", "policy"),
+    "ivar": ("denied", "denied", "denied", "denied", "denied"),
+    "cora": ("rows", "ok", "policy", "rows", "policy"),
 }
 KEY_COLUMN = {"case_architects": "case_id", "reservations": "case_code", "cases": "id"}
 
@@ -80,7 +94,39 @@ def test_every_table_of_the_schema_has_grants_and_a_row_in_this_matrix(team: Tea
                 text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
             ).scalars()
         )
-    assert tables == set(GRANTS) == set(HOUSEHOLD) | set(OTHERS)
+    assert tables == set(GRANTS) == set(HOUSEHOLD) | set(OTHERS) | {"applied_ops"}
+
+
+def test_the_applied_operations_cell_by_cell(team: Team):
+    """Ada's row, stamped with her login by the server itself; "insert as Ada" names her
+    login explicitly, as a laptop that claims to be her would."""
+    with team.engine("ada").begin() as connection:
+        connection.execute(text(f"{_APPLIED} VALUES ('ada-op', 'hold', :case, '')"), _A)
+        stamped = connection.execute(text("SELECT login FROM applied_ops")).scalar()
+    assert stamped == team.logins["ada"]
+    seen = {person: _applied_ops_cells(team, person) for person in PERSONS}
+    assert seen == APPLIED_OPS
+
+
+_APPLIED = "INSERT INTO applied_ops (op_id, kind, case_code, answer)"
+_A = {"case": CASE_A}
+
+
+def _applied_ops_cells(team: Team, person: str) -> tuple[str, ...]:
+    engine, where = team.engine(person), "WHERE op_id = 'ada-op'"
+    claimed = "INSERT INTO applied_ops (op_id, kind, case_code, answer, login)"
+    return (
+        _attempt(engine, f"SELECT count(*) FROM applied_ops {where}", {}),
+        _attempt(engine, f"{_APPLIED} VALUES ('new-op', 'hold', :case, '')", _A, inserts=True),
+        _attempt(engine, f"UPDATE applied_ops SET answer = 'x' {where}", {}),
+        _attempt(engine, f"DELETE FROM applied_ops {where}", {}),
+        _attempt(
+            engine,
+            f"{claimed} VALUES ('new-op', 'hold', :case, '', :login)",
+            _A | {"login": team.logins["ada"]},
+            inserts=True,
+        ),
+    )
 
 
 @pytest.mark.parametrize("table", sorted(HOUSEHOLD))
@@ -151,6 +197,7 @@ def _privileges(team: Team, person: str, table: str) -> str:
 
 def _any_column(table: str) -> str:
     columns = {"alembic_version": "version_num", "settings": "key", "items": "status"}
+    columns |= {"sync_outbox": "seq", "sync_conflicts": "op_id", "sync_state": "key"}
     return (columns | {"case_addresses": "case_id"}).get(table, "id")
 
 

@@ -7,7 +7,8 @@ import hjem.budget.models
 import hjem.cases.models
 import hjem.db.audit
 import hjem.db.settings
-import hjem.inventory.models  # noqa: F401
+import hjem.inventory.models
+import hjem.sync.models  # noqa: F401
 from hjem.db.base import Base
 
 target_metadata = Base.metadata

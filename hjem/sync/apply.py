@@ -1,0 +1,268 @@
+"""The server's side of a push: each operation applied at most once, its answer kept.
+
+`apply_once` runs one operation in one transaction of the workspace it is given (the team
+server, as the person who pushes):
+1. the operation's id is written to `applied_ops` first (INSERT … ON CONFLICT DO NOTHING): a
+   second push of the same id, from another process at the same moment, waits on that row
+   and then finds it, with its answer;
+2. the effect runs in a savepoint, through the same domain functions as online work: a claim
+   through the one-active-reservation index, a plan through its version check. A refusal
+   rolls the savepoint back, never the record;
+3. the answer is stored with the record, and both commit together.
+Pushing the same operation again returns the stored answer and changes nothing.
+
+An operation that can never be recorded is answered without a record, and the answer is the
+same every time it is pushed: one malformed (not a UUID, a field longer than its column, a
+plan larger than any plan file), one whose person may not push at all (an inventory
+manager: no privilege on `applied_ops`), and one whose id is already another login's (row
+security hides that row; a laptop cannot read or overwrite someone else's answer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from hjem.cases.errors import CaseNotFound, StalePlan
+from hjem.cases.models import Case
+from hjem.cases.plans import save_case_plan
+from hjem.db.clock import database_now
+from hjem.db.workspace import REFUSALS, Workspace
+from hjem.floorplan.codec import PlanFileError
+from hjem.floorplan.hjemfile import MAX_FILE_BYTES, plan_from_bytes
+from hjem.ids import CASE_CODE_LENGTH, CaseCode, ItemCode
+from hjem.inventory.codes import normalized
+from hjem.inventory.errors import (
+    AlreadyReserved,
+    EditConflict,
+    InventoryError,
+    NotAvailable,
+    NotFound,
+)
+from hjem.inventory.items import get_item
+from hjem.inventory.models import Item, Reservation
+from hjem.inventory.reservations import active_reservation, release, reserve
+from hjem.sync.models import ITEM_CODE_LENGTH, AppliedOp
+from hjem.sync.operations import Answer, Kind, Operation, Outcome, Reason
+
+HOLD_DURATION = dt.timedelta(hours=48)  # by the server's clock (hjem.db.clock)
+ATTEMPTS = 3
+WHO_LENGTH = 120  # as Reservation.reserved_by and ItemEvent.who
+MAX_DOCUMENT_BYTES = MAX_FILE_BYTES  # no plan file is larger (hjem.floorplan.hjemfile)
+PERMISSION_DENIED = "42501"  # PostgreSQL's insufficient_privilege
+DATA_EXCEPTION = "22"  # the SQLSTATE class of a value the column cannot take
+
+
+class _Interrupted(Exception):
+    """The effect rolled the whole transaction back (a race in the plan's version check):
+    nothing is kept, and the operation is simply applied again."""
+
+
+class _Unrecorded(Exception):
+    """The operation cannot be recorded; its answer is given without a record."""
+
+    def __init__(self, reason: Reason):
+        self.reason = reason
+
+
+def apply_once(server: Workspace, op: Operation) -> Answer:
+    """`op` applied on `server`, or the answer it got when it was applied before."""
+    return next(apply_all(server, [op]))
+
+
+def apply_all(server: Workspace, ops: Iterable[Operation]) -> Iterator[Answer]:
+    """Each operation as `apply_once` would, in its own transaction and in order, over one
+    connection for the whole push (no pool check-out, ping and reset per operation). Each
+    answer is yielded once its transaction has committed; a push cut short keeps what was
+    answered and may simply be pushed again."""
+    with server.session() as session:
+        for op in ops:
+            yield _answered(server, session, op)
+
+
+def _answered(server: Workspace, session: Session, op: Operation) -> Answer:
+    if _malformed(op):
+        return Answer(op.id, Outcome.REFUSED, Reason.INVALID)
+    for _ in range(ATTEMPTS):
+        try:
+            answer = _apply(session, op)
+            session.commit()
+            return answer
+        except _Unrecorded as unrecorded:
+            return Answer(op.id, Outcome.REFUSED, unrecorded.reason)
+        except _Interrupted:
+            continue
+        except REFUSALS as error:
+            if _sqlstate(error) != PERMISSION_DENIED:
+                raise server.problem(error) from error  # unreachable or busy: pushed again later
+            return Answer(op.id, Outcome.REFUSED, Reason.NOT_PERMITTED)
+        finally:
+            # Nothing half-done stays, and nothing read stays cached for the next operation
+            # (the session keeps its objects across commits; another laptop may change them).
+            session.rollback()
+            session.expunge_all()
+    raise RuntimeError(f"operation {op.id} could not be applied")
+
+
+def stored_answer(session: Session, op_id: str) -> Answer | None:
+    answer = session.scalar(select(AppliedOp.answer).where(AppliedOp.op_id == op_id))
+    return Answer.from_json(answer) if answer else None
+
+
+def _malformed(op: Operation) -> bool:
+    """True when no server could ever apply `op`: it is refused without being recorded."""
+    try:
+        return not (
+            str(uuid.UUID(op.id)) == op.id
+            and op.kind in EFFECTS
+            and 0 < len(op.case_code) <= CASE_CODE_LENGTH
+            and len(op.item_code) <= ITEM_CODE_LENGTH
+            and len(op.who) <= WHO_LENGTH
+            and len(op.document) <= MAX_DOCUMENT_BYTES
+            and (op.based_on is None or isinstance(op.based_on, int))
+        )
+    except (ValueError, TypeError, AttributeError):  # not even the right types
+        return True
+
+
+def _apply(session: Session, op: Operation) -> Answer:
+    if not _recorded_first(session, op):
+        stored = stored_answer(session, op.id)
+        if stored is None:  # a row of another login's, which row security hides
+            raise _Unrecorded(Reason.NOT_PERMITTED)
+        return stored
+    answer = _effect(session, op)
+    kept = session.execute(
+        update(AppliedOp).where(AppliedOp.op_id == op.id).values(answer=answer.to_json())
+    )
+    if getattr(kept, "rowcount", 0) != 1:  # the effect rolled the record back with it
+        raise _Interrupted()
+    return answer
+
+
+def _recorded_first(session: Session, op: Operation) -> bool:
+    """Writes the operation's record; False if one with its id was there (one statement:
+    the common first push costs no look-up)."""
+    values = {"op_id": op.id, "kind": op.kind.value, "case_code": op.case_code, "answer": ""}
+    insert = _insert(session)(AppliedOp).values(values)
+    written = insert.on_conflict_do_nothing(index_elements=["op_id"]).returning(AppliedOp.op_id)
+    return session.execute(written).first() is not None
+
+
+def _insert(session: Session) -> Callable[..., postgresql.Insert | sqlite.Insert]:
+    postgres = session.get_bind().dialect.name == "postgresql"
+    return postgresql.insert if postgres else sqlite.insert
+
+
+def _effect(session: Session, op: Operation) -> Answer:
+    """What the operation does, in a savepoint: a refusal undoes the effect alone."""
+    try:
+        with session.begin_nested():
+            return EFFECTS[op.kind](session, op)
+    except CaseNotFound:
+        return Answer(op.id, Outcome.REFUSED, Reason.UNKNOWN_CASE)
+    except NotFound:
+        return Answer(op.id, Outcome.REFUSED, Reason.UNKNOWN_ITEM)
+    except (AlreadyReserved, EditConflict):  # another claim got there first
+        return Answer(op.id, Outcome.CONFLICT, Reason.RESERVED_ELSEWHERE)
+    except NotAvailable:
+        return Answer(op.id, Outcome.CONFLICT, Reason.NOT_AVAILABLE)
+    except StalePlan as stale:
+        return Answer(op.id, Outcome.CONFLICT, Reason.PLAN_MOVED_ON, saved_by=stale.saved_by)
+    except InventoryError:  # reserve's words for a case that does not exist (or is hidden)
+        return Answer(op.id, Outcome.REFUSED, Reason.UNKNOWN_CASE)
+    except PlanFileError:  # not a plan, or one no hjem can read
+        return Answer(op.id, Outcome.REFUSED, Reason.INVALID)
+    except DBAPIError as error:
+        return Answer(op.id, Outcome.REFUSED, _refusal(error))
+
+
+def _refusal(error: DBAPIError) -> Reason:
+    """The server's refusal of the effect as a lasting answer; anything else (a lost
+    connection, a timeout) is not an answer, and the operation is pushed again later."""
+    sqlstate = _sqlstate(error) or ""
+    if sqlstate == PERMISSION_DENIED:  # a grant or a row policy of the person's role
+        return Reason.NOT_PERMITTED
+    if sqlstate.startswith(DATA_EXCEPTION):
+        return Reason.INVALID
+    raise error
+
+
+def _sqlstate(error: BaseException | None) -> str | None:
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    return getattr(cause, "sqlstate", None)
+
+
+def _claim(session: Session, op: Operation, expires_at: dt.datetime | None) -> Answer:
+    """Reserve the item for the case; a claim the case already holds is kept (a hold made
+    permanent by a later reserve, or a hold placed again)."""
+    held = _held_by_case(session, op)
+    if held is not None:
+        if expires_at is None or held.expires_at is not None:
+            held.expires_at = expires_at
+        return Answer(op.id, Outcome.APPLIED, expires_at=held.expires_at)
+    reservation = reserve(
+        session, ItemCode(op.item_code), CaseCode(op.case_code), op.who, expires_at
+    )
+    return Answer(op.id, Outcome.APPLIED, expires_at=reservation.expires_at)
+
+
+def _held_by_case(session: Session, op: Operation) -> Reservation | None:
+    """The case's own active reservation of the item, in one look-up (most claims find none
+    and go on to `reserve`, which checks the item itself)."""
+    query = (
+        select(Reservation)
+        .join(Item, Item.id == Reservation.item_id)
+        .where(
+            Item.code == normalized(op.item_code),
+            Reservation.case_code == op.case_code.strip(),
+            Reservation.active,
+        )
+    )
+    return session.scalar(query)
+
+
+def _hold(session: Session, op: Operation) -> Answer:
+    return _claim(session, op, database_now(session) + HOLD_DURATION)
+
+
+def _reserve(session: Session, op: Operation) -> Answer:
+    return _claim(session, op, None)
+
+
+def _release(session: Session, op: Operation) -> Answer:
+    item = get_item(session, ItemCode(op.item_code))
+    held: Reservation | None = active_reservation(session, item)
+    if held is None or held.case_code != op.case_code:
+        return Answer(op.id, Outcome.REFUSED, Reason.NOT_RESERVED)
+    release(session, item.code, op.who, op.case_code)
+    return Answer(op.id, Outcome.APPLIED)
+
+
+def _save_plan(session: Session, op: Operation) -> Answer:
+    plan = plan_from_bytes(op.document)
+    _lock_case(session, op.case_code)
+    version = save_case_plan(session, CaseCode(op.case_code), plan, op.who, op.based_on)
+    return Answer(op.id, Outcome.APPLIED, version=version)
+
+
+def _lock_case(session: Session, code: str) -> None:
+    """Two saves of one case's plan at once wait for each other here, so the second finds the
+    first's version and is told who saved it. Left to race, the loser's version check fails
+    at the write, and hjem.cases.plans rolls back the whole transaction with the record.
+    FOR NO KEY UPDATE: a child or a visit added to the case meanwhile does not wait."""
+    session.execute(select(Case.id).where(Case.code == code).with_for_update(key_share=True))
+
+
+EFFECTS: dict[Kind, Callable[[Session, Operation], Answer]] = {
+    Kind.HOLD: _hold,
+    Kind.RESERVE: _reserve,
+    Kind.RELEASE: _release,
+    Kind.SAVE_PLAN: _save_plan,
+}

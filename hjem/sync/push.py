@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hjem.db.workspace import Workspace
@@ -68,9 +68,6 @@ def settle(session: Session, op_id: str, answer: Answer) -> SyncConflict | None:
     entry = session.scalar(select(OutboxEntry).where(OutboxEntry.op_id == op_id))
     if entry is None:
         return None
-    session.execute(delete(OutboxEntry).where(OutboxEntry.op_id == op_id))
-    if answer.outcome == Outcome.APPLIED:
-        return None
     conflict = SyncConflict(
         op_id=op_id,
         kind=entry.kind,
@@ -80,9 +77,13 @@ def settle(session: Session, op_id: str, answer: Answer) -> SyncConflict | None:
         body=entry.body,  # a plan's document stays here, whole: the laptop's copy of it
         settled=False,
     )
+    session.delete(entry)
+    session.flush()
+    if answer.outcome == Outcome.APPLIED:
+        return None
+    if conflict.kind in CLAIMS:
+        _undo_claim(session, conflict.item_code, conflict.case_code)
     session.add(conflict)
-    if entry.kind in CLAIMS:
-        _undo_claim(session, entry.item_code, entry.case_code)
     session.flush()
     return conflict
 

@@ -49,12 +49,17 @@ RESERVATIONS = table_of(Reservation)
 SMALL_TABLES = (Category, Location, GrantScheme, SchemeLimit, WorkspaceSetting)
 HOUSEHOLD = (Child, Visit, BudgetLine)
 PULLED_AT = "pulled_at"  # the server's clock at the last pull
+# Every table a pull may read, so that a report names each, with 0 when nothing changed.
+TABLES_READ = tuple(
+    table_of(model).name
+    for model in (*SMALL_TABLES, Case, *HOUSEHOLD, CasePlan, CaseAddress, Item, Photo, Reservation)
+)
 
 
 @dataclass
 class PullReport:
     pulled_at: dt.datetime
-    rows_read: Counter[str] = field(default_factory=Counter)  # whole rows, by table
+    rows_read: Counter[str] = field(default_factory=lambda: Counter(dict.fromkeys(TABLES_READ, 0)))
     removed: Counter[str] = field(default_factory=Counter)  # rows gone from the copy
     replayed: int = 0  # waiting operations made again on the copy
 

@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from hjem.config import data_dir, private_folder
 from hjem.db import cipher
 from hjem.db.engine import SQLITE_FILE, database_url, workspace_key
-from hjem.db.workspace import Workspace, open_workspace
+from hjem.db.workspace import Workspace
 from hjem.errors import DatabaseProblem
 from hjem.i18n import msg
 
@@ -46,8 +46,8 @@ def copy_key(server_url: str) -> bytes:
     """The copy's key, derived from the laptop workspace's key (made first if the laptop
     has none yet: its key is the root of every copy's)."""
     workspace = data_dir() / SQLITE_FILE
-    if cipher.is_empty(workspace):
-        open_workspace(None).close()
+    if cipher.is_empty(workspace):  # the laptop's own file, whatever HJEM_DATABASE_URL says
+        Workspace(f"sqlite:///{workspace}").close()
     label = KEY_LABEL + copy_name(server_url).encode()
     return hmac.new(workspace_key(workspace), label, hashlib.sha256).digest()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from hjem.cases.models import Case, CasePlan
@@ -51,7 +51,7 @@ def waiting(session: Session) -> list[OutboxEntry]:
 
 
 def waiting_count(session: Session) -> int:
-    return len(session.scalars(select(OutboxEntry.seq)).all())
+    return session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
 
 
 def reserve_offline(session: Session, item_code: str, case_code: str, who: str) -> Operation:

@@ -95,3 +95,13 @@ def test_a_case_no_longer_assigned_leaves_the_copy_with_its_reservations(team):
         assert team.items["reserved_a"] not in _codes(copy, "items")
         assert count(copy, "SELECT count(*) FROM children") == 0
         assert count(copy, "SELECT count(*) FROM reservations") == 0
+
+
+def test_the_copy_opens_under_a_key_derived_from_the_laptops_workspace(team, monkeypatch):
+    from hjem.config import data_dir
+    from hjem.sync.copy import copy_key
+
+    monkeypatch.setenv("HJEM_DATABASE_URL", team.urls["ada"])  # the server is no root of keys
+    key = copy_key(team.urls["ada"])
+    assert (data_dir() / "workspace.sqlite").stat().st_size > 0  # the laptop's own, made
+    assert key != copy_key(team.urls["bo"]) and len(key) == 32

@@ -27,6 +27,7 @@ from hjem.commands import (
     inventory,
     scheme,
     server,
+    sync,
     workspace,
 )
 from hjem.commands.argparse_texts import speak_argparse
@@ -50,10 +51,11 @@ def saved_user_name() -> str:
 
 COMMANDS = (
     *("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover", "server"),
-    "workspace",
+    *("workspace", "sync"),
 )
 COMMAND_MODULES = (
     *(check, database, inventory, demo, cases, budget, scheme, handover, server, workspace),
+    sync,
 )
 
 

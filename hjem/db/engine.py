@@ -117,9 +117,12 @@ def _checked_url(url: str) -> URL:
     return parsed
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, key: bytes | None = None) -> Engine:
+    """An engine for `url`; a SQLite file is opened with `key` when one is given (a working
+    copy's key is derived from the workspace's: hjem.sync.copy), else with the workspace key
+    the keystore has for it."""
     if make_url(url).get_backend_name() == "sqlite":
-        return _sqlite_engine(url)
+        return _sqlite_engine(url, key)
     return create_engine(
         url, pool_pre_ping=True, hide_parameters=True, connect_args=POSTGRES_CONNECT_ARGS
     )
@@ -148,7 +151,7 @@ def workspace_key(path: Path) -> bytes:
     return checked_key(path)
 
 
-def _sqlite_engine(url: str) -> Engine:
+def _sqlite_engine(url: str, key: bytes | None = None) -> Engine:
     path = sqlite_path(url)
     wait_ms = busy_timeout_ms()
     connect_args = {"timeout": wait_ms / 1000}
@@ -157,7 +160,8 @@ def _sqlite_engine(url: str) -> Engine:
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Made private before SQLite opens it: its WAL and shared-memory files take its mode.
-        key = workspace_key(private_file(path))
+        private_file(path)
+        key = key or workspace_key(path)
         engine = create_engine(
             cipher.engine_url(path, key),
             connect_args=connect_args,

@@ -29,9 +29,9 @@ REFUSALS = (SQLAlchemyError, OSError, sqlite3.Error, cipher.Error)
 
 
 class Workspace:
-    def __init__(self, url: str | None = None, migrate: bool = True):
+    def __init__(self, url: str | None = None, migrate: bool = True, key: bytes | None = None):
         self.url = database_url(url)
-        self.engine: Engine = make_engine(self.url)
+        self.engine: Engine = make_engine(self.url, key)
         try:
             self.backup: Path | None = upgrade(self.engine) if migrate else None
         except BaseException:

@@ -1,0 +1,63 @@
+"""Where the laptop's working copy of a team server lives, and the key that opens it.
+
+One copy per (server, login): a second person on the same laptop, or a training server beside
+the real one, never sees the other's copy. The file's name is a hash of the server's address
+and the login, so it names no family and nothing of an address (a file name may reach a
+backup's list or a support screenshot).
+
+The copy is encrypted like the workspace (SQLCipher), under a key derived from the
+workspace's own key (HMAC-SHA256 with a label and the copy's name): whatever opens the
+workspace (the keyring, the passphrase, the recovery code) opens the copies too, and no second
+secret is kept anywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from hjem.config import data_dir, private_folder
+from hjem.db import cipher
+from hjem.db.engine import SQLITE_FILE, database_url, workspace_key
+from hjem.db.workspace import Workspace
+from hjem.errors import DatabaseProblem
+from hjem.i18n import msg
+
+COPIES_FOLDER = "copies"
+KEY_LABEL = b"hjem working copy "
+
+
+def copy_name(server_url: str) -> str:
+    """The copy's file name: the same for the same server, database and login, whatever the
+    password or the TLS settings in the address."""
+    url = make_url(database_url(server_url))
+    where = f"{url.host or ''}|{url.port or ''}|{url.database or ''}|{url.username or ''}"
+    return f"copy-{hashlib.sha256(where.encode()).hexdigest()[:24]}.sqlite"
+
+
+def copy_path(server_url: str) -> Path:
+    return private_folder(data_dir() / COPIES_FOLDER) / copy_name(server_url)
+
+
+def copy_key(server_url: str) -> bytes:
+    """The copy's key, derived from the laptop workspace's key (made first if the laptop
+    has none yet: its key is the root of every copy's)."""
+    workspace = data_dir() / SQLITE_FILE
+    if cipher.is_empty(workspace):  # the laptop's own file, whatever HJEM_DATABASE_URL says
+        Workspace(f"sqlite:///{workspace}").close()
+    label = KEY_LABEL + copy_name(server_url).encode()
+    return hmac.new(workspace_key(workspace), label, hashlib.sha256).digest()
+
+
+def open_copy(server_url: str) -> Workspace:
+    """The working copy for the person and server of `server_url`, made and migrated on
+    first use. A copy the key does not open (the workspace's key was changed without it) is
+    a DatabaseProblem that says so; it is never replaced, as it may hold waiting work."""
+    path = copy_path(server_url)
+    key = copy_key(server_url)
+    if not cipher.is_empty(path) and not cipher.key_fits(path, key):
+        raise DatabaseProblem(ValueError("copy key"), msg("sync.copy_key_changed", file=path))
+    return Workspace(f"sqlite:///{path}", key=key)

@@ -1,0 +1,101 @@
+"""Pushing the outbox to the team server, oldest first, as the person who made it.
+
+Each operation is sent through `apply_once`, which applies it on the server at most once and
+keeps its answer. Then, in one local transaction, its entry leaves the outbox and what the
+answer asks for is done on the copy: nothing for an applied one (the pull brings the server's
+state), a SyncConflict row and the provisional effect undone for the others. A push killed at
+any moment resumes with the first entry still waiting: if the server had applied it already,
+it answers again what it answered then, and nothing happens twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hjem.db.workspace import Workspace
+from hjem.ids import ItemCode
+from hjem.inventory.errors import InventoryError
+from hjem.inventory.items import get_item
+from hjem.inventory.reservations import active_reservation, release
+from hjem.sync.apply import apply_once
+from hjem.sync.models import OutboxEntry, SyncConflict
+from hjem.sync.operations import Answer, Kind, Operation, Outcome
+from hjem.sync.outbox import CLAIMS, ITEMS
+from hjem.sync.rows import mark_changed_here
+
+# Called after each answer with (operations answered so far, operations to push).
+Progress = Callable[[int, int], None]
+UNDONE_BY = "hjem sync"  # the copy's history line of an undone provisional reservation
+
+
+@dataclass
+class PushReport:
+    applied: int = 0
+    conflicts: list[SyncConflict] = field(default_factory=list)
+
+
+def push(server: Workspace, copy: Workspace, progress: Progress | None = None) -> PushReport:
+    """Push every waiting operation; the copy's outbox is empty after, unless the server
+    could not be reached (then the rest waits, and the error is raised)."""
+    entries = copy.read(_waiting_bodies)
+    report = PushReport()
+    for done, (op_id, body) in enumerate(entries, start=1):
+        answer = apply_once(server, Operation.from_json(body))
+        conflict = copy.run(partial(settle, op_id=op_id, answer=answer))
+        if conflict is None:
+            report.applied += answer.outcome == Outcome.APPLIED
+        else:
+            report.conflicts.append(conflict)
+        if progress is not None:
+            progress(done, len(entries))
+    return report
+
+
+def _waiting_bodies(session: Session) -> list[tuple[str, str]]:
+    query = select(OutboxEntry.op_id, OutboxEntry.body).order_by(OutboxEntry.seq)
+    return [(op_id, body) for op_id, body in session.execute(query)]
+
+
+def settle(session: Session, op_id: str, answer: Answer) -> SyncConflict | None:
+    """The server's answer to the entry `op_id`, taken into the copy: the entry leaves the
+    outbox; one that was not applied becomes a conflict, its provisional effect undone. An
+    entry already settled (by another sync of the same copy) is left as it is."""
+    entry = session.scalar(select(OutboxEntry).where(OutboxEntry.op_id == op_id))
+    if entry is None:
+        return None
+    conflict = SyncConflict(
+        op_id=op_id,
+        kind=entry.kind,
+        case_code=entry.case_code,
+        item_code=entry.item_code,
+        answer=answer.to_json(),
+        body=entry.body,  # a plan's document stays here, whole: the laptop's copy of it
+        settled=False,
+    )
+    session.delete(entry)
+    session.flush()
+    if answer.outcome == Outcome.APPLIED:
+        return None
+    if conflict.kind in CLAIMS:
+        _undo_claim(session, conflict.item_code, conflict.case_code)
+    session.add(conflict)
+    session.flush()
+    return conflict
+
+
+def _undo_claim(session: Session, item_code: str, case_code: str) -> None:
+    """The copy's provisional reservation of the item for the case ends: the server gave it
+    to another, or will not give it at all."""
+    try:
+        item = get_item(session, ItemCode(item_code))
+    except InventoryError:  # the pull removed it already
+        return
+    held = active_reservation(session, item)
+    if held is not None and held.case_code == case_code:
+        release(session, item.code, UNDONE_BY, Kind.RESERVE.value)
+        mark_changed_here(session, ITEMS, ITEMS.c.code == item.code)

@@ -1,0 +1,63 @@
+"""Laptops for the tests of offline visits: a person's working copy of the suite's team server
+(hjem.sync.copy), the server as that person, and the administrator's hand on the server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import text
+
+from hjem.db.workspace import Workspace
+from hjem.inventory.models import Item, Photo
+from hjem.sync.copy import open_copy
+from tests.db.team_server import Team
+from tests.inventory.helpers import available_item, donation
+
+
+@contextmanager
+def laptop(team: Team, person: str) -> Iterator[tuple[Workspace, Workspace]]:
+    """(the server as `person`, `person`'s working copy), closed after."""
+    server = Workspace(team.urls[person])
+    copy = open_copy(team.urls[person])
+    try:
+        yield server, copy
+    finally:
+        copy.close()
+        server.close()
+
+
+@contextmanager
+def as_admin(team: Team) -> Iterator:
+    """A session on the server as its administrator (no row security), committed after."""
+    workspace = Workspace(team.admin_url)
+    try:
+        with workspace.session() as session:
+            yield session
+    finally:
+        workspace.close()
+
+
+def donate(team: Team, count: int, photos: bool = False) -> list[str]:
+    """`count` available items (each with one photo if `photos`), their codes."""
+    with as_admin(team) as session:
+        items = [
+            available_item(session, donation(name=f"Stol {n}", category="stol", size=(45, 50, 90)))
+            for n in range(count)
+        ]
+        if photos:
+            for item in items:
+                session.add(
+                    Photo(item_id=item.id, width=8, height=8, display=b"D" * 5000, thumbnail=b"T")
+                )
+        return [item.code for item in items]
+
+
+def change_items(team: Team, codes: list[str]) -> None:
+    with as_admin(team) as session:
+        for code in codes:
+            session.query(Item).filter_by(code=code).one().notes = "ridse i venstre side"
+
+
+def count(workspace: Workspace, sql: str) -> int:
+    return int(workspace.read(lambda session: session.scalar(text(sql))))

@@ -30,10 +30,12 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return 1
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from hjem.config import recovery_dir
     from hjem.i18n import current_language, set_language
+    from hjem.resources import asset
     from hjem.ui.main_window import MainWindow
     from hjem.ui.qt_language import install_qt_translations
     from hjem.ui.qt_log import route_qt_messages
@@ -44,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("hjem")
+    app.setWindowIcon(QIcon(str(asset("icon", "hjem.png"))))  # the task bar's, on Linux too
     settings = Settings()
     set_language(args.lang or settings.language() or "da")
     install_qt_translations(app, current_language())  # the language holds until the next start

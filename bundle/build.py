@@ -41,6 +41,8 @@ def main(argv: list[str]) -> int:
     pyinstaller([str(SPEC), "--noconfirm", "--log-level", "WARN", *where])
     if sys.platform == "linux":
         strip_debug_info(APP)
+        # the menu entry (and its removal) travels with the app: docs/install.md
+        shutil.copy2(ROOT / "bundle" / "linux" / "menu-entry.sh", APP / "menu-entry.sh")
     print(size_report(APP))
     if "--archive" in argv:
         print(archive(__version__))

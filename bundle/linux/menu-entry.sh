@@ -24,6 +24,5 @@ Exec="$here/hjem" %f
 Icon=$here/_internal/hjem/assets/icon/hjem.png
 Terminal=false
 Categories=Office;Graphics;
-MimeType=application/x-hjem;
 DESKTOP
 echo "hjem er lagt i menuen ($entry)."

@@ -142,8 +142,9 @@ def size_report(app: Path) -> str:
     total = _size(app)
     inside = app / "_internal" if (app / "_internal").is_dir() else app
     parts = sorted(((_size(path), path) for path in inside.iterdir()), reverse=True)[:8]
-    lines = [f"{app.relative_to(ROOT)}: {total / 1e6:.0f} MB unpacked; the largest parts:"]
-    lines += [f"  {size / 1e6:6.1f} MB  {path.relative_to(app)}" for size, path in parts]
+    mib = 1 << 20  # as `du -h` counts
+    lines = [f"{app.relative_to(ROOT)}: {total / mib:.0f} MiB unpacked; the largest parts:"]
+    lines += [f"  {size / mib:6.1f} MiB  {path.relative_to(app)}" for size, path in parts]
     return "\n".join(lines)
 
 

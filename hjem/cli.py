@@ -13,7 +13,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from hjem import __version__
 from hjem.commands import (
     EXIT_CANNOT,
     EXIT_OK,
@@ -59,6 +58,28 @@ COMMAND_MODULES = (
 )
 
 
+class _VersionAction(argparse.Action):
+    """`hjem --version`: the version and build, the workspace's place and the licences, line
+    by line (argparse's own version action would run the lines together)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None):
+        super().__init__(
+            option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from hjem.about import version_text
+
+        print(version_text())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hjem",
@@ -66,9 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=tr("cli.description"),
         epilog=tr("cli.epilog"),
     )
-    parser.add_argument(
-        "--version", action="version", version=f"hjem {__version__}", help=tr("cli.version_help")
-    )
+    parser.add_argument("--version", action=_VersionAction, help=tr("cli.version_help"))
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.lang_help"))
     parser.add_argument("--database", metavar="URL", help=tr("cli.database_help"))
     parser.set_defaults(handler=_gui, plan=None, screenshot=None, saved_name=saved_user_name)

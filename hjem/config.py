@@ -38,14 +38,17 @@ def _tighten(path: Path, mode: int) -> None:
 
 def data_dir() -> Path:
     """The folder for the workspace and recovery files (created on first use)."""
+    return private_folder(data_dir_path())
+
+
+def data_dir_path() -> Path:
+    """Where that folder is, without making it: `hjem --version` says where, and writes nothing."""
     override = os.environ.get("HJEM_DATA_DIR")
     if override:
-        folder = Path(override)
-    else:
-        from platformdirs import user_data_dir
+        return Path(override)
+    from platformdirs import user_data_dir
 
-        folder = Path(user_data_dir(APP_NAME, APP_AUTHOR))
-    return private_folder(folder)
+    return Path(user_data_dir(APP_NAME, APP_AUTHOR))
 
 
 def recovery_dir() -> Path:

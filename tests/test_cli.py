@@ -1,5 +1,6 @@
 """The `hjem` command line: version, help, language."""
 
+import os
 import subprocess
 import sys
 
@@ -13,9 +14,22 @@ def run(*args):
     )
 
 
-def test_version():
-    result = run("--version")
-    assert result.returncode == 0 and result.stdout.strip() == f"hjem {__version__}"
+def test_version_says_the_build_the_workspace_and_the_licences(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "hjem", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "HJEM_DATA_DIR": str(tmp_path / "data")},
+    )
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0
+    assert lines[0] == f"hjem {__version__} (udviklerudgave, kører fra kildekoden)"
+    assert lines[1] == f"Arbejdsområdet på denne computer: {tmp_path / 'data' / 'workspace.sqlite'}"
+    assert not (tmp_path / "data").exists()  # saying where writes nothing there
+    assert "  DejaVu Sans 2.37 – Bitstream Vera" in lines
+    assert any(line.startswith("  PySide6_Essentials ") and "LGPL" in line for line in lines)
 
 
 def test_help_lists_the_commands_in_danish_and_english():

@@ -30,10 +30,12 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return 1
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from hjem.config import recovery_dir
     from hjem.i18n import current_language, set_language
+    from hjem.resources import asset
     from hjem.ui.main_window import MainWindow
     from hjem.ui.qt_language import install_qt_translations
     from hjem.ui.qt_log import route_qt_messages
@@ -44,16 +46,21 @@ def run(args: argparse.Namespace) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("hjem")
+    app.setWindowIcon(QIcon(str(asset("icon", "hjem.png"))))  # the task bar's, on Linux too
     settings = Settings()
     set_language(args.lang or settings.language() or "da")
-    install_qt_translations(app, current_language())  # the language holds until the next start
+    # the language holds until the next start
+    qt_speaks = current_language() if install_qt_translations(app, current_language()) else "en"
     if not _workspace_gate(args, settings):
         return 0  # the person chose to quit (or was told why hjem cannot go on)
     window = MainWindow(settings, Recovery(recovery_dir()), getattr(args, "database", None))
     window.show()
     if os.environ.get(STARTUP_PROBE):
+        # After the moment, the language Qt's own buttons speak: an installed hjem that lost
+        # Qt's translations says "qt=en" here (bundle/smoke.py looks).
+        line = f"qt={qt_speaks}"
         QTimer.singleShot(
-            0, lambda: (print(f"first_window {time.time():.6f}", flush=True), app.quit())
+            0, lambda: (print(f"first_window {time.time():.6f} {line}", flush=True), app.quit())
         )
         return app.exec()
     if args.screenshot:

@@ -137,6 +137,7 @@ def build_menus(context: MenuContext) -> Menus:
     inventory = menu("menu.title.inventory")
     inventory.addAction(m.action("menu.inventory", context.open_inventory, "Ctrl+L", editing=False))
     _settings_menu(m, menu("menu.title.settings"))
+    _help_menu(m, menu("menu.title.help"))
     return m
 
 
@@ -366,3 +367,14 @@ def _settings_menu(m: Menus, menu: QMenu) -> None:
         autosave.addAction(
             m.action(key, lambda _=False, s=seconds: preferences.set_autosave(s), editing=False)
         )
+
+
+def _help_menu(m: Menus, menu: QMenu) -> None:
+    def show() -> None:
+        from hjem.ui.about_dialog import show_about  # its licence list is read when asked for
+
+        show_about(m.context.host)
+
+    about = m.action("menu.about", show, editing=False)
+    about.setMenuRole(QAction.MenuRole.AboutRole)  # macOS puts it in the app's own menu
+    menu.addAction(about)

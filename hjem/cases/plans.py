@@ -63,11 +63,14 @@ def save_case_plan(
         session.add(row)
     else:
         row.document, row.saved_by = document, who
+    code = case.code  # after a failed flush the case cannot be read any more
     try:
         session.flush()
     except (StaleDataError, IntegrityError):
-        session.rollback()
-        raise StalePlan(case.code, "") from None
+        # Another save won the race between the check above and this write. The caller's
+        # transaction (or savepoint) is rolled back by whoever opened it; rolling back here
+        # would end a savepoint's whole outer transaction (a push's record of the operation).
+        raise StalePlan(code, "") from None
     return row.version
 
 

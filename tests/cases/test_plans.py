@@ -3,15 +3,19 @@
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import select
 
 from hjem.cases.cases import CaseData, create_case
 from hjem.cases.errors import StalePlan
+from hjem.cases.models import Case, CasePlan
 from hjem.cases.plans import (
     export_case_plan,
     import_case_plan,
     load_case_plan,
     save_case_plan,
 )
+from hjem.db.settings import set_setting, setting
+from hjem.db.workspace import Workspace
 from hjem.floorplan.hjemfile import load_plan, save_plan
 from tests.conftest import ROOT
 
@@ -65,3 +69,29 @@ def test_a_plan_goes_out_and_comes_back_as_a_hjem_file(workspace, case, tmp_path
         import_case_plan(session, case, tmp_path / "in.hjem", "Mette")
         export_case_plan(session, case, tmp_path / "out.hjem")
     assert load_plan(tmp_path / "out.hjem") == replace(SAMPLE, case_code=CODE)
+
+
+def test_a_save_that_loses_the_race_inside_a_savepoint_leaves_the_outer_work(
+    fresh_postgres,
+):
+    """Two saves read the same version; the second's write finds the row moved on. Inside a
+    savepoint (a push's effect) only the savepoint goes: the outer transaction, with what it
+    wrote before, still commits (hjem.sync.apply keeps its record of the operation so)."""
+    workspace = Workspace(fresh_postgres)
+    with workspace.session() as session:
+        create_case(session, CaseData(CODE, "Familien Sol"))
+        save_case_plan(session, CODE, SAMPLE, "Mette", None)
+    with workspace.session() as late:
+        # Read before the other save, and kept: the check before the write passes.
+        held = late.scalar(select(CasePlan).join(Case).where(Case.code == CODE))
+        assert held is not None and held.version == 1
+        with workspace.session() as first:
+            save_case_plan(first, CODE, SAMPLE, "Ali", 1)
+        set_setting(late, "kept", "yes")
+        with pytest.raises(StalePlan) as lost, late.begin_nested():
+            save_case_plan(late, CODE, replace(SAMPLE, title="Min udgave"), "Mette", 1)
+        assert CODE in lost.value.message.text("da")
+    with workspace.session() as session:
+        assert setting(session, "kept", "") == "yes"
+        assert load_case_plan(session, CODE).saved_by == "Ali"
+    workspace.close()

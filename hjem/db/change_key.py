@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from hjem.config import private_file
-from hjem.db import cipher, conversion, keystore
+from hjem.db import cipher, conversion, copy_keys, keystore
 from hjem.db.unlock import checked_key
 from hjem.errors import UserError
 from hjem.i18n import msg
@@ -79,6 +79,7 @@ def change_key(path: Path, passphrase: str | None = None) -> KeyChange:
     conversion.swap_in(copy, path)
     _finish(path, kept)
     keystore.remember(path, new_key)  # for the recovery code to be shown
+    copy_keys.rekey_copies(path, old_key, new_key)
     return KeyChange(len(removed), time.monotonic() - started)
 
 

@@ -6,28 +6,26 @@ and the login, so it names no family and nothing of an address (a file name may 
 backup's list or a support screenshot).
 
 The copy is encrypted like the workspace (SQLCipher), under a key derived from the
-workspace's own key (HMAC-SHA256 with a label and the copy's name): whatever opens the
-workspace (the keyring, the passphrase, the recovery code) opens the copies too, and no second
-secret is kept anywhere.
+workspace's own key (hjem.db.copy_keys): whatever opens the workspace (the keyring, the
+passphrase, the recovery code) opens the copies too, no second secret is kept anywhere, and
+changing the workspace's key re-encrypts the copies with it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
 from hjem.config import data_dir, private_folder
 from hjem.db import cipher
+from hjem.db.copy_keys import COPIES_FOLDER
+from hjem.db.copy_keys import copy_key as derived_key
 from hjem.db.engine import SQLITE_FILE, database_url, workspace_key
 from hjem.db.workspace import Workspace
 from hjem.errors import DatabaseProblem
 from hjem.i18n import msg
-
-COPIES_FOLDER = "copies"
-KEY_LABEL = b"hjem working copy "
 
 
 def copy_name(server_url: str) -> str:
@@ -48,8 +46,7 @@ def copy_key(server_url: str) -> bytes:
     workspace = data_dir() / SQLITE_FILE
     if cipher.is_empty(workspace):  # the laptop's own file, whatever HJEM_DATABASE_URL says
         Workspace(f"sqlite:///{workspace}").close()
-    label = KEY_LABEL + copy_name(server_url).encode()
-    return hmac.new(workspace_key(workspace), label, hashlib.sha256).digest()
+    return derived_key(workspace_key(workspace), copy_name(server_url))
 
 
 def open_copy(server_url: str) -> Workspace:

@@ -121,3 +121,32 @@ def test_another_process_writing_refuses_the_change(tmp_path, memory_keyring):
         change_key.change_key(path)
     assert cipher.key_fits(path, old) and _leftovers(tmp_path) == []
     assert len(memory_keyring.kept) == 1
+
+
+def test_a_working_copy_and_its_waiting_operations_follow_the_new_key(
+    tmp_path, monkeypatch, memory_keyring
+):
+    from hjem.db.copy_keys import copy_key
+    from hjem.sync.copy import copy_path, open_copy
+    from hjem.sync.operations import Kind, Operation
+    from hjem.sync.outbox import record, waiting
+
+    monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path))
+    path = _workspace(tmp_path)
+    server = "postgresql://ada@team.example.org/hjem"
+    copy = open_copy(server)
+    op = Operation(Kind.RESERVE, "FBH-2026-777", "Ada", item_code="A0001")
+    copy.run(lambda session: record(session, op))
+    copy.close()
+    old = keystore.key_for(path)
+
+    change_key.change_key(path)
+
+    new = keystore.key_for(path)
+    file = copy_path(server)
+    assert cipher.key_fits(file, copy_key(new, file.name))
+    assert not cipher.key_fits(file, copy_key(old, file.name))
+    copy = open_copy(server)
+    assert [entry.op_id for entry in copy.read(waiting)] == [op.id]
+    copy.close()
+    assert sorted(p.name for p in file.parent.iterdir()) == [file.name]

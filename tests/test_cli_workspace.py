@@ -4,6 +4,7 @@ recovery code a person is to write down."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -158,3 +159,26 @@ def test_at_a_terminal_recover_keeps_the_key_under_a_passphrase_typed_twice(
     out, err = capsys.readouterr()
     assert CASE in out and "Adgangssætningen passer ikke" in err
     assert keystore.key_for(path) == key
+
+
+def test_the_code_comes_from_the_standard_input_or_is_asked_for_never_from_the_history(
+    tmp_path, monkeypatch, memory_keyring
+):
+    """`--code -` reads it from the standard input, and without --code hjem asks at the
+    terminal: either way it stands neither in the shell's history nor in the process list."""
+    path = _plain(tmp_path)
+    monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path))
+    assert cli.main(["workspace", "encrypt"]) == 0
+    key = session_key()
+    code = recovery_code.encode(key)
+    monkeypatch.setenv("HJEM_WORKSPACE_KEY", "")
+    for args, typed in ((["--code", "-"], None), ([], code)):
+        keystore.forget_all()
+        memory_keyring.kept.clear()
+        keystore.drop_key_file(path)
+        monkeypatch.setattr("sys.stdin", io.StringIO(f"{code}\n"))
+        if typed is not None:
+            Terminal(monkeypatch, typed)
+        assert cli.main(["workspace", "recover", *args]) == 0
+        keystore.forget_all()
+        assert keystore.key_for(path) == key  # kept in the keyring

@@ -32,7 +32,7 @@ def add(commands: Subcommands) -> None:
         action = actions.add_parser(name, help=tr(key), description=tr(key))
         action.set_defaults(handler=handler)
         if name == "recover":
-            action.add_argument("--code", required=True, help=tr("cli.workspace.code_help"))
+            action.add_argument("--code", help=tr("cli.workspace.code_help"))
 
 
 def local_file(args: argparse.Namespace) -> Path:
@@ -106,12 +106,25 @@ def _new_key_passphrase() -> str:
     return terminal.choose_passphrase(tr("cli.workspace.new_passphrase", length=MIN_LENGTH))
 
 
+def _typed_code(given: str | None) -> str:
+    """The code from --code; with `-` read from the standard input, and without --code asked
+    for at the terminal: then it stands neither in the shell's history nor in the list of
+    running processes."""
+    from hjem.commands import workspace_terminal as terminal
+
+    if given == "-":
+        return sys.stdin.readline()
+    if given is None:
+        return terminal.ask(tr("cli.workspace.code_prompt"))
+    return given
+
+
 def run_recover(args: argparse.Namespace) -> int:
     from hjem.commands import workspace_terminal as terminal
     from hjem.db import cipher, keystore, recovery_code
     from hjem.db.engine import PlainWorkspace
 
-    key = recovery_code.decode(args.code)  # BadRecoveryCode: said, nothing written
+    key = recovery_code.decode(_typed_code(args.code))  # BadRecoveryCode: said, nothing written
     path = local_file(args)
     if cipher.is_empty(path):
         raise CommandFailed(tr("cli.workspace.no_workspace", file=path))

@@ -156,6 +156,9 @@ def key_for(database: Path) -> bytes:
     if keys is not None and keys.in_keyring:
         stored = _keyring_read(keys.workspace)
         if stored is not None:
+            # Asked once a process: the start's check, the window's workspace and each
+            # working copy's key would otherwise each wait on the desktop's keyring service.
+            remember(database, stored)
             return stored
     if keys is not None and keys.passphrase is not None:
         raise PassphraseNeeded(database)
@@ -289,7 +292,7 @@ def _keyring_write(workspace: str, key: bytes) -> bool:
 
 def _keyring_delete(workspace: str) -> None:
     try:
-        _keyring().delete_password(KEYRING_SERVICE, workspace)
+        _within(KEYRING_WAIT_S, lambda: _keyring().delete_password(KEYRING_SERVICE, workspace))
     except Exception as error:  # already gone, or no keyring: nothing to remove
         log.debug("keyring delete skipped: %s", type(error).__name__)
 

@@ -24,12 +24,11 @@ def _keyring() -> Any:
 
 class PasswordKeeper:
     def available(self) -> bool:
-        """Whether this computer has a keyring hjem can keep a password in."""
-        try:
-            backend = _keyring().get_keyring()
-        except Exception:  # a broken keyring configuration: nothing is remembered
-            return False
-        return float(getattr(backend, "priority", 0)) > 0
+        """Whether this computer has a keyring hjem can keep a password in (the same test as
+        for the workspace's key; loaded here, not at start: it brings the crypto along)."""
+        from hjem.db.keystore import keyring_available
+
+        return keyring_available()
 
     def recall(self, server: TeamServer, name: str) -> str:
         """The password remembered for `name` on `server`, or ""."""

@@ -1,0 +1,1 @@
+"""The window's side of offline home visits: the working copy, its status, syncing."""

@@ -36,7 +36,17 @@ IN_SIGN_IN_WORDS = {
 }
 
 
-__all__ = ["SignInProblem", "SignedIn", "TeamServer", "sign_in", "sign_in_message"]
+__all__ = [
+    "SignInProblem",
+    "SignedIn",
+    "TeamServer",
+    "sign_in",
+    "sign_in_message",
+    "sign_in_reachable",
+]
+# A server that says these has not answered at all (the others are answers: a refused
+# password, TLS, a missing database).
+NO_ANSWER = frozenset({"signin.unreachable", "signin.no_answer"})
 
 
 class SignInProblem(UserError):
@@ -60,6 +70,16 @@ def sign_in(url: str) -> SignedIn:
     except DatabaseProblem as problem:  # an old schema on the server, a refused table
         raise SignInProblem(problem.message) from None
     return SignedIn(workspace, identity)
+
+
+def sign_in_reachable(url: str) -> bool:
+    """Whether the server at `url` answers at all: a refused password is an answer. Blocks
+    for up to SIGN_IN_TIMEOUT_S, like `sign_in`."""
+    try:
+        _identify(url)
+    except SignInProblem as problem:
+        return problem.message.key not in NO_ANSWER
+    return True
 
 
 def _identify(url: str) -> Identity:

@@ -72,8 +72,9 @@ def draw_card(
     height: float,
 ) -> None:
     canvas.setFillColor(style.CREAM)
-    canvas.setStrokeColor(style.WARNING if item.missing else style.RULE)
-    canvas.setLineWidth(1.0 if item.missing else 0.5)
+    warn = item.missing or item.provisional
+    canvas.setStrokeColor(style.WARNING if warn else style.RULE)
+    canvas.setLineWidth(1.0 if warn else 0.5)
     canvas.roundRect(left, top - height, width, height, 6, stroke=1, fill=1)
     pw, ph = PHOTO_BOX
     px, py = left + PAD, top - PAD - ph
@@ -131,13 +132,14 @@ def _status(item: HandoverItem, lang: str, room: float) -> Status | None:
     if not parts:
         return None
     _, bold = fonts.register()
-    if item.missing:
+    warn = item.missing or item.provisional
+    if warn:
         room -= MARK_ROOM
     joined = " · ".join(parts)
     if fonts.width(joined, bold, STATUS_PT) <= room:
-        return Status([joined], STATUS_PT, item.missing)
+        return Status([joined], STATUS_PT, warn)
     lines = [line for part in parts for line in fonts.wrap_whole(part, bold, STATUS_PT, room)]
-    return Status(lines, STATUS_PT, item.missing)
+    return Status(lines, STATUS_PT, warn)
 
 
 def _draw_status(canvas: Canvas, status: Status, x: float, baseline: float) -> None:

@@ -67,7 +67,10 @@ def _texts(context: Context, item: HandoverItem, width: float) -> tuple[list[str
     """The name's and the room's lines: wrapped whole in their columns, never cut."""
     regular, bold = fonts.register()
     _, name, room, tick = _columns(width)
-    names = fonts.wrap_whole(item_name(item, context.lang), bold, NAME_PT, room - name - 8)
+    text = item_name(item, context.lang)
+    if item.provisional:  # not yet confirmed: never listed as promised
+        text = tr("handover.item.provisional_named", context.lang, name=text)
+    names = fonts.wrap_whole(text, bold, NAME_PT, room - name - 8)
     places = fonts.wrap_whole(item.room, regular, ROOM_PT, tick - room - 8) if item.room else []
     return names, places
 

@@ -25,6 +25,8 @@ class HandoverItem:
     value_ore: int  # the estimated value (shown in the internal copy only)
     code: ItemCode | None  # the inventory code, e.g. "H-0123"
     missing: bool = False  # the inventory item could not be found: shown as such
+    # reserved offline, not yet confirmed by the team server: never printed as promised
+    provisional: bool = False
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from hjem.handover.wording import room_name
 from hjem.i18n import Language, msg, tr
 from hjem.ids import CaseCode
 from hjem.inventory.models import Item, Photo
+from hjem.sync.outbox import provisional_items
 
 
 class NoPlanToPrint(CaseError):
@@ -45,6 +46,9 @@ class PrintChoice:
     architect: str | None = None  # None: the case's architect
     contact: str = ""
     made_on: dt.date | None = None  # None: today
+    # Printed from the laptop's working copy offline: the items reserved there alone are
+    # marked as not yet confirmed (hjem.sync.outbox).
+    offline: bool = False
 
 
 def case_handover(
@@ -58,6 +62,8 @@ def case_handover(
     if plan is None or not plan.placements:
         raise NoPlanToPrint(case.code)
     data = plan_handover(plan, choice, session, alias=case.alias)
+    if choice.offline:
+        data = _provisional(data, provisional_items(session, case.code))
     architect = case.architect if choice.architect is None else choice.architect
     address = address_of(session, case.code) if choice.with_address else None
     record_case_action(session, CASE_PRINTED, case.code)  # on a team server: one audit row
@@ -114,6 +120,11 @@ def handover_items(
             )
         )
     return tuple(items)
+
+
+def _provisional(data: HandoverData, codes: list[str]) -> HandoverData:
+    items = tuple(replace(item, provisional=item.code in codes) for item in data.items)
+    return replace(data, items=items)
 
 
 def numbered(plan: Plan) -> list[tuple[Placement, Room | None]]:

@@ -49,6 +49,8 @@ def status_parts(item: HandoverItem, lang: str) -> list[str]:
     price (two parts, printed on one line when they fit); nothing for a piece they get."""
     if item.missing:
         return [tr("handover.item.missing", lang)]
+    if item.provisional:
+        return [tr("handover.item.provisional", lang)]
     if item.price_ore is not None:
         return [tr("handover.item.to_buy", lang), money(item.price_ore, lang)]
     return []

@@ -7,7 +7,7 @@ workspace when there is one; without it a plan still opens, with nothing to say 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -27,6 +27,8 @@ class Standing(StrEnum):
     """Where a placed piece stands in the inventory, for this plan's family."""
 
     RESERVED_HERE = "reserved_here"  # reserved for this family: all is well
+    # reserved for this family offline, on the laptop's copy: the server has not said yes yet
+    PROVISIONAL = "provisional"
     DELIVERED_HERE = "delivered_here"  # already in this family's home
     FREE = "free"  # available, not reserved yet: reserve it before someone else does
     RESERVED_ELSEWHERE = "reserved_elsewhere"  # another family holds it: a conflict to resolve
@@ -38,6 +40,11 @@ class Standing(StrEnum):
     @property
     def needs_action(self) -> bool:
         return self in (Standing.FREE, Standing.RESERVED_ELSEWHERE, Standing.GONE, Standing.UNKNOWN)
+
+    @property
+    def marked(self) -> bool:
+        """Whether the plan marks the piece: something to do, or a promise not yet made."""
+        return self.needs_action or self is Standing.PROVISIONAL
 
 
 @dataclass(frozen=True)
@@ -73,11 +80,28 @@ def placement_for(item: Item, placement_id: ElementId, center: Point = ORIGIN) -
     )
 
 
-def placed_items(session: Session, plan: Plan) -> list[PlacedItem]:
-    """Every piece in the plan with its standing, in one query for all the donated ones."""
+def placed_items(
+    session: Session, plan: Plan, provisional: Collection[str] = ()
+) -> list[PlacedItem]:
+    """Every piece in the plan with its standing, in one query for all the donated ones.
+    The items in `provisional` were reserved offline (hjem.sync.outbox): reserved here on
+    the laptop's copy, they are PROVISIONAL until the server says yes."""
     codes = {p.inventory_item for p in plan.placements if p.inventory_item}
     found = _items_with_reservations(session, codes)
-    return [_placed(p, found, plan.case_code) for p in plan.placements]
+    placed = [_placed(p, found, plan.case_code) for p in plan.placements]
+    return [_provisional(p) if p.placement.inventory_item in provisional else p for p in placed]
+
+
+def _provisional(placed: PlacedItem) -> PlacedItem:
+    if placed.standing is not Standing.RESERVED_HERE:
+        return placed
+    return PlacedItem(
+        placed.placement,
+        Standing.PROVISIONAL,
+        placed.value_ore,
+        placed.item_name,
+        placed.item_status,
+    )
 
 
 def _items_with_reservations(

@@ -58,3 +58,8 @@ def open_copy(server_url: str) -> Workspace:
     if not cipher.is_empty(path) and not cipher.key_fits(path, key):
         raise DatabaseProblem(ValueError("copy key"), msg("sync.copy_key_changed", file=path))
     return Workspace(f"sqlite:///{path}", key=key)
+
+
+def has_copy(server_url: str) -> bool:
+    """Whether this laptop has a working copy for the person and server of `server_url`."""
+    return not cipher.is_empty(copy_path(server_url))

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from hjem.budget.lines import save_plan_and_lines
 from hjem.cases.errors import StalePlan
 from hjem.cases.plans import load_case_plan
 from hjem.floorplan.model import Plan
@@ -20,6 +19,7 @@ from hjem.i18n import tr
 from hjem.ids import CaseCode
 from hjem.ui.document import PlanDocument
 from hjem.ui.operations import Change, Operations, Outcome, message_box
+from hjem.ui.sync.work import save_plan_work
 
 SAVED = frozenset({Change.CASES, Change.BUDGET})
 
@@ -50,9 +50,7 @@ def save_case_plan_of(
     code, plan, opened_at = document.case_code, document.plan, document.case_version
     if code is None:
         return False
-    saved = operations.run(
-        lambda session: save_plan_and_lines(session, code, plan, who, opened_at), SAVED
-    )
+    saved = operations.run(save_plan_work(operations, code, plan, who, opened_at), SAVED)
     if isinstance(saved.problem, StalePlan):
         return StaleSave(_someone_saved_meanwhile(parent, saved.problem))
     if saved.problem is not None or saved.value is None:

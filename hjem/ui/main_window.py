@@ -452,5 +452,7 @@ def _team_sign_in(window: MainWindow) -> TeamSignIn:
         window.status,
         window.forget_views,
         window.database,
+        window.document,
+        window.show_plan,
     )
     return TeamSignIn(parts)

@@ -23,8 +23,8 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from hjem.errors import UserError
-from hjem.i18n import Message
+from hjem.errors import DatabaseProblem, UserError
+from hjem.i18n import Message, msg
 
 if TYPE_CHECKING:  # the database layer loads when the workspace is first opened
     from hjem.db.workspace import Workspace
@@ -35,6 +35,16 @@ T = TypeVar("T")
 # the connect timeout.
 RETRY_AFTER_S = 10.0
 Work = Callable[[Any], T]  # a domain function of a session (hjem.ui imports no SQLAlchemy)
+OFFLINE_READY = "hjem_offline_ready"  # an attribute of work that may run on a working copy
+# The message keys of a server out of reach: no connection, or no answer in time.
+UNREACHABLE = frozenset({"database.unreachable", "database.no_answer"})
+
+
+def offline_ready(work: Work[T]) -> Work[T]:
+    """Mark `work` as fit for the laptop's working copy: it records what it does in the
+    outbox (hjem.sync.outbox), so the server hears of it at the next sync."""
+    setattr(work, OFFLINE_READY, True)
+    return work
 
 
 class Change(StrEnum):
@@ -82,6 +92,7 @@ def message_box(parent: QWidget | None, title: str, name: str = "operation_messa
 
 class Operations(QObject):
     workspace_did_change = Signal(object)  # the Changes an operation made
+    server_lost = Signal()  # an operation found the team server out of reach
 
     def __init__(self, open_workspace: Callable[[], Workspace], parent: QObject | None = None):
         super().__init__(parent)
@@ -90,6 +101,9 @@ class Operations(QObject):
         self.problem: UserError | None = None  # why the workspace could not be opened
         self._failed_at = 0.0
         self._opening = threading.Lock()  # the window's thread and a worker may both ask
+        # Working offline on the laptop's copy of the team server (hjem.ui.sync): a change
+        # that is not recorded in the outbox would be lost at the next sync, so it is refused.
+        self.offline = False
 
     @classmethod
     def over(cls, workspace: Workspace, parent: QObject | None = None) -> Operations:
@@ -140,11 +154,13 @@ class Operations(QObject):
         except UserError:
             return None
 
-    def use(self, workspace: Workspace) -> None:
-        """Work in `workspace` from now on (a person signed in); the one before is closed."""
+    def use(self, workspace: Workspace, offline: bool = False, close_before: bool = True) -> None:
+        """Work in `workspace` from now on (a person signed in, or went offline on their
+        working copy); the one before is closed unless someone else still holds it."""
         with self._opening:
             before, self._workspace, self.problem = self._workspace, workspace, None
-        if before is not None and before is not workspace:
+            self.offline = offline
+        if close_before and before is not None and before is not workspace:
             before.close()
 
     def close(self) -> None:
@@ -158,7 +174,8 @@ class Operations(QObject):
     ) -> Outcome[T]:
         """`work` in one unit of work, here and now. A problem is told (if `tell`) and
         returned; what changed is announced once the work is kept."""
-        outcome = self._attempt(work)
+        refused = self._refused_offline(work, changes)  # an Outcome is falsy when refused
+        outcome = self._attempt(work) if refused is None else refused
         self._conclude(outcome, changes, tell)
         return outcome
 
@@ -183,6 +200,9 @@ class Operations(QObject):
             self._conclude(outcome, changes, tell)
             done(outcome)
 
+        if (refused := self._refused_offline(work, changes)) is not None:
+            conclude(refused)
+            return
         try:
             workspace = self.workspace()
         except UserError as problem:
@@ -202,7 +222,15 @@ class Operations(QObject):
             return Outcome(problem=problem)
         return _attempt_on(workspace, work, read_only)
 
+    def _refused_offline(self, work: Work[Any], changes: Changes) -> Outcome[Any] | None:
+        """Offline, a change the outbox does not carry is refused before it is made."""
+        if not (self.offline and changes) or getattr(work, OFFLINE_READY, False):
+            return None
+        return Outcome(problem=UserError(msg("sync.offline.not_now")))
+
     def _conclude(self, outcome: Outcome[Any], changes: Changes, tell: Tell | None) -> None:
+        if is_unreachable(outcome.problem) and not self.offline:
+            self.server_lost.emit()
         if outcome.problem is not None:
             if tell is not None:
                 tell(outcome.problem.message)
@@ -213,6 +241,10 @@ class Operations(QObject):
         """Say that something changed the workspace outside an operation (a dialog's save)."""
         if changes:
             self.workspace_did_change.emit(changes)
+
+
+def is_unreachable(problem: UserError | None) -> bool:
+    return isinstance(problem, DatabaseProblem) and problem.message.key in UNREACHABLE
 
 
 def run_off_ui_thread(

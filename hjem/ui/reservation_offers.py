@@ -8,15 +8,17 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hjem.floorplan.model import Placement, Plan
 from hjem.i18n import Message, tr
-from hjem.ids import CaseCode, ElementId, ItemCode
-from hjem.inventory.placing import Standing, placed_items
-from hjem.inventory.reservations import release, reserve
+from hjem.ids import CaseCode, ElementId
+from hjem.inventory.placing import Standing
 from hjem.ui.document import PlanDocument
 from hjem.ui.operations import Change, Operations, Work
 from hjem.ui.settings import Settings
 from hjem.ui.status import StatusLine
+from hjem.ui.sync.work import placed_work, release_work, reserve_work
 
 CHANGED = frozenset({Change.INVENTORY})
+HELD_HERE = (Standing.RESERVED_HERE, Standing.PROVISIONAL)
+REMOVED = "fjernet fra planen"  # the reason in the item's history
 
 
 class ReservationOffers:
@@ -47,7 +49,7 @@ class ReservationOffers:
             tr("furnish.reserve.ask", name=piece.label, code=code, case=case),
             tr("furnish.reserve.yes"),
         ):
-            self._run(_reserving(code, case, self.settings.user_name()))
+            self._run(reserve_work(self.operations, code, case, self.settings.user_name()))
 
     def offer_reservations(self, pieces: list[Placement]) -> None:
         """Reserve all these free items for the plan's family at once, if they agree."""
@@ -61,7 +63,7 @@ class ReservationOffers:
         ):
             who = self.settings.user_name()
             for piece in free:
-                self._run(_reserving(piece.inventory_item or ItemCode(""), case, who))
+                self._run(reserve_work(self.operations, piece.inventory_item or "", case, who))
 
     def offer_release(self, pieces: list[Placement]) -> None:
         """After pieces were deleted: let go of the reservations they held for this family."""
@@ -69,7 +71,7 @@ class ReservationOffers:
         if self.operations.available() is None or not case:
             return
         standings = self._standings(pieces, case)
-        held = [p for p in pieces if standings.get(p.id) is Standing.RESERVED_HERE]
+        held = [p for p in pieces if standings.get(p.id) in HELD_HERE]
         if not held:
             return
         names = ", ".join(f"{p.label} ({p.inventory_item})" for p in held)
@@ -78,11 +80,11 @@ class ReservationOffers:
         ):
             who = self.settings.user_name()
             for piece in held:
-                self._run(_releasing(piece.inventory_item or ItemCode(""), who))
+                self._run(release_work(self.operations, piece.inventory_item or "", who, REMOVED))
 
     def _standings(self, pieces: list[Placement], case: CaseCode) -> dict[ElementId, Standing]:
         plan = Plan(placements=tuple(pieces), case_code=case)
-        found = self.operations.read(lambda session: placed_items(session, plan)) or []
+        found = self.operations.read(placed_work(self.operations, plan)) or []
         return {p.placement.id: p.standing for p in found}
 
     def _run(self, change: Work[object]) -> None:
@@ -111,11 +113,3 @@ class ReservationOffers:
         )
         box.setObjectName("reservation_message")
         box.exec()
-
-
-def _reserving(code: ItemCode, case: CaseCode, who: str) -> Work[object]:
-    return lambda session: reserve(session, code, case, who)
-
-
-def _releasing(code: ItemCode, who: str) -> Work[object]:
-    return lambda session: release(session, code, who, "fjernet fra planen")

@@ -28,7 +28,6 @@ from hjem.cases.privacy import refuse_cpr
 from hjem.errors import UserError
 from hjem.i18n import tr
 from hjem.ids import ItemCode
-from hjem.inventory.reservations import release
 from hjem.ui.cases.common import (
     confirm,
     day,
@@ -40,6 +39,7 @@ from hjem.ui.cases.common import (
 from hjem.ui.cases.host import CaseHost
 from hjem.ui.dates import date_box, day_of
 from hjem.ui.operations import NOTHING, Change
+from hjem.ui.sync.work import release_work
 
 RELEASED = frozenset({Change.INVENTORY, Change.CASES, Change.BUDGET})
 
@@ -177,7 +177,8 @@ class ReservationsTab(QWidget):
         ):
             return
         # The case's number is the reason in the item's history, as reserving does.
-        if host.run(lambda session: release(session, code, host.who, host.code), changes=RELEASED):
+        work = release_work(host.operations, code, host.who, host.code)
+        if host.run(work, changes=RELEASED):
             host.saved(tr("case_window.reservations.released", name=name))
             host.reservations_released()
         else:

@@ -95,7 +95,7 @@ class CaseWindow(QMainWindow):
                 raise CaseEditConflict(code)
             return work(session)
 
-        done = self.operations.run(guarded, changes)
+        done = self.operations.run(guarded if guard else work, changes)
         if isinstance(done.problem, CaseEditConflict):
             self.someone_changed_it()
         elif done.problem is not None:

@@ -119,8 +119,8 @@ def _move(window: InventoryHost, to: Status) -> None:
 
 
 def reserve(window: InventoryHost) -> None:
-    from hjem.inventory.reservations import reserve as reserve_item
     from hjem.ui.inventory.reserve_dialog import ask_case
+    from hjem.ui.sync.work import reserve_work
 
     code = window.selected_code()
     if code is None:
@@ -128,7 +128,7 @@ def reserve(window: InventoryHost) -> None:
     case = ask_case(_parent(window), window.operations, code, window.tell)  # picked, not typed
     if case is not None:
         who = window.who
-        _change(window, lambda s: reserve_item(s, code, case, who), code)
+        _change(window, reserve_work(window.operations, code, case, who), code)
 
 
 def _by_reservation(window: InventoryHost, action: str) -> None:
@@ -139,7 +139,9 @@ def _by_reservation(window: InventoryHost, action: str) -> None:
         return
     who = window.who
     if action == "release":
-        _change(window, lambda s: reservations.release(s, code, who), code)
+        from hjem.ui.sync.work import release_work
+
+        _change(window, release_work(window.operations, code, who), code)
     else:
         _change(window, lambda s: reservations.deliver(s, code, who), code)
 

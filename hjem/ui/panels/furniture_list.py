@@ -22,10 +22,11 @@ from hjem.floorplan.model import Placement, Plan
 from hjem.floorplan.room_names import display_name
 from hjem.floorplan.shapes import room_at
 from hjem.i18n import tr
-from hjem.inventory.placing import PlacedItem, Standing, placed_items, total_ore
+from hjem.inventory.placing import PlacedItem, Standing, total_ore
 from hjem.money import format_kroner
 from hjem.ui.editor import Editor
 from hjem.ui.operations import Change, Changes, Operations, Outcome
+from hjem.ui.sync.work import placed_work
 
 # Readable in a panel's width: the name with its room and standing under it, and the value;
 # the size is the name's tool tip.
@@ -99,7 +100,7 @@ class FurnitureList(QWidget):
             else:
                 self._show(plan, outcome.value, True)
 
-        self.operations.run_in_background(lambda session: placed_items(session, plan), found)
+        self.operations.run_in_background(placed_work(self.operations, plan), found)
 
     def _show(self, plan: Plan, placed: list[PlacedItem], online: bool) -> None:
         self.placed, self.online = placed, online
@@ -114,7 +115,7 @@ class FurnitureList(QWidget):
                 self.table.setItem(row, column, cell)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.total.setText(tr("furnish.list.total", total=format_kroner(total_ore(self.placed))))
-        flagged = [p for p in self.placed if self.online and p.standing.needs_action]
+        flagged = [p for p in self.placed if self.online and p.standing.marked]
         self.editor.scene.set_flags(
             {p.placement.id: (p.standing, _standing_text(p)) for p in flagged}
         )
@@ -123,7 +124,7 @@ class FurnitureList(QWidget):
 
     def _look_up(self, plan: Plan) -> tuple[list[PlacedItem], bool]:
         """The pieces with their standing, and whether the inventory could be asked."""
-        placed = self.operations.read(lambda session: placed_items(session, plan))
+        placed = self.operations.read(placed_work(self.operations, plan))
         if placed is not None:
             return placed, True
         # No workspace, or the server is away: the pieces without their inventory standing.

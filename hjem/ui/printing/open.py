@@ -6,6 +6,7 @@ layer load when the first print is asked for."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
@@ -64,9 +65,11 @@ class Printing:
             return
         document = self.document
         open_plan: Plan | None = document.plan if document.case_code == code else None
+        offline = self.operations.offline  # the copy's provisional items are marked as such
 
         def gather(choice: PrintChoice) -> HandoverData:
-            return workspace.read(lambda session: case_handover(session, code, choice, open_plan))
+            asked = replace(choice, offline=offline)
+            return workspace.read(lambda session: case_handover(session, code, asked, open_plan))
 
         def architect(session: Any) -> str:
             return get_case(session, code).architect

@@ -2,6 +2,7 @@
 meaning, none of them the red that means a conflict on the plan.
 
 * not yet reserved for the family (free in the inventory): a quiet slate-blue dot;
+* reserved offline, not yet confirmed by the team server: a hollow violet ring;
 * not to be had (reserved for another family, delivered, discarded, in repair, unknown):
   an amber warning triangle with "!".
 
@@ -23,6 +24,7 @@ from hjem.ui.scene import style
 class Mark(Enum):
     TO_RESERVE = "to_reserve"
     UNAVAILABLE = "unavailable"
+    PROVISIONAL = "provisional"  # reserved offline: the server has not said yes yet
 
 
 MARK_OF_STANDING = {
@@ -30,8 +32,11 @@ MARK_OF_STANDING = {
     Standing.RESERVED_ELSEWHERE: Mark.UNAVAILABLE,
     Standing.GONE: Mark.UNAVAILABLE,
     Standing.UNKNOWN: Mark.UNAVAILABLE,
+    Standing.PROVISIONAL: Mark.PROVISIONAL,
 }
 TO_RESERVE = QColor("#6f86a6")  # slate blue: something to do, nothing wrong
+PROVISIONAL = QColor("#7b5ea7")  # violet ring: hollow, as the promise is not made yet
+RING_PX = 2.0
 UNAVAILABLE = QColor("#e8a317")  # amber: a warning, distinct from the conflict red
 UNAVAILABLE_TEXT = QColor("#3d2b00")
 DOT_RADIUS_PX = 4.5
@@ -48,7 +53,7 @@ def legend(mark: Mark) -> str:
 
 
 def mark_size_px(mark: Mark) -> float:
-    return 2 * DOT_RADIUS_PX if mark is Mark.TO_RESERVE else TRIANGLE_PX
+    return TRIANGLE_PX if mark is Mark.UNAVAILABLE else 2 * DOT_RADIUS_PX + RING_PX
 
 
 def paint_mark(painter: QPainter, mark: Mark, centre: QPointF, font: QFont) -> None:
@@ -57,6 +62,10 @@ def paint_mark(painter: QPainter, mark: Mark, centre: QPointF, font: QFont) -> N
     painter.setPen(style.pen(QColor("#ffffff"), 1.0))
     if mark is Mark.TO_RESERVE:
         painter.setBrush(style.brush(TO_RESERVE))
+        painter.drawEllipse(centre, DOT_RADIUS_PX, DOT_RADIUS_PX)
+    elif mark is Mark.PROVISIONAL:
+        painter.setPen(style.pen(PROVISIONAL, RING_PX))
+        painter.setBrush(style.brush(QColor("#ffffff")))
         painter.drawEllipse(centre, DOT_RADIUS_PX, DOT_RADIUS_PX)
     else:
         half = TRIANGLE_PX / 2

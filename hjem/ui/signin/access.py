@@ -7,7 +7,7 @@ Groups are named by their value in `hjem.db.roles.Group` (this module loads no d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -52,6 +52,12 @@ PLAN_MENUS = (
 
 def access_for(group: str | None) -> Access:
     return BY_GROUP.get(group, NOBODY) if group is not None else NOBODY
+
+
+def offline_access(access: Access) -> Access:
+    """Working offline on the laptop's copy: only the server can open a case, change the
+    grant schemes or fill in the demo."""
+    return replace(access, schemes=False, demo=False, new_cases=False)
 
 
 def show_in_menus(menus: Menus, access: Access) -> None:

@@ -30,15 +30,18 @@ from hjem.ui.signin.access import (
     NOT_SIGNED_IN,
     Access,
     access_for,
+    offline_access,
     show_in_menus,
 )
 from hjem.ui.signin.passwords import PasswordKeeper
 from hjem.ui.start_screen import StartScreen
 from hjem.ui.status import StatusLine
+from hjem.ui.sync.control import Mode, SyncControl
 
 if TYPE_CHECKING:
     from hjem.db.roles import Identity
     from hjem.db.signin import SignedIn
+    from hjem.ui.document import PlanDocument
 
 ENV_URL = "HJEM_DATABASE_URL"  # as hjem.db.engine reads it (not imported: no database yet)
 
@@ -56,6 +59,8 @@ class SignInParts:
     status: StatusLine
     forget_views: Callable[[], None]  # the last person's windows close
     address: str | None  # --database
+    document: PlanDocument  # the plan open in the editor (a conflict's way out may edit it)
+    show_plan: Callable[..., None]  # (plan, path): a plan in the editor
 
 
 class TeamSignIn:
@@ -71,6 +76,20 @@ class TeamSignIn:
         self.label.setObjectName("signed_in")
         parts.window.statusBar().addPermanentWidget(self.label)
         self._add_menu_actions()
+        self.sync = SyncControl(parts.operations, parts.window)
+        self._connect_sync()
+
+    def _connect_sync(self) -> None:
+        from hjem.ui.sync.window import SyncWindow
+
+        self.sync.went_offline.connect(self._offline)
+        self.sync.reconnected.connect(self._reconnected)
+        self.sync.sign_in_wanted.connect(self.sign_in)
+        self.sync.server_answers.connect(
+            lambda: self.parts.status.say(tr("sync.window.server_answers"))
+        )
+        self.parts.operations.server_lost.connect(self._server_lost)
+        self.sync_window = SyncWindow(self.sync, self.parts)
 
     def _add_menu_actions(self) -> None:
         menus = self.parts.menus
@@ -108,7 +127,20 @@ class TeamSignIn:
             self.parts.cases.load_list_soon()
 
     def sign_in_at_start(self) -> None:
-        if self.awaiting_sign_in:
+        """Sign in, or with a working copy on this laptop, start on it at once: quietly
+        signing in with a remembered password, else asking (Cancel: work offline)."""
+        if not self.awaiting_sign_in:
+            return
+        assert self.server is not None
+        login = self.parts.settings.team_login()
+        password = self.keeper.recall(self.server, login) if login else ""
+        url = self.server.url(login, password) if login else ""
+        if not url or not self.sync.has_copy(url):
+            self.sign_in()
+        elif password:
+            self.sync.offline(url, password_known=True, try_server=True)
+        else:
+            self.sync.offline(url, password_known=False)
             self.sign_in()
 
     def _given_server_address(self) -> bool:
@@ -120,6 +152,10 @@ class TeamSignIn:
 
     def _opened(self) -> None:
         operations = self.parts.operations
+        address = self.parts.address or os.environ.get(ENV_URL) or ""
+        if operations.problem is not None and self.sync.has_copy(address):
+            self.sync.offline(address, password_known=True)
+            return
         if operations.problem is not None:  # the case list says why
             self.parts.cases.set_access(EVERYTHING)
             return
@@ -132,6 +168,9 @@ class TeamSignIn:
             self.parts.cases.set_access(EVERYTHING)
             return
         self._apply(outcome.value)
+        address = self.parts.address or os.environ.get(ENV_URL) or ""
+        if outcome.value.group is not None and outcome.value.server:
+            self.sync.online(address, outcome.value)
 
     # --- signing in ------------------------------------------------------------------------------
 
@@ -156,12 +195,40 @@ class TeamSignIn:
         return signed_in is not None
 
     def _adopt(self, signed_in: SignedIn, keyring_failed: bool) -> None:
-        self.parts.forget_views()
-        self.parts.operations.use(signed_in.workspace)
+        """Work on the server as the person who signed in. Back from working offline as the
+        same person, their windows stay open: the copy held the server's rows."""
+        offline = self.sync.mode is Mode.OFFLINE
+        same = (
+            offline and self.identity is not None and self.identity.user == signed_in.identity.user
+        )
+        if not same:
+            self.parts.forget_views()
+        self.parts.operations.use(signed_in.workspace, close_before=not offline)
         self.parts.settings.set_team_login(signed_in.identity.user)
         self._apply(signed_in.identity)
+        self.sync.online(signed_in.workspace.url, signed_in.identity)
         if keyring_failed:
             self.parts.status.say(tr("signin.keyring_failed"))
+
+    # --- offline ---------------------------------------------------------------------------------
+
+    def _offline(self, identity: Identity | None) -> None:
+        """Working on the laptop's copy: what the person's group may use, less what only the
+        server can do (new cases, the grant schemes, the demo)."""
+        self.identity = identity
+        group = identity.group if identity is not None else None
+        self._show(offline_access(access_for(group)))
+        user = identity.user if identity is not None else ""
+        self.label.setText(tr("sync.window.signed_in_offline", user=user))
+
+    def _reconnected(self, signed_in: SignedIn) -> None:
+        self._adopt(signed_in, keyring_failed=False)
+        self.parts.status.say(tr("sync.window.back_online"))
+
+    def _server_lost(self) -> None:
+        if self.sync.mode is Mode.ONLINE:
+            self.parts.status.say(tr("sync.window.lost"), error=True)
+            self.sync.server_lost()
 
     def _apply(self, identity: Identity) -> None:
         self.identity = identity

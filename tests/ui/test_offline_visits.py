@@ -1,0 +1,216 @@
+"""Issue 15, the window's side: an architect signed in through a real network line (a relay in
+front of the suite's PostgreSQL) gets a working copy; when the line is cut or goes silent the
+window carries on from the copy (the case list, the plan, the furniture list), reservations
+wait as provisional, and when the line is back one click on the status syncs them."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from hjem.cases.plans import save_case_plan
+from hjem.db.server_address import TeamServer
+from hjem.floorplan.model import Placement, Plan, Point
+from hjem.i18n import tr
+from hjem.ids import CaseCode, ElementId
+from hjem.inventory.placing import Standing
+from hjem.ui.operations import Change
+from hjem.ui.signin.passwords import PasswordKeeper
+from hjem.ui.sync.control import Mode
+from tests.db.team_server import CASE_A, CASE_A2, Team
+from tests.sync.laptops import as_admin
+from tests.sync.network import Line, Relay
+from tests.ui.conftest import _main_window
+from tests.ui.driver import when_dialog
+from tests.ui.signin_helpers import answer_sign_in, password_of
+
+LEFT = Qt.MouseButton.LeftButton
+WAIT_MS = 20_000  # a silent server is given up on after the sign-in's 4 s, then the copy
+
+
+@pytest.fixture
+def relay(team: Team):
+    address = make_url(team.admin_url)
+    line = Relay(address.host or "127.0.0.1", address.port or 5432)
+    yield line
+    line.close()
+
+
+@pytest.fixture
+def line_server(team: Team, relay: Relay) -> TeamServer:
+    database = make_url(team.admin_url).database or ""
+    return TeamServer("127.0.0.1", relay.port, database, "disable")
+
+
+@pytest.fixture
+def plan_with_the_free_item(team: Team) -> str:
+    """Case A's plan holds a piece for the inventory's free item (to reserve offline)."""
+    free = team.items["free"]
+    piece = Placement(
+        id=ElementId("p1"),
+        label="Sofa",
+        category="sofa",
+        width=200,
+        depth=90,
+        height=80,
+        center=Point(300, 300),
+        inventory_item=free,
+    )
+    with as_admin(team) as session:
+        version = session.scalar(
+            text("SELECT version FROM case_plans WHERE case_id = :c"), {"c": team.cases[CASE_A]}
+        )
+        save_case_plan(session, CaseCode(CASE_A), Plan(placements=(piece,)), "Cora", version)
+    return free
+
+
+@contextmanager
+def _window(qtbot, settings, recovery_folder, server: TeamServer, login: str, monkeypatch):
+    monkeypatch.delenv("HJEM_DATABASE_URL", raising=False)
+    settings.set_team_server(server)
+    settings.set_team_login(login)
+    yield from _main_window(qtbot, settings, recovery_folder)
+
+
+def _sign_in(qtbot, window, team: Team, person: str) -> None:
+    answer_sign_in(team.logins[person], password_of(team, person), remember=True)
+    assert window.team.sign_in()
+    sync = window.team.sync
+    qtbot.waitUntil(
+        lambda: sync.status is not None and sync.status.pulled_at is not None, timeout=WAIT_MS
+    )
+
+
+def _agree(box) -> None:
+    """Say yes to "Reservér … til sagen?" (the box's own yes button)."""
+    agree = next(b for b in box.findChildren(QPushButton) if b.text() == tr("furnish.reserve.yes"))
+    agree.click()
+
+
+def _status_text(window) -> str:
+    return window.team.sync_window.button.text()
+
+
+def _listed(qtbot, window) -> list[str]:
+    qtbot.waitUntil(
+        lambda: window.cases.list is not None and bool(window.cases.list.rows), timeout=WAIT_MS
+    )
+    return sorted(row.code for row in window.cases.list.rows)
+
+
+def _reserved_on_server(team: Team, code: str) -> list[str]:
+    with as_admin(team) as session:
+        query = text(
+            "SELECT r.case_code FROM reservations r JOIN items i ON i.id = r.item_id"
+            " WHERE i.code = :code AND r.active"
+        )
+        return list(session.scalars(query, {"code": code}))
+
+
+def test_a_cut_line_moves_the_window_to_the_copy_and_one_click_syncs_when_it_is_back(
+    qtbot,
+    team: Team,
+    relay,
+    line_server,
+    plan_with_the_free_item,
+    settings,
+    recovery_folder,
+    monkeypatch,
+    memory_keyring,
+):
+    free = plan_with_the_free_item
+    with _window(
+        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
+    ) as window:
+        _sign_in(qtbot, window, team, "ada")
+        sync = window.team.sync
+        assert sync.mode is Mode.ONLINE and "Online" in _status_text(window)
+
+        relay.set(Line.CUT)  # the train goes into a tunnel
+        sync.sync_now()  # the quarter-hourly refresh finds the server gone
+        qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
+        assert "Offline siden" in _status_text(window)
+        assert window.operations.offline
+        assert _listed(qtbot, window) == sorted([CASE_A, CASE_A2])
+
+        assert window.open_case_plan(CaseCode(CASE_A))  # the plan comes from the copy
+        furniture = window.session.furnishing.furniture
+        qtbot.waitUntil(
+            lambda: [p.standing for p in furniture.placed] == [Standing.FREE], timeout=WAIT_MS
+        )
+        when_dialog(_agree)
+        QTest.mouseClick(furniture.reserve_button, LEFT)
+        qtbot.waitUntil(
+            lambda: [p.standing for p in furniture.placed] == [Standing.PROVISIONAL],
+            timeout=WAIT_MS,
+        )
+        assert "1 ændring venter" in _status_text(window)
+        assert _reserved_on_server(team, free) == []  # nothing reached the server
+
+        # a change the outbox cannot carry (the household, the budget) is refused
+        refused = window.operations.run(lambda session: None, frozenset({Change.CASES}))
+        assert refused.problem is not None and "offline" in refused.problem.message.text()
+
+        relay.set(Line.UP)
+        QTest.mouseClick(window.team.sync_window.button, LEFT)  # Synkronisér nu
+        qtbot.waitUntil(
+            lambda: (
+                sync.mode is Mode.ONLINE
+                and sync.progress is None
+                and sync.status is not None
+                and sync.status.waiting == 0
+            ),
+            timeout=WAIT_MS,
+        )
+        assert _reserved_on_server(team, free) == [CASE_A]
+        assert "Online" in _status_text(window)
+
+
+def test_the_window_starts_on_the_copy_while_a_silent_server_is_asked(
+    qtbot, team: Team, relay, line_server, settings, recovery_folder, monkeypatch, memory_keyring
+):
+    with _window(
+        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
+    ) as window:
+        _sign_in(qtbot, window, team, "ada")  # once online: the copy is made, the password kept
+    assert PasswordKeeper().recall(line_server, team.logins["ada"])
+
+    relay.set(Line.SILENT)
+    with _window(
+        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
+    ) as window:
+        window.team.sign_in_at_start()  # as the greeting does: no dialog, a remembered password
+        sync = window.team.sync
+        qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
+        assert sync._trying  # the server is still being asked ...
+        assert _listed(qtbot, window) == sorted([CASE_A, CASE_A2])  # ... and the window works
+        assert "Offline siden" in _status_text(window)
+        qtbot.waitUntil(lambda: not sync._trying, timeout=WAIT_MS)
+        assert sync.mode is Mode.OFFLINE  # it never answered: still offline, no dialog came
+
+
+def test_without_a_remembered_password_cancelling_the_sign_in_works_offline(
+    qtbot, team: Team, relay, line_server, settings, recovery_folder, monkeypatch, memory_keyring
+):
+    with _window(
+        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
+    ) as window:
+        _sign_in(qtbot, window, team, "ada")
+    PasswordKeeper().forget(line_server, team.logins["ada"])
+
+    relay.set(Line.CUT)
+    with _window(
+        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
+    ) as window:
+        when_dialog(lambda dialog: dialog.findChild(QPushButton, "signin_cancel").click())
+        window.team.sign_in_at_start()
+        sync = window.team.sync
+        qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
+        assert _listed(qtbot, window) == sorted([CASE_A, CASE_A2])
+        assert team.logins["ada"] in window.team.label.text()

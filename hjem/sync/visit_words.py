@@ -21,13 +21,20 @@ OTHER = "visit.not_held.other"
 
 def visit_summary(report: VisitReport, names: Mapping[str, str] | None = None) -> list[Message]:
     """One message per line; `names` (item code → name) makes the items recognisable."""
-    lines = _held_lines(report)
+    return [line for paragraph in visit_paragraphs(report, names) for line in paragraph]
+
+
+def visit_paragraphs(
+    report: VisitReport, names: Mapping[str, str] | None = None
+) -> list[list[Message]]:
+    """The lines in paragraphs: what is held, what is not and why, what came to the laptop."""
+    paragraphs = [_held_lines(report)]
     if report.not_held:
-        lines.append(msg("visit.report.not_held", count=len(report.not_held)))
-        lines += [_not_held(entry, report.case_code, names or {}) for entry in report.not_held]
+        missing = [_not_held(entry, report.case_code, names or {}) for entry in report.not_held]
+        paragraphs.append([msg("visit.report.not_held", count=len(report.not_held)), *missing])
     copied = "visit.report.copied" if report.case_copied else "visit.report.case_missing"
-    lines.append(msg(copied, case=report.case_code))
-    return lines
+    paragraphs.append([msg(copied, case=report.case_code)])
+    return paragraphs
 
 
 def _held_lines(report: VisitReport) -> list[Message]:

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 from hjem.i18n import format_moment, format_number, tr
 from hjem.sync.operations import HOLD_HOURS
 from hjem.sync.visit import ShortlistEntry, VisitReport
-from hjem.sync.visit_words import visit_summary
+from hjem.sync.visit_words import visit_paragraphs
 
 _CODE = Qt.ItemDataRole.UserRole
 CHECKABLE = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
 )
 LIST_HEIGHT = 300  # about ten rows; the dialog stays well inside a 768 px screen
+REPORT_WIDTH = 460
 HEADING_HEIGHT = 28  # a heading stands a little apart from the group above it
 
 
@@ -154,7 +155,8 @@ def row_text(entry: ShortlistEntry) -> str:
 
 
 def visit_report_text(report: VisitReport, names: Mapping[str, str] | None = None) -> str:
-    return "\n".join(line.text() for line in visit_summary(report, names))
+    paragraphs = visit_paragraphs(report, names)
+    return "\n\n".join("\n".join(line.text() for line in lines) for lines in paragraphs)
 
 
 def show_visit_report(
@@ -166,5 +168,6 @@ def show_visit_report(
     text = visit_report_text(report, names)
     box = QMessageBox(icon, tr("visit.report.title"), text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("prepare_visit_report")
+    box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {REPORT_WIDTH}px; }}")  # wrap less
     box.exec()
     box.deleteLater()

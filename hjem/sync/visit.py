@@ -187,13 +187,21 @@ def _our_entry(reservation: Reservation, in_plan: bool) -> ShortlistEntry:
 
 
 def prepare_visit(
-    server: Workspace, copy: Workspace, case_code: str, item_codes: Iterable[str], who: str
+    server: Workspace,
+    copy: Workspace,
+    case_code: str,
+    item_codes: Iterable[str],
+    who: str,
+    renew_holds: bool = True,
 ) -> VisitReport:
-    """Hold each item for the case on the server (a hold the case has is renewed), then
-    refresh the copy. Off the UI thread: both steps wait on the network. A DatabaseProblem
-    (the server out of reach) is raised; holds answered before it stay answered, and
-    preparing again is harmless."""
-    codes = list(dict.fromkeys(c.strip() for c in item_codes if c.strip()))
+    """Hold each item for the case on the server, then refresh the copy. With `renew_holds`
+    the case's other holds are held again too, from now: a hold placed days ago (or one that
+    lapsed, not yet taken by anyone) lasts through this visit as well. Off the UI thread:
+    both steps wait on the network. A DatabaseProblem (the server out of reach) is raised;
+    holds answered before it stay answered, and preparing again is harmless."""
+    chosen = [c.strip() for c in item_codes if c.strip()]
+    renewed = server.read(lambda session: _holds_of(session, case_code)) if renew_holds else []
+    codes = list(dict.fromkeys([*chosen, *renewed]))
     ops = [Operation(Kind.HOLD, case_code, who, item_code=code) for code in codes]
     try:
         answers = list(apply_all(server, ops))
@@ -203,6 +211,18 @@ def prepare_visit(
     pulled = refresh(server, copy)
     copied = copy.read(lambda session: _has_case(session, case_code))
     return VisitReport(case_code, held, not_held, pulled, copied)
+
+
+def _holds_of(session: Session, case_code: str) -> list[str]:
+    """The codes of the case's reservations with an end (holds), as the person sees them:
+    none for a case that is not theirs."""
+    query = (
+        select(Item.code)
+        .join(Reservation, Reservation.item_id == Item.id)
+        .where(Reservation.case_code == case_code.strip(), Reservation.active)
+        .where(Reservation.expires_at.is_not(None))
+    )
+    return list(session.scalars(query.order_by(Reservation.reserved_at, Item.code)))
 
 
 def _has_case(session: Session, case_code: str) -> bool:

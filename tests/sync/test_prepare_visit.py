@@ -91,12 +91,16 @@ def test_preparing_again_keeps_the_holds_and_reserves_nothing_twice(team):
     sofa, bed = furniture.codes["sofa"], furniture.codes["bed"]
     with laptop(team, "ada") as (server, copy):
         first = prepare_visit(server, copy, CASE_A, [sofa, bed, sofa], "Ada")
-        again = prepare_visit(server, copy, CASE_A, [sofa, bed], "Ada")
+        again = prepare_visit(server, copy, CASE_A, [bed], "Ada")  # the sofa: held again
+        untouched = prepare_visit(server, copy, CASE_A, [], "Ada", renew_holds=False)
         assert [h.code for h in first.held] == [sofa, bed]  # a code named twice: one hold
-        assert [h.code for h in again.held] == [sofa, bed] and again.not_held == []
-        for earlier, later in zip(first.held, again.held, strict=True):
-            assert later.expires_at is not None and earlier.expires_at is not None
-            assert later.expires_at >= earlier.expires_at  # renewed, never shortened
+        assert [h.code for h in again.held] == [bed, sofa] and again.not_held == []
+        assert untouched.held == [] and untouched.not_held == []
+        ends = {h.code: h.expires_at for h in first.held}
+        for later in again.held:
+            earlier = ends[later.code]
+            assert later.expires_at is not None and earlier is not None
+            assert later.expires_at >= earlier  # renewed, never shortened
         assert _copy_reservations(copy, CASE_A).keys() == {sofa, bed, team.items["reserved_a"]}
     with as_admin(team) as session:
         for code in (sofa, bed):
@@ -107,7 +111,26 @@ def test_preparing_again_keeps_the_holds_and_reserves_nothing_twice(team):
                 {"code": code},
             ).all()
             assert [r.case_code for r in active] == [CASE_A]
-    assert len(records(team)) == 4  # each run's own operations, each applied once
+    assert len(records(team)) == 4  # each run's own operations, each applied once (none 3rd)
+
+
+def test_a_lapsed_hold_of_the_case_is_held_again_from_the_servers_now(team):
+    furniture = furnish_case_a(team)
+    sofa = furniture.codes["sofa"]
+    with laptop(team, "ada") as (server, copy):
+        prepare_visit(server, copy, CASE_A, [sofa], "Ada")
+        with as_admin(team) as session:  # the visit was put off, and the hold ran out
+            session.execute(
+                text(
+                    "UPDATE reservations SET expires_at = now() - interval '1 hour'"
+                    " WHERE active AND expires_at IS NOT NULL"
+                )
+            )
+        before = server_now(team)
+        report = prepare_visit(server, copy, CASE_A, [], "Ada")
+    assert [h.code for h in report.held] == [sofa]
+    assert report.held_until is not None and report.held_until >= before + HOLD
+    assert _holds(team)[sofa] == (CASE_A, report.held_until)
 
 
 def test_an_item_another_case_reserved_meanwhile_is_not_held_and_says_why(team):

@@ -51,6 +51,8 @@ class CaseWindows:
         # Each window's budget follows the editor's document: cut when the window goes.
         self._links: dict[CaseCode, list[QMetaObject.Connection]] = {}
         self.access = EVERYTHING  # what the signed-in person's group may do with cases
+        # *Forbered besøg*, offered in each case window once a team server is set (hjem.ui.sync)
+        self.prepare_visit: Callable[[str], object] | None = None
         operations.workspace_did_change.connect(self._workspace_changed)
 
     def load_list_soon(self) -> None:
@@ -135,6 +137,9 @@ class CaseWindows:
         case_window = CaseWindow(self.operations, code, who, self.parent)
         case_window.open_plan_requested.connect(self._open_plan)
         case_window.print_requested.connect(self._print)
+        if self.prepare_visit is not None:
+            case_window.prepare_visit_requested.connect(self.prepare_visit)
+            case_window.visits.prepare.show()
         case_window.case_erased.connect(self._forget)
         case_window.set_budget_widget(self._budget_tab(code, case_window))
         self.open[code] = case_window

@@ -214,3 +214,47 @@ def test_without_a_remembered_password_cancelling_the_sign_in_works_offline(
         qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
         assert _listed(qtbot, window) == sorted([CASE_A, CASE_A2])
         assert team.logins["ada"] in window.team.label.text()
+
+
+def test_forbered_besog_holds_the_plans_items_by_the_servers_clock_before_going(
+    qtbot,
+    team: Team,
+    relay,
+    line_server,
+    plan_with_the_free_item,
+    settings,
+    recovery_folder,
+    monkeypatch,
+    memory_keyring,
+):
+    free = plan_with_the_free_item
+    with _window(
+        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
+    ) as window:
+        _sign_in(qtbot, window, team, "ada")
+        window.cases.show_case(CaseCode(CASE_A))
+        case_window = window.cases.open[CaseCode(CASE_A)]
+        case_window.tabs.setCurrentWidget(case_window.visits)
+        prepare = case_window.findChild(QPushButton, "case_prepare_visit")
+        assert prepare.isVisible()
+        reports: list[str] = []
+
+        def hold(dialog) -> None:
+            when_dialog(lambda box: (reports.append(box.text()), box.accept()))
+            QTest.mouseClick(dialog.findChild(QPushButton, "prepare_visit_hold"), LEFT)
+
+        when_dialog(hold)
+        QTest.mouseClick(prepare, LEFT)
+        qtbot.waitUntil(lambda: bool(reports), timeout=WAIT_MS)
+        assert "holdt til sag" in reports[0]
+        with as_admin(team) as session:
+            held = session.execute(
+                text(
+                    "SELECT r.case_code, r.expires_at - now() FROM reservations r"
+                    " JOIN items i ON i.id = r.item_id WHERE i.code = :code AND r.active"
+                ),
+                {"code": free},
+            ).one()
+        assert held[0] == CASE_A
+        assert 47 * 3600 < held[1].total_seconds() <= 48 * 3600
+        case_window.close()

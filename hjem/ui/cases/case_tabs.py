@@ -195,8 +195,13 @@ class VisitsTab(QWidget):
         self.empty = _hint()
         new = _button("case_new_visit", "case_window.visits.new")
         new.clicked.connect(self.new_visit)
+        # Holds on the items for the visit and the case on the laptop (a team server only).
+        self.prepare = _button("case_prepare_visit", "visit.prepare.button")
+        self.prepare.clicked.connect(case_window.ask_prepare_visit)
+        self.prepare.hide()
         row = QHBoxLayout()
         row.addWidget(self.empty, 1)
+        row.addWidget(self.prepare)
         row.addWidget(new)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)

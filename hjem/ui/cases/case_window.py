@@ -33,6 +33,7 @@ NOTE_MS = 8000
 class CaseWindow(QMainWindow):
     open_plan_requested = Signal(str)  # the case's code: show its plan in the editor
     print_requested = Signal(str)  # the case's code: the family's handover plan
+    prepare_visit_requested = Signal(str)  # the case's code: holds and the laptop's copy
     case_did_change = Signal(str)  # household, status, visits or plan were saved here
     reservations_did_change = Signal(str)  # an item was released: the inventory changed
     case_erased = Signal(str)  # the case's code: erased for good, the window closes
@@ -127,6 +128,9 @@ class CaseWindow(QMainWindow):
 
     def ask_print(self) -> None:
         self.print_requested.emit(self.code)
+
+    def ask_prepare_visit(self) -> None:
+        self.prepare_visit_requested.emit(self.code)
 
     def reservations_released(self) -> None:
         self.reservations_did_change.emit(self.code)

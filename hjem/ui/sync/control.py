@@ -123,6 +123,11 @@ class SyncControl(QObject):
             self.changed.emit()
             return None
 
+    @property
+    def copy(self) -> Workspace | None:
+        """The working copy, once opened (online: after the first sync began)."""
+        return self._copy
+
     def _workspace_changed(self, _changes: object) -> None:
         if self.mode is Mode.OFFLINE:  # a change may wait in the outbox now
             self.read_status()

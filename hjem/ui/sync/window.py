@@ -39,6 +39,17 @@ class SyncWindow:
         control.changed.connect(self._show_actions)
         control.synced.connect(self._synced)
         self._show_actions()
+        self._offer_visits()
+
+    def _offer_visits(self) -> None:
+        """*Forbered besøg* in the case windows, when a team server is set."""
+        from hjem.ui.sync.visit_flow import VisitFlow
+
+        parts = self.parts
+        if parts.settings.team_server() is None and not parts.address:
+            return
+        flow = VisitFlow(self.control, parts.operations, parts.settings.user_name, parts.window)
+        parts.cases.prepare_visit = flow.prepare
 
     def _show_actions(self) -> None:
         team = self.control.mode is not Mode.LOCAL

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 BACKGROUND_GRACE_MS = 10_000  # how long closing waits for background jobs to end
 STARTUP_PROBE = "HJEM_STARTUP_PROBE"  # set by bench/startup.py: report the first window, quit
+OFFLINE_PROBE = "offline"  # ... report the window working on the laptop's copy instead
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
         return 0  # the person chose to quit (or was told why hjem cannot go on)
     window = MainWindow(settings, Recovery(recovery_dir()), getattr(args, "database", None))
     window.show()
+    if os.environ.get(STARTUP_PROBE) == OFFLINE_PROBE:
+        return _probe_offline(app, window)
     if os.environ.get(STARTUP_PROBE):
         # After the moment, the language Qt's own buttons speak: an installed hjem that lost
         # Qt's translations says "qt=en" here (bundle/smoke.py looks).
@@ -71,6 +74,19 @@ def run(args: argparse.Namespace) -> int:
         window.open_path(Path(args.plan))
     QTimer.singleShot(0, lambda: _greet(window, offer_recovery=not args.plan))
     return _after_background_work(app.exec())
+
+
+def _probe_offline(app: QApplication, window: MainWindow) -> int:
+    """bench/startup.py: the moment the window works on the laptop's copy of a team server
+    that does not answer. The process ends there: the quiet sign-in still waiting on the
+    server has nothing to keep."""
+
+    def working(_identity: object) -> None:
+        print(f"first_window {time.time():.6f} offline", flush=True)
+        os._exit(0)
+
+    window.team.sync.went_offline.connect(working)
+    return app.exec()
 
 
 def _workspace_gate(args: argparse.Namespace, settings: Settings) -> bool:

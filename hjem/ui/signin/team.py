@@ -122,7 +122,7 @@ class TeamSignIn:
             self._show(NOT_SIGNED_IN)
         elif self._given_server_address():
             self.parts.cases.set_access(NO_CASES)  # until the server says who this is
-            QTimer.singleShot(LIST_DELAY_MS, self.parts.start, self._ask_who)
+            QTimer.singleShot(LIST_DELAY_MS, self.parts.start, self._start_with_address)
         else:
             self.parts.cases.load_list_soon()
 
@@ -143,16 +143,26 @@ class TeamSignIn:
             self.sync.offline(url, password_known=False)
             self.sign_in()
 
+    def _address(self) -> str:
+        return self.parts.address or os.environ.get(ENV_URL) or ""
+
     def _given_server_address(self) -> bool:
-        address = self.parts.address or os.environ.get(ENV_URL) or ""
-        return address.startswith("postgres")
+        return self._address().startswith("postgres")
+
+    def _start_with_address(self) -> None:
+        """After the first paint: with a working copy, on it at once while the server is
+        asked off the window's thread; else ask the server who this is first."""
+        if self.sync.has_copy(self._address()):
+            self.sync.offline(self._address(), password_known=True, try_server=True)
+        else:
+            self._ask_who()
 
     def _ask_who(self) -> None:
         self.parts.operations.open_in_background(self._opened)
 
     def _opened(self) -> None:
         operations = self.parts.operations
-        address = self.parts.address or os.environ.get(ENV_URL) or ""
+        address = self._address()
         if operations.problem is not None and self.sync.has_copy(address):
             self.sync.offline(address, password_known=True)
             return
@@ -168,9 +178,8 @@ class TeamSignIn:
             self.parts.cases.set_access(EVERYTHING)
             return
         self._apply(outcome.value)
-        address = self.parts.address or os.environ.get(ENV_URL) or ""
         if outcome.value.group is not None and outcome.value.server:
-            self.sync.online(address, outcome.value)
+            self.sync.online(self._address(), outcome.value)
 
     # --- signing in ------------------------------------------------------------------------------
 

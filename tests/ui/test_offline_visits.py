@@ -5,20 +5,24 @@ wait as provisional, and when the line is back one click on the status syncs the
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from hjem.cases.plans import save_case_plan
 from hjem.db.server_address import TeamServer
-from hjem.floorplan.model import Placement, Plan, Point
+from hjem.floorplan.commands import SetTitle
+from hjem.floorplan.hjemfile import load_plan, plan_from_bytes
+from hjem.floorplan.model import Plan
 from hjem.i18n import tr
-from hjem.ids import CaseCode, ElementId
+from hjem.ids import CaseCode
 from hjem.inventory.placing import Standing
 from hjem.ui.operations import Change
 from hjem.ui.signin.passwords import PasswordKeeper
@@ -31,6 +35,7 @@ from tests.ui.driver import when_dialog
 from tests.ui.signin_helpers import answer_sign_in, password_of
 
 LEFT = Qt.MouseButton.LeftButton
+SHOTS = os.environ.get("HJEM_SYNC_SHOTS")  # a folder: keep the pictures for the docs
 WAIT_MS = 20_000  # a silent server is given up on after the sign-in's 4 s, then the copy
 
 
@@ -49,24 +54,16 @@ def line_server(team: Team, relay: Relay) -> TeamServer:
 
 
 @pytest.fixture
-def plan_with_the_free_item(team: Team) -> str:
-    """Case A's plan holds a piece for the inventory's free item (to reserve offline)."""
+def plan_with_the_free_item(team: Team, samples) -> str:
+    """Case A's plan is the two-room sample flat, its sofa the inventory's free one."""
     free = team.items["free"]
-    piece = Placement(
-        id=ElementId("p1"),
-        label="Sofa",
-        category="sofa",
-        width=200,
-        depth=90,
-        height=80,
-        center=Point(300, 300),
-        inventory_item=free,
-    )
+    plan = load_plan(samples / "2-vaerelser.hjem")
+    pieces = tuple(replace(p, inventory_item=free) if p.id == "p1" else p for p in plan.placements)
     with as_admin(team) as session:
         version = session.scalar(
             text("SELECT version FROM case_plans WHERE case_id = :c"), {"c": team.cases[CASE_A]}
         )
-        save_case_plan(session, CaseCode(CASE_A), Plan(placements=(piece,)), "Cora", version)
+        save_case_plan(session, CaseCode(CASE_A), replace(plan, placements=pieces), "Cora", version)
     return free
 
 
@@ -85,6 +82,10 @@ def _sign_in(qtbot, window, team: Team, person: str) -> None:
     qtbot.waitUntil(
         lambda: sync.status is not None and sync.status.pulled_at is not None, timeout=WAIT_MS
     )
+
+
+def _donated(furniture) -> list[Standing]:
+    return [p.standing for p in furniture.placed if p.placement.inventory_item]
 
 
 def _agree(box) -> None:
@@ -141,16 +142,18 @@ def test_a_cut_line_moves_the_window_to_the_copy_and_one_click_syncs_when_it_is_
 
         assert window.open_case_plan(CaseCode(CASE_A))  # the plan comes from the copy
         furniture = window.session.furnishing.furniture
-        qtbot.waitUntil(
-            lambda: [p.standing for p in furniture.placed] == [Standing.FREE], timeout=WAIT_MS
-        )
+        qtbot.waitUntil(lambda: _donated(furniture) == [Standing.FREE], timeout=WAIT_MS)
         when_dialog(_agree)
         QTest.mouseClick(furniture.reserve_button, LEFT)
         qtbot.waitUntil(
-            lambda: [p.standing for p in furniture.placed] == [Standing.PROVISIONAL],
+            lambda: _donated(furniture) == [Standing.PROVISIONAL],
             timeout=WAIT_MS,
         )
         assert "1 ændring venter" in _status_text(window)
+        if SHOTS:
+            window.resize(1366, 768)
+            window.session.view.fit_to_plan()
+            window.grab().save(os.path.join(SHOTS, "sync-offline.png"))
         assert _reserved_on_server(team, free) == []  # nothing reached the server
 
         # a change the outbox cannot carry (the household, the budget) is refused
@@ -258,3 +261,64 @@ def test_forbered_besog_holds_the_plans_items_by_the_servers_clock_before_going(
         assert held[0] == CASE_A
         assert 47 * 3600 < held[1].total_seconds() <= 48 * 3600
         case_window.close()
+
+
+def test_a_plan_saved_by_another_meanwhile_is_a_conflict_whose_way_out_opens_a_copy(
+    qtbot,
+    team: Team,
+    relay,
+    line_server,
+    plan_with_the_free_item,
+    settings,
+    recovery_folder,
+    monkeypatch,
+    memory_keyring,
+):
+    with _window(
+        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
+    ) as window:
+        _sign_in(qtbot, window, team, "ada")
+        sync = window.team.sync
+        relay.set(Line.CUT)
+        sync.sync_now()
+        qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
+        assert window.open_case_plan(CaseCode(CASE_A))
+        window.document.apply(SetTitle("Adas udkast"), "titel")
+        assert window.save_to_case()  # into the outbox, based on the version pulled
+        with as_admin(team) as session:  # meanwhile the coordinator saves the case's plan
+            version = session.scalar(
+                text("SELECT version FROM case_plans WHERE case_id = :c"),
+                {"c": team.cases[CASE_A]},
+            )
+            save_case_plan(session, CaseCode(CASE_A), Plan(title="Coras"), "Cora", version)
+
+        relay.set(Line.UP)
+        QTest.mouseClick(window.team.sync_window.button, LEFT)
+        qtbot.waitUntil(
+            lambda: sync.mode is Mode.ONLINE and bool(sync.status and sync.status.conflicts),
+            timeout=WAIT_MS,
+        )
+        assert "1 konflikt" in _status_text(window)
+        shown: list[str] = []
+
+        def way_out(dialog) -> None:
+            row = dialog.findChild(QFrame, f"conflict_{sync.status.conflicts[0].op_id}")
+            shown.append(" ".join(label.text() for label in row.findChildren(QLabel)))
+            if SHOTS:
+                dialog.grab().save(os.path.join(SHOTS, "sync-conflict.png"))
+            QTest.mouseClick(row.findChild(QPushButton, "conflict_way_out"), LEFT)
+            assert dialog.findChild(QLabel, "sync_no_conflicts").isVisible()
+            dialog.reject()
+
+        when_dialog(way_out)
+        window.team.sync_window.show_conflicts()
+        assert "gemt af Cora" in shown[0] and "kopi" in shown[0]
+        assert window.document.plan.title == "Adas udkast"  # the laptop's plan, whole ...
+        assert window.document.case_code is None and window.document.is_modified  # ... a copy
+        assert not sync.status.conflicts
+        with as_admin(team) as session:  # the server keeps the coordinator's
+            stored = session.scalar(
+                text("SELECT document FROM case_plans WHERE case_id = :c"),
+                {"c": team.cases[CASE_A]},
+            )
+        assert plan_from_bytes(bytes(stored)).title == "Coras"

@@ -57,13 +57,14 @@ class ConflictsDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("sync.window.close"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(close)
         self._show_empty()
-        self.resize(680, 420)
+        self.resize(680, 340)
 
     def _add_row(self, view: ConflictView) -> None:
         op_id = view.op_id

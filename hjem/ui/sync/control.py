@@ -185,6 +185,7 @@ class SyncControl(QObject):
 
             self.operations.use(copy, offline=True, close_before=self.mode is Mode.ONLINE)
             self.mode, self.since = Mode.OFFLINE, dt.datetime.now()
+            self.problem = ""  # the server out of reach is what offline means, not a fault
             self._refresh.stop()
             self._reconnect.start()
             self._tick.start()

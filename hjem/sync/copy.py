@@ -61,5 +61,9 @@ def open_copy(server_url: str) -> Workspace:
 
 
 def has_copy(server_url: str) -> bool:
-    """Whether this laptop has a working copy for the person and server of `server_url`."""
-    return not cipher.is_empty(copy_path(server_url))
+    """Whether this laptop has a working copy for the person and server of `server_url` (an
+    address hjem cannot use has none)."""
+    try:
+        return not cipher.is_empty(copy_path(server_url))
+    except DatabaseProblem:
+        return False

@@ -71,6 +71,7 @@ class SyncControl(QObject):
         self._url: str | None = None  # the person's server address, in memory only
         self._password_known = False  # whether `_url` can sign in without asking
         self._copy: Workspace | None = None
+        self._copy_of: str | None = None  # the file name of `_copy` (hjem.sync.copy)
         self._trying = False  # a quiet reconnection is under way
         self._progressed.connect(self._show_progress)
         operations.workspace_did_change.connect(self._workspace_changed)
@@ -94,7 +95,14 @@ class SyncControl(QObject):
 
     def _with_copy(self, url: str, then: Callable[[Workspace], None]) -> None:
         """The person's working copy, opened on a worker (made on first use), then `then`."""
-        if self._copy is not None and self._url == url:
+        from hjem.sync.copy import copy_name, open_copy
+
+        try:
+            name = copy_name(url)  # the same file, however the address is written
+        except UserError as problem:  # an address hjem cannot use
+            self._fail(problem)
+            return
+        if self._copy is not None and self._copy_of == name:
             then(self._copy)
             return
 
@@ -104,10 +112,8 @@ class SyncControl(QObject):
                 return
             if self._copy is not None and self._copy is not outcome.value:
                 self._copy.close()
-            self._copy = outcome.value
+            self._copy, self._copy_of = outcome.value, name
             then(outcome.value)
-
-        from hjem.sync.copy import open_copy
 
         run_off_ui_thread(self, lambda: open_copy(url), opened)
 

@@ -4,9 +4,10 @@ When a sync answers that the sofa an architect placed offline went to another ca
 the way out is another item of the same kind that stands where the sofa stood without
 trouble. A replacement is the piece `placement_for` makes from the item, at the old piece's
 angle with its back on the old piece's back line (a smaller sofa stays against the wall, a
-deeper one grows into the room), and it must bring no conflict there: none of the piece
-checker's, and no room or bed cut off from the entrance that the plan without the piece
-reaches (a conflict the plan had anyway is not the replacement's doing).
+deeper one grows into the room): centred where the old one was, else flush with its left or
+its right end (a longer sofa in a corner grows away from the side wall). It must bring no
+conflict there: none of the piece checker's, and no room or bed cut off from the entrance
+that the plan without the piece reaches (a conflict the plan had anyway is not its doing).
 
 Plain ORM queries, so the laptop's SQLite copy and the team server's PostgreSQL answer alike.
 """
@@ -55,16 +56,17 @@ def similar_items(
     check: PieceCheck | None = None
     found: list[Similar] = []
     for item in _candidates(session, plan, old, tried):
-        new = replacement(old, item)
-        swapped = _swapped(plan, new)
-        if check is None:
-            check = PieceCheck.of(swapped, placement_id)  # the plan without the piece, once
-        else:
-            check.aim(new, swapped)
-        if _fits(check, new):
-            found.append(_similar(item, new))
-            if len(found) == limit:
+        for new in replacements(old, item):
+            swapped = _swapped(plan, new)
+            if check is None:
+                check = PieceCheck.of(swapped, placement_id)  # the plan without the piece, once
+            else:
+                check.aim(new, swapped)
+            if _fits(check, new):
+                found.append(_similar(item, new))
                 break
+        if len(found) == limit:
+            break
     return found
 
 
@@ -75,12 +77,21 @@ def swap_piece(plan: Plan, placement_id: str, similar: Similar) -> Plan:
     return ReplaceElement(similar.placement).apply(plan)[0]
 
 
-def replacement(old: Placement, item: Item) -> Placement:
-    """The piece for `item` at `old`'s angle, its back on `old`'s back line (local -y)."""
+def replacements(old: Placement, item: Item) -> list[Placement]:
+    """The poses tried for `item`'s piece, in order: at `old`'s angle, its back on `old`'s back
+    line (local -y), centred on `old`, then flush with `old`'s left end, then its right."""
     new = placement_for(item, old.id)
-    shift = (0.0, (new.depth - old.depth) / 2)
-    center = local_to_world(old.center, old.rotation, shift)
-    return replace(new, center=center, rotation=old.rotation)
+    back = (new.depth - old.depth) / 2
+    ends = (new.width - old.width) / 2
+    alongs = [0.0, ends, -ends] if ends else [0.0]
+    return [
+        replace(
+            new,
+            center=local_to_world(old.center, old.rotation, (along, back)),
+            rotation=old.rotation,
+        )
+        for along in alongs
+    ]
 
 
 def size_distance(old: Placement, width: float, depth: float, height: float) -> float:

@@ -8,13 +8,13 @@ import pytest
 
 from hjem.floorplan.conflicts import ConflictKind
 from hjem.floorplan.geometry import rect_corners
-from hjem.floorplan.model import Plan
+from hjem.floorplan.model import Opening, OpeningKind, Plan, RoomKind
 from hjem.floorplan.report import full_report
 from hjem.inventory.lifecycle import move
 from hjem.inventory.models import Item, Status
 from hjem.inventory.reservations import reserve
 from hjem.inventory.similar import (
-    replacement,
+    replacements,
     similar_items,
     size_distance,
     swap_piece,
@@ -43,12 +43,13 @@ def test_only_an_available_sofa_that_fits_the_spot_is_offered(workspace):
         add_cases(session, CASE, OTHER)
         lost = sofa(session, (200, 90, 80), "Den tabte")
         fits = sofa(session, (180, 85, 75), "Lille sofa")
-        too_long = sofa(session, (240, 90, 80), "Lang sofa")  # into the bookcase
+        too_long = sofa(session, (280, 90, 80), "Lang sofa")  # the wall or the bookcase
         taken = sofa(session, (200, 90, 80), "Reserveret sofa")
         reserve(session, taken.code, OTHER, "Ole")
         available_item(session, donation("Stol", "stol", (50, 50, 90)))
         available_item(session, donation("Lænestol", "laenestol", (80, 80, 90)))
         plan = living_room(lost.code)
+        assert full_report(plan) == []
         found = similar_items(session, plan, "p1")
     assert [s.code for s in found] == [fits.code]
     assert too_long.code not in {s.code for s in found}
@@ -70,6 +71,38 @@ def test_a_smaller_sofa_keeps_its_back_to_the_wall(workspace):
     assert min(xs) == pytest.approx(0.0)  # the back still on the wall's face
     assert max(xs) == pytest.approx(70.0)
     assert new.center.y == pytest.approx(150.0)  # centred where the old one was
+
+
+def test_a_longer_sofa_grows_away_from_what_stands_beside_it(workspace):
+    with workspace.session() as session:
+        lost = sofa(session, (200, 90, 80))
+        sofa(session, (240, 90, 80))  # centred, it would reach into the bookcase
+        found = similar_items(session, living_room(lost.code), "p1")
+    new = found[0].placement
+    ys = [p.y for p in rect_corners(new.center, new.width, new.depth, new.rotation)]
+    assert (min(ys), max(ys)) == (pytest.approx(10.0), pytest.approx(250.0))  # flush at 250
+
+
+def test_a_bed_keeps_its_head_to_the_wall_and_a_free_long_side(workspace):
+    """A single bed in the bedroom's corner, head to the top wall, a wardrobe to its right:
+    a wider bed must leave 60 cm free beside it, and cannot grow into the side wall."""
+    plan = row_plan((400.0,), 300.0, kinds=(RoomKind.SOVEVAERELSE,), entrance_at=350)
+    with workspace.session() as session:
+        lost = available_item(session, donation("Seng", "seng", (200, 90, 50)))
+        single = available_item(session, donation("Enkeltseng", "seng", (200, 90, 45)))
+        wider = available_item(session, donation("Bred seng", "seng", (120, 200, 50)))
+        available_item(session, donation("Dobbeltseng", "seng", (200, 140, 50)))
+        bed = piece("p1", "seng", (90, 200, 50), 45, 100, 0, inventory_item=lost.code)
+        wardrobe = piece("p2", "klaedeskab", (100, 60, 200), 230, 30)
+        plan = furnished(plan, bed, wardrobe)
+        assert full_report(plan) == []
+        found = similar_items(session, plan, "p1")
+    assert [s.code for s in found] == [single.code, wider.code]
+    new = found[1].placement
+    corners = rect_corners(new.center, new.width, new.depth, new.rotation)
+    assert (new.width, new.depth) == (120, 200)
+    assert min(p.x for p in corners) == pytest.approx(0.0)  # flush with the side wall
+    assert min(p.y for p in corners) == pytest.approx(0.0)  # head to the wall
 
 
 def test_the_closest_in_size_come_first_then_by_code_and_no_more_than_asked(workspace):
@@ -112,8 +145,8 @@ def test_swapping_puts_the_chosen_piece_in_the_old_ones_place(workspace):
 def test_no_more_candidates_are_tried_than_allowed(workspace):
     with workspace.session() as session:
         lost = sofa(session, (200, 90, 80))
-        sofa(session, (240, 90, 80))  # the closest in size, but it does not fit
-        fits = sofa(session, (160, 80, 80))
+        sofa(session, (262, 90, 80))  # the closest in size, but it does not fit
+        fits = sofa(session, (140, 80, 80))
         plan = living_room(lost.code)
         assert similar_items(session, plan, "p1", tried=1) == []
         assert [s.code for s in similar_items(session, plan, "p1", tried=2)] == [fits.code]
@@ -141,13 +174,14 @@ def slow_similar(items: list[Item], plan: Plan, placement_id: str) -> list[str]:
             continue
         if item.code in in_plan:
             continue
-        new = replacement(old, item)
-        placements = tuple(new if p.id == old.id else p for p in plan.placements)
-        report = full_report(replace(plan, placements=placements))
-        own = [c for c in report if c.kind != ConflictKind.WALKWAY and new.id in c.elements]
-        cut_off = {c.elements[0] for c in report if c.kind == ConflictKind.WALKWAY} - unreached
-        if not own and not cut_off:
-            kept.append((size_distance(old, new.width, new.depth, new.height), item.code))
+        for new in replacements(old, item):
+            placements = tuple(new if p.id == old.id else p for p in plan.placements)
+            report = full_report(replace(plan, placements=placements))
+            own = [c for c in report if c.kind != ConflictKind.WALKWAY and new.id in c.elements]
+            cut_off = {c.elements[0] for c in report if c.kind == ConflictKind.WALKWAY} - unreached
+            if not own and not cut_off:
+                kept.append((size_distance(old, new.width, new.depth, new.height), item.code))
+                break
     return [code for _, code in sorted(kept)]
 
 
@@ -172,11 +206,41 @@ def generated_case(rng: random.Random, session) -> Plan:
     return furnished(plan, old, table, chair)
 
 
+def generated_bedroom(rng: random.Random, session) -> Plan:
+    """A bedroom and a hall; a bed head to the top wall, in the corner or not, a wardrobe
+    along the same wall; a dozen beds in the inventory, some double."""
+    width, depth = rng.uniform(260, 420), rng.uniform(260, 360)
+    plan = row_plan(
+        (width, 200.0), depth, kinds=(RoomKind.SOVEVAERELSE,), entrance=False, window_sill=None
+    )
+    plan = replace(plan, openings=(*plan.openings, entrance_into_the_hall(plan)))
+    lost = available_item(session, donation("Seng", "seng", (200, 90, 50)))
+    x = rng.choice([45.0, rng.uniform(45, width - 45)])
+    old = piece("p1", "seng", (90, 200, 50), x, 100, 0, inventory_item=lost.code)
+    beside = x + 45 + rng.uniform(40, 160) + 50  # a gap to the bed's right
+    if beside <= width - 50:
+        wardrobe = piece("p2", "klaedeskab", (100, 60, 200), beside, 30)
+    else:  # no room there: against the right-hand wall, facing into the room
+        wardrobe = piece("p2", "klaedeskab", (100, 60, 200), width - 30, depth - 60, 90)
+    for _ in range(12):
+        size = (rng.choice([190, 200, 210]), rng.choice([80, 90, 120, 140, 160]), 50)
+        item = available_item(session, donation("Seng", "seng", size))
+        if rng.random() < 0.2:
+            move(session, item, Status.REPAIR, "Ole", "knækket lamel")
+    return furnished(plan, old, wardrobe)
+
+
+def entrance_into_the_hall(plan: Plan) -> Opening:
+    hall_middle = plan.rooms[1].polygon[0].x + 100
+    return Opening("entry", "top", OpeningKind.DOOR, hall_middle + 10, 90.0, entrance=True)
+
+
 @pytest.mark.parametrize("seed", range(6))
-def test_the_fast_search_agrees_with_the_full_report_for_every_item(workspace, seed):
+@pytest.mark.parametrize("case", [generated_case, generated_bedroom])
+def test_the_fast_search_agrees_with_the_full_report_for_every_item(workspace, case, seed):
     rng = random.Random(seed)
     with workspace.session() as session:
-        plan = generated_case(rng, session)
+        plan = case(rng, session)
         fast = [s.code for s in similar_items(session, plan, "p1", limit=100)]
         slow = slow_similar(list(session.query(Item)), plan, "p1")
     assert fast == slow

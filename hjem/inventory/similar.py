@@ -53,6 +53,8 @@ def similar_items(
 
     Raises KeyError when the plan has no piece `placement_id`."""
     old = _piece(plan, placement_id)
+    if limit <= 0:
+        return []
     check: PieceCheck | None = None
     found: list[Similar] = []
     for item in _candidates(session, plan, old, tried):

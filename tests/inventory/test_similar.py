@@ -110,11 +110,12 @@ def test_the_closest_in_size_come_first_then_by_code_and_no_more_than_asked(work
         lost = sofa(session, (200, 90, 80))
         far = sofa(session, (150, 80, 70))
         near = [sofa(session, (190, 90, 80)) for _ in range(2)]
-        nearer = sofa(session, (210, 90, 80))  # as near as 190: longer, on the code
+        as_near = sofa(session, (210, 90, 80))  # as near as 190: the code decides
         plan = living_room(lost.code)
         found = similar_items(session, plan, "p1")
         first_two = similar_items(session, plan, "p1", limit=2)
-    assert [s.code for s in found] == [*sorted([c.code for c in [*near, nearer]]), far.code]
+        assert similar_items(session, plan, "p1", limit=0) == []
+    assert [s.code for s in found] == [*sorted([c.code for c in [*near, as_near]]), far.code]
     assert [s.code for s in first_two] == [s.code for s in found[:2]]
 
 

@@ -22,12 +22,15 @@ from hjem.floorplan.commands import SetTitle
 from hjem.floorplan.hjemfile import load_plan, plan_from_bytes
 from hjem.floorplan.model import Plan
 from hjem.i18n import tr
-from hjem.ids import CaseCode
+from hjem.ids import CaseCode, ItemCode
 from hjem.inventory.placing import Standing
+from hjem.inventory.reservations import reserve
 from hjem.ui.operations import Change
 from hjem.ui.signin.passwords import PasswordKeeper
 from hjem.ui.sync.control import Mode
-from tests.db.team_server import CASE_A, CASE_A2, Team
+from hjem.ui.sync.work import reserve_work
+from tests.db.team_server import CASE_A, CASE_A2, CASE_B, Team
+from tests.inventory.helpers import available_item, donation
 from tests.sync.laptops import as_admin
 from tests.sync.network import Line, Relay
 from tests.ui.conftest import _main_window
@@ -322,3 +325,63 @@ def test_a_plan_saved_by_another_meanwhile_is_a_conflict_whose_way_out_opens_a_c
                 {"c": team.cases[CASE_A]},
             )
         assert plan_from_bytes(bytes(stored)).title == "Coras"
+
+
+def test_a_sofa_another_family_got_first_is_swapped_for_a_similar_one_that_fits(
+    qtbot,
+    team: Team,
+    relay,
+    line_server,
+    plan_with_the_free_item,
+    settings,
+    recovery_folder,
+    monkeypatch,
+    memory_keyring,
+):
+    lost = plan_with_the_free_item
+    with as_admin(team) as session:
+        other = available_item(session, donation(name="Sofa, blå", size=(190, 85, 80))).code
+    with _window(
+        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
+    ) as window:
+        _sign_in(qtbot, window, team, "ada")
+        sync = window.team.sync
+        relay.set(Line.CUT)
+        sync.sync_now()
+        qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
+        window.operations.run(reserve_work(window.operations, lost, CASE_A, "Ada"))
+        with as_admin(team) as session:  # meanwhile Bo's family gets that sofa
+            reserve(session, ItemCode(lost), CaseCode(CASE_B), "bo")
+
+        relay.set(Line.UP)
+        QTest.mouseClick(window.team.sync_window.button, LEFT)
+        qtbot.waitUntil(
+            lambda: sync.mode is Mode.ONLINE and bool(sync.status and sync.status.conflicts),
+            timeout=WAIT_MS,
+        )
+        offered: list[str] = []
+
+        def choose(similar) -> None:
+            offered.extend(similar.findChild(QLabel, "similar_heading").text().split())
+            if SHOTS:
+                similar.grab().save(os.path.join(SHOTS, "sync-find-similar.png"))
+            QTest.keyClick(similar, Qt.Key.Key_Return)  # the closest, chosen at the start
+
+        def way_out(dialog) -> None:
+            row = dialog.findChild(QFrame, f"conflict_{sync.status.conflicts[0].op_id}")
+            assert "en anden sag fik den først" in row.findChild(QLabel).text()
+            when_dialog(choose)
+            QTest.mouseClick(row.findChild(QPushButton, "conflict_way_out"), LEFT)
+            dialog.reject()
+
+        when_dialog(way_out)
+        window.team.sync_window.show_conflicts()
+        assert CASE_A in offered
+    assert _reserved_on_server(team, other) == [CASE_A]
+    assert _reserved_on_server(team, lost) == [CASE_B]
+    with as_admin(team) as session:
+        stored = session.scalar(
+            text("SELECT document FROM case_plans WHERE case_id = :c"), {"c": team.cases[CASE_A]}
+        )
+    sofa = next(p for p in plan_from_bytes(bytes(stored)).placements if p.id == "p1")
+    assert sofa.inventory_item == other and sofa.label == "Sofa, blå"

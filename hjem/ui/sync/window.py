@@ -17,9 +17,9 @@ from hjem.ui.sync.control import Mode, SyncControl
 from hjem.ui.sync.status_button import SyncStatusButton
 
 if TYPE_CHECKING:
+    from hjem.inventory.similar import Similar
     from hjem.sync.conflicts import ConflictView, PieceInPlan
     from hjem.sync.engine import SyncReport
-    from hjem.sync.similar import Similar
     from hjem.ui.signin.team import SignInParts
 
 SWAPPED = frozenset({Change.INVENTORY, Change.CASES, Change.BUDGET})
@@ -106,8 +106,8 @@ class SyncWindow:
         return True
 
     def _find_similar(self, view: ConflictView) -> bool:
+        from hjem.inventory.similar import similar_items
         from hjem.sync.conflicts import piece_of_item
-        from hjem.sync.similar import similar_items
         from hjem.ui.sync.similar_dialog import SimilarDialog
 
         operations, parent = self.parts.operations, self.parts.window
@@ -144,7 +144,7 @@ class SyncWindow:
     def _take(self, view: ConflictView, piece: PieceInPlan, chosen: Similar) -> bool:
         """The chosen item in the piece's place, reserved for the case."""
         from hjem.floorplan.commands import ReplaceElement
-        from hjem.sync.similar import swap_piece
+        from hjem.inventory.similar import swap_piece
         from hjem.ui.sync.work import reserve_work, save_plan_work
 
         operations, who = self.parts.operations, self.parts.settings.user_name()

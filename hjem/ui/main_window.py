@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
             return
         self._autosave.stop()
         self.recovery.close()
+        self.team.sync.close()
         self.operations.close()
         self.document.undo_stack.blockSignals(True)  # the window goes; nothing left to retitle
         event.accept()

@@ -172,13 +172,6 @@ class SyncControl(QObject):
         self._with_copy(url, remember)
         self.changed.emit()
 
-    def local(self) -> None:
-        """No team server: nothing to show or sync."""
-        self.mode = Mode.LOCAL
-        for timer in (self._reconnect, self._refresh, self._tick):
-            timer.stop()
-        self.changed.emit()
-
     # --- offline ---------------------------------------------------------------------------------
 
     def offline(self, url: str, password_known: bool, try_server: bool = False) -> None:
@@ -226,8 +219,11 @@ class SyncControl(QObject):
         self._trying = False
         value = outcome.value
         if isinstance(value, bool) or value is None:
-            if value or (outcome.problem is not None and _answered(outcome.problem)):
-                self.server_answers.emit()  # a password to type, or one that changed
+            answered = outcome.problem is not None and _answered(outcome.problem)
+            if answered:  # the password changed: not tried again every half minute
+                self._password_known = False
+            if value or answered:
+                self.server_answers.emit()  # a password to type
             return
         if self.mode is not Mode.OFFLINE:  # signed in by hand meanwhile
             value.workspace.close()
@@ -286,6 +282,10 @@ class SyncControl(QObject):
         self.read_status()
 
     def close(self) -> None:
+        """The window closes: no more tries or syncs; the copy is let go (offline, the
+        windows' operations close it with their workspace)."""
+        for timer in (self._reconnect, self._refresh, self._tick):
+            timer.stop()
         if self._copy is not None and not self.operations.offline:
             self._copy.close()
 

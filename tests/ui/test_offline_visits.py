@@ -17,7 +17,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from hjem.cases.plans import save_case_plan
+from hjem.db.roles import Group, Identity
 from hjem.db.server_address import TeamServer
+from hjem.db.workspace import Workspace
 from hjem.floorplan.commands import SetTitle
 from hjem.floorplan.hjemfile import load_plan, plan_from_bytes
 from hjem.floorplan.model import Plan
@@ -25,6 +27,9 @@ from hjem.i18n import tr
 from hjem.ids import CaseCode, ItemCode
 from hjem.inventory.placing import Standing
 from hjem.inventory.reservations import reserve
+from hjem.sync.copy import open_copy
+from hjem.sync.engine import refresh
+from hjem.sync.state import remember_person
 from hjem.ui.operations import Change
 from hjem.ui.signin.passwords import PasswordKeeper
 from hjem.ui.sync.control import Mode
@@ -385,3 +390,26 @@ def test_a_sofa_another_family_got_first_is_swapped_for_a_similar_one_that_fits(
         )
     sofa = next(p for p in plan_from_bytes(bytes(stored)).placements if p.id == "p1")
     assert sofa.inventory_item == other and sofa.label == "Sofa, blå"
+
+
+FIREWALLED = "10.255.255.1"  # non-routable: a connection attempt never hears back
+
+
+def test_a_firewalled_server_given_by_address_starts_the_window_on_the_copy(
+    qtbot, team: Team, settings, recovery_folder, monkeypatch
+):
+    address = make_url(team.urls["ada"]).set(host=FIREWALLED, port=5432)
+    url = address.render_as_string(hide_password=False)
+    copy = open_copy(url)  # as an earlier visit left it: pulled from the real server
+    server = Workspace(team.urls["ada"])
+    refresh(server, copy)
+    copy.run(lambda s: remember_person(s, Identity(team.logins["ada"], Group.ARCHITECT, "x")))
+    server.close()
+    copy.close()
+    monkeypatch.setenv("HJEM_DATABASE_URL", url)
+    with contextmanager(_main_window)(qtbot, settings, recovery_folder) as window:
+        sync = window.team.sync
+        qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
+        assert sync._trying  # the server is being asked, off the window's thread
+        assert _listed(qtbot, window) == sorted([CASE_A, CASE_A2])
+        assert "Offline siden" in _status_text(window)

@@ -83,7 +83,8 @@ def reserve(
     if session.scalar(select(_CASES.c.code).where(_CASES.c.code == case_code.strip())) is None:
         raise InventoryError(msg("inventory.error.unknown_case", code=case_code.strip()))
     item = get_item(session, code)
-    expire_stale(session, item, who)
+    if item.status == Status.RESERVED:  # only a reserved item has a reservation to end
+        expire_stale(session, item, who)
     if item.status == Status.RESERVED:
         raise AlreadyReserved(item.code)
     if item.status != Status.AVAILABLE:

@@ -49,9 +49,10 @@ from hjem.inventory.errors import (
 )
 from hjem.inventory.items import get_item
 from hjem.inventory.models import Item, Reservation
-from hjem.inventory.reservations import active_reservation, release, reserve
+from hjem.inventory.reservations import release, reserve
 from hjem.sync.models import ITEM_CODE_LENGTH, AppliedOp
 from hjem.sync.operations import Answer, Kind, Operation, Outcome, Reason
+from hjem.sync.rows import table_of
 
 HOLD_DURATION = dt.timedelta(hours=48)  # by the server's clock (hjem.db.clock)
 ATTEMPTS = 3
@@ -64,7 +65,9 @@ DATA_EXCEPTION = "22"  # the SQLSTATE class of a value the column cannot take
 # same work done again (in smaller transactions) may succeed
 ROLLED_BACK = frozenset({"40P01", "40001"})
 SPLIT = ROLLED_BACK | {PERMISSION_DENIED}  # a batch that failed so is applied in halves
-NOW = "hjem.sync.now"  # session.info: the transaction's now(), read once per transaction
+APPLIED = table_of(AppliedOp)  # written through Core: the ORM adds nothing to one statement
+# session.info, for one transaction: its now(), read once; the cases found in it so far
+NOW, CASES_FOUND = "hjem.sync.now", "hjem.sync.cases_found"
 
 
 class _Interrupted(Exception):
@@ -146,6 +149,7 @@ def _committed(session: Session, ops: list[Operation]) -> list[Answer]:
     """Each operation recorded and applied (or answered as before), then the new answers
     stored with their records in one statement, and all of it committed."""
     session.info.pop(NOW, None)
+    session.info.pop(CASES_FOUND, None)
     fresh: dict[str, Answer] = {}  # the answers of the operations recorded here
     answers = []
     for op in ops:
@@ -177,10 +181,10 @@ def _store(session: Session, fresh: dict[str, Answer]) -> None:
     """The answers written into their records, all in one UPDATE."""
     if not fresh:
         return
-    answers = case({op_id: a.to_json() for op_id, a in fresh.items()}, value=AppliedOp.op_id)
-    query = update(AppliedOp).where(AppliedOp.op_id.in_(fresh)).values(answer=answers)
-    kept = session.execute(query.execution_options(synchronize_session=False))
-    if getattr(kept, "rowcount", 0) != len(fresh):  # a record was rolled back with an effect
+    answers = case({op_id: a.to_json() for op_id, a in fresh.items()}, value=APPLIED.c.op_id)
+    query = update(APPLIED).where(APPLIED.c.op_id.in_(fresh)).values(answer=answers)
+    kept = session.connection().execute(query)
+    if kept.rowcount != len(fresh):  # a record was rolled back with an effect
         raise _Interrupted()
 
 
@@ -209,9 +213,9 @@ def _recorded_first(session: Session, op: Operation) -> bool:
     """Writes the operation's record; False if one with its id was there (one statement:
     the common first push costs no look-up)."""
     values = {"op_id": op.id, "kind": op.kind.value, "case_code": op.case_code, "answer": ""}
-    insert = _insert(session)(AppliedOp).values(values)
-    written = insert.on_conflict_do_nothing(index_elements=["op_id"]).returning(AppliedOp.op_id)
-    return session.execute(written).first() is not None
+    insert = _insert(session)(APPLIED).values(values)
+    written = insert.on_conflict_do_nothing(index_elements=["op_id"]).returning(APPLIED.c.op_id)
+    return session.connection().execute(written).first() is not None  # Core: no ORM to pass
 
 
 def _insert(session: Session) -> Callable[..., postgresql.Insert | sqlite.Insert]:
@@ -264,8 +268,11 @@ def _claim(session: Session, op: Operation, expires_at: dt.datetime | None) -> A
     so `reserve` comes first and only an item it finds reserved is looked at again (an
     expired hold of the case's own has ended by then, and the claim is a new reservation)."""
     code, case_code = ItemCode(op.item_code), CaseCode(op.case_code)
+    found: set[str] = session.info.setdefault(CASES_FOUND, set())
     try:
-        reservation = reserve(session, code, case_code, op.who, expires_at)
+        known = case_code in found
+        reservation = reserve(session, code, case_code, op.who, expires_at, case_found=known)
+        found.add(case_code)
     except AlreadyReserved:
         if not session.is_active:  # its write lost a race: the savepoint is to be rolled back
             raise
@@ -279,8 +286,8 @@ def _claim(session: Session, op: Operation, expires_at: dt.datetime | None) -> A
 
 
 def _held_by_case(session: Session, op: Operation) -> Reservation | None:
-    """The case's own active reservation of the item: the item's one active reservation
-    (through its unique index), if it is the case's."""
+    """The case's own active reservation of the item, in one look-up: the item's one active
+    reservation (through its unique index), if it is the case's."""
     item = select(Item.id).where(Item.code == normalized(op.item_code)).scalar_subquery()
     held = session.scalar(
         select(Reservation).where(Reservation.item_id == item, Reservation.active)
@@ -306,11 +313,13 @@ def _reserve(session: Session, op: Operation) -> Answer:
 
 
 def _release(session: Session, op: Operation) -> Answer:
-    item = get_item(session, ItemCode(op.item_code))
-    held: Reservation | None = active_reservation(session, item)
+    """End the case's reservation of the item (`release` reads the item itself: the item
+    is read here only when the case turns out not to hold it, to tell an unknown item)."""
+    held = _held_by_case(session, op)
     if held is None or held.case_code != op.case_code:
+        get_item(session, ItemCode(op.item_code))  # NotFound: an unknown item
         return Answer(op.id, Outcome.REFUSED, Reason.NOT_RESERVED)
-    release(session, item.code, op.who, op.case_code)
+    release(session, ItemCode(op.item_code), op.who, op.case_code)
     return Answer(op.id, Outcome.APPLIED)
 
 

@@ -5,9 +5,10 @@ server, as the person who pushes), a batch of them per transaction, each operati
 1. its id is written to `applied_ops` first (INSERT … ON CONFLICT DO NOTHING): a second push
    of the same id, from another process at the same moment, waits on that row until the
    transaction ends, and then finds it, with its answer;
-2. the effect runs in a savepoint, through the same domain functions as online work: a claim
-   through the one-active-reservation index, a plan through its version check. A refusal
-   rolls the savepoint back, never the record;
+2. the effect runs through the same domain functions as online work: a claim through the
+   one-active-reservation index, a plan through its version check. A refusal undoes the
+   effect alone, never the record: in a savepoint, or, in a batch that runs without them
+   (`_Push`), by applying the whole batch again with them;
 3. its answer is stored with the record (one UPDATE for the batch, just before the commit),
    and records, effects and answers commit together.
 Pushing the same operation again returns the stored answer and changes nothing.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 
 from sqlalchemy import case, select, update
@@ -56,7 +58,10 @@ from hjem.sync.rows import table_of
 
 HOLD_DURATION = dt.timedelta(hours=48)  # by the server's clock (hjem.db.clock)
 ATTEMPTS = 3
-MAX_BATCH = 64  # operations per server transaction (1, 2, 4, … as push settles answers)
+# Operations per server transaction (1, 2, 4, …, as push settles answers). At most 64: a
+# savepoint that wrote keeps its subtransaction id until the commit, and PostgreSQL caches
+# 64 per backend; past that every other session's snapshots get slower.
+MAX_BATCH = 64
 WHO_LENGTH = 120  # as Reservation.reserved_by and ItemEvent.who
 MAX_DOCUMENT_BYTES = MAX_FILE_BYTES  # no plan file is larger (hjem.floorplan.hjemfile)
 PERMISSION_DENIED = "42501"  # PostgreSQL's insufficient_privilege
@@ -68,6 +73,10 @@ SPLIT = ROLLED_BACK | {PERMISSION_DENIED}  # a batch that failed so is applied i
 APPLIED = table_of(AppliedOp)  # written through Core: the ORM adds nothing to one statement
 # session.info, for one transaction: its now(), read once; the cases found in it so far
 NOW, CASES_FOUND = "hjem.sync.now", "hjem.sync.cases_found"
+
+
+class _Refused(Exception):
+    """An effect was refused in a batch without savepoints (`_Push`)."""
 
 
 class _Interrupted(Exception):
@@ -82,41 +91,66 @@ def apply_once(server: Workspace, op: Operation) -> Answer:
 
 def apply_all(server: Workspace, ops: Iterable[Operation]) -> Iterator[Answer]:
     """Each operation as `apply_once` would, in order, over one connection for the whole
-    push. The operations go in batches of 1, 2, 4, … up to MAX_BATCH per transaction (each
-    in its own savepoint; the records, effects and answers of a batch commit together), so a
-    long push pays a commit per batch, not per operation, while a push cut short again and
-    again still gets its first answers. Each answer is yielded once its transaction has
-    committed; a push cut short keeps what was answered and may simply be pushed again."""
+    push. The operations go in batches of 1, 2, 4, … up to MAX_BATCH per transaction (the
+    records, effects and answers of a batch commit together), so a long push pays a commit
+    per batch, not per operation, while a push cut short again and again still gets its
+    first answers. Each answer is yielded once its transaction has committed; a push cut
+    short keeps what was answered and may simply be pushed again."""
     pending = iter(ops)
     size = 1
     with server.session() as session:
+        push = _Push(server, session)
         while batch := list(islice(pending, size)):
-            yield from _applied(server, session, batch)
+            yield from _applied(push, batch)
             size = min(2 * size, MAX_BATCH)
 
 
-def _applied(server: Workspace, session: Session, batch: list[Operation]) -> Iterator[Answer]:
+@dataclass
+class _Push:
+    """One push's connection, and whether its batches keep a savepoint per operation.
+
+    Most operations of a push are claims the server grants; a savepoint costs two round
+    trips, and only a refused effect needs one (to be undone alone). So a batch runs
+    without them until an effect is refused: that rolls the whole batch back, and it is
+    applied again with a savepoint per operation, as is the rest of the push (conflicts
+    come together: the same items, the same case)."""
+
+    server: Workspace
+    session: Session
+    guarded: bool = False
+
+
+def _applied(push: _Push, batch: list[Operation]) -> Iterator[Answer]:
     """The batch's answers, committed in one transaction. When the server rolls the whole
     transaction back (a deadlock with another laptop's push claiming the same items in
     another order, a record the person may not write), none of it was kept: its halves are
     applied one after the other, down to one operation per transaction."""
     if len(batch) == 1:
-        yield _answered(server, session, batch[0])
+        yield _answered(push.server, push.session, batch[0])
         return
     try:
-        answers = _committed(session, batch)
-    except (_Interrupted, *REFUSALS) as error:
-        if not isinstance(error, _Interrupted) and _sqlstate(error) not in SPLIT:
-            raise server.problem(error) from error  # unreachable or busy: pushed again later
-        answers = None
-    finally:
-        _forget(session)
+        answers = _batch_answers(push, batch)
+    except _Refused:  # an effect was refused without a savepoint: again, with them
+        push.guarded = True
+        answers = _batch_answers(push, batch)
     if answers is not None:
         yield from answers
         return
     half = len(batch) // 2
-    yield from _applied(server, session, batch[:half])
-    yield from _applied(server, session, batch[half:])
+    yield from _applied(push, batch[:half])
+    yield from _applied(push, batch[half:])
+
+
+def _batch_answers(push: _Push, batch: list[Operation]) -> list[Answer] | None:
+    """The batch applied and committed, or None when the server rolled it back whole."""
+    try:
+        return _committed(push.session, batch, push.guarded)
+    except (_Interrupted, *REFUSALS) as error:
+        if not isinstance(error, _Interrupted) and _sqlstate(error) not in SPLIT:
+            raise push.server.problem(error) from error  # unreachable or busy: pushed later
+        return None
+    finally:
+        _forget(push.session)
 
 
 def _answered(server: Workspace, session: Session, op: Operation) -> Answer:
@@ -145,7 +179,7 @@ def _forget(session: Session) -> None:
     session.expunge_all()
 
 
-def _committed(session: Session, ops: list[Operation]) -> list[Answer]:
+def _committed(session: Session, ops: list[Operation], guarded: bool = True) -> list[Answer]:
     """Each operation recorded and applied (or answered as before), then the new answers
     stored with their records in one statement, and all of it committed."""
     session.info.pop(NOW, None)
@@ -155,7 +189,7 @@ def _committed(session: Session, ops: list[Operation]) -> list[Answer]:
     for op in ops:
         answer = fresh.get(op.id)  # the same operation twice in one batch
         if answer is None:
-            answer, recorded = _answer(session, op)
+            answer, recorded = _answer(session, op, guarded)
             if recorded:
                 fresh[op.id] = answer
         answers.append(answer)
@@ -165,12 +199,12 @@ def _committed(session: Session, ops: list[Operation]) -> list[Answer]:
     return answers
 
 
-def _answer(session: Session, op: Operation) -> tuple[Answer, bool]:
+def _answer(session: Session, op: Operation, guarded: bool) -> tuple[Answer, bool]:
     """`op`'s answer, and whether it was recorded now (its answer is to be stored)."""
     if _malformed(op):
         return Answer(op.id, Outcome.REFUSED, Reason.INVALID), False
     if _recorded_first(session, op):
-        return _effect(session, op), True
+        return (_effect(session, op) if guarded else _unguarded(session, op)), True
     stored = stored_answer(session, op.id)
     if stored is None:  # a row of another login's, which row security hides
         return Answer(op.id, Outcome.REFUSED, Reason.NOT_PERMITTED), False
@@ -221,6 +255,17 @@ def _recorded_first(session: Session, op: Operation) -> bool:
 def _insert(session: Session) -> Callable[..., postgresql.Insert | sqlite.Insert]:
     postgres = session.get_bind().dialect.name == "postgresql"
     return postgresql.insert if postgres else sqlite.insert
+
+
+def _unguarded(session: Session, op: Operation) -> Answer:
+    """What the operation does, with no savepoint: a refusal (whatever was raised) cannot
+    be undone alone, so the whole batch is rolled back (`_Push`)."""
+    try:
+        answer = EFFECTS[op.kind](session, op)
+        session.flush()  # its writes fail here, not in the next operation's
+        return answer
+    except Exception as refused:  # applied again with a savepoint, which tells them apart
+        raise _Refused() from refused
 
 
 def _effect(session: Session, op: Operation) -> Answer:

@@ -1,14 +1,15 @@
 """Two laptops whose pushes claim the same two items in opposite orders, each in one server
 transaction (a batch of apply_all): each gets one item and waits for the other's, and the
-server ends the deadlock by rolling one transaction back. That push applies its batch again
-one operation per transaction: nothing is lost or applied twice, every answer is stored, and
-no item is promised twice. Real PostgreSQL, real deadlock."""
+server ends the deadlock by rolling one transaction back. That push applies its batch again:
+nothing is lost or applied twice, every answer is stored, and no item is promised twice.
+Real PostgreSQL, real deadlock."""
 
 from __future__ import annotations
 
 import json
 import time
 
+import pytest
 from sqlalchemy import text
 
 from hjem.sync.apply import apply_all
@@ -39,11 +40,14 @@ def _until(check, seconds: float = 30) -> None:
         time.sleep(0.05)
 
 
-def test_a_deadlock_between_two_pushes_is_applied_again_in_smaller_transactions(team: Team):
-    first, second, warm_a, warm_b = new_items(team, 4)
-    outboxes = {  # the first claim is a batch of its own; the next two share a transaction
-        "ada": [claim(Kind.RESERVE, CASE_A, code, "Ada") for code in (warm_a, first, second)],
-        "bo": [claim(Kind.RESERVE, CASE_B, code, "Bo") for code in (warm_b, second, first)],
+@pytest.mark.parametrize("guarded", [False, True])
+def test_a_deadlock_between_two_pushes_is_applied_again(team: Team, guarded: bool):
+    """Without savepoints the victim's batch is applied again with them; with them (after a
+    refusal earlier in the push) it is applied again in halves, one operation each."""
+    first, second = new_items(team, 2)
+    outboxes = {
+        "ada": _outbox(team, CASE_A, "Ada", (first, second), guarded),
+        "bo": _outbox(team, CASE_B, "Bo", (second, first), guarded),
     }
     with team.admin.connect() as watcher:
         before = _now(watcher, DEADLOCKS)
@@ -68,12 +72,14 @@ def test_a_deadlock_between_two_pushes_is_applied_again_in_smaller_transactions(
             )
         _until(lambda: _now(watcher, DEADLOCKS) > before)
     answers = {p: [Answer.from_json(a) for a in json.loads(said[p])] for p in outboxes}
-    won = {p for p, said_to in answers.items() if said_to[1].outcome == Outcome.APPLIED}
+    won = {p for p, said_to in answers.items() if said_to[-1].outcome == Outcome.APPLIED}
     assert len(won) == 1, answers  # the other push was the deadlock's victim, then too late
     (winner,) = won
     loser = "bo" if winner == "ada" else "ada"
-    assert [a.outcome for a in answers[winner]] == [Outcome.APPLIED] * 3
-    assert [a.outcome for a in answers[loser]] == [Outcome.APPLIED] + [Outcome.CONFLICT] * 2
+    assert [a.outcome for a in answers[winner][-2:]] == [Outcome.APPLIED] * 2
+    assert [a.outcome for a in answers[loser][-2:]] == [Outcome.CONFLICT] * 2
+    heads = {tuple(a.outcome for a in said_to[:-2]) for said_to in answers.values()}
+    assert heads == {EARLIER[guarded]}
     case = CASE_A if winner == "ada" else CASE_B
     assert (holder_of(team, first), holder_of(team, second)) == (case, case)
     rows = records(team)
@@ -81,6 +87,24 @@ def test_a_deadlock_between_two_pushes_is_applied_again_in_smaller_transactions(
         for op, answer in zip(ops, answers[person], strict=True):
             assert Answer.from_json(rows.pop(op.id)[3]) == answer
     assert rows == {}
+
+
+UNKNOWN = "ZZZZ-9999"  # no such item
+EARLIER = {  # the answers before the two claims
+    False: (Outcome.APPLIED,),
+    True: (Outcome.APPLIED, Outcome.REFUSED, Outcome.APPLIED),
+}
+
+
+def _outbox(team: Team, case: str, who: str, both: tuple[str, str], guarded: bool):
+    """A claim of an item of its own (a batch of its own), then, when `guarded`, a claim of
+    an item the server does not know (refused: the push keeps savepoints from then on) and
+    another claim, then the claims of both items, in one transaction."""
+    own = new_items(team, 2)
+    head = [claim(Kind.RESERVE, case, own[0], who)]
+    if guarded:
+        head += [claim(Kind.HOLD, case, UNKNOWN, who), claim(Kind.RESERVE, case, own[1], who)]
+    return head + [claim(Kind.RESERVE, case, code, who) for code in both]
 
 
 def _quietly(work):

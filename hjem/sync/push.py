@@ -1,14 +1,14 @@
 """Pushing the outbox to the team server, oldest first, as the person who made it.
 
 The operations go through `apply_all` over one connection: each is applied on the server at
-most once, in its own transaction, and its answer kept there. The answers are then settled in
-the copy a batch at a time, one local transaction each: the entry leaves the outbox, and what
-the answer asks for is done on the copy: nothing for an applied one (the pull brings the
-server's state), a SyncConflict row and the provisional effect undone for the others. A push
-killed at any moment resumes with the first entry still waiting: if the server had applied it
-already, it answers again what it answered then, and nothing happens twice. So a batch lost
-with its process costs only a repeat, and one commit per batch instead of per operation
-keeps a long push short (bench.sync).
+most once, a batch of them per server transaction, and its answer kept there. The answers
+are then settled in the copy a batch at a time, one local transaction each: the entry leaves
+the outbox, and what the answer asks for is done on the copy: nothing for an applied one
+(the pull brings the server's state), a SyncConflict row and the provisional effect undone
+for the others. A push killed at any moment resumes with the first entry still waiting: if
+the server had applied it already, it answers again what it answered then, and nothing
+happens twice. So a batch lost with its process costs only a repeat, and one commit per
+batch instead of per operation keeps a long push short (bench.sync).
 """
 
 from __future__ import annotations

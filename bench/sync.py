@@ -1,9 +1,10 @@
 """Benchmark of offline visits' sync (issue 15) against a local team server, as an architect.
 
 - push: n waiting operations (claims of n items for the architect's case) pushed from a working
-  copy; ours is `hjem.sync.push.push` (one pooled connection, one transaction per operation
-  through `apply_once`, each answer settled in the copy); the baseline opens a new connection
-  for every operation (a new engine, as a naive client would), the rest the same.
+  copy; ours is `hjem.sync.push.push` (one pooled connection, up to 64 operations per server
+  transaction through `apply_all`, the answers settled in the copy in batches); the baseline
+  opens a new connection for every operation (a new engine, as a naive client would), one
+  transaction each through `apply_once`, the rest the same.
 - pull: a fresh working copy pulls n changed items (every item is new to it; a third of the
   first 5 000 have a photo); ours is `hjem.sync.engine.refresh` (the server's (id, version)
   pairs, then whole rows a thousand at a time, one REPEATABLE READ transaction); the baseline

@@ -76,14 +76,19 @@ def reserve(
     case_code: CaseCode,
     who: str,
     expires_at: dt.datetime | None = None,
+    *,
+    case_found: bool = False,
 ) -> Reservation:
-    """Reserve the item for one family case, or raise AlreadyReserved / NotAvailable."""
+    """Reserve the item for one family case, or raise AlreadyReserved / NotAvailable.
+    `case_found`: the caller found the case in this transaction already (a push claims
+    many items for one case), so it is not looked up again."""
     if not case_code.strip():
         raise InventoryError(msg("inventory.error.no_case"))
-    if session.scalar(select(_CASES.c.code).where(_CASES.c.code == case_code.strip())) is None:
+    if not case_found and not _case_exists(session, case_code.strip()):
         raise InventoryError(msg("inventory.error.unknown_case", code=case_code.strip()))
     item = get_item(session, code)
-    expire_stale(session, item, who)
+    if item.status == Status.RESERVED:  # only a reserved item has a reservation to end
+        expire_stale(session, item, who)
     if item.status == Status.RESERVED:
         raise AlreadyReserved(item.code)
     if item.status != Status.AVAILABLE:
@@ -102,6 +107,10 @@ def reserve(
     except (IntegrityError, StaleDataError):
         raise AlreadyReserved(code) from None
     return reservation
+
+
+def _case_exists(session: Session, code: str) -> bool:
+    return session.scalar(select(_CASES.c.code).where(_CASES.c.code == code)) is not None
 
 
 def release(session: Session, code: ItemCode, who: str, reason: str = "") -> None:

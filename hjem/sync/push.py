@@ -1,14 +1,14 @@
 """Pushing the outbox to the team server, oldest first, as the person who made it.
 
 The operations go through `apply_all` over one connection: each is applied on the server at
-most once, in its own transaction, and its answer kept there. The answers are then settled in
-the copy a batch at a time, one local transaction each: the entry leaves the outbox, and what
-the answer asks for is done on the copy: nothing for an applied one (the pull brings the
-server's state), a SyncConflict row and the provisional effect undone for the others. A push
-killed at any moment resumes with the first entry still waiting: if the server had applied it
-already, it answers again what it answered then, and nothing happens twice. So a batch lost
-with its process costs only a repeat, and one commit per batch instead of per operation
-keeps a long push short (bench.sync).
+most once, a batch of them per server transaction, and its answer kept there. The answers
+are then settled in the copy a batch at a time, one local transaction each: the entry leaves
+the outbox, and what the answer asks for is done on the copy: nothing for an applied one
+(the pull brings the server's state), a SyncConflict row and the provisional effect undone
+for the others. A push killed at any moment resumes with the first entry still waiting: if
+the server had applied it already, it answers again what it answered then, and nothing
+happens twice. So a batch lost with its process costs only a repeat, and one commit per
+batch instead of per operation keeps a long push short (bench.sync).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from hjem.db.workspace import Workspace
@@ -68,12 +68,19 @@ def _settle_all(copy: Workspace, answers: list[Answer], report: PushReport) -> N
     """Settle `answers` in one local transaction, then forget them."""
     if not answers:
         return
-    conflicts = copy.run(lambda session: [settle(session, a.op_id, a) for a in answers])
-    for answer, conflict in zip(answers, conflicts, strict=True):
-        if conflict is None:
-            report.applied += answer.outcome == Outcome.APPLIED
-        else:
-            report.conflicts.append(conflict)
+    applied = [a.op_id for a in answers if a.outcome == Outcome.APPLIED]
+    others = [a for a in answers if a.outcome != Outcome.APPLIED]
+
+    def work(session: Session) -> list[SyncConflict | None]:
+        # An applied operation only leaves the outbox (the pull brings the server's state):
+        # one DELETE for them all, instead of a look-up and a delete each.
+        if applied:
+            session.execute(delete(OutboxEntry).where(OutboxEntry.op_id.in_(applied)))
+        return [settle(session, a.op_id, a) for a in others]
+
+    conflicts = copy.run(work)
+    report.applied += len(applied)
+    report.conflicts += [conflict for conflict in conflicts if conflict is not None]
     answers.clear()
 
 

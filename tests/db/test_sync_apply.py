@@ -15,7 +15,7 @@ from hjem.floorplan.hjemfile import plan_bytes
 from hjem.floorplan.model import Plan
 from hjem.inventory.models import Status
 from hjem.sync import apply
-from hjem.sync.apply import apply_once
+from hjem.sync.apply import apply_all, apply_once
 from hjem.sync.operations import Answer, Kind, Operation, Outcome, Reason
 from tests.db.sync_server import claim, holder_of, new_items, records, servers
 from tests.db.team_server import CASE_A, CASE_A2, CASE_B, Team
@@ -220,3 +220,29 @@ def test_the_record_names_the_login_that_pushed_whatever_the_laptop_says(team: T
         op = claim(Kind.HOLD, CASE_A, team.items["free"], who="bo")  # a name, not a login
         apply_once(spaces[person], op)
     assert records(team)[op.id][2] == team.logins[person]
+
+
+def test_one_push_with_the_same_operation_twice_in_a_transaction(team: Team):
+    """apply_all's second batch holds both copies: the second is answered as the first was,
+    and applied once."""
+    sofa, chair = new_items(team, 2)
+    first = claim(Kind.HOLD, CASE_A, sofa)
+    twice = claim(Kind.RESERVE, CASE_A, chair)
+    with servers(team, "ada") as spaces:
+        answers = list(apply_all(spaces["ada"], [first, twice, twice]))
+    assert answers[1] == answers[2] and _said(answers[2]) == _said(APPLIED)
+    assert set(records(team)) == {first.id, twice.id}
+    assert json.loads(records(team)[twice.id][3]) == json.loads(answers[1].to_json())
+    assert holder_of(team, chair) == CASE_A
+
+
+def test_an_inventory_managers_push_of_many_is_refused_one_by_one(team: Team):
+    """The record of a batch's first operation is refused (no privilege on applied_ops), which
+    ends the whole transaction: the batch is applied again in smaller ones, down to one
+    operation each, and every operation is answered, with no record."""
+    ops = [claim(Kind.RESERVE, CASE_A, code, "Ivar") for code in new_items(team, 7)]
+    with servers(team, "ivar") as spaces:
+        answers = list(apply_all(spaces["ivar"], ops))
+    assert [a.op_id for a in answers] == [op.id for op in ops]
+    assert {_said(a) for a in answers} == {(Outcome.REFUSED, Reason.NOT_PERMITTED)}
+    assert records(team) == {}

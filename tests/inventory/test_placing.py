@@ -100,5 +100,14 @@ def test_the_total_adds_donated_values_and_prices_to_buy_in_ore(workspace):
 
 @pytest.mark.parametrize("standing", list(Standing))
 def test_only_what_is_ours_or_to_buy_needs_no_action(standing):
-    calm = {Standing.RESERVED_HERE, Standing.DELIVERED_HERE, Standing.TO_BUY, Standing.OWN}
+    # A provisional one waits for the server's word: nothing for the architect to do, but
+    # marked on the plan all the same.
+    calm = {
+        Standing.RESERVED_HERE,
+        Standing.PROVISIONAL,
+        Standing.DELIVERED_HERE,
+        Standing.TO_BUY,
+        Standing.OWN,
+    }
     assert standing.needs_action == (standing not in calm)
+    assert standing.marked == (standing.needs_action or standing is Standing.PROVISIONAL)

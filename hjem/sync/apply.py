@@ -33,9 +33,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from hjem.budget.lines import save_plan_and_lines
 from hjem.cases.errors import CaseNotFound, StalePlan
 from hjem.cases.models import Case
-from hjem.cases.plans import save_case_plan
 from hjem.db.clock import database_now
 from hjem.db.workspace import REFUSALS, Workspace
 from hjem.floorplan.codec import PlanFileError
@@ -371,7 +371,8 @@ def _release(session: Session, op: Operation) -> Answer:
 def _save_plan(session: Session, op: Operation) -> Answer:
     plan = plan_from_bytes(op.document)
     _lock_case(session, op.case_code)
-    version = save_case_plan(session, CaseCode(op.case_code), plan, op.who, op.based_on)
+    # the budget's plan lines follow, as for a plan saved online
+    version = save_plan_and_lines(session, CaseCode(op.case_code), plan, op.who, op.based_on)
     return Answer(op.id, Outcome.APPLIED, version=version)
 
 

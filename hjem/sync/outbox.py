@@ -13,8 +13,9 @@ from dataclasses import replace
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from hjem.budget.lines import save_plan_and_lines
 from hjem.cases.models import Case, CasePlan
-from hjem.cases.plans import plan_version, save_case_plan
+from hjem.cases.plans import plan_version
 from hjem.floorplan.hjemfile import plan_bytes
 from hjem.floorplan.model import Plan
 from hjem.ids import CaseCode, ItemCode
@@ -82,7 +83,7 @@ def save_plan_offline(session: Session, case_code: str, plan: Plan, who: str) ->
     under a new id: if the old one did reach the server in a cut-off push, this one is a
     conflict kept for the person, never a silent loss."""
     code = CaseCode(case_code)
-    save_case_plan(session, code, plan, who, plan_version(session, code))
+    save_plan_and_lines(session, code, plan, who, plan_version(session, code))
     session.execute(
         delete(OutboxEntry).where(
             OutboxEntry.kind == Kind.SAVE_PLAN.value, OutboxEntry.case_code == code

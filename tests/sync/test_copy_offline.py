@@ -7,8 +7,10 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from hjem.db.people import assign_case
+from hjem.floorplan.geometry import Point
 from hjem.floorplan.hjemfile import plan_from_bytes
-from hjem.floorplan.model import Plan
+from hjem.floorplan.model import Placement, Plan
+from hjem.ids import ElementId
 from hjem.sync.engine import refresh, sync
 from hjem.sync.operations import Answer, Operation, Reason
 from hjem.sync.outbox import (
@@ -99,3 +101,29 @@ def test_a_plan_saved_by_two_people_offline_is_applied_once_and_kept_as_a_copy_o
         stored = session.scalar(query, {"id": team.cases[CASE_A]})
     assert plan_from_bytes(stored).title == "Adas plan"
     assert plan_from_bytes(bo_now).title == "Adas plan"  # Bo's copy shows the server's plan
+
+
+def test_a_plan_saved_offline_brings_its_pieces_to_buy_into_the_servers_budget(team):
+    bunk = Placement(
+        id=ElementId("p1"),
+        label="Køjeseng",
+        category="seng",
+        width=90,
+        depth=200,
+        height=160,
+        center=Point(100, 150),
+        price_ore=149_950,
+    )
+    with laptop(team, "ada") as (server, copy):
+        refresh(server, copy)
+        copy.run(lambda s: save_plan_offline(s, CASE_A, Plan(placements=(bunk,)), "Ada"))
+        assert sync(server, copy).applied == 1
+    with as_admin(team) as session:
+        lines = session.execute(
+            text(
+                "SELECT description, cash_ore FROM budget_lines"
+                " WHERE case_id = :c AND source = 'plan'"
+            ),
+            {"c": team.cases[CASE_A]},
+        ).all()
+    assert [tuple(line) for line in lines] == [("Køjeseng", 149_950)]

@@ -15,7 +15,7 @@ from hjem.ui.operations import Change, Operations, Outcome, message_box, run_off
 from hjem.ui.sync.control import Mode, SyncControl
 
 if TYPE_CHECKING:
-    from hjem.sync.visit import VisitReport
+    from hjem.sync.visit import ShortlistEntry, VisitReport
 
 HELD = frozenset({Change.INVENTORY, Change.CASES})
 
@@ -31,15 +31,23 @@ class VisitFlow:
         self.control, self.operations, self.who, self.parent = control, operations, who, parent
 
     def prepare(self, code: str) -> None:
+        """Read the shortlist on the server (off the window's thread), then ask."""
         from hjem.sync.visit import visit_shortlist
-        from hjem.ui.sync.prepare_visit_dialog import PrepareVisitDialog
 
         tell = message_box(self.parent, tr("visit.report.title"))
         if self.control.mode is not Mode.ONLINE:
             tell(msg("visit.prepare.needs_server"))
             return
-        shortlist = self.operations.read(lambda s: visit_shortlist(s, CaseCode(code)), tell)
-        if shortlist is None:
+        self.operations.run_in_background(
+            lambda s: visit_shortlist(s, CaseCode(code)),
+            lambda outcome: self._choose(code, outcome.value),
+            tell=tell,
+        )
+
+    def _choose(self, code: str, shortlist: list[ShortlistEntry] | None) -> None:
+        from hjem.ui.sync.prepare_visit_dialog import PrepareVisitDialog
+
+        if shortlist is None:  # told already
             return
         dialog = PrepareVisitDialog(code, shortlist, self.parent)
         chosen = dialog.chosen_codes if dialog.exec() else None
@@ -47,7 +55,6 @@ class VisitFlow:
         if chosen is None:
             return
         names = {entry.code: entry.name for entry in shortlist}
-        self.control.changed.emit()
         self._hold(code, chosen, names)
 
     def _hold(self, code: str, chosen: list[str], names: dict[str, str]) -> None:

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from sqlalchemy import text
 
+from hjem.cases.plans import save_case_plan
 from hjem.db.workspace import Workspace
+from hjem.floorplan.hjemfile import load_plan
+from hjem.ids import CaseCode
 from hjem.inventory.models import Item, Photo
 from hjem.sync.copy import open_copy
-from tests.db.team_server import Team
+from tests.db.team_server import CASE_A, Team
 from tests.inventory.helpers import available_item, donation
 
 
@@ -61,3 +65,17 @@ def change_items(team: Team, codes: list[str]) -> None:
 
 def count(workspace: Workspace, sql: str) -> int:
     return int(workspace.read(lambda session: session.scalar(text(sql))))
+
+
+def plan_with_sofa(team: Team, samples) -> str:
+    """Case A's plan is the two-room sample flat, its sofa the inventory's free item (its
+    code): a piece to reserve offline."""
+    free = team.items["free"]
+    plan = load_plan(samples / "2-vaerelser.hjem")
+    pieces = tuple(replace(p, inventory_item=free) if p.id == "p1" else p for p in plan.placements)
+    with as_admin(team) as session:
+        version = session.scalar(
+            text("SELECT version FROM case_plans WHERE case_id = :c"), {"c": team.cases[CASE_A]}
+        )
+        save_case_plan(session, CaseCode(CASE_A), replace(plan, placements=pieces), "Cora", version)
+    return free

@@ -5,33 +5,15 @@ its card and in the delivery checklist; once the server has said yes, it is prin
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from sqlalchemy import text
-
-from hjem.cases.plans import save_case_plan
-from hjem.floorplan.hjemfile import load_plan
 from hjem.handover.gather import PrintChoice, case_handover
 from hjem.ids import CaseCode
 from hjem.sync.engine import refresh, sync
 from hjem.sync.outbox import reserve_offline
 from tests.db.team_server import CASE_A, Team
 from tests.handover.samples import flat, page_texts, pdf_of
-from tests.sync.laptops import as_admin, laptop
+from tests.sync.laptops import laptop, plan_with_sofa
 
 NOT_CONFIRMED = "Ikke sikret endnu"
-
-
-def _plan_with_sofa(team: Team, samples) -> str:
-    free = team.items["free"]
-    plan = load_plan(samples / "2-vaerelser.hjem")
-    pieces = tuple(replace(p, inventory_item=free) if p.id == "p1" else p for p in plan.placements)
-    with as_admin(team) as session:
-        version = session.scalar(
-            text("SELECT version FROM case_plans WHERE case_id = :c"), {"c": team.cases[CASE_A]}
-        )
-        save_case_plan(session, CaseCode(CASE_A), replace(plan, placements=pieces), "Cora", version)
-    return free
 
 
 def _printed(copy, offline: bool) -> str:
@@ -43,7 +25,7 @@ def _printed(copy, offline: bool) -> str:
 def test_an_item_reserved_offline_is_printed_as_not_confirmed_until_the_server_says_yes(
     team: Team, samples
 ):
-    free = _plan_with_sofa(team, samples)
+    free = plan_with_sofa(team, samples)
     with laptop(team, "ada") as (server, copy):
         refresh(server, copy)
         copy.run(lambda s: reserve_offline(s, free, CASE_A, "Ada"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,7 +21,7 @@ from hjem.db.roles import Group, Identity
 from hjem.db.server_address import TeamServer
 from hjem.db.workspace import Workspace
 from hjem.floorplan.commands import SetTitle
-from hjem.floorplan.hjemfile import load_plan, plan_from_bytes
+from hjem.floorplan.hjemfile import plan_from_bytes
 from hjem.floorplan.model import Plan
 from hjem.i18n import tr
 from hjem.ids import CaseCode, ItemCode
@@ -36,7 +36,7 @@ from hjem.ui.sync.control import Mode
 from hjem.ui.sync.work import reserve_work
 from tests.db.team_server import CASE_A, CASE_A2, CASE_B, Team
 from tests.inventory.helpers import available_item, donation
-from tests.sync.laptops import as_admin
+from tests.sync.laptops import as_admin, plan_with_sofa
 from tests.sync.network import Line, Relay
 from tests.ui.conftest import _main_window
 from tests.ui.driver import when_dialog
@@ -63,24 +63,31 @@ def line_server(team: Team, relay: Relay) -> TeamServer:
 
 @pytest.fixture
 def plan_with_the_free_item(team: Team, samples) -> str:
-    """Case A's plan is the two-room sample flat, its sofa the inventory's free one."""
-    free = team.items["free"]
-    plan = load_plan(samples / "2-vaerelser.hjem")
-    pieces = tuple(replace(p, inventory_item=free) if p.id == "p1" else p for p in plan.placements)
-    with as_admin(team) as session:
-        version = session.scalar(
-            text("SELECT version FROM case_plans WHERE case_id = :c"), {"c": team.cases[CASE_A]}
-        )
-        save_case_plan(session, CaseCode(CASE_A), replace(plan, placements=pieces), "Cora", version)
-    return free
+    return plan_with_sofa(team, samples)
 
 
-@contextmanager
-def _window(qtbot, settings, recovery_folder, server: TeamServer, login: str, monkeypatch):
+@dataclass(frozen=True)
+class AdasLaptop:
+    """Ada's laptop, set up for the team's server behind the relay."""
+
+    qtbot: object
+    server: TeamServer
+    settings: object
+    recovery_folder: object
+
+    @contextmanager
+    def window(self):
+        yield from _main_window(self.qtbot, self.settings, self.recovery_folder)
+
+
+@pytest.fixture
+def ada(
+    qtbot, team: Team, line_server, settings, recovery_folder, monkeypatch, memory_keyring
+) -> AdasLaptop:
     monkeypatch.delenv("HJEM_DATABASE_URL", raising=False)
-    settings.set_team_server(server)
-    settings.set_team_login(login)
-    yield from _main_window(qtbot, settings, recovery_folder)
+    settings.set_team_server(line_server)
+    settings.set_team_login(team.logins["ada"])
+    return AdasLaptop(qtbot, line_server, settings, recovery_folder)
 
 
 def _sign_in(qtbot, window, team: Team, person: str) -> None:
@@ -123,20 +130,10 @@ def _reserved_on_server(team: Team, code: str) -> list[str]:
 
 
 def test_a_cut_line_moves_the_window_to_the_copy_and_one_click_syncs_when_it_is_back(
-    qtbot,
-    team: Team,
-    relay,
-    line_server,
-    plan_with_the_free_item,
-    settings,
-    recovery_folder,
-    monkeypatch,
-    memory_keyring,
+    qtbot, team: Team, relay, ada, plan_with_the_free_item
 ):
     free = plan_with_the_free_item
-    with _window(
-        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
-    ) as window:
+    with ada.window() as window:
         _sign_in(qtbot, window, team, "ada")
         sync = window.team.sync
         assert sync.mode is Mode.ONLINE and "Online" in _status_text(window)
@@ -184,18 +181,14 @@ def test_a_cut_line_moves_the_window_to_the_copy_and_one_click_syncs_when_it_is_
 
 
 def test_the_window_starts_on_the_copy_while_a_silent_server_is_asked(
-    qtbot, team: Team, relay, line_server, settings, recovery_folder, monkeypatch, memory_keyring
+    qtbot, team: Team, relay, ada
 ):
-    with _window(
-        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
-    ) as window:
+    with ada.window() as window:
         _sign_in(qtbot, window, team, "ada")  # once online: the copy is made, the password kept
-    assert PasswordKeeper().recall(line_server, team.logins["ada"])
+    assert PasswordKeeper().recall(ada.server, team.logins["ada"])
 
     relay.set(Line.SILENT)
-    with _window(
-        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
-    ) as window:
+    with ada.window() as window:
         window.team.sign_in_at_start()  # as the greeting does: no dialog, a remembered password
         sync = window.team.sync
         qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
@@ -207,18 +200,14 @@ def test_the_window_starts_on_the_copy_while_a_silent_server_is_asked(
 
 
 def test_without_a_remembered_password_cancelling_the_sign_in_works_offline(
-    qtbot, team: Team, relay, line_server, settings, recovery_folder, monkeypatch, memory_keyring
+    qtbot, team: Team, relay, ada
 ):
-    with _window(
-        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
-    ) as window:
+    with ada.window() as window:
         _sign_in(qtbot, window, team, "ada")
-    PasswordKeeper().forget(line_server, team.logins["ada"])
+    PasswordKeeper().forget(ada.server, team.logins["ada"])
 
     relay.set(Line.CUT)
-    with _window(
-        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
-    ) as window:
+    with ada.window() as window:
         when_dialog(lambda dialog: dialog.findChild(QPushButton, "signin_cancel").click())
         window.team.sign_in_at_start()
         sync = window.team.sync
@@ -228,20 +217,10 @@ def test_without_a_remembered_password_cancelling_the_sign_in_works_offline(
 
 
 def test_forbered_besog_holds_the_plans_items_by_the_servers_clock_before_going(
-    qtbot,
-    team: Team,
-    relay,
-    line_server,
-    plan_with_the_free_item,
-    settings,
-    recovery_folder,
-    monkeypatch,
-    memory_keyring,
+    qtbot, team: Team, relay, ada, plan_with_the_free_item
 ):
     free = plan_with_the_free_item
-    with _window(
-        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
-    ) as window:
+    with ada.window() as window:
         _sign_in(qtbot, window, team, "ada")
         window.cases.show_case(CaseCode(CASE_A))
         case_window = window.cases.open[CaseCode(CASE_A)]
@@ -272,19 +251,9 @@ def test_forbered_besog_holds_the_plans_items_by_the_servers_clock_before_going(
 
 
 def test_a_plan_saved_by_another_meanwhile_is_a_conflict_whose_way_out_opens_a_copy(
-    qtbot,
-    team: Team,
-    relay,
-    line_server,
-    plan_with_the_free_item,
-    settings,
-    recovery_folder,
-    monkeypatch,
-    memory_keyring,
+    qtbot, team: Team, relay, ada, plan_with_the_free_item
 ):
-    with _window(
-        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
-    ) as window:
+    with ada.window() as window:
         _sign_in(qtbot, window, team, "ada")
         sync = window.team.sync
         relay.set(Line.CUT)
@@ -333,22 +302,12 @@ def test_a_plan_saved_by_another_meanwhile_is_a_conflict_whose_way_out_opens_a_c
 
 
 def test_a_sofa_another_family_got_first_is_swapped_for_a_similar_one_that_fits(
-    qtbot,
-    team: Team,
-    relay,
-    line_server,
-    plan_with_the_free_item,
-    settings,
-    recovery_folder,
-    monkeypatch,
-    memory_keyring,
+    qtbot, team: Team, relay, ada, plan_with_the_free_item
 ):
     lost = plan_with_the_free_item
     with as_admin(team) as session:
         other = available_item(session, donation(name="Sofa, blå", size=(190, 85, 80))).code
-    with _window(
-        qtbot, settings, recovery_folder, line_server, team.logins["ada"], monkeypatch
-    ) as window:
+    with ada.window() as window:
         _sign_in(qtbot, window, team, "ada")
         sync = window.team.sync
         relay.set(Line.CUT)

@@ -158,30 +158,25 @@ def _suggestions(
 
 
 def _free_entry(item: Item, in_plan: bool, chosen: bool) -> ShortlistEntry:
-    return ShortlistEntry(
-        item.code,
-        item.name,
-        item.category.slug,
-        (item.width, item.depth, item.height),
-        item.status,
-        held_until=None,
-        preselected=chosen,
-        already_ours=False,
-        in_plan=in_plan,
-    )
+    return _entry(item, None, chosen, False, in_plan)
 
 
 def _our_entry(reservation: Reservation, in_plan: bool) -> ShortlistEntry:
-    item = reservation.item
+    return _entry(reservation.item, reservation.expires_at, False, True, in_plan)
+
+
+def _entry(
+    item: Item, held_until: dt.datetime | None, chosen: bool, ours: bool, in_plan: bool
+) -> ShortlistEntry:
     return ShortlistEntry(
         item.code,
         item.name,
         item.category.slug,
         (item.width, item.depth, item.height),
         item.status,
-        held_until=reservation.expires_at,
-        preselected=False,
-        already_ours=True,
+        held_until=held_until,
+        preselected=chosen,
+        already_ours=ours,
         in_plan=in_plan,
     )
 

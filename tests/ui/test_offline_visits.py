@@ -99,6 +99,14 @@ def _sign_in(qtbot, window, team: Team, person: str) -> None:
     )
 
 
+def _cut_the_line(qtbot, window, relay: Relay) -> None:
+    """The train goes into a tunnel; the next sync finds the server gone."""
+    relay.set(Line.CUT)
+    sync = window.team.sync
+    sync.sync_now()
+    qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
+
+
 def _donated(furniture) -> list[Standing]:
     return [p.standing for p in furniture.placed if p.placement.inventory_item]
 
@@ -138,9 +146,7 @@ def test_a_cut_line_moves_the_window_to_the_copy_and_one_click_syncs_when_it_is_
         sync = window.team.sync
         assert sync.mode is Mode.ONLINE and "Online" in _status_text(window)
 
-        relay.set(Line.CUT)  # the train goes into a tunnel
-        sync.sync_now()  # the quarter-hourly refresh finds the server gone
-        qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
+        _cut_the_line(qtbot, window, relay)
         assert "Offline siden" in _status_text(window)
         assert window.operations.offline
         assert _listed(qtbot, window) == sorted([CASE_A, CASE_A2])
@@ -256,9 +262,7 @@ def test_a_plan_saved_by_another_meanwhile_is_a_conflict_whose_way_out_opens_a_c
     with ada.window() as window:
         _sign_in(qtbot, window, team, "ada")
         sync = window.team.sync
-        relay.set(Line.CUT)
-        sync.sync_now()
-        qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
+        _cut_the_line(qtbot, window, relay)
         assert window.open_case_plan(CaseCode(CASE_A))
         window.document.apply(SetTitle("Adas udkast"), "titel")
         assert window.save_to_case()  # into the outbox, based on the version pulled
@@ -310,9 +314,7 @@ def test_a_sofa_another_family_got_first_is_swapped_for_a_similar_one_that_fits(
     with ada.window() as window:
         _sign_in(qtbot, window, team, "ada")
         sync = window.team.sync
-        relay.set(Line.CUT)
-        sync.sync_now()
-        qtbot.waitUntil(lambda: sync.mode is Mode.OFFLINE, timeout=WAIT_MS)
+        _cut_the_line(qtbot, window, relay)
         window.operations.run(reserve_work(window.operations, lost, CASE_A, "Ada"))
         with as_admin(team) as session:  # meanwhile Bo's family gets that sofa
             reserve(session, ItemCode(lost), CaseCode(CASE_B), "bo")

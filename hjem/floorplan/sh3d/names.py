@@ -9,6 +9,7 @@ is `andet`, never a wrong guess made to look sure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hjem.floorplan.model import FixtureKind, RoomKind
 from hjem.floorplan.room_names import kind_named
@@ -82,11 +83,13 @@ def _first(text: str, table: tuple[tuple[tuple[str, ...], object], ...]) -> obje
     return None
 
 
+@lru_cache(maxsize=1024)  # a home repeats its catalog's pieces: forty "Chair"s
 def category_of(name: str, catalog_id: str = "") -> str:
     found = _first(words_of(name, catalog_id), CATEGORY_WORDS)
     return found if isinstance(found, str) else "andet"
 
 
+@lru_cache(maxsize=1024)
 def fixture_of(name: str, catalog_id: str = "") -> FixtureKind | None:
     found = _first(words_of(name, catalog_id), FIXTURE_WORDS)
     return found if isinstance(found, FixtureKind) else None

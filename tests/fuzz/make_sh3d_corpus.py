@@ -49,8 +49,15 @@ LAUGHS = (
 )
 STEAL = '<!DOCTYPE home [<!ENTITY secret SYSTEM "file:///etc/passwd">]><home name="&secret;"/>'
 DEEP = "<furnitureGroup name='g'>" * 5000 + "</furnitureGroup>" * 5000
-MANY = "".join(f"<p v='{i}'/>" for i in range(150_000))  # varied: a zip bomb is not the point
+MANY = "".join(f"<p v='{i}'/>" for i in range(60_000))  # varied: a zip bomb is not the point
 NAN_WIDTH = "<home><pieceOfFurniture name='a' x='0' y='0' width='NaN' depth='1' height='1'/></home>"
+WALLS = "".join(f"<wall id='w{i}' xStart='{i}' yStart='0' xEnd='{i}' yEnd='300' thickness='10'/>"
+                for i in range(501))  # fmt: skip
+ROUND = "".join(f"<wall id='r{i}' xStart='0' yStart='{i * 50}' xEnd='9000' yEnd='{i * 50}' "
+                "thickness='10' arcExtent='6'/>" for i in range(3))  # fmt: skip
+# The most elements the parser takes (50 000), all pieces: the slowest file to refuse.
+PIECES = "".join(f"<pieceOfFurniture name='Chair {i % 50}' x='{i % 1000}' y='{i // 1000}' "
+                 "width='40' depth='40' height='90'/>" for i in range(49_990))  # fmt: skip
 BOMB = b"<home>" + b" " * (48 * 1024 * 1024) + b"</home>"
 DENSE = b"<home>" + b" " * (24 * 1024 * 1024) + b"</home>"
 
@@ -76,6 +83,18 @@ def corpus() -> dict[str, tuple[bytes, str]]:
         "too-many-elements.sh3d": (
             _zip({"Home.xml": _xml(f"<home>{MANY}</home>")}),
             "sh3d.error.too_many_elements",
+        ),
+        "too-many-walls.sh3d": (
+            _zip({"Home.xml": _xml(f"<home>{WALLS}</home>")}),
+            "plan_limits.walls",
+        ),
+        "round-walls-beyond-the-limit.sh3d": (
+            _zip({"Home.xml": _xml(f"<home>{ROUND}</home>")}),
+            "plan_limits.walls",
+        ),
+        "too-many-pieces.sh3d": (
+            _zip({"Home.xml": _xml(f"<home>{PIECES}</home>")}),
+            "sh3d.error.too_many_pieces",
         ),
         "zip-slip.sh3d": (
             _zip({"Home.xml": GOOD.encode(), "../../evil.sh": b"rm -rf ~"}),

@@ -67,7 +67,7 @@ def test_every_hostile_file_is_refused_within_two_seconds_and_200_mb():
 def test_the_corpus_covers_every_kind_the_issue_names():
     for kind in ("zip-bomb", "ratio-bomb", "lying-header", "billion-laughs", "huge-attribute"):
         assert f"{kind}.sh3d" in EXPECTED
-    for kind in ("deep-nesting", "too-many-elements", "zip-slip", "old-format"):
+    for kind in ("deep-nesting", "too-many-elements", "zip-slip", "old-format", "too-many-pieces"):
         assert f"{kind}.sh3d" in EXPECTED
 
 

@@ -117,6 +117,9 @@ def _add_wall(builder: _Builder, wall: HomeWall) -> None:
         builder.leave_out(wall.id, Reason.INVALID)
         made = []
     builder.walls.extend(made)
+    limit, key = MAX_ELEMENTS["walls"]
+    if len(builder.walls) > limit:  # round walls: refused before the rest is built
+        raise HomeFileError(msg(key, count=limit, found=len(builder.walls)))
     builder.by_home_wall[wall.id] = made
 
 

@@ -14,11 +14,15 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from hjem.floorplan.sh3d.errors import HomeFileError
+from hjem.floorplan.validation import MAX_ELEMENTS
 from hjem.i18n import msg
 
 PIECE_TAGS = ("pieceOfFurniture", "doorOrWindow", "light")
 GROUP_TAG = "furnitureGroup"
 MAX_NUMBER = 1e7  # 100 km; a number beyond it is no home's
+# Pieces of one level: what a plan holds (300 pieces, 100 fixtures, 500 doors and windows)
+# and a wide margin for the lamps and ornaments left out.
+MAX_PIECES = 2_000
 
 
 @dataclass(frozen=True)
@@ -116,17 +120,27 @@ def read_level(home: Element, level_name: str | None = None) -> HomeLevel:
         # An element without a level stands on the first one, as in Sweet Home 3D.
         return level is None or (element.get("level") or inherited or first) == level.id
 
+    walls = _counted([e for e in home.iterfind("wall") if here(e)], "walls")
+    rooms = _counted([e for e in home.iterfind("room") if here(e)], "rooms")
+    pieces = [(e, v) for e, level_id, v in _flattened(home, None, True) if here(e, level_id)]
+    if len(pieces) > MAX_PIECES:
+        raise HomeFileError(msg("sh3d.error.too_many_pieces", count=MAX_PIECES))
     return HomeLevel(
         level=level,
         levels=levels,
-        walls=tuple(_wall(e) for e in home.iterfind("wall") if here(e)),
-        rooms=tuple(_room(e) for e in home.iterfind("room") if here(e)),
-        pieces=tuple(
-            _piece(e, visible)
-            for e, level_id, visible in _flattened(home, None, True)
-            if here(e, level_id)
-        ),
+        walls=tuple(_wall(e) for e in walls),
+        rooms=tuple(_room(e) for e in rooms),
+        pieces=tuple(_piece(e, visible) for e, visible in pieces),
     )
+
+
+def _counted(elements: list[Element], collection: str) -> list[Element]:
+    """`elements`, or the plan's own refusal when there are more than a plan may hold: counted
+    before anything is built, so a home of 100 000 walls is refused at once."""
+    limit, key = MAX_ELEMENTS[collection]
+    if len(elements) > limit:
+        raise HomeFileError(msg(key, count=limit, found=len(elements)))
+    return elements
 
 
 def _flattened(

@@ -18,7 +18,7 @@ from defusedxml.ElementTree import iterparse
 from hjem.floorplan.sh3d.errors import HomeFileError
 from hjem.i18n import msg
 
-MAX_ELEMENTS = 100_000  # a 1 000-piece home with materials has some 20 000
+MAX_ELEMENTS = 50_000  # 2 000 pieces with their materials, 500 walls, 100 rooms: some 25 000
 MAX_DEPTH = 48  # home > groups in groups > piece > material > texture: rarely past 10
 MAX_ATTRIBUTE_CHARS = 100_000  # a door's cut-out outline is a few kilobytes at most
 

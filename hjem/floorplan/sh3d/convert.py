@@ -51,8 +51,7 @@ MAX_LABEL = 120
 
 
 class _Builder:
-    def __init__(self, home: HomeLevel):
-        self.home = home
+    def __init__(self) -> None:
         self.walls: list[Wall] = []
         self.by_home_wall: dict[str, list[Wall]] = {}
         self.collections: dict[str, list[Element]] = {
@@ -79,7 +78,7 @@ class _Builder:
 
 
 def convert(home: HomeLevel) -> tuple[Plan, ImportReport]:
-    builder = _Builder(home)
+    builder = _Builder()
     for wall in home.walls:
         _add_wall(builder, wall)
     grid = doors.WallGrid(tuple(builder.walls))

@@ -7,9 +7,11 @@ import pytest
 
 from hjem.floorplan.codec import plan_from_json, plan_to_json
 from hjem.floorplan.model import FixtureKind, OpeningKind, RoomKind
-from hjem.floorplan.sh3d import HomeFileError, home_levels, import_home
+from hjem.floorplan.sh3d import HomeFileError, doors, home_levels, import_home
 from hjem.floorplan.sh3d.arcs import arc_center
+from hjem.floorplan.sh3d.home import read_level
 from hjem.floorplan.sh3d.report import Reason
+from hjem.floorplan.sh3d.xml import parse_home
 from tests.floorplan.sh3d.homes import (
     box_walls,
     door,
@@ -302,3 +304,22 @@ def test_the_plan_passes_validation_and_keeps_the_walls_length(tmp_path):
         again, _ = plan_from_json(plan_to_json(result.plan))  # hjem's reader validates all
         assert again == result.plan, case
         assert sum(w.length for w in result.plan.walls) == pytest.approx(total, rel=2e-3), case
+
+
+def test_a_door_deeper_than_its_wall_finds_it_by_wall_thickness_and_distance(tmp_path):
+    """The numbers of a real Sweet Home 3D door: a 14.73 cm deep frame in a 7.62 cm wall."""
+    thin = wall("thin", (675.04, 300), (675.04, 500), 7.62)
+    framed = door(
+        "Door",
+        672.5,
+        410.5,
+        angle=1.5707964,
+        width=69,
+        depth=14.73,
+        sashes=[sash(0.05, 0.5, 0.9, 0, -1.57)],
+    ).replace('wallThickness="1" wallDistance="0"', 'wallThickness="0.517" wallDistance="0.069"')
+    plan = imported(tmp_path, thin, framed).plan
+    (opening,) = plan.openings
+    assert opening.offset == pytest.approx(110.5, abs=0.01) and opening.width == 69
+    home = read_level(parse_home(home_xml(framed).encode()))
+    assert doors.wall_point(home.pieces[0]) == pytest.approx((675.04, 410.5), abs=0.01)

@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # the reader loads when a home is first imported, not with th
     from hjem.floorplan.model import Plan
     from hjem.floorplan.sh3d import Imported
 
+REPORT_LINES = 15  # of each list in the dialog; `hjem import` prints them all
+
 
 @runtime_checkable
 class PlanWindow(Protocol):
@@ -82,7 +84,7 @@ def _done(host: QMainWindow, path: Path, outcome: Outcome[Imported]) -> None:
     document = getattr(host, "document", None)
     if document is not None:
         document.mark_unsaved()  # a new plan: closing it asks about saving
-    text = "\n".join(line.text() for line in imported.report.lines())
+    text = "\n".join(line.text() for line in imported.report.lines(most=REPORT_LINES))
     box = QMessageBox(
         QMessageBox.Icon.Information,
         tr("sh3d.ui.report_title"),

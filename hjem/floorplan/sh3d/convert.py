@@ -61,6 +61,7 @@ class _Builder:
             "placements": [],
         }
         self.left_out: list[LeftOut] = []
+        self.unknown: list[str] = []
         self.counters: dict[str, int] = {}
 
     def new_id(self, prefix: str) -> ElementId:
@@ -96,6 +97,7 @@ def convert(home: HomeLevel) -> tuple[Plan, ImportReport]:
         levels=tuple(level.name for level in home.levels),
         left_out=tuple(builder.left_out),
         unjoined=_unjoined(home.walls, builder.by_home_wall),
+        unknown=tuple(builder.unknown),
     )
     return plan, counted(plan, report)
 
@@ -188,6 +190,8 @@ def _add_fixture(builder: _Builder, piece: HomePiece, kind: FixtureKind) -> None
 
 def _add_placement(builder: _Builder, piece: HomePiece) -> None:
     category = category_of(piece.name, piece.catalog_id)
+    if category == "andet":
+        builder.unknown.append(piece.name[:MAX_LABEL] or "?")
     placement = Placement(
         id=builder.new_id("p"),
         label=piece.name[:MAX_LABEL],

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from hjem.floorplan.model import Plan
 from hjem.i18n import Message, msg
+
+T = TypeVar("T")
 
 
 class Reason(StrEnum):
@@ -47,13 +51,15 @@ class ImportReport:
     placements: int = 0
     left_out: tuple[LeftOut, ...] = ()
     unjoined: tuple[tuple[str, str], ...] = ()  # Sweet Home 3D wall ids said to meet, apart
+    unknown: tuple[str, ...] = ()  # pieces placed as `andet`: nothing in their name told
 
     @property
     def complete(self) -> bool:
         """Whether everything on the level came in as it was drawn."""
         return not self.left_out and not self.unjoined
 
-    def lines(self) -> list[Message]:
+    def lines(self, most: int | None = None) -> list[Message]:
+        """The report line by line; `most` cuts each list (a dialog shows a screenful)."""
         lines = []
         if self.level is not None:
             others = len(self.levels) - 1
@@ -63,15 +69,32 @@ class ImportReport:
         lines.append(msg("sh3d.report.openings", count=self.openings))
         lines.append(msg("sh3d.report.fixtures", count=self.fixtures))
         lines.append(msg("sh3d.report.placements", count=self.placements))
+        if self.unknown:
+            names = sorted(set(self.unknown))
+            shown = ", ".join(_first(names, most)) + (" …" if _more(names, most) else "")
+            lines.append(msg("sh3d.report.unknown", count=len(self.unknown), names=shown))
         if self.left_out:
             lines.append(msg("sh3d.report.left_out", count=len(self.left_out)))
             lines += [
                 msg("sh3d.report.left_out_item", name=item.name, reason=_reason(item.reason))
-                for item in self.left_out
+                for item in _first(self.left_out, most)
             ]
-        for first, second in self.unjoined:
-            lines.append(msg("sh3d.report.unjoined", first=first, second=second))
+        lines += [
+            msg("sh3d.report.unjoined", first=first, second=second)
+            for first, second in _first(self.unjoined, most)
+        ]
+        hidden = _more(self.left_out, most) + _more(self.unjoined, most)
+        if hidden:
+            lines.append(msg("sh3d.report.more", count=hidden))
         return lines
+
+
+def _first(items: Sequence[T], most: int | None) -> Sequence[T]:
+    return items if most is None else items[:most]
+
+
+def _more(items: Sequence[object], most: int | None) -> int:
+    return 0 if most is None else max(0, len(items) - most)
 
 
 def _reason(reason: Reason) -> Message:
@@ -90,4 +113,5 @@ def counted(plan: Plan, report: ImportReport) -> ImportReport:
         placements=len(plan.placements),
         left_out=report.left_out,
         unjoined=report.unjoined,
+        unknown=report.unknown,
     )

@@ -323,3 +323,27 @@ def test_a_door_deeper_than_its_wall_finds_it_by_wall_thickness_and_distance(tmp
     assert opening.offset == pytest.approx(110.5, abs=0.01) and opening.width == 69
     home = read_level(parse_home(home_xml(framed).encode()))
     assert doors.wall_point(home.pieces[0]) == pytest.approx((675.04, 410.5), abs=0.01)
+
+
+def test_pieces_nothing_names_are_placed_as_other_and_said(tmp_path):
+    result = imported(
+        tmp_path,
+        piece("Plant", 100, 100, 40, 40, 120),
+        piece("Plant", 200, 100, 40, 40, 120),
+        piece("Fatboy", 300, 100, 80, 80, 40),
+    )
+    assert [p.category for p in result.plan.placements] == ["andet"] * 3
+    assert result.report.complete  # nothing was left out
+    line = result.report.lines()[-1]
+    assert line.text("da") == (
+        "3 møbler fik kategorien Andet (navnet sagde ikke, hvad de er): Fatboy, Plant"
+    )
+
+
+def test_a_long_report_is_cut_for_the_dialog(tmp_path):
+    lamps = [piece(f"Lampe {i}", 100, 100, 20, 20, 20, tag="light") for i in range(40)]
+    report = imported(tmp_path, *lamps).report
+    assert len(report.lines()) == 5 + 1 + 40
+    short = [line.text("da") for line in report.lines(most=15)]
+    assert len(short) == 5 + 1 + 15 + 1
+    assert short[-1] == "… og 25 mere (se hele listen med hjem import)"

@@ -80,3 +80,17 @@ def test_too_many_members_are_refused(tmp_path, monkeypatch):
     with pytest.raises(HomeFileError) as caught:
         import_home(tmp_path / "many.sh3d")
     assert caught.value.message.key == "sh3d.error.too_many_members"
+
+
+def test_a_model_named_with_a_colon_is_no_reason_to_refuse(tmp_path):
+    import io
+    import zipfile
+
+    from tests.floorplan.sh3d.homes import box_walls, home_xml
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Home.xml", home_xml(*box_walls()))
+        archive.writestr("5/Chair: red.obj", b"v 0 0 0\n")
+    (tmp_path / "colon.sh3d").write_bytes(buffer.getvalue())
+    assert len(import_home(tmp_path / "colon.sh3d").plan.walls) == 4

@@ -78,9 +78,12 @@ def _home_xml(archive: zipfile.ZipFile) -> bytes:
 
 
 def _unsafe(name: str) -> bool:
-    """A name that would escape a folder if anyone unpacked it (`../`, `/etc`, `C:`)."""
+    """A name that would escape a folder if anyone unpacked it (`../`, `/etc`, `C:\\`).
+
+    Nothing is ever unpacked here; such a name only says who made the file."""
     parts = name.replace("\\", "/").split("/")
-    return name.startswith(("/", "\\")) or ".." in parts or ":" in name or "\x00" in name
+    drive = len(name) > 1 and name[1] == ":" and name[0].isalpha()
+    return name.startswith(("/", "\\")) or ".." in parts or drive or "\x00" in name
 
 
 def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:

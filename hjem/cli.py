@@ -23,6 +23,7 @@ from hjem.commands import (
     database,
     demo,
     handover,
+    import_home,
     inventory,
     scheme,
     server,
@@ -50,11 +51,12 @@ def saved_user_name() -> str:
 
 COMMANDS = (
     *("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover", "server"),
-    *("workspace", "sync"),
+    *("workspace", "sync", "import"),
 )
 COMMAND_MODULES = (
     *(check, database, inventory, demo, cases, budget, scheme, handover, server, workspace),
     sync,
+    import_home,
 )
 
 

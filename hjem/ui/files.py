@@ -11,9 +11,14 @@ from hjem.i18n import tr
 FILTER_KEY = "files.filter"
 
 
-def ask_open_path(parent: QWidget, folder: Path | None = None) -> Path | None:
+def ask_open_path(
+    parent: QWidget,
+    folder: Path | None = None,
+    title_key: str = "files.open_title",
+    filter_key: str = FILTER_KEY,
+) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, tr("files.open_title"), str(folder or Path.home()), tr(FILTER_KEY)
+        parent, tr(title_key), str(folder or Path.home()), tr(filter_key)
     )
     return Path(name) if name else None
 

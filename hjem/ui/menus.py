@@ -153,6 +153,11 @@ def _file_menu(m: Menus, menu: QMenu) -> None:
     menu.addAction(
         m.action("menu.open", f.open_dialog, QKeySequence.StandardKey.Open, editing=False)
     )
+    from hjem.ui.import_home import import_sweet_home  # the .sh3d reader loads with the menu
+
+    menu.addAction(
+        m.action("sh3d.ui.menu", lambda: import_sweet_home(m.context.host), editing=False)
+    )
     recent = m.menus["menu.title.recent"] = menu.addMenu(tr("menu.title.recent"))
     recent.aboutToShow.connect(lambda: _fill_recent(m.context, recent))
     menu.addSeparator()

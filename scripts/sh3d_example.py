@@ -1,0 +1,91 @@
+"""The small Sweet Home 3D home of docs/screenshots/sh3d-import-checked.png: two rooms, a
+wardrobe in the bedroom door's swing, a vase standing on the coffee table (left out).
+
+    python -m scripts.sh3d_example /tmp/home.sh3d
+    hjem import /tmp/home.sh3d -o /tmp/home.hjem
+    hjem --screenshot docs/screenshots/sh3d-import-checked.png /tmp/home.hjem
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tests.floorplan.sh3d.homes import (
+    box_walls,
+    door,
+    element,
+    home_xml,
+    piece,
+    room,
+    sh3d_bytes,
+    wall,
+)
+
+
+def main() -> None:
+    walls = [*box_walls(800, 500), wall("mid", (450, 0), (450, 500), 12)]
+    rooms = [
+        room("Stue", [(0, 0), (450, 0), (450, 500), (0, 500)]),
+        room("Soveværelse", [(450, 0), (800, 0), (800, 500), (450, 500)]),
+    ]
+    openings = [
+        door("Hoveddør", 220, 500, angle=0),
+        door("Dør", 450, 380, angle=1.5708),
+        element(
+            "doorOrWindow",
+            name="Vindue",
+            x=220,
+            y=0,
+            angle=0,
+            width=120,
+            depth=20,
+            height=120,
+            elevation=90,
+            doorOrWindow="true",
+            wallThickness=1,
+            wallDistance=0,
+        ),
+        element(
+            "doorOrWindow",
+            name="Vindue",
+            x=620,
+            y=0,
+            angle=0,
+            width=120,
+            depth=20,
+            height=120,
+            elevation=90,
+            doorOrWindow="true",
+            wallThickness=1,
+            wallDistance=0,
+        ),
+    ]
+    furniture = [
+        piece(
+            "Sofa", 60, 220, width=200, depth=90, height=80, angle=1.5708, catalogId="eTeks#sofa"
+        ),
+        piece("Sofabord", 170, 220, width=110, depth=60, height=45, catalogId="eTeks#coffeeTable"),
+        piece("Lænestol", 330, 420, width=80, depth=80, height=90, catalogId="eTeks#armchair"),
+        piece(
+            "Dobbeltseng", 625, 120, width=160, depth=200, height=50, catalogId="eTeks#doubleBed"
+        ),
+        piece(
+            "Klædeskab",
+            500,
+            300,
+            width=100,
+            depth=60,
+            height=200,
+            angle=1.5708,
+            catalogId="eTeks#wardrobe",
+        ),
+        piece("Lampe", 40, 40, width=40, depth=40, height=160, catalogId="eTeks#lamp"),
+        piece("Vase", 170, 220, width=20, depth=20, height=30, elevation=45),
+    ]
+    xml = home_xml(*walls, *rooms, *openings, *furniture)
+    Path(sys.argv[1]).write_bytes(sh3d_bytes(xml))
+
+
+if __name__ == "__main__":
+    main()

@@ -54,9 +54,8 @@ def judge(insunits: int | None, door_radii: list[float], long_side: float) -> Un
     """The units of a drawing from its header code, its door arcs' radii and its long side
     (both in drawing units)."""
     fits = {choice: _fitting(door_radii, CM_PER_UNIT[choice]) for choice in CHOICES}
-    by_doors: Choice | None = None
-    if max(fits.values()):
-        by_doors = max(CHOICES, key=fits.__getitem__)
+    best: Choice = max(CHOICES, key=fits.__getitem__)
+    by_doors = best if fits[best] else None
     likely: Choice = by_doors or _by_size(long_side)
     arcs = len(door_radii)
     header = INSUNITS.get(insunits or 0)

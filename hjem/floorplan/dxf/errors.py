@@ -6,7 +6,7 @@ from hjem.floorplan.validation import PlanError
 
 MAX_FILE_BYTES = 40 * 1024 * 1024  # a whole building's floor is rarely a tenth of this
 MAX_RECOVER_BYTES = 4 * 1024 * 1024  # ezdxf.recover repairs ~1 MB/s: a damaged file must stay quick
-MAX_ENTITIES = 400_000  # in the file, counting block contents once
+MAX_ENTITIES = 200_000  # in the file, counting block contents once; a 10 MB plan has ~70 000
 MAX_SHAPES = 1_000_000  # drawn lines and arcs after every block reference is expanded
 MAX_DEPTH = 8  # blocks inside blocks; real drawings nest two or three deep
 TIME_LIMIT_S = 15.0  # reading and drawing together

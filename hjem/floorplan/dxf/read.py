@@ -25,7 +25,7 @@ BINARY_SENTINEL = b"AutoCAD Binary DXF\r\n\x1a\x00"
 # A DXF opens with a SECTION, perhaps after (999) comments.
 _START = re.compile(rb"\A(?:\s*999\s*\r?\n[^\n]*\n)*\s*0\s*\r?\n\s*SECTION\s")
 _GROUP_START = re.compile(rb"\n[ \t]*0[ \t]*\r?\n")
-MAX_GROUPS = 1_500_000  # entities, vertices and table records: counted before anything is parsed
+MAX_GROUPS = 800_000  # entities, vertices, table records: counted before anything is parsed
 
 
 @dataclass(frozen=True)

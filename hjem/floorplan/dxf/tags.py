@@ -18,6 +18,10 @@ from hjem.i18n import msg
 Tags = list[tuple[int, str]]
 
 
+# The kinds `geometry.py` draws; the others are counted against the cap and dropped.
+DRAWN = frozenset({"LINE", "LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SOLID", "INSERT"})
+
+
 class Damaged(Exception):
     """The tag stream is out of order; ezdxf.recover may still make sense of it."""
 
@@ -26,25 +30,22 @@ class Entity:
     """One entity: its kind, layer, and where its tags lie in the drawing's shared lists
     (nothing is copied out; a tag is looked up with list.index, which runs in C)."""
 
-    __slots__ = ("codes", "end", "kind", "layer", "start", "values", "vertices")
+    __slots__ = ("at", "codes", "end", "kind", "layer", "start", "values", "vertices")
 
     def __init__(self, kind: str, codes: list[int], values: list[str], start: int, end: int):
         self.kind, self.codes, self.values, self.start, self.end = kind, codes, values, start, end
+        # Where each group code last occurs: one dict per entity is cheaper than searching.
+        self.at = dict(zip(codes[start:end], range(start, end), strict=True))
         self.layer = self.text(8) or "0"
         self.vertices: list[tuple[int, int]] = []  # a POLYLINE's VERTEX records (start, end)
 
     def first(self, code: int, default: float = 0.0) -> float:
-        try:
-            at = self.codes.index(code, self.start, self.end)
-        except ValueError:  # not there
-            return default
-        return float(self.values[at])
+        at = self.at.get(code)
+        return default if at is None else float(self.values[at])
 
     def text(self, code: int) -> str:
-        try:
-            return self.values[self.codes.index(code, self.start, self.end)].strip()
-        except ValueError:
-            return ""
+        at = self.at.get(code)
+        return "" if at is None else self.values[at].strip()
 
     def tags(self, start: int | None = None, end: int | None = None) -> Tags:
         start, end = (self.start, self.end) if start is None or end is None else (start, end)
@@ -157,4 +158,5 @@ class _Scanner:
             raise DxfError(msg("dxf.too_many_entities", limit=self.max_entities))
         if self.count % 4096 == 0 and time.monotonic() > self.deadline:
             raise DxfError(msg("dxf.too_slow"))
-        into.append(Entity(word, self.codes, self.values, start + 1, end))
+        if word in DRAWN:  # text, hatching, points, dimensions: counted, not kept
+            into.append(Entity(word, self.codes, self.values, start + 1, end))

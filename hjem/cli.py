@@ -17,6 +17,7 @@ from hjem.commands import (
     EXIT_CANNOT,
     EXIT_OK,
     CommandFailed,
+    background,
     budget,
     cases,
     check,
@@ -50,11 +51,12 @@ def saved_user_name() -> str:
 
 COMMANDS = (
     *("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover", "server"),
-    *("workspace", "sync"),
+    *("workspace", "sync", "background"),
 )
 COMMAND_MODULES = (
     *(check, database, inventory, demo, cases, budget, scheme, handover, server, workspace),
     sync,
+    background,
 )
 
 

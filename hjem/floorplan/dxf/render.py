@@ -26,6 +26,7 @@ from hjem.i18n import msg
 
 FINEST_CM_PER_PIXEL = 0.5  # a 10 cm wall is 20 px: crisp at the editor's usual zoom
 MARGIN_PX = 4
+LINE_CM = 1.0  # a pen of 1 cm: two pixels, so lines stay whole when the view shrinks the image
 INK = 0
 PAPER = 255
 
@@ -50,7 +51,13 @@ def render_background(
     scale = cm_per_unit / cm_per_pixel  # pixels per drawing unit
     size = (_pixels(width_cm, cm_per_pixel), _pixels(height_cm, cm_per_pixel))
     image = Image.new("L", size, PAPER)
-    _draw(ImageDraw.Draw(image), shown, (left, top, scale), drawing.deadline, progress)
+    _draw(
+        ImageDraw.Draw(image),
+        shown,
+        (left, top, scale, _pen(cm_per_pixel)),
+        drawing.deadline,
+        progress,
+    )
     return Background(image=_png(image), image_format="png", cm_per_pixel=cm_per_pixel)
 
 
@@ -67,6 +74,10 @@ def _resolution(width_cm: float, height_cm: float) -> float:
     return max(FINEST_CM_PER_PIXEL, by_side, by_area)
 
 
+def _pen(cm_per_pixel: float) -> int:
+    return max(1, round(LINE_CM / cm_per_pixel))
+
+
 def _pixels(length_cm: float, cm_per_pixel: float) -> int:
     return min(MAX_LONG_SIDE, math.ceil(length_cm / cm_per_pixel) + 2 * MARGIN_PX + 1)
 
@@ -74,11 +85,11 @@ def _pixels(length_cm: float, cm_per_pixel: float) -> int:
 def _draw(
     draw: ImageDraw.ImageDraw,
     shown: list[tuple[frozenset[str], list[Points]]],
-    place: tuple[float, float, float],
+    place: tuple[float, float, float, int],
     deadline: float,
     progress: Progress | None,
 ) -> None:
-    left, top, scale = place
+    left, top, scale, width = place
     total = sum(len(shapes) for _, shapes in shown)
     done = 0
     for _, shapes in shown:
@@ -89,6 +100,7 @@ def _draw(
                     for x, y in points
                 ],
                 fill=INK,
+                width=width,
             )
             done += 1
             if done % 4096 == 0:

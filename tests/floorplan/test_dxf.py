@@ -192,3 +192,16 @@ def test_door_arc_radius_in_a_scaled_block_counts_at_its_drawn_size(tmp_path):
     drawing = read_drawing(save(doc, tmp_path))
     assert drawing.units.likely == "mm" and drawing.units.door_arcs == 2
     assert math.isclose(max(drawing.flat.door_radii), 900)
+
+
+def test_reading_past_the_time_limit_is_refused(tmp_path, monkeypatch):
+    from hjem.floorplan.dxf import read as reading
+
+    doc = ezdxf.new("R2010")
+    for i in range(5000):  # the clock is looked at every 4096 entities
+        doc.modelspace().add_line((i, 0), (i, 100))
+    path = save(doc, tmp_path)
+    monkeypatch.setattr(reading, "TIME_LIMIT_S", -1.0)
+    with pytest.raises(DxfError) as raised:
+        read_drawing(path)
+    assert raised.value.message.key == "dxf.too_slow"

@@ -34,7 +34,6 @@ class Drawing:
     insunits: int | None
     units: Units
     layers: tuple[tuple[str, int], ...]  # every layer with something drawn, and how much
-    deadline: float  # monotonic time by which the drawing must be rendered too
 
 
 def read_drawing(path: str | os.PathLike[str], progress: Progress | None = None) -> Drawing:
@@ -48,7 +47,7 @@ def read_drawing(path: str | os.PathLike[str], progress: Progress | None = None)
     long_side = _long_side(flat)
     layers = tuple(sorted(flat.layer_counts.items(), key=lambda item: item[0].casefold()))
     units = judge(stream.insunits, flat.door_radii, long_side)
-    return Drawing(flat, stream.insunits, units, layers, deadline)
+    return Drawing(flat, stream.insunits, units, layers)
 
 
 def _read(path: Path) -> bytes:

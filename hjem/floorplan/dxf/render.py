@@ -15,7 +15,7 @@ from collections.abc import Collection
 from PIL import Image, ImageDraw
 
 from hjem.floorplan.background import MAX_LONG_SIDE
-from hjem.floorplan.dxf.errors import DxfError
+from hjem.floorplan.dxf.errors import TIME_LIMIT_S, DxfError
 from hjem.floorplan.dxf.geometry import Points, Progress, extents
 from hjem.floorplan.dxf.read import Drawing
 from hjem.floorplan.dxf.units import CM_PER_UNIT, UNIT_NAMES, Unit
@@ -55,7 +55,7 @@ def render_background(
         ImageDraw.Draw(image),
         shown,
         (left, top, scale, _pen(cm_per_pixel)),
-        drawing.deadline,
+        time.monotonic() + TIME_LIMIT_S,  # from now: the volunteer may have pondered the dialog
         progress,
     )
     return Background(image=_png(image), image_format="png", cm_per_pixel=cm_per_pixel)

@@ -28,15 +28,16 @@ class Damaged(Exception):
 
 class Entity:
     """One entity: its kind, layer, and where its tags lie in the drawing's shared lists
-    (nothing is copied out; a tag is looked up with list.index, which runs in C)."""
+    (nothing is copied out: a dict says where each code is)."""
 
     __slots__ = ("at", "codes", "end", "kind", "layer", "start", "values", "vertices")
 
     def __init__(self, kind: str, codes: list[int], values: list[str], start: int, end: int):
         self.kind, self.codes, self.values, self.start, self.end = kind, codes, values, start, end
         # Where each group code last occurs: one dict per entity is cheaper than searching.
-        self.at = dict(zip(codes[start:end], range(start, end), strict=True))
-        self.layer = self.text(8) or "0"
+        self.at = dict(zip(codes[start:end], range(start, end)))  # noqa: B905  (equal lengths)
+        layer = self.at.get(8)
+        self.layer = "0" if layer is None else values[layer].strip() or "0"
         self.vertices: list[tuple[int, int]] = []  # a POLYLINE's VERTEX records (start, end)
 
     def first(self, code: int, default: float = 0.0) -> float:

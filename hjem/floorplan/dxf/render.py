@@ -1,6 +1,6 @@
 """Drawing a flattened DXF drawing into an image at a known scale: a calibrated Background.
 
-The image is grey-scale, white with black lines, at 0.5 cm per pixel (coarser only when the
+The image is one-bit, white with black lines, at 0.5 cm per pixel (coarser only when the
 drawing would exceed background.py's size limits), and lies with its top-left corner at the
 plan's origin. DXF's y axis points up and the plan's down, so the drawing is flipped.
 """
@@ -28,7 +28,7 @@ FINEST_CM_PER_PIXEL = 0.5  # a 10 cm wall is 20 px: crisp at the editor's usual 
 MARGIN_PX = 4
 LINE_CM = 1.0  # a pen of 1 cm: two pixels, so lines stay whole when the view shrinks the image
 INK = 0
-PAPER = 255
+PAPER = 1  # a one-bit image: lines are black or not, and it encodes twice as fast
 
 
 def render_background(
@@ -50,7 +50,7 @@ def render_background(
     cm_per_pixel = _resolution(width_cm, height_cm)
     scale = cm_per_unit / cm_per_pixel  # pixels per drawing unit
     size = (_pixels(width_cm, cm_per_pixel), _pixels(height_cm, cm_per_pixel))
-    image = Image.new("L", size, PAPER)
+    image = Image.new("1", size, PAPER)
     _draw(
         ImageDraw.Draw(image),
         shown,

@@ -97,6 +97,9 @@ class _Scanner:
         starts = [i for i, c in enumerate(self.codes) if c == 0]
         if not starts or self.values[starts[-1]].strip() != "EOF":
             raise Damaged("no EOF")
+        # Refuse a flood of drawn entities before building one object for each of them.
+        if sum(1 for i in starts if self.values[i].strip() in DRAWN) > self.max_entities:
+            raise DxfError(msg("dxf.too_many_entities", limit=self.max_entities))
         section = ""
         block: Block | None = None
         for n, start in enumerate(starts[:-1]):

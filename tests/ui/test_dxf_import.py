@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QMessageBox,
     QRadioButton,
     QStyle,
     QStyleOptionButton,
 )
 
 from hjem.floorplan.hjemfile import load_plan
+from hjem.i18n import tr
 from hjem.ui.dxf_import import DxfDialog
 from tests.conftest import ROOT
 from tests.floorplan.dxf_drawings import apartment, image, ink_at, save
@@ -107,3 +109,33 @@ def test_a_wrong_unit_chosen_by_hand_gives_that_scale(window, qtbot, tmp_path):
     background = window.document.plan.background
     assert background.cm_per_pixel == 0.5
     assert image(background).width == 200 + 9  # the margins and the last pixel
+
+
+def test_a_hostile_file_is_said_in_danish_and_changes_nothing(window, qtbot, tmp_path):
+    window.show_plan(load_plan(SAMPLE), None)
+    junk = tmp_path / "tegning.dxf"
+    junk.write_bytes(b"  0\nSECTION\n  2\nENTITIES\n" + bytes(range(256)) * 400)
+    said: list[str] = []
+
+    def answer(box) -> None:
+        said.append(box.text())
+        box.accept()
+
+    def error_box_then(answer_it) -> None:
+        def attempt(left: int = 500) -> None:
+            dialog = QApplication.activeModalWidget()
+            if isinstance(dialog, QMessageBox) and dialog.isVisible():
+                answer_it(dialog)
+            elif left:
+                QTimer.singleShot(10, lambda: attempt(left - 1))
+
+        QTimer.singleShot(0, attempt)
+
+    choose_file(junk)
+    error_box_then(answer)
+    window.menus.actions["menu.background.import_dxf"].trigger()
+    qtbot.waitUntil(lambda: bool(said))
+    assert said == [tr("dxf.damaged", "da")]
+    assert said[0].startswith("Tegningen er beskadiget")
+    assert window.document.plan.background is None
+    assert not window.document.undo_stack.canUndo()

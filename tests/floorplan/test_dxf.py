@@ -205,3 +205,18 @@ def test_reading_past_the_time_limit_is_refused(tmp_path, monkeypatch):
     with pytest.raises(DxfError) as raised:
         read_drawing(path)
     assert raised.value.message.key == "dxf.too_slow"
+
+
+def test_a_scribble_of_long_lines_is_drawn_coarser_not_slower(tmp_path):
+    import random
+    import time
+
+    rng = random.Random(3)
+    doc = _framed()
+    corners = [(rng.uniform(0, 1000), rng.uniform(0, 1000)) for _ in range(60_000)]
+    doc.modelspace().add_lwpolyline(corners)  # 60 000 lines of ~5 m: 30 km of ink
+    drawing = read_drawing(save(doc, tmp_path))
+    started = time.process_time()
+    background = render_background(drawing, "cm")
+    assert time.process_time() - started < 2.0
+    assert background.cm_per_pixel > 0.5  # coarser than usual, so the ink stays within budget

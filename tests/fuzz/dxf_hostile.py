@@ -138,6 +138,24 @@ def just_under_the_group_cap(rng: random.Random) -> tuple[bytes, str]:
     return head[:at] + b"  0\nPOINT\n" * 790_000 + head[at:], "dxf.too_many_entities"
 
 
+def _with_entities(records: bytes) -> bytes:
+    head = _ascii(apartment("mm"))
+    at = head.index(b"ENTITIES\n") + len(b"ENTITIES\n")
+    return head[:at] + records + head[at:]
+
+
+def enormous_polyline(rng: random.Random) -> tuple[bytes, str]:
+    """One polyline of 1.1 million corners: refused by the count of coordinates."""
+    corners = b"".join(b" 10\n%d\n 20\n%d\n" % (i % 9000, i % 5000) for i in range(1_100_000))
+    return _with_entities(b"  0\nLWPOLYLINE\n  8\n0\n" + corners), "dxf.too_many_points"
+
+
+def circle_flood(rng: random.Random) -> tuple[bytes, str]:
+    """150 000 circles, under the cap on entities: 73 points each once drawn."""
+    circle = b"  0\nCIRCLE\n  8\n0\n 10\n100\n 20\n100\n 40\n50\n"
+    return _with_entities(circle * 150_000), "dxf.too_many_points"
+
+
 def misaligned_tags(rng: random.Random) -> tuple[bytes, str]:
     """A line dropped in the middle: every code and value after it swap places."""
     lines = _ascii(apartment("mm")).split(b"\n")
@@ -165,5 +183,7 @@ HOSTILE: dict[str, Hostile] = {
         just_past_the_entity_cap,
         just_under_the_group_cap,
         misaligned_tags,
+        enormous_polyline,
+        circle_flood,
     )
 }

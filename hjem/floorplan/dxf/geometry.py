@@ -17,7 +17,7 @@ from itertools import chain
 
 import numpy as np
 
-from hjem.floorplan.dxf.errors import MAX_DEPTH, MAX_SHAPES, DxfError
+from hjem.floorplan.dxf.errors import MAX_DEPTH, MAX_POINTS, MAX_SHAPES, POINTS_PER_TURN, DxfError
 from hjem.floorplan.dxf.tags import Block, Entity, Stream
 from hjem.i18n import msg
 
@@ -27,7 +27,7 @@ Progress = Callable[[int, int], None]
 
 IDENTITY: Affine = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0)
 MIRROR_X: Affine = (-1.0, 0.0, 0.0, 0.0, 1.0, 0.0)  # the OCS of extrusion (0, 0, -1)
-SEGMENTS_PER_TURN = 72
+SEGMENTS_PER_TURN = POINTS_PER_TURN - 1
 DOOR_SPAN = (80.0, 100.0)  # degrees of a door leaf's swing
 MAX_ARRAY = 1000  # columns × rows of one MINSERT
 
@@ -115,7 +115,7 @@ class _Walker:
     def __init__(self, blocks: dict[str, Block], deadline: float):
         self.blocks, self.deadline = blocks, deadline
         self.flat = Flat()
-        self.count = 0
+        self.count = self.points = 0
         self._keys: dict[tuple[frozenset[str], str], frozenset[str]] = {}
 
     def _key(self, gate: frozenset[str], layer: str) -> frozenset[str]:
@@ -152,6 +152,9 @@ class _Walker:
                 if len(points) > 1:
                     bucket.append([(a * x + b * y + c, d * x + e_ * y + f) for x, y in points])
         self.flat.layer_counts[layer] = self.flat.layer_counts.get(layer, 0) + 1
+        self.points += sum(len(points) for points in shapes)
+        if self.points > MAX_POINTS:  # circles by the hundred thousand: 73 points each
+            raise DxfError(msg("dxf.too_many_points", limit=MAX_POINTS))
         self.count += 1
         if self.count % 4096 == 0 and time.monotonic() > self.deadline:
             raise DxfError(msg("dxf.too_slow"))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hjem.floorplan.dxf.errors import (
+    MAX_COORDINATES,
     MAX_ENTITIES,
     MAX_FILE_BYTES,
     MAX_RECOVER_BYTES,
@@ -25,6 +26,7 @@ BINARY_SENTINEL = b"AutoCAD Binary DXF\r\n\x1a\x00"
 # A DXF opens with a SECTION, perhaps after (999) comments.
 _START = re.compile(rb"\A(?:\s*999\s*\r?\n[^\n]*\n)*\s*0\s*\r?\n\s*SECTION\s")
 _GROUP_START = re.compile(rb"\n[ \t]*0[ \t]*\r?\n")
+_FIRST_X = re.compile(rb"\n[ \t]*10[ \t]*\r?\n")  # the x of a point or vertex
 MAX_GROUPS = 800_000  # entities, vertices, table records: counted before anything is parsed
 
 
@@ -69,6 +71,8 @@ def _stream(data: bytes, deadline: float) -> Stream:
         raise DxfError(msg("dxf.not_dxf"))
     if len(_GROUP_START.findall(data)) > MAX_GROUPS:
         raise DxfError(msg("dxf.too_many_entities", limit=MAX_ENTITIES))
+    if len(_FIRST_X.findall(data)) > MAX_COORDINATES:  # e.g. one polyline of a million corners
+        raise DxfError(msg("dxf.too_many_points", limit=MAX_COORDINATES))
     if not binary:
         try:
             return scan(_decode(data), MAX_ENTITIES, deadline)

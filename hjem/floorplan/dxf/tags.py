@@ -10,9 +10,10 @@ file to `ezdxf.recover`, which repairs it and writes it back out as clean DXF fo
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
-from hjem.floorplan.dxf.errors import DxfError
+from hjem.floorplan.dxf.errors import MAX_POINTS, POINTS_PER_TURN, DxfError
 from hjem.i18n import msg
 
 Tags = list[tuple[int, str]]
@@ -97,9 +98,12 @@ class _Scanner:
         starts = [i for i, c in enumerate(self.codes) if c == 0]
         if not starts or self.values[starts[-1]].strip() != "EOF":
             raise Damaged("no EOF")
-        # Refuse a flood of drawn entities before building one object for each of them.
-        if sum(1 for i in starts if self.values[i].strip() in DRAWN) > self.max_entities:
+        # Refuse a flood of drawn entities, or of circles, before building an object for each.
+        kinds = Counter(word for i in starts if (word := self.values[i].strip()) in DRAWN)
+        if sum(kinds.values()) > self.max_entities:
             raise DxfError(msg("dxf.too_many_entities", limit=self.max_entities))
+        if (kinds["CIRCLE"] + kinds["ELLIPSE"]) * POINTS_PER_TURN > MAX_POINTS:
+            raise DxfError(msg("dxf.too_many_points", limit=MAX_POINTS))
         section = ""
         block: Block | None = None
         for n, start in enumerate(starts[:-1]):

@@ -187,3 +187,24 @@ HOSTILE: dict[str, Hostile] = {
         circle_flood,
     )
 }
+
+
+WILD_VALUES = (b"nan", b"inf", b"-inf", b"1e400", b"-1e308", b"abc", b"", b"0", b"-1",
+               b"99999999999999999999", b"1e-320", b"\xff\xfe", b"  7 ")  # fmt: skip
+
+
+def mutant(rng: random.Random) -> bytes:
+    """A furnished drawing (blocks, arcs, polylines) with a few values, codes or lines changed
+    to what no writer would write."""
+    doc = apartment("mm")
+    door = doc.blocks.new("D")
+    door.add_arc((0, 0), 900, 0, 90)
+    door.add_lwpolyline([(0, 0, 0, 0, 0.5), (900, 0), (900, 900)])
+    for i in range(5):
+        ref = doc.modelspace().add_blockref("D", (i * 1000, 3000), dxfattribs={"rotation": 30 * i})
+        ref.dxf.column_count, ref.dxf.column_spacing = 2, 100
+    lines = _ascii(doc).split(b"\n")
+    for _ in range(rng.randrange(1, 6)):
+        at = rng.randrange(len(lines))
+        lines[at] = rng.choice(WILD_VALUES) if at % 2 else rng.choice((b"0", b"10", b"70", b"x"))
+    return b"\n".join(lines)

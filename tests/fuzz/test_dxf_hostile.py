@@ -4,14 +4,18 @@ bound that holds on a busy machine running other tests beside this one."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import random
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
 from hjem.errors import UserError
 from hjem.floorplan.dxf import DxfError, read_drawing, render_background
-from tests.fuzz.dxf_hostile import HOSTILE
+from tests.fuzz.dxf_hostile import HOSTILE, mutant
 
 LIMIT_S = 2.0
 
@@ -46,3 +50,27 @@ def test_a_missing_file_and_a_folder_are_refused(tmp_path):
         read_drawing(tmp_path / "none.dxf")
     with pytest.raises(DxfError):
         read_drawing(tmp_path)
+
+
+MUTANTS = int(os.environ.get("HJEM_FUZZ_FILES", "150"))
+
+
+def test_mutated_drawings_end_in_a_drawing_or_a_dxf_error_in_time(tmp_path):
+    """Values, codes and lines changed at random (the seed is the day's, as tests/fuzz does):
+    never another exception, never past 2 s."""
+    seed = int(os.environ.get("HJEM_FUZZ_SEED") or dt.datetime.now(dt.UTC).strftime("%Y%m%d"))
+    rng = random.Random(seed)
+    for n in range(MUTANTS):
+        path = tmp_path / f"mutant-{n}.dxf"
+        path.write_bytes(mutant(rng))
+        started = time.process_time()
+        try:
+            drawing = read_drawing(path)
+            render_background(drawing, drawing.units.unit or drawing.units.likely)
+        except DxfError:
+            pass
+        except Exception as error:  # pragma: no cover - the failure names the file
+            kept = Path(tempfile.gettempdir()) / f"dxf-mutant-{seed}-{n}.dxf"
+            kept.write_bytes(path.read_bytes())
+            raise AssertionError(f"seed {seed}, mutant {n} ({kept}): {error!r}") from error
+        assert time.process_time() - started < LIMIT_S, f"seed {seed}, mutant {n}"

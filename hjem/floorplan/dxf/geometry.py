@@ -8,12 +8,11 @@ swing arcs (about 90°) are kept aside with their radius, as evidence for the un
 
 from __future__ import annotations
 
-import itertools
 import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, pairwise
 
 import numpy as np
 
@@ -40,13 +39,19 @@ class Flat:
 
 
 def flatten(stream: Stream, deadline: float, progress: Progress | None = None) -> Flat:
-    _check_expansion(stream)
-    walker = _Walker(stream.blocks, deadline)
-    total = len(stream.entities)
-    for done, entity in enumerate(stream.entities, 1):
-        walker.entity(entity, IDENTITY, frozenset(), "0", 0)
-        if progress and done % 2048 == 0:
-            progress(done, total)
+    try:
+        _check_expansion(stream)
+        walker = _Walker(stream.blocks, deadline)
+        total = len(stream.entities)
+        for done, entity in enumerate(stream.entities, 1):
+            walker.entity(entity, IDENTITY, frozenset(), "0", 0)
+            if progress and done % 2048 == 0:
+                progress(done, total)
+    except DxfError:  # a PlanError is a ValueError too
+        raise
+    except (ValueError, OverflowError, ZeroDivisionError):
+        # A number that is none ("abc"), or one no count can be made of (an array of NaN).
+        raise DxfError(msg("dxf.damaged")) from None
     if progress:
         progress(total, total)
     return walker.flat
@@ -89,19 +94,27 @@ def _array_size(insert: Entity) -> int:
     return max(1, columns) * max(1, rows) if columns * rows <= MAX_ARRAY else 1
 
 
-def extents(flat: Flat, hidden: frozenset[str]) -> tuple[float, float, float, float]:
-    """(left, top, right, bottom) of the shown shapes in drawing units, y pointing up."""
-    parts = [
-        np.fromiter(chain.from_iterable(chain.from_iterable(shapes)), float)
+def coordinates(flat: Flat, hidden: frozenset[str]) -> list[tuple[np.ndarray, list[Points]]]:
+    """Each shown group's points as one flat array (x0, y0, x1, y1, …), with its shapes."""
+    return [
+        (np.fromiter(chain.from_iterable(chain.from_iterable(shapes)), float), shapes)
         for key, shapes in flat.shapes.items()
         if not key & hidden
     ]
-    coordinates = np.concatenate(parts) if parts else np.zeros(0)
-    if not coordinates.size:
+
+
+def extents(flat: Flat, hidden: frozenset[str]) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of the shown shapes in drawing units, y pointing up."""
+    return extents_of([array for array, _ in coordinates(flat, hidden)])
+
+
+def extents_of(parts: list[np.ndarray]) -> tuple[float, float, float, float]:
+    all_coordinates = np.concatenate(parts) if parts else np.zeros(0)
+    if not all_coordinates.size:
         return (0.0, 0.0, 0.0, 0.0)
-    if not np.isfinite(coordinates).all():
+    if not np.isfinite(all_coordinates).all():
         raise DxfError(msg("dxf.bad_numbers"))
-    xs, ys = coordinates[0::2], coordinates[1::2]
+    xs, ys = all_coordinates[0::2], all_coordinates[1::2]
     box = (float(xs.min()), float(ys.max()), float(xs.max()), float(ys.min()))
     if not math.isfinite(box[2] - box[0]) or not math.isfinite(box[1] - box[3]):
         raise DxfError(msg("dxf.bad_numbers"))  # e.g. from -1e308 to 1e308
@@ -127,13 +140,10 @@ class _Walker:
 
     def entity(self, e: Entity, m: Affine, gate: frozenset[str], parent: str, depth: int) -> None:
         layer = parent if e.layer == "0" else e.layer
-        try:
-            if e.kind == "INSERT":
-                self._insert(e, m, self._key(gate, layer), layer, depth)
-                return
-            shapes = _shapes(e)
-        except (ValueError, OverflowError, ZeroDivisionError):
-            raise DxfError(msg("dxf.damaged")) from None
+        if e.kind == "INSERT":
+            self._insert(e, m, self._key(gate, layer), layer, depth)
+            return
+        shapes = _shapes(e)
         if not shapes:
             return
         m = (
@@ -265,7 +275,7 @@ def _polyline(tags: list[tuple[int, str]], closed: bool) -> Points:
     if closed and vertices:
         vertices.append([vertices[0][0], vertices[0][1], 0.0])
     points: Points = []
-    for (x1, y1, bulge), (x2, y2, _) in itertools.pairwise(vertices):
+    for (x1, y1, bulge), (x2, y2, _) in pairwise(vertices):
         points.extend(_bulge(x1, y1, x2, y2, bulge) if bulge else [(x1, y1)])
     if vertices:
         points.append((vertices[-1][0], vertices[-1][1]))

@@ -11,14 +11,13 @@ import io
 import math
 import time
 from collections.abc import Collection
-from itertools import chain
 
 import numpy as np
 from PIL import Image, ImageDraw
 
 from hjem.floorplan.background import MAX_LONG_SIDE
 from hjem.floorplan.dxf.errors import MAX_INK_PX, TIME_LIMIT_S, DxfError
-from hjem.floorplan.dxf.geometry import Points, Progress, extents
+from hjem.floorplan.dxf.geometry import Points, Progress, coordinates, extents_of
 from hjem.floorplan.dxf.read import Drawing
 from hjem.floorplan.dxf.units import CM_PER_UNIT, UNIT_NAMES, Unit
 from hjem.floorplan.hjemfile import MAX_IMAGE_PIXELS
@@ -45,14 +44,15 @@ def render_background(
     shown = [(key, shapes) for key, shapes in drawing.flat.shapes.items() if not key & hidden]
     if not shown:
         raise DxfError(msg("dxf.all_hidden"))
-    left, top, right, bottom = extents(drawing.flat, hidden)
+    parts = coordinates(drawing.flat, hidden)
+    left, top, right, bottom = extents_of([array for array, _ in parts])
     cm_per_unit = CM_PER_UNIT[unit]
     width_cm, height_cm = (right - left) * cm_per_unit, (top - bottom) * cm_per_unit
     if max(width_cm, height_cm) > MAX_SIZE_CM:
         raise DxfError(msg("dxf.too_large", unit=msg(UNIT_NAMES[unit])))
     cm_per_pixel = _resolution(width_cm, height_cm)
     # Drawing costs by the length of the lines: a scribble of long lines is drawn coarser.
-    ink_px = _ink(shown) * cm_per_unit / cm_per_pixel
+    ink_px = _ink(parts) * cm_per_unit / cm_per_pixel
     if ink_px > MAX_INK_PX:
         cm_per_pixel *= ink_px / MAX_INK_PX
     if cm_per_pixel > COARSEST_CM_PER_PIXEL:
@@ -83,12 +83,11 @@ def _resolution(width_cm: float, height_cm: float) -> float:
     return max(FINEST_CM_PER_PIXEL, by_side, by_area)
 
 
-def _ink(shown: list[tuple[frozenset[str], list[Points]]]) -> float:
+def _ink(parts: list[tuple[np.ndarray, list[Points]]]) -> float:
     """The length of all the lines, in drawing units."""
     total = 0.0
-    for _, shapes in shown:
-        xy = np.fromiter(chain.from_iterable(chain.from_iterable(shapes)), float).reshape(-1, 2)
-        steps = np.hypot(*np.diff(xy, axis=0).T)
+    for array, shapes in parts:
+        steps = np.hypot(*np.diff(array.reshape(-1, 2), axis=0).T)
         ends = np.cumsum([len(points) for points in shapes])[:-1] - 1
         steps[ends] = 0.0  # from one shape's last point to the next one's first: not drawn
         total += float(steps.sum())

@@ -22,7 +22,9 @@ def add(commands: Subcommands) -> None:
     )
     parser.add_argument("plan", metavar="PLAN.hjem")
     parser.add_argument("drawing", metavar="DRAWING.dxf")
-    parser.add_argument("-o", "--output", metavar="OUT.hjem", required=True)
+    parser.add_argument(
+        "-o", "--output", metavar="OUT.hjem", required=True, help=tr("cli.background.output_help")
+    )
     parser.add_argument("--units", choices=UNITS, help=tr("cli.background.units_help"))
     parser.add_argument(
         "--hide-layer",

@@ -139,3 +139,32 @@ def test_a_hostile_file_is_said_in_danish_and_changes_nothing(window, qtbot, tmp
     assert said[0].startswith("Tegningen er beskadiget")
     assert window.document.plan.background is None
     assert not window.document.undo_stack.canUndo()
+
+
+def test_cancelling_the_dialog_changes_nothing(window, qtbot, tmp_path):
+    window.show_plan(load_plan(SAMPLE), None)
+    closed: list[bool] = []
+
+    def cancel(dialog: DxfDialog) -> None:
+        buttons = dialog.findChild(QDialogButtonBox)
+        _click(buttons.button(QDialogButtonBox.StandardButton.Cancel))
+        closed.append(True)
+
+    choose_file(save(apartment("cm"), tmp_path))
+    when_dxf_dialog(cancel)
+    window.menus.actions["menu.background.import_dxf"].trigger()
+    qtbot.waitUntil(lambda: bool(closed))
+    assert window.document.plan.background is None
+    assert not window.document.undo_stack.canUndo()
+
+
+def test_a_drawing_in_inches_offers_inches_beside_the_three(qtbot, tmp_path):
+    from hjem.floorplan.dxf import read_drawing
+
+    dialog = DxfDialog(read_drawing(save(apartment("in"), tmp_path)))
+    qtbot.addWidget(dialog)
+    units = [button.objectName() for button in dialog.findChildren(QRadioButton)]
+    assert units == ["dxf_unit_mm", "dxf_unit_cm", "dxf_unit_m", "dxf_unit_in"]
+    assert dialog.findChild(QRadioButton, "dxf_unit_in").isChecked()
+    assert dialog.unit() == "in" and dialog.hidden_layers() == set()
+    assert dialog.findChild(QCheckBox, "dxf_layer:doors").text() == "doors (6 streger)"

@@ -220,3 +220,18 @@ def test_a_scribble_of_long_lines_is_drawn_coarser_not_slower(tmp_path):
     background = render_background(drawing, "cm")
     assert time.process_time() - started < 2.0
     assert background.cm_per_pixel > 0.5  # coarser than usual, so the ink stays within budget
+
+
+def test_an_arc_and_an_insert_with_a_downward_extrusion_are_mirrored(tmp_path):
+    # Mirrored doors are often written with the extrusion (0, 0, -1): x runs the other way.
+    doc = _framed()
+    msp = doc.modelspace()
+    msp.add_arc((-500, 500), 100, 0, 90, dxfattribs={"extrusion": (0, 0, -1)})
+    tick = doc.blocks.new("TICK")
+    tick.add_line((0, 0), (50, 0))
+    msp.add_blockref("TICK", (-200, 200), dxfattribs={"extrusion": (0, 0, -1)})
+    background = render_background(read_drawing(save(doc, tmp_path)), "cm")
+    assert ink_at(background, 400, 500, top_cm=1000) and ink_at(background, 500, 600, top_cm=1000)
+    assert not ink_at(background, 600, 500, top_cm=1000)
+    assert ink_at(background, 170, 200, top_cm=1000)  # from (200, 200) to (150, 200)
+    assert not ink_at(background, 230, 200, top_cm=1000)

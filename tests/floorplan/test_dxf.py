@@ -157,6 +157,13 @@ def test_recover_mode_opens_a_damaged_file(tmp_path):
     assert drawing.units.unit == "cm"
 
 
+def test_recover_mode_opens_a_file_cut_off_after_its_entities(tmp_path):
+    whole = text(apartment("cm"))
+    path = tmp_path / "cut.dxf"
+    path.write_text(whole[: whole.index("OBJECTS") + 200])  # a download stopped short
+    assert dict(read_drawing(path).layers) == {"0": 1, "doors": 6, "walls": 1}
+
+
 def test_a_binary_dxf_is_read(tmp_path):
     path = tmp_path / "binary.dxf"
     apartment("mm").saveas(path, fmt="bin")

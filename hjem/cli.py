@@ -17,6 +17,7 @@ from hjem.commands import (
     EXIT_CANNOT,
     EXIT_OK,
     CommandFailed,
+    background,
     budget,
     cases,
     check,
@@ -51,12 +52,13 @@ def saved_user_name() -> str:
 
 COMMANDS = (
     *("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover", "server"),
-    *("workspace", "sync", "import"),
+    *("workspace", "sync", "import", "background"),
 )
 COMMAND_MODULES = (
     *(check, database, inventory, demo, cases, budget, scheme, handover, server, workspace),
     sync,
     import_home,
+    background,
 )
 
 

@@ -27,6 +27,12 @@ def import_background(editor: Editor, parent: QWidget) -> None:
         load_background(editor, Path(name), parent)
 
 
+def import_dxf(editor: Editor, parent: QWidget) -> None:
+    from hjem.ui.dxf_import import import_dxf as choose_and_load
+
+    choose_and_load(editor, parent)
+
+
 def load_background(
     editor: Editor, path: Path, parent: QWidget | None = None, page: int | None = None
 ) -> bool:

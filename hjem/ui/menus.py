@@ -286,6 +286,7 @@ def _background_menu(m: Menus, menu: QMenu) -> None:
 
     host, editor = m.context.host, m.editor
     menu.addAction(m.action("menu.background.import", lambda: b.import_background(editor(), host)))
+    menu.addAction(m.action("menu.background.import_dxf", lambda: b.import_dxf(editor(), host)))
     menu.addAction(m.action("menu.background.calibrate", lambda: editor().use_tool("calibrate")))
     menu.addAction(m.action("menu.background.move", lambda: editor().use_tool("move_background")))
     opacity = menu.addMenu(tr("menu.background.opacity"))

@@ -28,6 +28,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
         os.environ["HJEM_DATA_DIR"] = folder
+        os.environ.setdefault("HJEM_WORKSPACE_KEY", os.urandom(32).hex())  # never a keyring
         speak("da")
         plan = load_plan(SAMPLES / "3-vaerelser.hjem")
         path = Path(folder) / "3-vaerelser.dxf"

@@ -1,14 +1,14 @@
-"""The small Sweet Home 3D home of docs/screenshots/sh3d-import-checked.png: two rooms, a
-wardrobe in the bedroom door's swing, a vase standing on the coffee table (left out).
-
-    python -m scripts.sh3d_example /tmp/home.sh3d
-    hjem import /tmp/home.sh3d -o /tmp/home.hjem
-    hjem --screenshot docs/screenshots/sh3d-import-checked.png /tmp/home.hjem
-"""
+"""docs/screenshots/sh3d-import-checked.png: a small Sweet Home 3D home (two rooms, a
+wardrobe in the bedroom door's swing, a vase standing on the coffee table, which the import
+leaves out), imported as *Filer → Importér fra Sweet Home 3D* does and shown with the plan's
+conflicts on the laptop's screen. Run: `python -m scripts.sh3d_example [HOME.sh3d]` (with a
+path, it only writes the home there)."""
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from tests.floorplan.sh3d.homes import (
@@ -23,7 +23,7 @@ from tests.floorplan.sh3d.homes import (
 )
 
 
-def main() -> None:
+def home_bytes() -> bytes:
     walls = [*box_walls(800, 500), wall("mid", (450, 0), (450, 500), 12)]
     rooms = [
         room("Stue", [(0, 0), (450, 0), (450, 500), (0, 500)]),
@@ -84,7 +84,32 @@ def main() -> None:
         piece("Vase", 170, 220, width=20, depth=20, height=30, elevation=45),
     ]
     xml = home_xml(*walls, *rooms, *openings, *furniture)
-    Path(sys.argv[1]).write_bytes(sh3d_bytes(xml))
+    return sh3d_bytes(xml)
+
+
+def main() -> None:
+    if len(sys.argv) > 1:
+        Path(sys.argv[1]).write_bytes(home_bytes())
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from hjem.floorplan.sh3d import import_home
+    from scripts.screenshots import shoot, speak, window  # sets the laptop's screen first
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["HJEM_DATA_DIR"] = folder
+        os.environ.setdefault("HJEM_WORKSPACE_KEY", os.urandom(32).hex())  # never a keyring
+        speak("da")
+        home = Path(folder) / "hjem.sh3d"
+        home.write_bytes(home_bytes())
+        main_window = window(Path(folder))
+        main_window.show_plan(import_home(home).plan, None)
+        main_window.session.editor.view.fit_to_plan()
+        shoot(main_window, "sh3d-import-checked.png")
+        main_window.document.replace(main_window.document.plan, None)
+        main_window.close()
+    app.quit()
 
 
 if __name__ == "__main__":

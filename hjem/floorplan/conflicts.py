@@ -110,6 +110,16 @@ def overlap(a: Placement, b: Placement) -> Conflict:
     )
 
 
+def relation_broken(relation: str, piece: Placement, host: Placement) -> Conflict:
+    """ "The chair is pushed too far in under the table": an overlap their relation does not
+    allow, said as that relation's overstep."""
+    first, second = sorted((piece, host), key=lambda p: p.id)
+    message = msg(f"relation.{relation}.broken", piece=item_noun(piece), host=item_noun(host))
+    return Conflict(
+        ConflictKind.OVERLAP, (first.id, second.id), message, _midpoint(piece.center, host.center)
+    )
+
+
 def into_wall(item: Placement, wall_id: str) -> Conflict:
     message = msg("conflict.wall", item=item_noun(item))
     return Conflict(ConflictKind.WALL, (item.id, wall_id), message, item.center)

@@ -2,7 +2,9 @@
 (`piece_check`: drag, find a spot, what fits) and the full report (`report`) both apply.
 
 Walls and fixed elements stop every piece; a rug or mat lies under the rest (other furniture,
-door swings, windows); a window only stops a piece standing higher than its sill.
+door swings, windows); a window only stops a piece standing higher than its sill; two pieces
+may overlap as a relation between their kinds allows (a chair pushed in under the table:
+`relations`).
 
 An obstacle is named by its role and an index: for `WALL`, `FIXTURE` and `FURNITURE` into the
 geometry's `obstacle_*` arrays, for `DOOR` into its doors, for `WINDOW` into its windows.
@@ -10,21 +12,38 @@ geometry's `obstacle_*` arrays, for `DOOR` into its doors, for `WINDOW` into its
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hjem.floorplan import conflicts as found
 from hjem.floorplan.conflicts import Conflict
 from hjem.floorplan.model import Fixture, Placement
 from hjem.floorplan.plan_geometry import DOOR, FIXTURE, FURNITURE, WALL, WINDOW, PlanGeometry
+from hjem.floorplan.relations import overlap_allowed, related
 
 
-def footprint_blocks(item: Placement, role: int, ref: int, g: PlanGeometry) -> bool:
-    """Whether `item`'s footprint touching this obstacle is a conflict."""
+def footprint_blocks(
+    item: Placement,
+    role: int,
+    ref: int,
+    g: PlanGeometry,
+    posed: Callable[[], Placement] | None = None,
+) -> bool:
+    """Whether `item`'s footprint touching this obstacle is a conflict. `posed` gives the
+    item where it stands now, when `item` is the piece before a move (the piece checker's);
+    it is asked only for two related kinds of piece."""
     if role in (WALL, FIXTURE):
         return True
     if item.floor_flat:
         return False
     if role == WINDOW:
         return bool(item.height > g.windows[ref].sill_height)
-    return role in (FURNITURE, DOOR)
+    if role == FURNITURE:
+        other = g.plan[g.obstacle_ids[ref]]
+        assert isinstance(other, Placement)
+        if related(item, other) is None:
+            return True
+        return not overlap_allowed(posed() if posed is not None else item, other)
+    return role == DOOR
 
 
 def footprint_conflict(item: Placement, role: int, ref: int, g: PlanGeometry) -> Conflict:
@@ -38,7 +57,16 @@ def footprint_conflict(item: Placement, role: int, ref: int, g: PlanGeometry) ->
     if role == FURNITURE:
         other = g.plan[g.obstacle_ids[ref]]
         assert isinstance(other, Placement)
-        return found.overlap(item, other)
+        return furniture_overlap(item, other)
     if role == DOOR:
         return found.in_door_swing(item, g.doors[ref], g.door_names[ref])
     return found.before_window(item, g.windows[ref], g.window_rooms[ref])
+
+
+def furniture_overlap(a: Placement, b: Placement) -> Conflict:
+    """Two pieces overlapping as no relation allows; when their kinds are related, named
+    after the relation ("Stolen står for langt inde under bordet")."""
+    relation = related(a, b)
+    if relation is None:
+        return found.overlap(a, b)
+    return found.relation_broken(relation[0].name, relation[1], relation[2])

@@ -166,7 +166,7 @@ class PieceCheck:
         conflicts += [
             footprint_conflict(pose.item, role, ref, self.geometry)
             for role, ref in self._footprint_hits(pose)
-            if footprint_blocks(pose.moving, role, ref, self.geometry)
+            if footprint_blocks(pose.moving, role, ref, self.geometry, lambda: pose.item)
         ]
         if taken := self._zones_taken(pose):
             conflicts += self._others_clearance(pose.item, taken)
@@ -179,7 +179,7 @@ class PieceCheck:
         """True when `check` would find no conflict: its tests, without wording conflicts."""
         pose = self._pose(center, rotation)
         if not pose.inside[0] or any(
-            footprint_blocks(pose.moving, role, ref, self.geometry)
+            footprint_blocks(pose.moving, role, ref, self.geometry, lambda: pose.item)
             for role, ref in self._footprint_hits(pose)
         ):
             return False

@@ -18,9 +18,11 @@ from shapely.geometry.base import BaseGeometry
 from hjem.floorplan import conflicts as found
 from hjem.floorplan.clearance import ZoneState, clearance_conflict, unmet
 from hjem.floorplan.conflicts import Conflict, door_noun, sorted_conflicts
+from hjem.floorplan.footprint_rule import furniture_overlap
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Fixture, Opening, Placement, Plan, Room
 from hjem.floorplan.plan_geometry import opening_sides
+from hjem.floorplan.relations import overlap_allowed
 from hjem.floorplan.shapes import clearance_of, footprint, item_polygons, room_polygon
 from hjem.floorplan.walkway import HALF, QUAD_SEGS, BlockerSearch, Reached, Walkway
 from hjem.floorplan.walls import door_swing, wall_outlines, wall_solids, window_zone
@@ -105,8 +107,11 @@ def naive_item_conflicts(n: NaivePlan, item: Placement, footprint: BaseGeometry)
     if item.floor_flat:
         return conflicts
     for other, other_footprint, _ in n.items:
-        if other.id != item.id and not other.floor_flat and footprint.intersects(other_footprint):
-            conflicts.append(found.overlap(item, other))
+        touching = other.id != item.id and not other.floor_flat
+        if touching and footprint.intersects(other_footprint):
+            if overlap_allowed(item, other):  # a chair pushed in under its table
+                continue
+            conflicts.append(furniture_overlap(item, other))
     for door, swing in n.doors:
         if footprint.intersects(swing):
             conflicts.append(found.in_door_swing(item, door, n.door_name(door)))

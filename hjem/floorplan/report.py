@@ -14,9 +14,10 @@ import shapely
 from hjem.floorplan import conflicts as found
 from hjem.floorplan.clearance import clearance_conflict
 from hjem.floorplan.conflicts import Conflict, sorted_conflicts
-from hjem.floorplan.footprint_rule import footprint_blocks, footprint_conflict
+from hjem.floorplan.footprint_rule import footprint_blocks, footprint_conflict, furniture_overlap
 from hjem.floorplan.model import Fixture, Placement, Plan
 from hjem.floorplan.plan_geometry import DOOR, FURNITURE, WINDOW, ItemShapes, PlanGeometry, build
+from hjem.floorplan.relations import overlap_allowed
 from hjem.floorplan.zones import owners_unmet, zone_states
 
 MAX_OVERLAPS_PER_PIECE = 16  # overlapping pairs reported per piece (see `capped_pairs`)
@@ -58,7 +59,9 @@ def _against_obstacles(g: PlanGeometry) -> list[Conflict]:
         if footprint_blocks(item, role, obstacle, g):
             conflicts.append(footprint_conflict(item, role, obstacle, g))
     for a, b in _overlapping(g, items[furniture], obstacles[furniture]):
-        conflicts.append(found.overlap(g.placements[a], g.placements[b]))
+        first, second = g.placements[a], g.placements[b]
+        if not overlap_allowed(first, second):
+            conflicts.append(furniture_overlap(first, second))
     return conflicts
 
 

@@ -6,6 +6,9 @@ translation catalogs: `category.<slug>.name`). Inventory categories use the same
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 from hjem.floorplan.model import Clearance, FixtureKind
 
 CATEGORIES: tuple[str, ...] = (
@@ -15,8 +18,12 @@ CATEGORIES: tuple[str, ...] = (
     "laenestol",
     "spisebord",
     "stol",
+    "barstol",
     "skrivebord",
     "kommode",
+    "natbord",
+    "skaenk",
+    "tvbord",
     "klaedeskab",
     "reol",
     "sofabord",
@@ -32,7 +39,13 @@ CATEGORIES: tuple[str, ...] = (
     "andet",
 )
 
-# Default clearances. Sources, as the programme's architects use them:
+BEDSIDE_TABLE_CM = 50.0  # at a bed's head, beside it: a bedside table's depth and a little
+SIDEBOARD_FRONT_CM = 60.0  # a low sideboard: its doors and drawers are ≤ 45 cm, and a knee
+WARDROBE_DOOR_CM = 60.0  # a wardrobe's doors are at most this wide (measured: 40–60 cm)
+LEAST_WARDROBE_FRONT_CM = 40.0
+
+# Default clearances (docs/rules.md gives each with its source). As the programme's architects
+# use them:
 # - beds: at least 60 cm on one long side to get in and out and make the bed (issue #2;
 #   the same figure as Neufert's bedroom layouts);
 # - wardrobes and dressers: 90 cm in front to open doors and drawers and stand there (issue #2);
@@ -40,9 +53,10 @@ CATEGORIES: tuple[str, ...] = (
 #   (issue #2's "90 cm behind dining chairs", measured from the table edge, as Neufert does);
 #   the chairs themselves may stand there;
 # - kitchen work surfaces: 110 cm free floor in front (BR18 §202 and its guidance on kitchens).
-_BED_SIDE = Clearance(sides=("long",), depth=60.0, need="any")
+_BED_SIDE = Clearance(sides=("long",), depth=60.0, need="any", head=BEDSIDE_TABLE_CM)
 _STORAGE_FRONT = Clearance(sides=("front",), depth=90.0, need="all")
-_DINING = Clearance(sides=("long",), depth=90.0, need="all", allow=("stol",))
+_SIDEBOARD_FRONT = Clearance(sides=("front",), depth=SIDEBOARD_FRONT_CM, need="all")
+_DINING = Clearance(sides=("long",), depth=90.0, need="any", allow=("stol",))
 _WORK_SURFACE = Clearance(sides=("front",), depth=110.0, need="all")
 NO_CLEARANCE = Clearance(sides=(), depth=0.0)
 
@@ -51,6 +65,7 @@ DEFAULT_CLEARANCE: dict[str, Clearance] = {
     "barneseng": _BED_SIDE,
     "klaedeskab": _STORAGE_FRONT,
     "kommode": _STORAGE_FRONT,
+    "skaenk": _SIDEBOARD_FRONT,
     "spisebord": _DINING,
 }
 
@@ -65,6 +80,7 @@ CLEARANCE_PURPOSE: dict[str, str] = {
     "barneseng": "bed",
     "klaedeskab": "front",
     "kommode": "front",
+    "skaenk": "front",
     "spisebord": "dining",
 }
 
@@ -94,6 +110,10 @@ TYPICAL_SIZES: dict[str, tuple[float, float]] = {
     "stol": (45, 45),
     "skrivebord": (90, 60),
     "kommode": (80, 45),
+    "natbord": (45, 40),
+    "skaenk": (160, 45),
+    "tvbord": (150, 40),
+    "barstol": (40, 40),
     "klaedeskab": (100, 60),
     "reol": (100, 35),
     "sofabord": (110, 60),
@@ -110,5 +130,16 @@ TYPICAL_SIZES: dict[str, tuple[float, float]] = {
 }
 
 
-def default_clearance(category: str) -> Clearance:
-    return DEFAULT_CLEARANCE.get(category, NO_CLEARANCE)
+def default_clearance(category: str, width: float | None = None) -> Clearance:
+    """The free floor a piece of `category` (and `width`, for a wardrobe) needs."""
+    clearance = DEFAULT_CLEARANCE.get(category, NO_CLEARANCE)
+    if category == "klaedeskab" and width is not None:
+        return replace(clearance, depth=wardrobe_front(width))
+    return clearance
+
+
+def wardrobe_front(width: float) -> float:
+    """A wardrobe's front zone is as deep as its doors are wide: its width shared among as
+    few doors as are no wider than WARDROBE_DOOR_CM, but never under 40 cm (to stand there)."""
+    doors = max(1, math.ceil(width / WARDROBE_DOOR_CM - 1e-9))
+    return max(LEAST_WARDROBE_FRONT_CM, min(WARDROBE_DOOR_CM, width / doors))

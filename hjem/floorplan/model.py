@@ -143,6 +143,9 @@ class Clearance:
     depth: float
     need: ClearanceNeed = "all"
     allow: tuple[str, ...] = ()  # categories that may stand in the zone (chairs at a table)
+    # The side zones stop this far short of the back: at a bed's head, room for a bedside
+    # table (not written to files: a piece's own clearance has none).
+    head: float = 0.0
 
 
 @dataclass(frozen=True)

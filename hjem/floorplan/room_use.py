@@ -20,7 +20,10 @@ FLOOR_STANDING: frozenset[str] = frozenset(CATEGORIES) - NOT_FLOOR_STANDING
 FLOOR_LAMP_HEIGHT = 120.0  # cm: a lower lamp stands on a table
 NOT_AGAINST_A_WALL = frozenset({"taeppe", "sofabord"})  # they stand out in the room
 
-_SLEEPING = {"seng", "madras", "klaedeskab", "kommode", "reol", "skrivebord", "stol", "taeppe"}
+_SLEEPING = {
+    *("seng", "madras", "klaedeskab", "kommode", "natbord", "reol", "skrivebord", "stol"),
+    "taeppe",
+}
 _HALL = {"kommode", "reol", "klaedeskab", "stol"}
 
 BELONGS_IN: dict[RoomKind, frozenset[str]] = {
@@ -39,11 +42,15 @@ BELONGS_IN: dict[RoomKind, frozenset[str]] = {
             "lampe",
             "taeppe",
             "klaedeskab",
+            "skaenk",
+            "tvbord",
         }
     ),
     RoomKind.SOVEVAERELSE: frozenset({*_SLEEPING, "barneseng", "lampe"}),
     RoomKind.BOERNEVAERELSE: frozenset({*_SLEEPING, "barneseng", "boernemoebel", "lampe"}),
-    RoomKind.KOEKKEN: frozenset({"spisebord", "stol", "koeleskab", "vaskemaskine", "reol"}),
+    RoomKind.KOEKKEN: frozenset(
+        {"spisebord", "stol", "barstol", "koeleskab", "vaskemaskine", "reol", "skaenk"}
+    ),
     RoomKind.BAD: frozenset({"vaskemaskine", "reol"}),
     RoomKind.TOILET: frozenset({"reol"}),
     RoomKind.BRYGGERS: frozenset({"vaskemaskine", "koeleskab", "reol", "klaedeskab", "kommode"}),

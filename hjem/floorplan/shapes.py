@@ -54,7 +54,9 @@ def footprints(items: Sequence[Placement | Fixture], shrink: float = TOLERANCE) 
 def clearance_of(item: Placement | Fixture) -> Clearance:
     if isinstance(item, Fixture):
         return FIXTURE_CLEARANCE.get(item.kind, NO_CLEARANCE)
-    return item.clearance if item.clearance is not None else default_clearance(item.category)
+    if item.clearance is not None:
+        return item.clearance
+    return default_clearance(item.category, item.width)
 
 
 def _sides(width: float, depth: float, sides: Iterable[str]) -> list[str]:
@@ -72,11 +74,12 @@ def zone_boxes(
 ) -> list[tuple[float, float, float, float]]:
     """Each clearance zone as (centre x, centre y, width, depth) in the item's own frame."""
     c = clearance.depth
+    head = min(max(clearance.head, 0.0), depth / 2)  # a side zone keeps at least half its length
     boxes = {
         "front": (0.0, (depth + c) / 2, width, c),
         "back": (0.0, -(depth + c) / 2, width, c),
-        "left": (-(width + c) / 2, 0.0, c, depth),
-        "right": ((width + c) / 2, 0.0, c, depth),
+        "left": (-(width + c) / 2, head / 2, c, depth - head),
+        "right": ((width + c) / 2, head / 2, c, depth - head),
     }
     if c <= 0:
         return []

@@ -166,6 +166,22 @@ def chair(w: float, d: float) -> Parts:
     ]
 
 
+def stool(w: float, d: float) -> Parts:
+    """A bar stool from above: its round seat, and the foot ring under it."""
+    ring = part(min(w, d), 0.12, 2, 6, at_most=0.25)
+    return [
+        box(-w / 2, -d / 2, w / 2, d / 2, Tone.MID, radius=min(w, d) / 2, stroke=Stroke.FINE),
+        box(
+            -w / 2 + ring,
+            -d / 2 + ring,
+            w / 2 - ring,
+            d / 2 - ring,
+            Tone.LIGHT,
+            radius=min(w, d) / 2 - ring,
+        ),
+    ]
+
+
 # --- tables -------------------------------------------------------------------------------
 
 
@@ -435,8 +451,12 @@ DRAWINGS: dict[str, Drawing] = {
     "laenestol": armchair,
     "spisebord": table,
     "stol": chair,
+    "barstol": stool,
     "skrivebord": desk,
     "kommode": dresser,
+    "natbord": dresser,  # a bedside table is a small chest: its drawers face the room
+    "skaenk": dresser,
+    "tvbord": dresser,
     "klaedeskab": wardrobe,
     "reol": shelves,
     "sofabord": coffee_table,

@@ -8,6 +8,7 @@ know was made by a newer hjem: it is left untouched, and the person is asked to 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -87,6 +88,12 @@ def backup_sqlite(engine: Engine, path: Path) -> Path:
     return target
 
 
+# Alembic keeps the running migration in module-level proxies (`alembic.context`, `op`): two
+# migrations at once in one process, on two threads (the window opening a working copy on a
+# worker while the workspace is migrated), would run each other's steps on the wrong database.
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def upgrade(engine: Engine, as_role: str | None = None) -> Path | None:
     """Bring the schema to the newest version; returns the backup made, if any. On a team
     server `as_role` is the role that owns the tables (`hjem server init` migrates as it)."""
@@ -102,7 +109,7 @@ def upgrade(engine: Engine, as_role: str | None = None) -> Path | None:
     if current is not None and path is not None and path.exists():
         backup = backup_sqlite(engine, path)
     config = alembic_config()
-    with engine.begin() as connection:
+    with _ONE_AT_A_TIME, engine.begin() as connection:
         if connection.dialect.name == "postgresql":  # a schema change is not cut off
             connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
         if as_role is not None:

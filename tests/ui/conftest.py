@@ -1,10 +1,11 @@
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from hjem.db import keystore
 from hjem.i18n import set_language
+from hjem.ui.app import BACKGROUND_GRACE_MS
 from hjem.ui.main_window import MainWindow
 from hjem.ui.recovery import Recovery
 from hjem.ui.settings import Settings
@@ -41,6 +42,9 @@ def _main_window(qtbot, settings, recovery_folder, size=None):
     main.document.replace(main.document.plan, None)
     main.close()
     main.deleteLater()
+    # As `hjem` does before it exits (hjem.ui.app): the window's background jobs end here,
+    # not in the next test, whose data folder they would otherwise write to.
+    QThreadPool.globalInstance().waitForDone(BACKGROUND_GRACE_MS)
 
 
 def open_at_one_pixel_per_cm(window, plan):

@@ -23,6 +23,24 @@ from tests.floorplan.sh3d.homes import (
 )
 
 
+def window(x: float) -> str:
+    """A 120 cm window in the top wall, its sill 90 cm above the floor."""
+    return element(
+        "doorOrWindow",
+        name="Vindue",
+        x=x,
+        y=0,
+        angle=0,
+        width=120,
+        depth=20,
+        height=120,
+        elevation=90,
+        doorOrWindow="true",
+        wallThickness=1,
+        wallDistance=0,
+    )
+
+
 def home_bytes() -> bytes:
     walls = [*box_walls(800, 500), wall("mid", (450, 0), (450, 500), 12)]
     rooms = [
@@ -32,34 +50,8 @@ def home_bytes() -> bytes:
     openings = [
         door("Hoveddør", 220, 500, angle=0),
         door("Dør", 450, 380, angle=1.5708),
-        element(
-            "doorOrWindow",
-            name="Vindue",
-            x=220,
-            y=0,
-            angle=0,
-            width=120,
-            depth=20,
-            height=120,
-            elevation=90,
-            doorOrWindow="true",
-            wallThickness=1,
-            wallDistance=0,
-        ),
-        element(
-            "doorOrWindow",
-            name="Vindue",
-            x=620,
-            y=0,
-            angle=0,
-            width=120,
-            depth=20,
-            height=120,
-            elevation=90,
-            doorOrWindow="true",
-            wallThickness=1,
-            wallDistance=0,
-        ),
+        window(220),
+        window(620),
     ]
     furniture = [
         piece(

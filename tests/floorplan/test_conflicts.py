@@ -196,12 +196,16 @@ def test_furniture_cutting_off_a_room_is_a_walkway_conflict():
 
 
 def test_a_bed_side_nobody_can_reach_is_a_walkway_conflict():
-    bed = piece("bed", "seng", (90, 200, 50), 45, 190)  # its free side is x 90..150, y 90..290
-    desk = piece("desk", "skrivebord", (120, 60, 75), 150, 60)  # closes the side at the top
-    shelf = piece("shelf", "reol", (200, 35, 190), 167.5, 190, 90)  # and along its length
+    # Its free side is x 90..150, y 140..290: from the foot to where a bedside table may
+    # stand at its head (issue 18).
+    bed = piece("bed", "seng", (90, 200, 50), 45, 190)
+    desk = piece("desk", "skrivebord", (120, 60, 75), 150, 60)  # closes the head end
+    shelf = piece("shelf", "reol", (200, 35, 190), 167.5, 190, 90)  # and the whole length
     plan = row_plan(window_sill=None)
     conflicts = full_report(furnished(plan, bed, desk, shelf))
-    assert kinds_and_elements(conflicts) == [("walkway", ("bed", "desk", "shelf"))]
+    # Without the desk the way in would still be 60 cm wide, under the walkway's 80: only
+    # the shelf (with the bed) shuts the side.
+    assert kinds_and_elements(conflicts) == [("walkway", ("bed", "shelf"))]
     assert conflicts[0].message.text("da") == "Møblerne spærrer vejen hen til sengen"
 
 

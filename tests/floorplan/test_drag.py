@@ -45,7 +45,8 @@ def test_the_guides_are_the_door_swings_and_the_others_free_floor_as_polygons():
     assert len(guides.swings) == 1 and guides.swings[0].geom_type == "Polygon"
     assert guides.swings[0].intersects(shapely.Point(300, 40))  # in front of the entrance
     # The wardrobe's free floor is a guide; the moving commode's own is not.
-    assert [zone.bounds for zone in guides.free_floor] == [(250.5, 150.5, 349.5, 239.5)]
+    # (as deep as its two 50 cm doors are wide)
+    assert [zone.bounds for zone in guides.free_floor] == [(250.5, 190.5, 349.5, 239.5)]
 
 
 def test_the_guides_can_be_limited_to_what_the_view_shows():

@@ -92,13 +92,14 @@ def test_a_bed_and_a_wardrobe_fit_the_empty_bedroom():
     assert_valid(bed.applied_to(empty), wardrobe.placement)
 
 
-def test_a_dining_table_stands_with_a_short_end_to_the_wall_and_chairs_either_side():
+def test_a_dining_table_stands_against_a_wall_with_chair_room_on_a_long_side():
+    # A table against a wall, its chairs on the free sides, is how most small Danish flats
+    # are furnished (issue 18): a long side to the wall is fine when the other has room.
     plan = row_plan(window_sill=None)  # 400 × 300, the entrance at the top
     spot = find_spot(plan, new_piece("spisebord", 120, 80, 75), "r0")
     assert spot.found
-    sides = sides_on_outline(spot.placement, plan["r0"])
-    assert min(sides[1], sides[3]) < 1.0 and min(sides[0], sides[2]) >= 89.0
-    assert_valid(plan, spot.placement)
+    assert min(sides_on_outline(spot.placement, plan["r0"])) < 1.0
+    assert_valid(plan, spot.placement)  # no conflict: its chairs have room on a long side
 
 
 def test_a_bed_has_its_head_to_the_wall_and_a_long_side_free():
@@ -142,7 +143,7 @@ def test_too_small_counts_the_free_floor_the_piece_needs():
         (
             "2-vaerelser",
             "r2",
-            ("klaedeskab", 100, 60, 200),
+            ("klaedeskab", 200, 60, 200),
             "de ledige vægstykker er optaget af andre møbler og den frie plads, de skal have",
         ),
         (

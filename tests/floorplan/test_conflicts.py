@@ -206,7 +206,7 @@ def test_a_bed_side_nobody_can_reach_is_a_walkway_conflict():
     # Without the desk the way in would still be 60 cm wide, under the walkway's 80: only
     # the shelf (with the bed) shuts the side.
     assert kinds_and_elements(conflicts) == [("walkway", ("bed", "shelf"))]
-    assert conflicts[0].message.text("da") == "Møblerne spærrer vejen hen til sengen"
+    assert conflicts[0].message.text("da") == "Reolen spærrer vejen hen til sengen"
 
 
 def test_no_entrance_means_no_walkway_check():

@@ -18,12 +18,8 @@ CATEGORIES: tuple[str, ...] = (
     "laenestol",
     "spisebord",
     "stol",
-    "barstol",
     "skrivebord",
     "kommode",
-    "natbord",
-    "skaenk",
-    "tvbord",
     "klaedeskab",
     "reol",
     "sofabord",
@@ -36,6 +32,10 @@ CATEGORIES: tuple[str, ...] = (
     "boernemoebel",
     "legetoej",
     "tekstiler",
+    "natbord",
+    "skaenk",
+    "tvbord",
+    "barstol",
     "andet",
 )
 

@@ -330,6 +330,10 @@ BUILDERS = {
     "spisebord": dining_table,
     "skrivebord": desk,
     "kommode": chest_of_drawers,
+    "natbord": chest_of_drawers,  # a small chest, photographed the same way
+    "skaenk": chest_of_drawers,
+    "tvbord": chest_of_drawers,
+    "barstol": chair,
     "klaedeskab": wardrobe,
     "reol": bookcase,
     "sofabord": coffee_table,

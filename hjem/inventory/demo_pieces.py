@@ -182,6 +182,11 @@ PIECES: tuple[Piece, ...] = (
         "Kuglepen på bordpladen",
     ),
     # Bedroom storage
+    Piece("Natbord, hvidt, 1 skuffe", "natbord", (45, 38, 50), "hvid", WHITE, 150),
+    Piece("Natbord, eg, med hylde", "natbord", (40, 35, 55), "eg", OAK, 200),
+    Piece("Skænk, teak, 3 låger", "skaenk", (160, 45, 78), "teak", TEAK, 900, FAIR),
+    Piece("TV-bord, sort, lavt", "tvbord", (150, 40, 45), "sort", BLACK, 300),
+    Piece("Barstol, stål og sort sæde", "barstol", (40, 40, 76), "sort", BLACK, 150),
     Piece("Kommode, hvid, 3 skuffer", "kommode", (80, 45, 72), "hvid", WHITE, 400),
     Piece(
         "Kommode, teak, 4 skuffer",

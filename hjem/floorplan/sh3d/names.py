@@ -18,7 +18,10 @@ from hjem.floorplan.room_names import kind_named
 # ("dobbeltseng", "hjørnesofa"); a word with a leading space only starts a word ("klædeskab"
 # holds "desk").
 CATEGORY_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("natbord", "sengebord", "bedside", "nightstand", "night table"), "andet"),
+    (("natbord", "sengebord", "bedside", "nightstand", "night table"), "natbord"),
+    (("tv-bord", "tvbord", "tv bench", "tv stand", "tv unit", "tv-møbel"), "tvbord"),
+    (("skænk", "skaenk", "sideboard", "buffet", "credenza"), "skaenk"),
+    (("barstol", "bar stool", "barstool", "counter stool"), "barstol"),
     (("sofabord", "coffee table", "coffeetable", "sofa table"), "sofabord"),
     (("klædeskab", "klaedeskab", "garderobe", "wardrobe", "closet", "armoire"), "klaedeskab"),
     (("skrivebord", " desk"), "skrivebord"),

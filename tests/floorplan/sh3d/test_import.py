@@ -146,6 +146,11 @@ def test_kitchen_units_and_radiators_are_fixtures(tmp_path):
         ("Skrivebord", "", "skrivebord"),
         ("Tremmeseng", "", "barneseng"),
         ("Plant", "eTeks#plant", "andet"),
+        ("Natbord", "", "natbord"),
+        ("Bedside table", "", "natbord"),
+        ("TV-bord", "", "tvbord"),
+        ("Sideboard", "", "skaenk"),
+        ("Bar stool", "", "barstol"),
     ],
 )
 def test_furniture_is_placed_with_a_guessed_category(tmp_path, name, catalog_id, category):

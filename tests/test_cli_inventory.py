@@ -116,6 +116,6 @@ def test_the_demo_is_refused_in_the_shared_workspace(hjem, fresh_postgres):
 def test_the_demo_fills_an_empty_local_workspace_once(hjem, tmp_path):
     empty = f"sqlite:///{tmp_path / 'empty.sqlite'}"
     status, out = hjem("demo", database=empty)
-    assert status == 0 and "64 demo-genstande" in out.out
+    assert status == 0 and "69 demo-genstande" in out.out
     status, out = hjem("demo", database=empty)
     assert status == 0 and "allerede" in out.out

@@ -153,7 +153,7 @@ def test_the_start_screens_demo_button_shows_a_living_inventory(window, qtbot):
     from PySide6.QtWidgets import QPushButton
 
     QTest.mouseClick(window.start.findChild(QPushButton, "start_demo"), Qt.MouseButton.LeftButton)
-    # The demo's 64 items and their pictures take about 5 s on a busy machine; the window's
+    # The demo's 69 items and their pictures take about 5 s on a busy machine; the window's
     # thread is no longer stuck waiting for the write lock meanwhile, so it shares the time.
     qtbot.waitUntil(
         lambda: window.inventory_window is not None and window.inventory_window.isVisible(),

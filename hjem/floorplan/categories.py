@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from functools import cache
 
 from hjem.floorplan.model import Clearance, FixtureKind
 
@@ -130,6 +131,7 @@ TYPICAL_SIZES: dict[str, tuple[float, float]] = {
 }
 
 
+@cache  # asked for every piece on every check; a wardrobe's is made once per width
 def default_clearance(category: str, width: float | None = None) -> Clearance:
     """The free floor a piece of `category` (and `width`, for a wardrobe) needs."""
     clearance = DEFAULT_CLEARANCE.get(category, NO_CLEARANCE)

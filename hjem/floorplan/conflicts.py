@@ -110,9 +110,15 @@ def overlap(a: Placement, b: Placement) -> Conflict:
     )
 
 
-def relation_broken(relation: str, piece: Placement, host: Placement) -> Conflict:
+def relation_broken(relation: str, piece: Placement, host: Placement | Fixture) -> Conflict:
     """ "The chair is pushed too far in under the table": an overlap their relation does not
-    allow, said as that relation's overstep."""
+    allow, said as that relation's overstep. Under a fixed element it is of the kind a piece
+    in a fixed element is (`into_fixture`), with the fixture second."""
+    if isinstance(host, Fixture):
+        message = msg(
+            f"relation.{relation}.broken", piece=item_noun(piece), host=fixture_noun(host)
+        )
+        return Conflict(ConflictKind.WALL, (piece.id, host.id), message, piece.center)
     first, second = sorted((piece, host), key=lambda p: p.id)
     message = msg(f"relation.{relation}.broken", piece=item_noun(piece), host=item_noun(host))
     return Conflict(

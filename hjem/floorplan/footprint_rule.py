@@ -1,7 +1,8 @@
 """What it means when a piece's footprint touches something: the one rule the piece checker
 (`piece_check`: drag, find a spot, what fits) and the full report (`report`) both apply.
 
-Walls and fixed elements stop every piece; a rug or mat lies under the rest (other furniture,
+Walls and fixed elements stop every piece (but a bar stool may stand under a kitchen
+counter's overhang: `relations`); a rug or mat lies under the rest (other furniture,
 door swings, windows); a window only stops a piece standing higher than its sill; two pieces
 may overlap as a relation between their kinds allows (a chair pushed in under the table:
 `relations`).
@@ -18,7 +19,7 @@ from hjem.floorplan import conflicts as found
 from hjem.floorplan.conflicts import Conflict
 from hjem.floorplan.model import Fixture, Placement
 from hjem.floorplan.plan_geometry import DOOR, FIXTURE, FURNITURE, WALL, WINDOW, PlanGeometry
-from hjem.floorplan.relations import overlap_allowed, related
+from hjem.floorplan.relations import overlap_allowed, overstepped, related
 
 
 def footprint_blocks(
@@ -31,18 +32,20 @@ def footprint_blocks(
     """Whether `item`'s footprint touching this obstacle is a conflict. `posed` gives the
     item where it stands now, when `item` is the piece before a move (the piece checker's);
     it is asked only for two related kinds of piece."""
-    if role in (WALL, FIXTURE):
+    if role == WALL:
         return True
+    if role in (FIXTURE, FURNITURE):
+        other = g.plan[g.obstacle_ids[ref]]
+        assert isinstance(other, Placement | Fixture)
+        if role == FURNITURE and item.floor_flat:
+            return False
+        if related(item, other) is None:
+            return True
+        return not overlap_allowed(posed() if posed is not None else item, other)
     if item.floor_flat:
         return False
     if role == WINDOW:
         return bool(item.height > g.windows[ref].sill_height)
-    if role == FURNITURE:
-        other = g.plan[g.obstacle_ids[ref]]
-        assert isinstance(other, Placement)
-        if related(item, other) is None:
-            return True
-        return not overlap_allowed(posed() if posed is not None else item, other)
     return role == DOOR
 
 
@@ -53,7 +56,7 @@ def footprint_conflict(item: Placement, role: int, ref: int, g: PlanGeometry) ->
     if role == FIXTURE:
         fixture = g.plan[g.obstacle_ids[ref]]
         assert isinstance(fixture, Fixture)
-        return found.into_fixture(item, fixture)
+        return fixture_touched(item, fixture)
     if role == FURNITURE:
         other = g.plan[g.obstacle_ids[ref]]
         assert isinstance(other, Placement)
@@ -64,9 +67,18 @@ def footprint_conflict(item: Placement, role: int, ref: int, g: PlanGeometry) ->
 
 
 def furniture_overlap(a: Placement, b: Placement) -> Conflict:
-    """Two pieces overlapping as no relation allows; when their kinds are related, named
-    after the relation ("Stolen står for langt inde under bordet")."""
-    relation = related(a, b)
+    """Two pieces overlapping as no relation allows; a seat pushed in too far is named after
+    the relation ("Stolen står for langt inde under bordet")."""
+    relation = overstepped(a, b)
     if relation is None:
         return found.overlap(a, b)
-    return found.relation_broken(relation[0].name, relation[1], relation[2])
+    seat, top = (a, b) if a.category in relation.pieces else (b, a)
+    return found.relation_broken(relation.name, seat, top)
+
+
+def fixture_touched(item: Placement, fixture: Fixture) -> Conflict:
+    """A piece in a fixed element; a bar stool too far under a counter says so."""
+    relation = overstepped(item, fixture)
+    if relation is None:
+        return found.into_fixture(item, fixture)
+    return found.relation_broken(relation.name, item, fixture)

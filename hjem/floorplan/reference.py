@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from hjem.floorplan import conflicts as found
 from hjem.floorplan.clearance import ZoneState, clearance_conflict, unmet
 from hjem.floorplan.conflicts import Conflict, door_noun, sorted_conflicts
-from hjem.floorplan.footprint_rule import furniture_overlap
+from hjem.floorplan.footprint_rule import fixture_touched, furniture_overlap
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Fixture, Opening, Placement, Plan, Room
 from hjem.floorplan.plan_geometry import opening_sides
@@ -101,7 +101,9 @@ def naive_item_conflicts(n: NaivePlan, item: Placement, footprint: BaseGeometry)
             conflicts.append(found.into_wall(item, wall_id))
     for fixture, fixture_footprint, _ in n.fixtures:
         if footprint.intersects(fixture_footprint):
-            conflicts.append(found.into_fixture(item, fixture))
+            if overlap_allowed(item, fixture):  # a bar stool under the counter's overhang
+                continue
+            conflicts.append(fixture_touched(item, fixture))
     if not n.floor.covers(footprint):
         conflicts.append(found.outside(item))
     if item.floor_flat:
@@ -163,7 +165,7 @@ def naive_clearance(
     if not zones or (isinstance(owner, Placement) and owner.floor_flat):
         return None
     states = [_naive_zone(n, owner, footprint, z, extra) for z in zones]
-    blockers = unmet(clearance_of(owner), states)
+    blockers = unmet(clearance_of(owner), states, (owner.width, owner.depth))
     return None if blockers is None else clearance_conflict(n.plan, owner, blockers)
 
 

@@ -2,9 +2,10 @@
 being a conflict, written as data with its reasons (issue 18).
 
 In every home the dining chairs are pushed in under the table: their seats stand under the
-table top in the plan, their backs do not. An overlap is a conflict only when no relation
-allows it; a relation whose pieces go too far (a chair pushed in up to its back) is a conflict
-named after the relation ("Stolen står for langt inde under bordet").
+table top in the plan, their backs do not; bar stools stand under a kitchen counter's overhang.
+An overlap is a conflict only when no relation allows it; a relation whose pieces go too far (a
+chair pushed in up to its back) is a conflict named after the relation ("Stolen står for langt
+inde under bordet").
 
 A rug under anything needs no relation here: `Placement.floor_flat` already lets it lie under
 the rest (hjem.floorplan.footprint_rule).
@@ -18,7 +19,7 @@ import shapely
 from shapely.geometry import Polygon
 
 from hjem.floorplan.geometry import local_to_world
-from hjem.floorplan.model import Placement
+from hjem.floorplan.model import Fixture, FixtureKind, Placement
 from hjem.floorplan.shapes import footprint
 
 # A chair's back, as seen from above: the rear strip that never goes under a table top.
@@ -27,6 +28,11 @@ from hjem.floorplan.shapes import footprint
 LEAST_BACK_CM = 12.0
 BACK_SHARE = 0.2
 OVERLAP_EPSILON_CM2 = 1.0  # a shared edge, not an overlap
+# A kitchen counter has cupboards down to its plinth; a stool goes only under its overhang.
+# Bar and island counters overhang 25–30 cm for the knees (Danish kitchen makers' guides).
+COUNTER_OVERHANG_CM = 30.0
+
+Host = Placement | Fixture
 
 
 @dataclass(frozen=True)
@@ -35,8 +41,9 @@ class Relation:
 
     name: str  # the catalog key of its words: `relation.<name>.*`
     pieces: frozenset[str]  # the categories that may stand partly under ...
-    hosts: frozenset[str]  # ... these
+    hosts: frozenset[str]  # ... these (categories, or fixture kinds)
     reason: str  # why, for docs/rules.md and the curious reader
+    reach: float | None = None  # how far (cm) a piece may go under its host; None: its seat
 
 
 SEATS = frozenset({"stol", "barstol"})
@@ -47,29 +54,52 @@ UNDER_TOP = Relation(
     "Chairs are pushed in under a dining table or a desk up to their seat: the top stands "
     "higher than the seat, so only the back would collide.",
 )
-RELATIONS: tuple[Relation, ...] = (UNDER_TOP,)
+AT_COUNTER = Relation(
+    "stool_under_counter",
+    frozenset({"barstol"}),
+    frozenset({FixtureKind.KITCHEN_COUNTER.value}),
+    "Bar stools stand at a kitchen counter or bar with their seats under its overhang.",
+    reach=COUNTER_OVERHANG_CM,
+)
+RELATIONS: tuple[Relation, ...] = (UNDER_TOP, AT_COUNTER)
 
 
-def related(a: Placement, b: Placement) -> tuple[Relation, Placement, Placement] | None:
-    """The relation between the two pieces' kinds, with (piece, host), or None."""
+def kind_of(element: Host) -> str:
+    return element.category if isinstance(element, Placement) else element.kind.value
+
+
+def related(a: Placement, b: Host) -> tuple[Relation, Placement, Host] | None:
+    """The relation between the two elements' kinds, with (piece, host), or None. Only a
+    piece of furniture stands under something; a fixed element is only ever a host."""
+    kind_a, kind_b = a.category, kind_of(b)
     for relation in RELATIONS:
-        if a.category in relation.pieces and b.category in relation.hosts:
+        if kind_a in relation.pieces and kind_b in relation.hosts:
             return relation, a, b
-        if b.category in relation.pieces and a.category in relation.hosts:
+        if isinstance(b, Placement) and kind_b in relation.pieces and kind_a in relation.hosts:
             return relation, b, a
     return None
 
 
-def overlap_allowed(a: Placement, b: Placement) -> bool:
-    """Whether the two overlapping pieces stand as their relation allows."""
+def overlap_allowed(a: Placement, b: Host) -> bool:
+    """Whether the two overlapping elements stand as their relation allows."""
     found = related(a, b)
-    return found is not None and _pushed_in(found[1], found[2])
+    return found is not None and _pushed_in(found[1], found[2], found[0])
 
 
-def _pushed_in(seat: Placement, top: Placement) -> bool:
+def overstepped(a: Placement, b: Host) -> Relation | None:
+    """The relation two overlapping elements overstep: a seat facing its top but pushed in
+    too far. A seat turned away from the top is no use of it at all (None)."""
+    found = related(a, b)
+    if found is None or not _faces(found[1], footprint(found[2], shrink=0.0)):
+        return None
+    return found[0]
+
+
+def _pushed_in(seat: Placement, top: Host, relation: Relation) -> bool:
     """The seat faces the top and only its front part, not its back, is under it."""
     table = footprint(top, shrink=0.0)
-    back_under = shapely.intersection(_back(seat), table).area > OVERLAP_EPSILON_CM2
+    kept_out = _kept_out(seat, under_depth(seat, relation))
+    back_under = shapely.intersection(kept_out, table).area > OVERLAP_EPSILON_CM2
     return not back_under and _faces(seat, table)
 
 
@@ -88,10 +118,17 @@ def back_depth(seat: Placement) -> float:
     return max(LEAST_BACK_CM, BACK_SHARE * seat.depth)
 
 
-def _back(seat: Placement) -> Polygon:
-    """The seat's rear strip in plan coordinates (its front is its local +y side)."""
+def under_depth(seat: Placement, relation: Relation) -> float:
+    """How deep (cm from its front) the seat may stand under its host."""
+    seat_part = max(seat.depth - back_depth(seat), 0.0)
+    return seat_part if relation.reach is None else min(seat_part, relation.reach)
+
+
+def _kept_out(seat: Placement, under: float) -> Polygon:
+    """The seat's strip behind its first `under` cm, in plan coordinates (its front is its
+    local +y side)."""
     half_w, half_d = seat.width / 2, seat.depth / 2
-    edge = -half_d + back_depth(seat)
+    edge = half_d - under
     corners = [(-half_w, -half_d), (half_w, -half_d), (half_w, edge), (-half_w, edge)]
     return Polygon(
         [(p.x, p.y) for p in (local_to_world(seat.center, seat.rotation, c) for c in corners)]

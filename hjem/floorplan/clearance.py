@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from hjem.floorplan.categories import CLEARANCE_PURPOSE
 from hjem.floorplan.conflicts import Conflict, ConflictKind, fixture_noun, item_noun
 from hjem.floorplan.model import Clearance, Fixture, FixtureKind, Placement, Plan
-from hjem.floorplan.shapes import clearance_of
+from hjem.floorplan.shapes import clearance_of, zone_seats
 from hjem.i18n import Message, msg
 
 
@@ -24,21 +24,31 @@ class ZoneState:
 FREE = ZoneState(False, frozenset())
 
 
-def unmet(clearance: Clearance, zones: list[ZoneState]) -> frozenset[str] | None:
+def unmet(
+    clearance: Clearance, zones: list[ZoneState], size: tuple[float, float] = (0.0, 0.0)
+) -> frozenset[str] | None:
     """The blockers if the clearance is not met, else None.
 
     need="all": every zone must be free. need="any": one free zone is enough (a bed needs one
-    free long side).
+    free long side). need="seats": the free zones seat enough people at the edges of an
+    owner of `size` (width, depth): a table for two against a wall is fine.
     """
     blocked = [z for z in zones if z.blocked]
     if not blocked or (clearance.need == "any" and len(blocked) < len(zones)):
         return None
+    if clearance.need == "seats":
+        seats = zone_seats(*size, clearance)
+        free = sum(s for s, z in zip(seats, zones, strict=True) if not z.blocked)
+        if free >= clearance.seats:
+            return None
     return frozenset().union(*(z.blockers for z in blocked))
 
 
 def _purpose(owner: Placement | Fixture) -> str:
     if isinstance(owner, Fixture):
         return "kitchen" if owner.kind is FixtureKind.KITCHEN_COUNTER else "front"
+    if clearance_of(owner).need == "seats":
+        return "dining"
     if owner.clearance is not None:
         return "around"
     return CLEARANCE_PURPOSE.get(owner.category, "around")
@@ -66,8 +76,10 @@ def clearance_conflict(
     plan: Plan, owner: Placement | Fixture, blockers: frozenset[str]
 ) -> Conflict:
     clearance = clearance_of(owner)
+    purpose = _purpose(owner)
+    counted = {"count": clearance.seats} if purpose == "dining" else {}
     problem = msg(
-        f"conflict.clearance.{_purpose(owner)}", item=noun(owner), cm=round(clearance.depth)
+        f"conflict.clearance.{purpose}", item=noun(owner), cm=round(clearance.depth), **counted
     )
     blocker = _main_blocker(plan, blockers)
     message = (

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NoReturn, TypeVar
 
-from hjem.floorplan.categories import CATEGORIES
+from hjem.floorplan.categories import CATEGORIES, MAX_SEATS
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import (
     CURRENT_SCHEMA_VERSION,
@@ -51,7 +51,8 @@ FORMAT_NAME = "hjem-plan"
 HINGES: tuple[Hinge, ...] = ("start", "end")
 SIDES: tuple[Side, ...] = ("left", "right")
 CLEARANCE_SIDES: tuple[ClearanceSide, ...] = ("front", "back", "left", "right", "long")
-CLEARANCE_NEEDS: tuple[ClearanceNeed, ...] = ("all", "any")
+CLEARANCE_NEEDS: tuple[ClearanceNeed, ...] = ("all", "any", "seats")
+MAX_HEAD_CM = 1000.0
 
 _Choice = TypeVar("_Choice", bound=str)
 
@@ -70,7 +71,12 @@ def _pt(p: Point) -> list[float]:
 def _clearance_json(c: Clearance | None) -> dict[str, Any] | None:
     if c is None:
         return None
-    return {"sides": list(c.sides), "depth": c.depth, "need": c.need, "allow": list(c.allow)}
+    data = {"sides": list(c.sides), "depth": c.depth, "need": c.need, "allow": list(c.allow)}
+    if c.need == "seats":
+        data["seats"] = c.seats
+    if c.head:
+        data["head"] = c.head
+    return data
 
 
 def plan_to_json(plan: Plan, background_member: str | None = None) -> dict[str, Any]:
@@ -344,7 +350,17 @@ def _clearance(value: Any, path: str) -> Clearance | None:
     for i, category in enumerate(allow):
         if category not in CATEGORIES:
             _fail(f"{path}.allow[{i}]", msg("error.unknown_category", category=str(category)[:40]))
-    return Clearance(chosen, f.number("depth"), need, tuple(str(a) for a in allow))
+    seats = f.integer("seats", 0) if need == "seats" else 0
+    if not 0 <= seats <= MAX_SEATS:
+        problem = msg("error.number_range", field="seats", low=0, high=MAX_SEATS, value=seats)
+        _fail(f"{path}.seats", problem)
+    head = f.number("head", 0.0)
+    if not 0 <= head <= MAX_HEAD_CM:
+        _fail(
+            f"{path}.head",
+            msg("error.number_range", field="head", low=0, high=MAX_HEAD_CM, value=head),
+        )
+    return Clearance(chosen, f.number("depth"), need, tuple(str(a) for a in allow), seats, head)
 
 
 def _placement(f: _Fields) -> Placement:

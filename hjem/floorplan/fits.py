@@ -35,7 +35,7 @@ from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.piece_check import PieceCheck
 from hjem.floorplan.plan_geometry import layout_of
 from hjem.floorplan.room_use import belongs_in
-from hjem.floorplan.shapes import clearance_of, room_at, zone_boxes
+from hjem.floorplan.shapes import clearance_of, room_at, zone_boxes, zone_options
 from hjem.floorplan.spots import SpotFinder, candidates_of, sort_candidates
 from hjem.floorplan.wall_runs import (
     Edge,
@@ -300,16 +300,16 @@ class _AreaFitter:
 
 
 def _needed_boxes(piece: Placement) -> list[tuple[float, float, float, float]]:
-    """The piece's bounding box with the free floor it needs, in its own frame: with all its
-    zones, or (a bed) one option per zone, any of which will do."""
+    """The piece's bounding box with the free floor it needs, in its own frame: one option per
+    set of zones that will do (all of them; a bed's either side; a table's sides that seat
+    enough people)."""
     footprint = (0.0, 0.0, piece.width, piece.depth)
     zones = zone_boxes(piece.width, piece.depth, clearance_of(piece))
     if piece.floor_flat or not zones:
         options = [[footprint]]
-    elif clearance_of(piece).need == "all":
-        options = [[footprint, *zones]]
     else:
-        options = [[footprint, zone] for zone in zones]
+        choices = zone_options(piece.width, piece.depth, clearance_of(piece))
+        options = [[footprint, *chosen] for chosen in choices]
     return [_bounds(option) for option in options]
 
 

@@ -53,7 +53,7 @@ class FixtureKind(StrEnum):
 Hinge = Literal["start", "end"]
 Side = Literal["left", "right"]
 ClearanceSide = Literal["front", "back", "left", "right", "long"]
-ClearanceNeed = Literal["all", "any"]
+ClearanceNeed = Literal["all", "any", "seats"]
 ImageFormat = Literal["png", "jpeg"]  # a background image's
 
 
@@ -134,7 +134,8 @@ class Fixture:
 
 @dataclass(frozen=True)
 class Clearance:
-    """Free floor an item needs: `depth` cm on each of `sides`; need all sides free, or any one.
+    """Free floor an item needs: `depth` cm on each of `sides`; need all sides free, any one,
+    or (a table) free sides enough for `seats` people (`shapes.zone_seats`).
 
     Sides are in the item's own frame: front is its local +y side. "long" means both long sides.
     """
@@ -143,8 +144,9 @@ class Clearance:
     depth: float
     need: ClearanceNeed = "all"
     allow: tuple[str, ...] = ()  # categories that may stand in the zone (chairs at a table)
+    seats: int = 0  # need="seats": how many must find a place at the free sides
     # The side zones stop this far short of the back: at a bed's head, room for a bedside
-    # table (not written to files: a piece's own clearance has none).
+    # table.
     head: float = 0.0
 
 

@@ -170,7 +170,7 @@ class PieceCheck:
         ]
         if taken := self._zones_taken(pose):
             conflicts += self._others_clearance(pose.item, taken)
-        unmet_by = unmet(self._clearance, self._own_zone_states(pose))
+        unmet_by = unmet(self._clearance, self._own_zone_states(pose), _size(pose.item))
         if unmet_by is not None:
             conflicts.append(clearance_conflict(self.plan, pose.item, unmet_by))
         return sorted_conflicts(conflicts)
@@ -186,7 +186,7 @@ class PieceCheck:
         taken = self._zones_taken(pose)
         if taken and self._others_clearance(pose.item, taken):
             return False
-        return unmet(self._clearance, self._own_zone_states(pose)) is None
+        return unmet(self._clearance, self._own_zone_states(pose), _size(pose.item)) is None
 
     def footprint(self, center: tuple[float, float], rotation: float) -> BaseGeometry:
         """The piece's full-size footprint at this pose, as the walkway grows it."""
@@ -223,7 +223,7 @@ class PieceCheck:
             if isinstance(other, Placement) and other.floor_flat:
                 continue
             states = [self._zone_state(z, taken, item.id) for z in self._zones_of[owner]]
-            blockers = unmet(clearance_of(other), states)
+            blockers = unmet(clearance_of(other), states, _size(other))
             if blockers is not None and item.id in blockers:
                 conflicts.append(clearance_conflict(self.plan, other, blockers))
         return conflicts
@@ -351,6 +351,10 @@ class PieceCheck:
         pose = self._pose(center, rotation)
         blocked = self.walkway_check.blocked(reached, self._free_bed_sides(pose))
         return not blocked <= self.blocked_before
+
+
+def _size(item: Placement | Fixture) -> tuple[float, float]:
+    return item.width, item.depth
 
 
 def check_for(plan: Plan, excluded: str | None, walkway: Walkway | None = None) -> PieceCheck:

@@ -134,7 +134,7 @@ def _clearances(g: PlanGeometry) -> list[Conflict]:
     for shapes, owners, furniture_only in groups:
         ids: list[str] = [o.id for o in owners]
         states = zone_states(g, shapes, ids, furniture_only=furniture_only)
-        for owner, blockers in owners_unmet(shapes, states).items():
+        for owner, blockers in owners_unmet(shapes, states, owners).items():
             item = owners[owner]
             if isinstance(item, Placement) and item.floor_flat:
                 continue

@@ -8,6 +8,8 @@ are in `walls.py`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import combinations
 from typing import cast
 
 import numpy as np
@@ -23,6 +25,8 @@ from hjem.floorplan.walls import wall_outlines
 from hjem.memo import IdentityMemo
 
 TOLERANCE = 0.5  # cm shaved off each side of footprints and zones
+SEAT_WIDTH_CM = 60.0  # one place at a table's edge (Neufert: 60 cm a person)
+Box = tuple[float, float, float, float]
 
 
 # --- furniture and fixed elements ------------------------------------------------------------
@@ -84,6 +88,35 @@ def zone_boxes(
     if c <= 0:
         return []
     return [boxes[side] for side in _sides(width, depth, clearance.sides)]
+
+
+@cache  # asked at every trial pose of a dining table
+def zone_seats(width: float, depth: float, clearance: Clearance) -> tuple[int, ...]:
+    """How many people find a place at the edge each zone (in `zone_boxes` order) lies on."""
+    boxes = zone_boxes(width, depth, clearance)
+    sides = _sides(width, depth, clearance.sides) if boxes else []
+    pairs = zip(boxes, sides, strict=True)
+    edges = [w if side in ("front", "back") else d for (_, _, w, d), side in pairs]
+    return tuple(int(edge // SEAT_WIDTH_CM) for edge in edges)
+
+
+def zone_options(width: float, depth: float, clearance: Clearance) -> list[list[Box]]:
+    """The sets of zones that, free, meet the clearance: all of them, any one, or (seats) each
+    smallest set of sides that seats enough people."""
+    boxes = zone_boxes(width, depth, clearance)
+    if clearance.need == "any":
+        return [[box] for box in boxes]
+    if clearance.need == "seats":
+        seats = zone_seats(width, depth, clearance)
+        for size in range(1, len(boxes) + 1):
+            enough = [
+                [boxes[i] for i in chosen]
+                for chosen in combinations(range(len(boxes)), size)
+                if sum(seats[i] for i in chosen) >= clearance.seats
+            ]
+            if enough:
+                return enough
+    return [boxes]
 
 
 def local_corners(item: Placement | Fixture) -> np.ndarray:

@@ -44,7 +44,13 @@ from hjem.floorplan.intervals import Interval, covered, free_within, intersectio
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.piece_check import PieceCheck, check_for
 from hjem.floorplan.room_names import room_noun
-from hjem.floorplan.shapes import TOLERANCE, clearance_of, room_polygon, zone_boxes
+from hjem.floorplan.shapes import (
+    TOLERANCE,
+    clearance_of,
+    room_polygon,
+    zone_boxes,
+    zone_options,
+)
 from hjem.floorplan.walkway import PATH_WIDTH, Walkway, walkway_for
 from hjem.floorplan.wall_obstacles import Obstacles, index_obstacles
 from hjem.floorplan.wall_runs import LAYOUT, ROOM, Edge, Run, room_edges, runs
@@ -278,7 +284,7 @@ def needed_size(item: Placement) -> tuple[float, float]:
     if item.floor_flat or not boxes:
         return item.width, item.depth
     footprint = (0.0, 0.0, item.width, item.depth)
-    options = [boxes] if clearance_of(item).need == "all" else [[b] for b in boxes]
+    options = zone_options(item.width, item.depth, clearance_of(item))
     sizes = [_extent([footprint, *option]) for option in options]
     return min(sizes, key=lambda size: size[0] * size[1])
 

@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterable
 
 from hjem.errors import UserError
-from hjem.floorplan.categories import CATEGORIES
+from hjem.floorplan.categories import CATEGORIES, MAX_SEATS
 from hjem.floorplan.model import (
     Background,
     Dimension,
@@ -131,6 +131,7 @@ def _box_problems(element: Fixture | Placement) -> list[Message | None]:
             problems.append(msg("error.unknown_category", category=element.category))
         if element.clearance is not None:
             problems.append(_number("clearance.depth", element.clearance.depth, 0.0, 1000.0))
+            problems.append(_number("clearance.seats", element.clearance.seats, 0, MAX_SEATS))
         if element.price_ore is not None:
             problems.append(_number("price_ore", element.price_ore, 0, MAX_PRICE_ORE))
     return problems

@@ -123,12 +123,13 @@ class Box:
 
 
 def turns_for(item: Placement) -> tuple[float, ...]:
-    """How the piece may meet a wall: its back (0); or a side (±90) when it needs free floor
-    behind it, as a dining table does along both long sides (a short end goes to the wall)."""
+    """How the piece may meet a wall: its back (0); or a side (±90) when it may need free
+    floor behind it, as a dining table for six does along both long sides (a short end goes
+    to the wall). A bed, needing any one side, has its head to the wall."""
     clearance = clearance_of(item)
     boxes = zone_boxes(item.width, item.depth, clearance)
     back_zone = any(x == 0.0 and y < 0.0 for x, y, _, _ in boxes)
-    return (0.0, 90.0, -90.0) if back_zone and clearance.need == "all" else (0.0,)
+    return (0.0, 90.0, -90.0) if back_zone and clearance.need != "any" else (0.0,)
 
 
 def piece_boxes(item: Placement, turn: float) -> list[Box]:
@@ -386,5 +387,6 @@ def _allowed(span: Interval, blocked: list[list[Interval]], need: str) -> list[I
     zones = [free_within(span, b) for b in blocked[1:]]
     met = zones[0]
     for other in zones[1:]:
-        met = union(met, other) if need == "any" else intersection(met, other)
+        # "seats" as "any": a prefilter; the piece checker counts the seats
+        met = intersection(met, other) if need == "all" else union(met, other)
     return intersection(footprint, met)

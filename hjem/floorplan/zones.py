@@ -14,6 +14,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.clearance import ZoneState, unmet
+from hjem.floorplan.model import Fixture, Placement
 from hjem.floorplan.plan_geometry import FURNITURE, WALL, ItemShapes, PlanGeometry
 
 OWNER_TOUCH = 1.0  # cm: a zone part this close to its owner's footprint is on the owner's side
@@ -110,14 +111,17 @@ def effective_zones(g: PlanGeometry, shapes: ItemShapes) -> np.ndarray:
     return clipped
 
 
-def owners_unmet(shapes: ItemShapes, states: list[ZoneState]) -> dict[int, frozenset[str]]:
+def owners_unmet(
+    shapes: ItemShapes, states: list[ZoneState], owners: Sequence[Placement | Fixture]
+) -> dict[int, frozenset[str]]:
     """Owner index → blockers, for every owner whose clearance is not met."""
     per_owner: dict[int, list[ZoneState]] = {}
     for zone, state in enumerate(states):
         per_owner.setdefault(int(shapes.zone_owner[zone]), []).append(state)
     result = {}
     for owner, zones in per_owner.items():
-        blockers = unmet(shapes.clearances[owner], zones)
+        size = (owners[owner].width, owners[owner].depth)
+        blockers = unmet(shapes.clearances[owner], zones, size)
         if blockers is not None:
             result[owner] = blockers
     return result

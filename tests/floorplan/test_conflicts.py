@@ -147,11 +147,14 @@ def test_chairs_may_stand_in_the_dining_tables_zone():
     ]
     assert report(table, *chairs) == []
     # Against one wall (or a sofa) is fine for a small household: the chairs go on the other
-    # side (issue 18); with both long sides taken there is no room to sit.
+    # side (issue 18); with both long sides taken two still sit at the ends, and with one end
+    # taken too there is room for one only.
     sofa = piece("s", "sofa", (120, 80, 80), 190, 60)
     assert report(table, sofa) == []
     # (a low sideboard, below the window's sill, on the other side)
-    both = report(table, sofa, piece("r", "tvbord", (120, 40, 50), 200, 240))
+    sideboard = piece("r", "tvbord", (120, 40, 50), 200, 240)
+    assert report(table, sofa, sideboard) == []
+    both = report(table, sofa, sideboard, piece("b", "reol", (30, 80, 190), 95, 150, 90))
     assert [kind for kind, _ in both] == ["clearance"]
 
 

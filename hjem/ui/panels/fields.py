@@ -24,6 +24,7 @@ from hjem.floorplan.model import (
     Wall,
 )
 from hjem.floorplan.room_names import display_name
+from hjem.floorplan.shapes import clearance_of
 from hjem.i18n import tr
 
 
@@ -73,6 +74,36 @@ def _box_fields() -> list[Field]:
         Field("y", "number", lambda e: e.center.y, lambda e, v: _center(e, y=v)),
         Field("rotation", "number", lambda e: e.rotation, lambda e, v: replace(e, rotation=v)),
     ]
+
+
+def _own_clearance(piece: Placement, **changes: Any) -> Placement:
+    """The piece with its own free floor: its current one (its category's, until changed),
+    changed as asked. Saved with the plan, it overrides the category's from then on."""
+    return replace(piece, clearance=replace(clearance_of(piece), **changes))
+
+
+def _free_floor_fields(piece: Placement) -> list[Field]:
+    """What a volunteer may override per piece (docs/rules.md): how deep its free floor is,
+    and how many people a dining table must seat."""
+    if not clearance_of(piece).sides:
+        return []
+    fields = [
+        Field(
+            "free_floor",
+            "number",
+            lambda p: clearance_of(p).depth,
+            lambda p, v: _own_clearance(p, depth=v),
+        )
+    ]
+    if clearance_of(piece).need == "seats":
+        seats = Field(
+            "seats",
+            "number",
+            lambda p: clearance_of(p).seats,
+            lambda p, v: _own_clearance(p, seats=round(v)),
+        )
+        fields.append(seats)
+    return fields
 
 
 def fields_for(element: Element) -> list[Field]:
@@ -167,6 +198,7 @@ def fields_for(element: Element) -> list[Field]:
                     lambda p: p.floor_flat,
                     lambda p, v: replace(p, floor_flat=v),
                 ),
+                *_free_floor_fields(element),
             ]
         case Dimension():
             return [

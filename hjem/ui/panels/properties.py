@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hjem.floorplan.categories import CATEGORIES
 from hjem.floorplan.commands import Batch, ReplaceElement
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Element, Opening, OpeningKind, Placement
@@ -35,9 +34,9 @@ PANEL_WIDTH = 330  # px: the longest form (a piece's, in Danish or English) fits
 COMBO_ADJUST = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 COMBO_CHARACTERS = 8
 EXAMPLE = ElementId("example")
-LONGEST_FORMS = (  # a balcony door's fields and buttons, and a piece's fields
+LONGEST_FORMS = (  # a balcony door's fields and buttons, and a dining table's fields
     Opening(EXAMPLE, EXAMPLE, OpeningKind.FRENCH_DOOR, 0.0, 90.0),
-    Placement(EXAMPLE, "", next(iter(CATEGORIES)), 1.0, 1.0, 1.0, Point(0.0, 0.0)),
+    Placement(EXAMPLE, "", "spisebord", 1.0, 1.0, 1.0, Point(0.0, 0.0)),
 )
 
 

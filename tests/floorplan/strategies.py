@@ -48,8 +48,10 @@ def placements(draw, plan: Plan, index: int) -> Placement:
                     st.sampled_from(["front", "back", "left", "right", "long"]), max_size=2
                 ).map(tuple),
                 depth=st.floats(0, 120).map(lambda v: round(v, 1)),
-                need=st.sampled_from(["all", "any"]),
+                need=st.sampled_from(["all", "any", "seats"]),
                 allow=st.lists(st.sampled_from(CATEGORIES), max_size=2).map(tuple),
+                seats=st.integers(0, 6),
+                head=st.sampled_from([0.0, 50.0]),
             ),
         )
     )

@@ -3,6 +3,8 @@ of each raises exactly the mistakes planted in it. The full report, the piece ch
 find a spot) and the slow reference agree on every one of them."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hjem.floorplan.piece_check import check_for
 from hjem.floorplan.reference import naive_report
@@ -13,6 +15,7 @@ from tests.floorplan.realistic import (
     Layout,
     desk_with_chair,
     kitchen_bar,
+    moved,
     sofa_corner,
 )
 
@@ -66,3 +69,25 @@ def test_a_stool_under_the_counter_beyond_its_overhang_names_the_counter():
 def test_a_desk_chair_turned_away_from_the_desk_is_a_plain_overlap():
     (found,) = full_report(desk_with_chair().twin)
     assert found.message.texts()["da"] == "Stolen og skrivebordet står oven i hinanden"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(LAYOUTS),
+    st.integers(0, 7),
+    st.floats(-40, 40),
+    st.floats(-40, 40),
+    st.sampled_from([0.0, 90.0, 180.0, -90.0, 30.0]),
+)
+def test_pieces_nudged_near_their_partners_are_judged_alike_by_all_three(make, which, dx, dy, turn):
+    """Chairs half under tables, stools at the counter, bedside tables at the bed: the fast
+    paths and the slow reference apply the same relations wherever a piece is nudged."""
+    plan = make().plan
+    item = plan.placements[which % len(plan.placements)]
+    plan = moved(plan, item.id, item.center.x + dx, item.center.y + dy, item.rotation + turn)
+    report = full_report(plan, walkway=False)
+    assert naive_report(plan, walkway=False) == report
+    nudged = plan[item.id]
+    check = check_for(plan, item.id)
+    pose = ((nudged.center.x, nudged.center.y), nudged.rotation)
+    assert check.check(*pose) == [c for c in report if item.id in c.elements]

@@ -4,10 +4,9 @@ a DXF drawing laid under a plan at its true size. 0: saved; 2: refused or unread
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
-from hjem.commands import EXIT_CANNOT, EXIT_OK, CommandFailed, Subcommands
+from hjem.commands import EXIT_OK, CommandFailed, Subcommands
 from hjem.i18n import msg, tr
 
 if TYPE_CHECKING:
@@ -37,16 +36,12 @@ def add(commands: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hjem.floorplan.codec import PlanFileError
+    from hjem.commands.plan_file import read_plan
     from hjem.floorplan.commands import SetBackground
     from hjem.floorplan.dxf import read_drawing, render_background
-    from hjem.floorplan.hjemfile import load_plan, save_plan
+    from hjem.floorplan.hjemfile import save_plan
 
-    try:
-        plan = load_plan(args.plan)
-    except PlanFileError as error:
-        print(tr("cli.cannot_read", file=args.plan, problem=error.message), file=sys.stderr)
-        return EXIT_CANNOT
+    plan = read_plan(args.plan)
     drawing = read_drawing(args.drawing)  # a DxfError is said by hjem.cli, exit 2
     unit = _unit(args, drawing)
     _check_layers(args.hide_layer, drawing)

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from hjem.commands import EXIT_CANNOT, EXIT_FOUND_PROBLEMS, EXIT_OK, Subcommands
+from hjem.commands import EXIT_FOUND_PROBLEMS, EXIT_OK, Subcommands
 from hjem.i18n import tr
 
 
@@ -20,15 +20,10 @@ def add(commands: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hjem.floorplan.codec import PlanFileError
-    from hjem.floorplan.hjemfile import load_plan
+    from hjem.commands.plan_file import read_plan
     from hjem.floorplan.report import full_report
 
-    try:
-        plan = load_plan(args.plan)
-    except PlanFileError as error:
-        print(tr("cli.cannot_read", file=args.plan, problem=error.message), file=sys.stderr)
-        return EXIT_CANNOT
+    plan = read_plan(args.plan)
     conflicts = full_report(plan)
     walkway_checked = plan.entrance() is not None
     if args.json:

@@ -67,18 +67,12 @@ def _from_case(args: argparse.Namespace, choice: PrintChoice) -> HandoverData:
 
 
 def _from_file(args: argparse.Namespace, choice: PrintChoice) -> HandoverData:
-    from hjem.floorplan.codec import PlanFileError
-    from hjem.floorplan.hjemfile import load_plan
+    from hjem.commands.plan_file import read_plan
     from hjem.handover.gather import plan_handover
 
     if choice.with_address or choice.internal:
         raise CommandFailed(tr("handover_print.file_has_no_case"))
-    try:
-        plan = load_plan(args.source)
-    except PlanFileError as error:
-        raise CommandFailed(
-            tr("cli.cannot_read", file=args.source, problem=error.message)
-        ) from None
+    plan = read_plan(args.source)
     workspace = _existing_workspace(args)
     if workspace is None:
         return plan_handover(plan, choice)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from hjem.floorplan.categories import CLEARANCE_PURPOSE
@@ -19,6 +19,23 @@ class ZoneState:
 
     blocked: bool
     blockers: frozenset[str]
+
+
+class LateZoneState(ZoneState):
+    """A zone known to be taken (a wall crosses it) whose other blockers are found only when
+    asked: finding them means cutting the zone at the wall, and most zones are never asked
+    (their owner has free floor enough elsewhere)."""
+
+    def __init__(self, find: Callable[[], frozenset[str]]):
+        object.__setattr__(self, "blocked", True)
+        object.__setattr__(self, "_find", find)
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        if name != "blockers":
+            raise AttributeError(name)
+        found = self._find()
+        object.__setattr__(self, "blockers", found)
+        return found
 
 
 FREE = ZoneState(False, frozenset())

@@ -19,7 +19,7 @@ from hjem.floorplan import conflicts as found
 from hjem.floorplan.conflicts import Conflict
 from hjem.floorplan.model import Fixture, Placement
 from hjem.floorplan.plan_geometry import DOOR, FIXTURE, FURNITURE, WALL, WINDOW, PlanGeometry
-from hjem.floorplan.relations import overlap_allowed, overstepped, related
+from hjem.floorplan.relations import UNDER_FIXTURES, overlap_allowed, overstepped, related
 
 
 def footprint_blocks(
@@ -32,13 +32,13 @@ def footprint_blocks(
     """Whether `item`'s footprint touching this obstacle is a conflict. `posed` gives the
     item where it stands now, when `item` is the piece before a move (the piece checker's);
     it is asked only for two related kinds of piece."""
-    if role == WALL:
+    if role == WALL or (role == FIXTURE and item.category not in UNDER_FIXTURES):
         return True
     if role in (FIXTURE, FURNITURE):
-        other = g.plan[g.obstacle_ids[ref]]
-        assert isinstance(other, Placement | Fixture)
         if role == FURNITURE and item.floor_flat:
             return False
+        other = g.plan[g.obstacle_ids[ref]]
+        assert isinstance(other, (Placement, Fixture))
         if related(item, other) is None:
             return True
         return not overlap_allowed(posed() if posed is not None else item, other)

@@ -62,6 +62,11 @@ AT_COUNTER = Relation(
     reach=COUNTER_OVERHANG_CM,
 )
 RELATIONS: tuple[Relation, ...] = (UNDER_TOP, AT_COUNTER)
+# (piece's kind, host's kind) → relation: asked for every pair of touching pieces in a drag
+_BY_KINDS = {(p, h): r for r in RELATIONS for p in r.pieces for h in r.hosts}
+FIXTURE_KINDS = frozenset(kind.value for kind in FixtureKind)
+# The kinds of piece that may stand partly under a fixed element (a bar stool, a counter).
+UNDER_FIXTURES = frozenset(p for (p, h) in _BY_KINDS if h in FIXTURE_KINDS)
 
 
 def kind_of(element: Host) -> str:
@@ -71,12 +76,11 @@ def kind_of(element: Host) -> str:
 def related(a: Placement, b: Host) -> tuple[Relation, Placement, Host] | None:
     """The relation between the two elements' kinds, with (piece, host), or None. Only a
     piece of furniture stands under something; a fixed element is only ever a host."""
-    kind_a, kind_b = a.category, kind_of(b)
-    for relation in RELATIONS:
-        if kind_a in relation.pieces and kind_b in relation.hosts:
-            return relation, a, b
-        if isinstance(b, Placement) and kind_b in relation.pieces and kind_a in relation.hosts:
-            return relation, b, a
+    kind_b = kind_of(b)
+    if (relation := _BY_KINDS.get((a.category, kind_b))) is not None:
+        return relation, a, b
+    if isinstance(b, Placement) and (relation := _BY_KINDS.get((kind_b, a.category))):
+        return relation, b, a
     return None
 
 

@@ -31,7 +31,7 @@ from shapely.geometry.polygon import orient
 from hjem.floorplan.geometry import Point, normalize_angle
 from hjem.floorplan.intervals import Interval, free_within, intersection, merged, union
 from hjem.floorplan.model import Placement
-from hjem.floorplan.shapes import TOLERANCE, clearance_of, zone_boxes
+from hjem.floorplan.shapes import TOLERANCE, clearance_of, zone_boxes, zone_seats
 from hjem.floorplan.wall_obstacles import (
     DOOR,
     FIXED_ZONE,
@@ -123,13 +123,20 @@ class Box:
 
 
 def turns_for(item: Placement) -> tuple[float, ...]:
-    """How the piece may meet a wall: its back (0); or a side (±90) when it may need free
-    floor behind it, as a dining table for six does along both long sides (a short end goes
-    to the wall). A bed, needing any one side, has its head to the wall."""
+    """How the piece may meet a wall: its back (0); or a side (±90) when it needs free floor
+    behind it: all round, or (a dining table for six) to seat more than its other sides do,
+    so a short end goes to the wall. A bed, needing any one side, has its head to the wall."""
     clearance = clearance_of(item)
     boxes = zone_boxes(item.width, item.depth, clearance)
-    back_zone = any(x == 0.0 and y < 0.0 for x, y, _, _ in boxes)
-    return (0.0, 90.0, -90.0) if back_zone and clearance.need != "any" else (0.0,)
+    is_back = [x == 0.0 and y < 0.0 for x, y, _, _ in boxes]
+    if not any(is_back) or clearance.need == "any":
+        return (0.0,)
+    if clearance.need == "seats":
+        seats = zone_seats(item.width, item.depth, clearance)
+        elsewhere = sum(s for s, back in zip(seats, is_back, strict=True) if not back)
+        if elsewhere >= clearance.seats:
+            return (0.0,)
+    return (0.0, 90.0, -90.0)
 
 
 def piece_boxes(item: Placement, turn: float) -> list[Box]:

@@ -8,12 +8,14 @@ stand in the part of the zone on the owner's side (`clip_zone`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from typing import Any
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from hjem.floorplan.clearance import ZoneState, unmet
+from hjem.floorplan.clearance import LateZoneState, ZoneState, unmet
 from hjem.floorplan.model import Fixture, Placement
 from hjem.floorplan.plan_geometry import FURNITURE, WALL, ItemShapes, PlanGeometry
 
@@ -73,10 +75,12 @@ def zone_states(
     outside = np.zeros(len(shapes.zones), dtype=bool)
     if not furniture_only and len(shapes.zones):
         outside = ~shapely.covers(g.floor, shapes.zones)
-    states = []
+    roles = g.obstacle_role_list
+    states: list[ZoneState] = []
     for zone in range(len(shapes.zones)):
         owner = int(shapes.zone_owner[zone])
-        blockers = zone_blockers(
+        find = partial(
+            _blockers,
             g,
             shapes.zones[zone],
             shapes.footprints[owner],
@@ -85,8 +89,16 @@ def zone_states(
             owner_ids[owner],
             furniture_only,
         )
-        states.append(ZoneState(bool(blockers) or bool(outside[zone]), frozenset(blockers)))
+        if not furniture_only and any(roles[h] == WALL for h in hits[zone]):
+            states.append(LateZoneState(find))  # taken by the wall; the rest when asked
+            continue
+        blockers = find()
+        states.append(ZoneState(bool(blockers) or bool(outside[zone]), blockers))
     return states
+
+
+def _blockers(*args: Any) -> frozenset[str]:
+    return frozenset(zone_blockers(*args))
 
 
 def _hits_per_zone(g: PlanGeometry, zones: np.ndarray) -> list[list[int]]:

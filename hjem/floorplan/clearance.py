@@ -26,6 +26,8 @@ class LateZoneState(ZoneState):
     asked: finding them means cutting the zone at the wall, and most zones are never asked
     (their owner has free floor enough elsewhere)."""
 
+    _find: Callable[[], frozenset[str]]
+
     def __init__(self, find: Callable[[], frozenset[str]]):
         object.__setattr__(self, "blocked", True)
         object.__setattr__(self, "_find", find)

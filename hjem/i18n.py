@@ -167,7 +167,7 @@ def tr(key: str, lang: str | None = None, **params: Any) -> str:
 LOCALES: dict[Language, str] = {"da": "da_DK", "en": "en_GB"}
 # The printout's locales: Syrian Arabic, Iranian Persian, Somali of Somalia, Tigrinya of Eritrea.
 PRINT_LOCALES: dict[PrintLanguage, str] = {
-    **LOCALES,
+    **{"da": "da_DK", "en": "en_GB"},
     **{"ar": "ar_SY", "fa": "fa_IR", "tr": "tr_TR", "uk": "uk_UA"},
     **{"so": "so_SO", "ti": "ti_ER", "pl": "pl_PL"},
 }

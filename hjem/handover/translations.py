@@ -24,6 +24,7 @@ from hjem.i18n import (
     Template,
     catalog,
     plural_tags,
+    tr,
 )
 from hjem.resources import asset
 
@@ -154,3 +155,12 @@ def status(lang: str) -> LanguageStatus:
 def translated_languages() -> tuple[str, ...]:
     """The printout languages other than the app's own: the ones a volunteer translates."""
     return tuple(lang for lang in PRINT_LANGUAGES if lang not in LANGUAGES)
+
+
+def language_label(lang: str) -> str:
+    """How a printout language is offered: "العربية – arabisk (ikke gennemlæst)"."""
+    native, name = NATIVE_NAMES[lang], tr(f"print_language.name.{lang}")
+    if is_reviewed(lang) and native.casefold() == name.casefold():
+        return native  # "Dansk", not "Dansk – dansk"
+    key = "print_language.label" if is_reviewed(lang) else "print_language.label_unreviewed"
+    return tr(key, native=native, name=name)

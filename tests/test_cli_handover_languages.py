@@ -2,7 +2,6 @@
 without --lang the language the case form remembers for the family."""
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 

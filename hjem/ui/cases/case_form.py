@@ -41,8 +41,8 @@ from hjem.errors import UserError
 from hjem.i18n import Message, tr
 from hjem.ids import CaseCode
 from hjem.ui.cases.common import confirm, tell
-from hjem.ui.printing.languages import print_language_box
 from hjem.ui.operations import Change, Operations
+from hjem.ui.printing.languages import print_language_box
 
 # save(data, address) -> None when saved, or the message saying why not. The address is None
 # when it was left alone (an edit where the architect did not ask to see it).

@@ -24,6 +24,7 @@ from hjem.commands import (
     database,
     demo,
     handover,
+    i18n,
     import_home,
     inventory,
     scheme,
@@ -52,13 +53,14 @@ def saved_user_name() -> str:
 
 COMMANDS = (
     *("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover", "server"),
-    *("workspace", "sync", "import", "background"),
+    *("workspace", "sync", "import", "background", "i18n"),
 )
 COMMAND_MODULES = (
     *(check, database, inventory, demo, cases, budget, scheme, handover, server, workspace),
     sync,
     import_home,
     background,
+    i18n,
 )
 
 

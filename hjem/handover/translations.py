@@ -118,8 +118,9 @@ def template_problem(key: str, template: Template, lang: str) -> str | None:
             list(string.Formatter().parse(_PLACEHOLDER.sub("", text)))
         except ValueError:
             return f"{key}: a stray brace in {text!r}"
-    if placeholders(template) != placeholders(source):
-        want = ", ".join(sorted(placeholders(source))) or "none"
+    wanted = placeholders(source)
+    if any(placeholders(text) != wanted for text in texts):  # in every plural form too
+        want = ", ".join(sorted(wanted)) or "none"
         return f"{key}: placeholders must be {{{want}}}"
     if isinstance(source, dict) != isinstance(template, dict):
         kind = "a count's plural forms" if isinstance(source, dict) else "one text"

@@ -10,7 +10,12 @@ the ORIGINAL photos handed to reportlab as Pillow images (re-encoded at full res
 zlib and ASCII85) and every stream ASCII85-encoded. Case `handover_cold`: ours with the photo
 cache emptied before every run (the first print of a case, as every `hjem handover` is).
 
-Targets: ours ≤ 100 ms and ≤ 1 MB.
+Cases `handover_script_latin`, `_arabic` and `_ethiopic` (issue 20): the same document in Polish,
+Arabic (shaped, right to left, mirrored) and Tigrinya, against the Danish one in the same run
+as the baseline (ratio = Danish / ours: at least 0.83 means within 1.2× of Danish), each warm
+(after a first run) and `uncached_us` with hjem's text caches emptied before every run.
+
+Targets: ours ≤ 100 ms and ≤ 1 MB; every language within 1.2× of Danish.
 
 Run: python -m bench.handover [--quick]. Prints one JSON line. `--quick` (CI: it must work)
 uses 320 × 240 photos and fewer repeats, so its figures are not the ones to quote.
@@ -38,7 +43,15 @@ from hjem.floorplan.geometry import Point
 from hjem.floorplan.hjemfile import load_plan
 from hjem.floorplan.model import Placement, Plan
 from hjem.floorplan.shapes import room_at
-from hjem.handover import HandoverData, HandoverItem, build_handover, document, room_name
+from hjem.handover import (
+    HandoverData,
+    HandoverItem,
+    build_handover,
+    document,
+    fonts,
+    room_name,
+    script,
+)
 from hjem.handover.photos import clear_cache
 from hjem.inventory.demo_pictures import picture
 from hjem.inventory.photos import process
@@ -174,6 +187,56 @@ def as_stored(data: HandoverData) -> HandoverData:
     return replace(data, items=items)
 
 
+SCRIPTS = (("latin", "pl"), ("arabic", "ar"), ("ethiopic", "ti"))
+
+
+def in_language(data: HandoverData, lang: str) -> HandoverData:
+    """The same document in `lang`: its rooms' kinds in that language, typed names as typed."""
+    plan = data.plan
+    items = tuple(
+        replace(
+            item,
+            room=room_name(room, lang) if (room := room_at(plan, item.placement.center)) else "",
+        )
+        for item in data.items
+    )
+    return replace(data, lang=lang, items=items)  # type: ignore[arg-type]
+
+
+def forget_texts() -> None:
+    """Empty hjem's caches of shaped, ordered and measured text (a first print in a language)."""
+    script.shaped.cache_clear()
+    script.visual.cache_clear()
+    fonts.width.cache_clear()
+
+
+def script_cases(data: HandoverData, quick: bool) -> list[dict]:
+    """Each script's document against the Danish one, timed in turns in the same run."""
+    repeats = 3 if quick else 11
+    danish, _ = timed(lambda: build(data), repeats)
+    danish_cold, _ = timed(lambda: build(data), repeats, before=forget_texts)
+    cases = []
+    for name, lang in SCRIPTS:
+        translated = in_language(data, lang)
+        build(translated)
+        ours, made = timed(lambda: build(translated), repeats)  # noqa: B023
+        cold, _ = timed(lambda: build(translated), repeats, before=forget_texts)  # noqa: B023
+        cases.append(
+            case(
+                f"handover_script_{name}",
+                len(data.items),
+                ours,
+                danish,
+                lang=lang,
+                uncached_us=round(cold, 1),
+                danish_uncached_us=round(danish_cold, 1),
+                uncached_vs_danish=round(cold / danish_cold, 2),
+                pages=len(PdfReader(io.BytesIO(made)).pages),
+            )
+        )
+    return cases
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
     photo_size = QUICK_PHOTO_SIZE if quick else PHOTO_SIZE
@@ -198,6 +261,7 @@ def main() -> None:
         [
             case("handover", n, ours, naive, **common),
             case("handover_cold", n, cold, naive, **common),
+            *script_cases(data, quick),
         ],
     )
 

@@ -56,30 +56,21 @@ class PrintCanvas(Canvas):
 
     def _put(self, x: float, y: float, text: str, align: float) -> None:
         """`text` at (x, y), starting there (align 0), centred (0.5) or ending there (1); on a
-        mirrored page the other way round, and its letters never mirrored."""
+        mirrored page the other way round. One text object, its runs face by face; on a
+        mirrored page its text matrix turns the letters back (they run leftwards in the
+        mirrored space, so rightwards on paper)."""
         font, points = self.font
-        line = visual(text, self.right_to_left)
-        parts = fonts.runs(line, font)
-        total = sum(self._width(part, face, points) for face, part in parts)
+        parts = fonts.runs(visual(text, self.right_to_left), font)
+        total = fonts.width(text, font, points) if align or self.mirrored else 0.0
+        out = self.beginText()
         if self.mirrored:
-            self.saveState()
-            self.flip(x)
-            start = x - (1.0 - align) * total
+            out.setTextTransform(-1, 0, 0, 1, x + (1.0 - align) * total, y)
         else:
-            start = x - align * total
+            out.setTextOrigin(x - align * total, y)
         for face, part in parts:
-            self.setFont(face, points)
-            super().drawString(start, y, part)
-            start += self._width(part, face, points)
-        self.setFont(font, points)
-        if self.mirrored:
-            self.restoreState()
-
-    @staticmethod
-    def _width(part: str, face: str, points: float) -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        return float(stringWidth(part, face, points))
+            out.setFont(face, points)
+            out.textOut(part)
+        self.drawText(out)
 
     def flip(self, x: float) -> None:
         """Turn left and right about the vertical line through `x` (inside a saved state)."""

@@ -100,10 +100,11 @@ def missing(text: str, font: str) -> set[str]:
     return {c for c in shaped(text) if not c.isspace() and ord(c) not in glyphs(face_for(c, font))}
 
 
-def runs(text: str, font: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=16384)
+def runs(text: str, font: str) -> tuple[tuple[str, str], ...]:
     """`text` (already in drawing order) cut into (face, part) runs."""
     if font not in FALLBACK:
-        return [(font, text)]
+        return ((font, text),)
     result: list[tuple[str, str]] = []
     for char in text:
         face = face_for(char, font)
@@ -111,7 +112,7 @@ def runs(text: str, font: str) -> list[tuple[str, str]]:
             result[-1] = (face, result[-1][1] + char)
         else:
             result.append((face, char))
-    return result
+    return tuple(result)
 
 
 @lru_cache(maxsize=65536)

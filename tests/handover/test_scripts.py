@@ -70,7 +70,7 @@ def test_brackets_and_latin_names_keep_their_way_round():
 def test_a_latin_name_in_an_arabic_printout_is_drawn_by_dejavu():
     with fonts.language("ar"):
         regular, _ = fonts.register()
-    assert fonts.runs("Łucja غرفة", regular) == [
+    assert fonts.runs("Łucja غرفة", regular) == (
         (fonts.REGULAR, "Łucja"),
         (regular, " غرفة"),
-    ]
+    )

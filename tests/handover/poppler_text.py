@@ -14,16 +14,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-_MARKS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+_MARKS = re.compile("[\u200b-\u200f\u061c]")  # inside words: removed
+_EMBEDDINGS = re.compile("[\u202a-\u202e\u2066-\u2069]")  # between runs: a space
+# A number poppler glues to a word of another script (a badge's number before its label).
+_GLUED = re.compile(
+    "(?<=[0-9])(?=[\u0600-\u06ff\u1200-\u137f])|(?<=[\u0600-\u06ff\u1200-\u137f])(?=[0-9])"
+)
 
 
 def normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", _MARKS.sub("", text)).split())
+    text = _EMBEDDINGS.sub(" ", _MARKS.sub("", text))
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def words(text: str) -> list[str]:
     """The words of a text, normalised, without punctuation that bidi may move about."""
-    return [w for w in re.split(r"[\s·()«»\"“”„:.,–]+", normal(text)) if w]
+    return [w for w in re.split(r"[\s·()«»\"“”„:.,،؛–]+", _GLUED.sub(" ", normal(text))) if w]
+
+
+def says(document: str, text: str) -> bool:
+    """Whether `document` has `text`'s words, in order and together (punctuation aside)."""
+    return f" {' '.join(words(text))} " in f" {' '.join(words(document))} "
 
 
 def pdftotext(pdf: Path, *options: str) -> str:

@@ -208,6 +208,8 @@ def forget_texts() -> None:
     script.shaped.cache_clear()
     script.visual.cache_clear()
     fonts.width.cache_clear()
+    fonts.line_width.cache_clear()
+    fonts.runs.cache_clear()
 
 
 def script_cases(data: HandoverData, quick: bool) -> list[dict]:

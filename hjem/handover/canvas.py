@@ -60,8 +60,9 @@ class PrintCanvas(Canvas):
         mirrored page its text matrix turns the letters back (they run leftwards in the
         mirrored space, so rightwards on paper)."""
         font, points = self.font
-        parts = fonts.runs(visual(text, self.right_to_left), font)
-        total = fonts.width(text, font, points) if align or self.mirrored else 0.0
+        line = visual(text, self.right_to_left)
+        parts = fonts.runs(line, font)
+        total = fonts.line_width(line, font, points) if align or self.mirrored else 0.0
         out = self.beginText()
         if self.mirrored:
             out.setTextTransform(-1, 0, 0, 1, x + (1.0 - align) * total, y)

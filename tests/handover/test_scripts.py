@@ -67,10 +67,11 @@ def test_brackets_and_latin_names_keep_their_way_round():
     assert visual("Sofa 2½-pers.", right_to_left=True) == "Sofa 2½-pers."
 
 
-def test_a_latin_name_in_an_arabic_printout_is_drawn_by_dejavu():
+def test_a_latin_name_in_an_arabic_printout_is_drawn_by_dejavu_commas_and_all():
     with fonts.language("ar"):
         regular, _ = fonts.register()
     assert fonts.runs("Łucja غرفة", regular) == (
-        (fonts.REGULAR, "Łucja"),
-        (regular, " غرفة"),
+        (fonts.REGULAR, "Łucja "),  # the space stays with the run it stands in
+        (regular, "غرفة"),
     )
+    assert fonts.runs("Reol, sortbejdset 2", regular) == ((fonts.REGULAR, "Reol, sortbejdset 2"),)

@@ -93,3 +93,38 @@ def test_no_word_runs_off_the_page(lang, folder):
             x0, y0, x1, y1 = word.box
             inside = x0 >= 5 and y0 >= 5 and x1 <= page.width - 5 and y1 <= page.height - 5
             assert inside, (lang, number, word)
+
+
+def test_the_drawing_of_the_home_is_not_mirrored_on_a_right_to_left_page(folder):
+    """Every piece's number on the drawing of the whole home sits where it does on the Danish
+    page (a mirrored drawing would put the sofa on the other side of the room), while the
+    text around it is mirrored: the family's alias runs from the right margin."""
+    import pypdfium2 as pdfium
+
+    from hjem.handover import style
+    from tests.handover.samples import extent, rgb
+
+    def numbers_on_drawing(lang):
+        path = folder / f"family-{lang}.pdf"
+        path.write_bytes(pdf_of(sample(lang)))
+        page = pdfium.PdfDocument(path)[1]
+        left, bottom, right, top = extent(page, rgb(style.WALL))
+        height = page.get_height()
+        home = bbox_pages(path)[1]
+        return path, sorted(  # each number's centre (the faces' digits differ a little)
+            (w.text, (w.box[0] + w.box[2]) / 2, (w.box[1] + w.box[3]) / 2)
+            for w in home.words
+            if w.text.isdigit()
+            and left <= w.box[0] <= right
+            and height - top <= w.box[1] <= height - bottom
+        )
+
+    danish, on_danish = numbers_on_drawing("da")
+    arabic, on_arabic = numbers_on_drawing("ar")
+    assert len(on_danish) >= 15 and len(on_arabic) == len(on_danish)
+    for (number, x, y), (same, ax, ay) in zip(on_danish, on_arabic, strict=True):
+        assert number == same and abs(x - ax) < 3 and abs(y - ay) < 3, number
+    width = bbox_pages(danish)[0].width
+    left = next(w for w in bbox_pages(danish)[0].words if w.text == "Familien")
+    right = next(w for w in bbox_pages(arabic)[0].words if w.text == "Familien")
+    assert left.box[0] < width / 2 < right.box[0]

@@ -10,7 +10,12 @@ the ORIGINAL photos handed to reportlab as Pillow images (re-encoded at full res
 zlib and ASCII85) and every stream ASCII85-encoded. Case `handover_cold`: ours with the photo
 cache emptied before every run (the first print of a case, as every `hjem handover` is).
 
-Targets: ours ≤ 100 ms and ≤ 1 MB.
+Cases `handover_script_latin`, `_arabic` and `_ethiopic` (issue 20): the same document in Polish,
+Arabic (shaped, right to left, mirrored) and Tigrinya, against the Danish one in the same run
+as the baseline (ratio = Danish / ours: at least 0.83 means within 1.2× of Danish), each warm
+(after a first run) and `uncached_us` with hjem's text caches emptied before every run.
+
+Targets: ours ≤ 100 ms and ≤ 1 MB; every language within 1.2× of Danish.
 
 Run: python -m bench.handover [--quick]. Prints one JSON line. `--quick` (CI: it must work)
 uses 320 × 240 photos and fewer repeats, so its figures are not the ones to quote.
@@ -38,7 +43,15 @@ from hjem.floorplan.geometry import Point
 from hjem.floorplan.hjemfile import load_plan
 from hjem.floorplan.model import Placement, Plan
 from hjem.floorplan.shapes import room_at
-from hjem.handover import HandoverData, HandoverItem, build_handover, document, room_name
+from hjem.handover import (
+    HandoverData,
+    HandoverItem,
+    build_handover,
+    document,
+    fonts,
+    room_name,
+    script,
+)
 from hjem.handover.photos import clear_cache
 from hjem.inventory.demo_pictures import picture
 from hjem.inventory.photos import process
@@ -174,6 +187,70 @@ def as_stored(data: HandoverData) -> HandoverData:
     return replace(data, items=items)
 
 
+SCRIPTS = (("latin", "pl"), ("arabic", "ar"), ("ethiopic", "ti"))
+
+
+def in_language(data: HandoverData, lang: str) -> HandoverData:
+    """The same document in `lang`: its rooms' kinds in that language, typed names as typed."""
+    plan = data.plan
+    items = tuple(
+        replace(
+            item,
+            room=room_name(room, lang) if (room := room_at(plan, item.placement.center)) else "",
+        )
+        for item in data.items
+    )
+    return replace(data, lang=lang, items=items)  # type: ignore[arg-type]
+
+
+def forget_texts() -> None:
+    """Empty hjem's caches of shaped, ordered and measured text (a first print in a language)."""
+    script.shaped.cache_clear()
+    script.visual.cache_clear()
+    fonts.width.cache_clear()
+    fonts.line_width.cache_clear()
+    fonts.runs.cache_clear()
+
+
+def interleaved(
+    runs: dict[str, Callable[[], bytes]], repeats: int, before: Callable[[], None]
+) -> dict[str, float]:
+    """The median microseconds of each run, taken in turns (Danish, Polish, Arabic,
+    Tigrinya, Danish, ...) so a busy machine slows them all alike."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeats):
+        for name, run in runs.items():
+            before()
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(each) * 1e6 for name, each in times.items()}
+
+
+def script_cases(data: HandoverData, quick: bool) -> list[dict]:
+    """Each script's document against the Danish one, timed in turns in the same run."""
+    documents = {"da": data, **{lang: in_language(data, lang) for _, lang in SCRIPTS}}
+    runs = {lang: (lambda d=d: build(d)) for lang, d in documents.items()}
+    made = {lang: run() for lang, run in runs.items()}  # first runs: fonts, Babel, caches
+    repeats = 5 if quick else 15
+    warm = interleaved(runs, repeats, lambda: None)
+    cold = interleaved(runs, repeats, forget_texts)
+    return [
+        case(
+            f"handover_script_{name}",
+            len(data.items),
+            warm[lang],
+            warm["da"],
+            lang=lang,
+            uncached_us=round(cold[lang], 1),
+            danish_uncached_us=round(cold["da"], 1),
+            uncached_vs_danish=round(cold[lang] / cold["da"], 2),
+            pages=len(PdfReader(io.BytesIO(made[lang])).pages),
+        )
+        for name, lang in SCRIPTS
+    ]
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
     photo_size = QUICK_PHOTO_SIZE if quick else PHOTO_SIZE
@@ -198,6 +275,7 @@ def main() -> None:
         [
             case("handover", n, ours, naive, **common),
             case("handover_cold", n, cold, naive, **common),
+            *script_cases(data, quick),
         ],
     )
 

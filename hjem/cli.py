@@ -24,6 +24,7 @@ from hjem.commands import (
     database,
     demo,
     handover,
+    i18n,
     import_home,
     inventory,
     scheme,
@@ -52,13 +53,14 @@ def saved_user_name() -> str:
 
 COMMANDS = (
     *("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover", "server"),
-    *("workspace", "sync", "import", "background"),
+    *("workspace", "sync", "import", "background", "i18n"),
 )
 COMMAND_MODULES = (
     *(check, database, inventory, demo, cases, budget, scheme, handover, server, workspace),
     sync,
     import_home,
     background,
+    i18n,
 )
 
 
@@ -160,14 +162,20 @@ def _silence_stdout() -> None:
 def _global_options_first(argv: list[str]) -> list[str]:
     """`argv` with --database and --lang (and their values) moved to the front, so they may
     follow the command too (`hjem case list --database URL`) instead of ending in a usage
-    error that repeats the address, password and all."""
+    error that repeats the address, password and all. A --lang that names a language only the
+    printout speaks (`hjem handover 12 --lang ar`) is the command's own and stays."""
     moved: list[str] = []
     rest: list[str] = []
     taking_value = False
-    for arg in argv:
-        if taking_value or arg in ("--lang", "--database"):
+    for index, arg in enumerate(argv):
+        following = argv[index + 1] if index + 1 < len(argv) else None
+        if arg == "--lang" and following is not None and following not in LANGUAGES:
+            rest.append(arg)
+        elif taking_value or arg in ("--lang", "--database"):
             moved.append(arg)
             taking_value = not taking_value and arg in ("--lang", "--database")
+        elif arg.startswith("--lang=") and arg.split("=", 1)[1] not in LANGUAGES:
+            rest.append(arg)
         elif arg.startswith(("--lang=", "--database=")):
             moved.append(arg)
         else:

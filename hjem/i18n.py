@@ -24,6 +24,12 @@ from hjem.resources import asset
 Language: TypeAlias = Literal["da", "en"]
 LANGUAGES: tuple[Language, ...] = ("da", "en")
 DEFAULT_LANGUAGE: Language = "da"
+# The family's printout speaks more languages than the app's own interface (issue 20): the
+# catalogs of the others hold only what the printout shows (see hjem.handover.translations).
+PrintLanguage: TypeAlias = Literal["da", "en", "ar", "fa", "tr", "uk", "so", "ti", "pl"]
+PRINT_LANGUAGES: tuple[PrintLanguage, ...] = ("da", "en", "ar", "fa", "tr", "uk", "so", "ti", "pl")
+RIGHT_TO_LEFT = frozenset({"ar", "fa"})
+META_TABLE = "_meta"  # a catalog's own status (reviewed_by, date): not a text
 _current_language: Language = DEFAULT_LANGUAGE
 _PLACEHOLDER = re.compile(r"\{(\w+)(\|cap)?\}")
 PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
@@ -36,6 +42,14 @@ def language(lang: str) -> Language:
         if lang == known:
             return known
     raise ValueError(f"unsupported language {lang!r}; choose one of {LANGUAGES}")
+
+
+def print_language(lang: str) -> PrintLanguage:
+    """`lang` as one of the PRINT_LANGUAGES, or ValueError."""
+    for known in PRINT_LANGUAGES:
+        if lang == known:
+            return known
+    raise ValueError(f"unsupported language {lang!r}; choose one of {PRINT_LANGUAGES}")
 
 
 def set_language(lang: str) -> None:
@@ -61,7 +75,9 @@ def catalog(lang: str) -> dict[str, Template]:
 def catalog_file(lang: str, name: str) -> dict[str, Template]:
     """The entries of one catalog file (`assets/i18n/LANG/NAME.toml`), without the others."""
     with asset("i18n", lang, f"{name}.toml").open("rb") as f:
-        return _flatten(tomllib.load(f))
+        table = tomllib.load(f)
+    table.pop(META_TABLE, None)
+    return _flatten(table)
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Template]:
@@ -117,7 +133,7 @@ class Message:
 
     def text(self, lang: str | None = None) -> str:
         lang = lang or _current_language
-        template = catalog(lang).get(self.key) or catalog(DEFAULT_LANGUAGE).get(self.key, self.key)
+        template = catalog(lang).get(self.key) or _fallback(lang).get(self.key, self.key)
         values = dict(self.params)
 
         def substitute(match: re.Match[str]) -> str:
@@ -134,6 +150,12 @@ class Message:
         return self.text()
 
 
+def _fallback(lang: str) -> dict[str, Template]:
+    """Where a missing text is taken from: English for a printout language (its reader more
+    likely reads English than Danish), Danish for the app's own two."""
+    return catalog(DEFAULT_LANGUAGE if lang in LANGUAGES else "en")
+
+
 def msg(key: str, **params: Any) -> Message:
     return Message(key, tuple(sorted(params.items())))
 
@@ -143,6 +165,16 @@ def tr(key: str, lang: str | None = None, **params: Any) -> str:
 
 
 LOCALES: dict[Language, str] = {"da": "da_DK", "en": "en_GB"}
+# The printout's locales: Syrian Arabic, Iranian Persian, Somali of Somalia, Tigrinya of Eritrea.
+PRINT_LOCALES: dict[PrintLanguage, str] = {
+    **{"da": "da_DK", "en": "en_GB"},
+    **{"ar": "ar_SY", "fa": "fa_IR", "tr": "tr_TR", "uk": "uk_UA"},
+    **{"so": "so_SO", "ti": "ti_ER", "pl": "pl_PL"},
+}
+
+
+def _locale(lang: str) -> str:
+    return PRINT_LOCALES[print_language(lang)]
 
 
 def format_day(day: dt.date, lang: str | None = None, style: str = "short") -> str:
@@ -150,7 +182,7 @@ def format_day(day: dt.date, lang: str | None = None, style: str = "short") -> s
     English; `style` "long" writes the month out (2. december 2026)."""
     from babel.dates import format_date  # Babel is heavy; load it only when needed
 
-    return format_date(day, style, locale=LOCALES[language(lang or _current_language)])
+    return format_date(day, style, locale=_locale(lang or _current_language))
 
 
 def format_moment(moment: dt.datetime, lang: str | None = None) -> str:
@@ -159,7 +191,7 @@ def format_moment(moment: dt.datetime, lang: str | None = None) -> str:
 
     local = (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone()
     lang = lang or _current_language
-    clock = format_time(local, "short", locale=LOCALES[language(lang)])
+    clock = format_time(local, "short", locale=_locale(lang))
     return tr("common.moment", lang, date=format_day(local.date(), lang), time=clock)
 
 
@@ -170,7 +202,7 @@ def format_number(value: float, lang: str | None = None, decimals: int = 1) -> s
     """A number the way a reader of `lang` writes it: 12,5 in Danish, 12.5 in English."""
     from babel.numbers import format_decimal, get_decimal_symbol  # heavy: load when needed
 
-    locale = LOCALES[language(lang or _current_language)]
+    locale = _locale(lang or _current_language)
     if not math.isfinite(value) or abs(value) >= HUGE:  # only a hostile file has these
         return f"{value:.3g}".replace(".", get_decimal_symbol(locale))
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")

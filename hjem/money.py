@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
-from hjem.i18n import current_language
+from hjem.i18n import LANGUAGES, PRINT_LOCALES, current_language, print_language
 
 ORE_PER_KRONE = 100
 _DANISH = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d{1,2})?$|^-?\d+(,\d{1,2})?$")
@@ -33,11 +33,13 @@ def parse_kroner(text: str) -> int | None:
 
 
 def format_kroner(ore: int, lang: str | None = None) -> str:
-    """ "1.234,50 kr." in Danish, "DKK 1,234.50" in English."""
+    """ "1.234,50 kr." in Danish, "DKK 1,234.50" in English, "1 234,50 DKK" in Polish."""
     from babel.numbers import format_currency
 
     lang = lang or current_language()
     amount = Decimal(ore) / ORE_PER_KRONE
     if lang == "en":  # en_GB writes a foreign currency's code close up: "DKK1,234.50"
         return format_currency(amount, "DKK", format="¤\u00a0#,##0.00", locale="en_GB")
+    if lang not in LANGUAGES:  # a printout language: its own way, with Latin digits
+        return format_currency(amount, "DKK", locale=PRINT_LOCALES[print_language(lang)])
     return format_currency(amount, "DKK", locale="da_DK")

@@ -391,7 +391,8 @@ def print_preview(main: MainWindow, code: str) -> None:
 
 def handover_pages(folder: Path) -> None:
     """The demo case's printed plan from `hjem handover`: the family's copy in Danish, the
-    internal copy (marked on every page) in English, every page at HANDOVER_DPI."""
+    internal copy (marked on every page) in English, every page at HANDOVER_DPI; the cover and
+    first room page of the family's copy in Arabic and in Tigrinya."""
     from hjem.cases.demo import DEMO_CASE
     from hjem.cli import main as hjem
 
@@ -407,6 +408,18 @@ def handover_pages(folder: Path) -> None:
             ["pdftoppm", "-r", str(HANDOVER_DPI), "-png", str(pdf), str(prefix)], check=True
         )
         for page in sorted(OUT.glob(f"handover-{lang}-*.png")):
+            _optimise(page, colours=64)
+            print(page.relative_to(ROOT))
+    for lang in ("ar", "ti"):  # right to left, and a script of its own: the cover, a room
+        pdf = folder / f"handover-{lang}.pdf"
+        hjem(["handover", DEMO_CASE.code, "-o", str(pdf), "--lang", lang, *contact])
+        for number in (1, 3):
+            page = OUT / f"handover-{lang}-{number}.png"
+            pages = ["-f", str(number), "-l", str(number), "-singlefile"]
+            subprocess.run(
+                ["pdftoppm", "-r", str(HANDOVER_DPI), "-png", *pages, str(pdf), str(page)[:-4]],
+                check=True,
+            )
             _optimise(page, colours=64)
             print(page.relative_to(ROOT))
     speak("da")

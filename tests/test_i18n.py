@@ -31,7 +31,7 @@ DYNAMIC_KEYS = (
     *("inventory_window.action.*", "inventory_window.column.*", "inventory_window.event.*"),
     *("menu.autosave_every.*", "menu.background.opacity_*", "menu.languages.*"),
     *("plan.mark.*", "scheme.state.*", "start.sample.*", "tool.*.hint", "transfer.column.*"),
-    *("undo.add_*", "argparse.*", "qt.*", "server.role.*", "relation.*"),
+    *("undo.add_*", "argparse.*", "qt.*", "server.role.*", "relation.*", "print_language.name.*"),
     *("scheme_editor.new", "scheme_editor.save", "scheme_editor.remove"),
     *("scheme_editor.close", "scheme_editor.deleted", "scheme_editor.retired"),
 )

@@ -19,7 +19,7 @@ from hjem.cases.addresses import read_address, write_address
 from hjem.cases.errors import CaseEditConflict, CaseError, CaseNotFound, DuplicateCase
 from hjem.cases.models import AgeBand, Case, CaseStatus, Child, Visit
 from hjem.cases.privacy import refuse_cpr, refuse_off_pattern
-from hjem.i18n import msg
+from hjem.i18n import PRINT_LANGUAGES, msg
 from hjem.ids import CASE_CODE_LENGTH, CaseCode
 
 MAX_ADULTS = 12
@@ -43,6 +43,7 @@ class CaseData:
     adults: int = 1
     children: tuple[str, ...] = field(default=())  # age bands (AgeBand values)
     scheme_id: int | None = None
+    print_lang: str = "da"  # the family's printout language (hjem.i18n.PRINT_LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ def check(data: CaseData) -> None:
         raise _problem("adults", "case.problem.count", limit=MAX_ADULTS)
     if len(data.children) > MAX_CHILDREN:
         raise _problem("children", "case.problem.count", limit=MAX_CHILDREN)
+    if data.print_lang not in PRINT_LANGUAGES:
+        raise _problem("print_lang", "case.problem.print_lang")
     bands = {b.value for b in AgeBand}
     if any(band not in bands for band in data.children):
         raise _problem("children", "case.problem.age_band")
@@ -106,6 +109,7 @@ def _fill(case: Case, data: CaseData) -> None:
     case.architect = data.architect.strip()
     case.adults = data.adults
     case.scheme_id = data.scheme_id
+    case.print_lang = data.print_lang
     case.children = [Child(age_band=band, position=i) for i, band in enumerate(data.children)]
 
 
@@ -125,6 +129,7 @@ def data_of(case: Case) -> CaseData:
         case.adults,
         tuple(child.age_band for child in case.children),
         case.scheme_id,
+        case.print_lang,
     )
 
 

@@ -78,6 +78,8 @@ class Case(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     # When the case was closed (None while open): the retention period counts from it.
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # The language the family's printout is made in (hjem.i18n.PRINT_LANGUAGES).
+    print_lang: Mapped[str] = mapped_column(String(5), default="da", server_default="da")
 
     children: Mapped[list[Child]] = relationship(
         order_by="Child.position", cascade="all, delete-orphan"

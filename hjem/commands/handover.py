@@ -1,5 +1,6 @@
-"""`hjem handover (CASE | PLAN.hjem) -o plan.pdf [--lang da|en] [--internal] [--with-address]`:
-the family's printed plan of their new home, headless.
+"""`hjem handover (CASE | PLAN.hjem) -o plan.pdf [--lang da|en|ar|fa|tr|uk|so|ti|pl] [--internal]
+[--with-address]`: the family's printed plan of their new home, headless. A case prints in the
+language its case form remembers unless --lang says otherwise.
 
 A case comes from the workspace with its plan, photos and (for the internal copy) its budget. A
 plan file is printed as it is; its items are looked up in the workspace's inventory only when a
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from hjem.commands import EXIT_OK, CommandFailed, Subcommands
 from hjem.commands.database import open_workspace, workspace_session
 from hjem.errors import UserError
-from hjem.i18n import LANGUAGES, current_language, tr
+from hjem.i18n import PRINT_LANGUAGES, PrintLanguage, current_language, print_language, tr
 from hjem.ids import CaseCode
 
 if TYPE_CHECKING:  # the handover and the database load only when the command runs
@@ -32,7 +33,10 @@ def add(commands: Subcommands) -> None:
     handover.add_argument(
         "-o", "--output", metavar="FILE.pdf", required=True, help=tr("handover_print.output")
     )
-    handover.add_argument("--lang", choices=LANGUAGES, help=tr("handover_print.lang"))
+    # Its own name: `--lang da|en` anywhere on the line is also the program's (hjem.cli).
+    handover.add_argument(
+        "--lang", dest="print_lang", choices=PRINT_LANGUAGES, help=tr("handover_print.lang")
+    )
     handover.add_argument("--internal", action="store_true", help=tr("handover_print.internal"))
     handover.add_argument(
         "--with-address", action="store_true", help=tr("handover_print.with_address")
@@ -48,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from hjem.handover.gather import PrintChoice
 
     choice = PrintChoice(
-        lang=args.lang or current_language(),
+        lang=_asked_language(args) or current_language(),
         internal=args.internal,
         with_address=args.with_address,
         architect=args.architect,
@@ -59,11 +63,23 @@ def run(args: argparse.Namespace) -> int:
     return _write(data, args.output)
 
 
+def _asked_language(args: argparse.Namespace) -> PrintLanguage | None:
+    """The --lang given: a printout language after the command, or the program's own."""
+    lang = args.print_lang or args.lang
+    return print_language(lang) if lang else None
+
+
 def _from_case(args: argparse.Namespace, choice: PrintChoice) -> HandoverData:
+    from dataclasses import replace
+
+    from hjem.cases.cases import get_case
     from hjem.handover.gather import case_handover
 
+    code = CaseCode(args.source.strip())
     with workspace_session(args) as session:
-        return case_handover(session, CaseCode(args.source.strip()), choice)
+        if _asked_language(args) is None:  # the language the case form remembers
+            choice = replace(choice, lang=print_language(get_case(session, code).print_lang))
+        return case_handover(session, code, choice)
 
 
 def _from_file(args: argparse.Namespace, choice: PrintChoice) -> HandoverData:

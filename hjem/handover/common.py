@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Placement
 from hjem.handover import fonts, style
+from hjem.handover.canvas import unmirrored
 from hjem.handover.data import HandoverData, HandoverItem
 from hjem.handover.layout import Block
 from hjem.handover.pdf_symbols import draw_piece
@@ -84,13 +85,14 @@ def checkbox(canvas: Canvas, x: float, y: float, size: float, ticked: bool = Fal
     canvas.setLineWidth(1.0)
     canvas.roundRect(x, y, size, size, size * 0.12, stroke=1, fill=1)
     if ticked:
-        canvas.setStrokeColor(style.ACCENT)
-        canvas.setLineWidth(size * 0.14)
-        path = canvas.beginPath()
-        path.moveTo(x + size * 0.2, y + size * 0.5)
-        path.lineTo(x + size * 0.42, y + size * 0.25)
-        path.lineTo(x + size * 0.82, y + size * 0.8)
-        canvas.drawPath(path, stroke=1, fill=0)
+        with unmirrored(canvas, x, x + size):  # a tick is a tick on every page
+            canvas.setStrokeColor(style.ACCENT)
+            canvas.setLineWidth(size * 0.14)
+            path = canvas.beginPath()
+            path.moveTo(x + size * 0.2, y + size * 0.5)
+            path.lineTo(x + size * 0.42, y + size * 0.25)
+            path.lineTo(x + size * 0.82, y + size * 0.8)
+            canvas.drawPath(path, stroke=1, fill=0)
     canvas.restoreState()
 
 
@@ -122,9 +124,10 @@ def placeholder(
     canvas.setLineWidth(0.6)
     canvas.roundRect(x, y, w, h, 3, stroke=1, fill=1)
     k = min(w * 0.62 / piece.width, h * 0.5 / piece.depth)
-    canvas.translate(x + w / 2, y + h * 0.6)
-    canvas.scale(k, -k)
-    draw_piece(canvas, replace(piece, center=Point(0.0, 0.0), rotation=0.0), 0.7 / k)
+    with unmirrored(canvas, x, x + w):  # the piece's symbol as on the plan
+        canvas.translate(x + w / 2, y + h * 0.6)
+        canvas.scale(k, -k)
+        draw_piece(canvas, replace(piece, center=Point(0.0, 0.0), rotation=0.0), 0.7 / k)
     canvas.restoreState()
     name = tr("handover.item.no_photo", lang)
     canvas.setFillColor(style.MUTED)

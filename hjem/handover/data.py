@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 
 from hjem.floorplan.model import Placement, Plan
-from hjem.i18n import Language
+from hjem.i18n import PrintLanguage
 from hjem.ids import ItemCode
 
 
@@ -46,7 +46,7 @@ class HandoverData:
     architect: str
     contact: str
     made_on: datetime.date
-    lang: Language
+    lang: PrintLanguage
     items: tuple[HandoverItem, ...]
     address: str | None = None  # only when the person asked for it in this one print
     budget: tuple[BudgetRow, ...] | None = None  # None: the family's copy

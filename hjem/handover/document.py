@@ -17,11 +17,11 @@ from contextlib import contextmanager
 from typing import BinaryIO
 
 from reportlab import rl_config
-from reportlab.pdfgen.canvas import Canvas
 
 from hjem.atomic import write_bytes_atomically
 from hjem.handover import fonts, style
 from hjem.handover.budget_page import budget_blocks
+from hjem.handover.canvas import PrintCanvas
 from hjem.handover.checklist import checklist_blocks
 from hjem.handover.common import PHOTO_BOX, Context, footer
 from hjem.handover.cover import cover
@@ -32,7 +32,7 @@ from hjem.handover.marking import mark_internal
 from hjem.handover.photos import PhotoSource, PrintedPhotos
 from hjem.handover.plan_drawing import Building
 from hjem.handover.room_pages import room_sections
-from hjem.i18n import tr
+from hjem.i18n import RIGHT_TO_LEFT, tr
 
 Progress = Callable[[int, int], None]
 
@@ -56,6 +56,11 @@ def build_handover(
 
 
 def render(data: HandoverData, progress: Progress | None, photos: PhotoSource) -> bytes:
+    with fonts.language(data.lang):  # the language's faces, for measuring and for drawing
+        return _render(data, progress, photos)
+
+
+def _render(data: HandoverData, progress: Progress | None, photos: PhotoSource) -> bytes:
     fonts.register()
     items = tuple(sorted(data.items, key=lambda i: i.number))
     context = Context(data, Building(data.plan, items), photos)
@@ -79,7 +84,14 @@ def render(data: HandoverData, progress: Progress | None, photos: PhotoSource) -
         done += 1
         _report(progress, done, total)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=style.PORTRAIT, invariant=1, pageCompression=1, lang=data.lang)
+    canvas = PrintCanvas(
+        buffer,
+        pagesize=style.PORTRAIT,
+        invariant=1,
+        pageCompression=1,
+        lang=data.lang,
+        right_to_left=data.lang in RIGHT_TO_LEFT,
+    )
     canvas.setTitle(tr("handover.document_title", data.lang, alias=data.alias))
     canvas.setCreator("hjem")
     with binary_streams():  # photos are embedded as they are drawn: binary from the start
@@ -118,13 +130,14 @@ def binary_streams() -> Iterator[None]:
                 rl_config.useA85 = _a85_saved
 
 
-def _draw_page(canvas: Canvas, context: Context, page: Page, number: int, pages: int) -> None:
+def _draw_page(canvas: PrintCanvas, context: Context, page: Page, number: int, pages: int) -> None:
     canvas.setPageSize(page.size)
-    for block, top in page.placed:
-        block.draw(canvas, style.MARGIN, top)
-    footer(canvas, context, number, pages, page.size[0])
-    if context.data.internal:
-        mark_internal(canvas, context.lang, page.size)
+    with canvas.mirror_page(page.size[0]):  # a right-to-left page is the mirror image
+        for block, top in page.placed:
+            block.draw(canvas, style.MARGIN, top)
+        footer(canvas, context, number, pages, page.size[0])
+        if context.data.internal:
+            mark_internal(canvas, context.lang, page.size)
     canvas.showPage()
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from hjem.handover import fonts, style
+from hjem.handover.canvas import unmirrored
 from hjem.i18n import tr
 
 PT_PER_CM = 72 / 2.54  # points per centimetre of paper
@@ -91,8 +92,16 @@ def draw_scale_bar(canvas: Canvas, x: float, y: float, scale: int, room: float, 
     m" under it and "Målestok 1:100" above; returns the bar's length in points.
 
     The bar's baseline and its dark blocks are filled `style.SCALE_BAR`, a colour nothing else
-    uses, so a test can measure the bar in the PDF."""
+    uses, so a test can measure the bar in the PDF. Like the plan it measures, never mirrored."""
     metres = scale_bar_metres(scale, room)
+    length = metres * 100 * PT_PER_CM / scale
+    with unmirrored(canvas, x, x + length):
+        return _draw_scale_bar(canvas, x, y, scale, metres, lang)
+
+
+def _draw_scale_bar(
+    canvas: Canvas, x: float, y: float, scale: int, metres: int, lang: str
+) -> float:
     metre = 100 * PT_PER_CM / scale
     every = label_every(metres, metre)
     step = 0.5 if metre >= 40 and metres <= 2 else float(every or metres)

@@ -23,7 +23,7 @@ from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.shapes import room_at
 from hjem.handover.data import BudgetRow, HandoverData, HandoverItem
 from hjem.handover.wording import room_name
-from hjem.i18n import Language, msg, tr
+from hjem.i18n import PrintLanguage, msg, tr
 from hjem.ids import CaseCode
 from hjem.inventory.models import Item, Photo
 from hjem.sync.outbox import provisional_items
@@ -40,7 +40,7 @@ class NoPlanToPrint(CaseError):
 class PrintChoice:
     """What the person asked for in this one print."""
 
-    lang: Language = "da"
+    lang: PrintLanguage = "da"
     internal: bool = False  # the internal copy, with the budget
     with_address: bool = False  # the new address on the cover, for this print only
     architect: str | None = None  # None: the case's architect

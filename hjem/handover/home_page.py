@@ -27,6 +27,7 @@ HEADING = 30.0
 LEGEND = 80.0  # points under the drawing: scale bar, legend, notes (three lines)
 BAR_GAP = 10.0  # between the drawing and the scale bar
 NOTE_PT, NOTE_LINE = 9.0, 12.0
+LEGEND_ROW = 12.0  # down to the legend's second row, beside the scale bar's numbers
 MARGIN_CM = 45.0  # around the building, for the entrance's label and the badges beside pieces
 
 
@@ -97,7 +98,7 @@ def _draw(
     width = content_width(layout.landscape)
     y = top - frame.height - BAR_GAP - SCALE_BAR_HEIGHT
     bar = draw_scale_bar(canvas, left, y, layout.scale, width * 0.45, lang)
-    _legend(canvas, context, left + max(bar, 120) + 30, y + 14)
+    _legend(canvas, context, left + max(bar, 120) + 30, y + 14, left + width)
     regular, _ = fonts.register()
     canvas.setFillColor(style.MUTED)
     canvas.setFont(regular, NOTE_PT)
@@ -106,17 +107,22 @@ def _draw(
         canvas.drawString(left, y + 2, line)
 
 
-def _legend(canvas: Canvas, context: Context, x: float, y: float) -> None:
+def _legend(canvas: Canvas, context: Context, x: float, y: float, right: float) -> None:
     """One example badge per kind the document shows, in a row: a piece they get, one to
-    buy, one not found."""
+    buy, one not found; a label that would pass `right` (a longer language's) starts a
+    second row under the first."""
     regular, _ = fonts.register()
+    start = x
     for kind in ("have", "buy", "missing"):
         example = next((i for i in context.items if badge_kind(i) == kind), None)
         if example is None:
             continue
         label = tr(f"handover.plan.legend_{kind}", context.lang)
+        needed = 18 + fonts.width(label, regular, 9)
+        if x > start and x + needed > right:
+            x, y = start, y - LEGEND_ROW
         draw_badge(canvas, x + 7, y + 3, 7, example)
         canvas.setFillColor(style.INK)
         canvas.setFont(regular, 9)
         canvas.drawString(x + 18, y, label)
-        x += 18 + fonts.width(label, regular, 9) + 18
+        x += needed + 18

@@ -26,6 +26,7 @@ from hjem.floorplan.openings import OpeningGeometry, Segment, door_leaves, openi
 from hjem.floorplan.shapes import footprint, room_at, room_polygon
 from hjem.floorplan.walls import wall_outlines, wall_solids
 from hjem.handover import fonts, style
+from hjem.handover.canvas import unmirrored
 from hjem.handover.data import HandoverItem
 from hjem.handover.frame import Bounds, PlanFrame
 from hjem.handover.pdf_symbols import draw_fixture, place_piece
@@ -114,7 +115,22 @@ def draw_plan(
 ) -> None:
     """The plan inside `frame`, with `items` drawn and (with `numbers`) numbered. With `focus`,
     that room is tinted and the rest left white (a room page); without, every room is named
-    (with `names`: the whole home)."""
+    (with `names`: the whole home). Never mirrored: it is a drawing of a real place."""
+    with unmirrored(canvas, frame.left, frame.left + frame.width):
+        _draw_plan(canvas, frame, building, items, lang, focus, numbers=numbers, names=names)
+
+
+def _draw_plan(
+    canvas: Canvas,
+    frame: PlanFrame,
+    building: Building,
+    items: tuple[HandoverItem, ...],
+    lang: str,
+    focus: Room | None,
+    *,
+    numbers: bool,
+    names: bool,
+) -> None:
     plan = building.plan
     frame.enter(canvas)
     clip = canvas.beginPath()

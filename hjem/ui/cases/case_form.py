@@ -42,6 +42,7 @@ from hjem.i18n import Message, tr
 from hjem.ids import CaseCode
 from hjem.ui.cases.common import confirm, tell
 from hjem.ui.operations import Change, Operations
+from hjem.ui.printing.languages import print_language_box
 
 # save(data, address) -> None when saved, or the message saying why not. The address is None
 # when it was left alone (an edit where the architect did not ask to see it).
@@ -100,6 +101,7 @@ class CaseDialog(QDialog):
         self.scheme.addItem(tr("case_form.no_scheme"), None)
         for scheme_id, name in schemes:
             self.scheme.addItem(name, scheme_id)
+        self.print_lang = print_language_box("case_print_lang")
         self.pattern_button = QPushButton(tr("case_privacy.pattern_button"))
         self.pattern_button.setObjectName("case_pattern")
         self.pattern_button.clicked.connect(self._change_pattern)
@@ -117,6 +119,7 @@ class CaseDialog(QDialog):
             form.addRow(tr(f"case.field.{key}"), widget)
         form.addRow(tr("case.field.children"), self._children_box())
         form.addRow(tr("case.field.scheme"), self.scheme)
+        form.addRow(tr("case.field.print_lang"), self.print_lang)
         self.problem = QLabel()
         self.problem.setObjectName("case_problem")
         self.problem.setWordWrap(True)
@@ -215,6 +218,7 @@ class CaseDialog(QDialog):
         for band in data.children:
             self._add_child(band)
         self.scheme.setCurrentIndex(max(0, self.scheme.findData(data.scheme_id)))
+        self.print_lang.setCurrentIndex(max(0, self.print_lang.findData(data.print_lang)))
 
     def data(self) -> CaseData:
         items = [self.child_list.item(i) for i in range(self.child_list.count())]
@@ -226,6 +230,7 @@ class CaseDialog(QDialog):
             adults=self.adults.value(),
             children=tuple(item.data(Qt.ItemDataRole.UserRole) for item in items),
             scheme_id=self.scheme.currentData(),
+            print_lang=self.print_lang.currentData(),
         )
 
     # --- the programme's pattern of case numbers ------------------------------------------------

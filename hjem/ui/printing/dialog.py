@@ -18,7 +18,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -36,7 +35,9 @@ from hjem.atomic import write_bytes_atomically
 from hjem.errors import UserError
 from hjem.handover.data import HandoverData
 from hjem.handover.gather import PrintChoice
-from hjem.i18n import LANGUAGES, current_language, tr
+from hjem.handover.translations import is_reviewed
+from hjem.i18n import current_language, tr
+from hjem.ui.printing.languages import print_language_box
 from hjem.ui.printing.pages import page_images, print_pdf
 from hjem.ui.screen_fit import open_within_screen
 
@@ -92,6 +93,7 @@ class HandoverDialog(QDialog):
         architect: str,
         contact: str,
         file_stem: str,
+        lang: str | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("handover_dialog")
@@ -104,7 +106,7 @@ class HandoverDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self.rebuild)
-        self._choices(for_case, architect, contact)
+        self._choices(for_case, architect, contact, lang or current_language())
         self.preview = QVBoxLayout()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.preview.setSpacing(16)
@@ -117,11 +119,16 @@ class HandoverDialog(QDialog):
 
     # --- the choices ---------------------------------------------------------------------------
 
-    def _choices(self, for_case: bool, architect: str, contact: str) -> None:
-        self.language = named(QComboBox(), "handover_language")
-        for lang in LANGUAGES:
-            self.language.addItem(tr(f"menu.languages.{lang}"), lang)
-        self.language.setCurrentIndex(LANGUAGES.index(current_language()))
+    def _choices(self, for_case: bool, architect: str, contact: str, lang: str) -> None:
+        """The case's printout language first chosen (the app's for a plan file); one nobody
+        has proofread yet is labelled so, and said under the list when chosen."""
+        self.language = print_language_box("handover_language")
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        self.unreviewed = named(QLabel(tr("print_language.unreviewed_note")), "handover_unreviewed")
+        self.unreviewed.setWordWrap(True)
+        self.unreviewed.setStyleSheet("color: #9a3b1e;")
+        self._show_review()
+        self.language.currentIndexChanged.connect(self._show_review)
         self.internal = named(QCheckBox(tr("handover_dialog.internal")), "handover_internal")
         self.address = named(QCheckBox(tr("handover_dialog.address")), "handover_address")
         for box in (self.internal, self.address):
@@ -134,6 +141,9 @@ class HandoverDialog(QDialog):
             box.toggled.connect(self._timer.start)
         for line in (self.architect, self.contact):
             line.textEdited.connect(self._timer.start)
+
+    def _show_review(self) -> None:
+        self.unreviewed.setVisible(not is_reviewed(self.language.currentData()))
 
     def choice(self) -> PrintChoice:
         return PrintChoice(
@@ -164,7 +174,8 @@ class HandoverDialog(QDialog):
         close.clicked.connect(self.reject)
         side = QVBoxLayout()
         side.addLayout(form)
-        above: list[QWidget] = [self.internal, self.address, note, self.status, self.progress]
+        above: list[QWidget] = [self.unreviewed, self.internal, self.address, note]
+        above += [self.status, self.progress]
         for widget in above:
             side.addWidget(widget)
         side.addStretch(1)

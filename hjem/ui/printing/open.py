@@ -71,17 +71,21 @@ class Printing:
             asked = replace(choice, offline=offline)
             return workspace.read(lambda session: case_handover(session, code, asked, open_plan))
 
-        def architect(session: Any) -> str:
-            return get_case(session, code).architect
+        def architect_and_language(session: Any) -> tuple[str, str]:
+            case = get_case(session, code)
+            return case.architect, case.print_lang
 
         try:
-            named = workspace.read(architect) or self.settings.user_name()
+            named, lang = workspace.read(architect_and_language)
         except UserError as error:  # gone meanwhile: said, and nothing opens
             files.show_error(self.parent, "handover_dialog.title", error.message.text())
             return
-        self._show(gather, True, named, tr("handover_dialog.file_stem", name=code))
+        stem = tr("handover_dialog.file_stem", name=code)
+        self._show(gather, True, named or self.settings.user_name(), stem, lang)
 
-    def _show(self, gather: Gather, for_case: bool, architect: str, stem: str) -> None:
+    def _show(
+        self, gather: Gather, for_case: bool, architect: str, stem: str, lang: str | None = None
+    ) -> None:
         from hjem.ui.printing.dialog import HandoverDialog
 
         settings = self.settings
@@ -92,6 +96,7 @@ class Printing:
             architect=architect,
             contact=settings.handover_contact(),
             file_stem=stem,
+            lang=lang,
         )
         dialog.contact.editingFinished.connect(
             lambda: settings.set_handover_contact(dialog.contact.text().strip())

@@ -48,7 +48,17 @@ class RoomView:
         self.plan, self.room = plan, room
         self.polygon: BaseGeometry = room_polygon(room)
         self.edges: list[Edge] = room_edges(self.polygon)
+        # Each edge as plain floats (start, direction, length, rotation): numpy's per-call cost
+        # would dominate the arithmetic of a single point.
+        self.frames = [
+            (*map(float, e.start), *map(float, e.direction), e.length, e.rotation)
+            for e in self.edges
+        ]
         self.gaps: list[Gap] = [g for o in plan.openings if (g := self._gap(o)) is not None]
+        self._behind: dict[
+            tuple[float, float, float, float, float], tuple[int, float, float] | None
+        ]
+        self._behind = {}
         centre = self.polygon.centroid
         self.centre = Point(centre.x, centre.y)
         self.area = float(self.polygon.area)
@@ -81,12 +91,19 @@ class RoomView:
     def wall_behind(self, piece: Placement) -> tuple[int, float, float] | None:
         """(edge, lo, hi) when the piece's back stands against an edge and parallel to it:
         the stretch of the edge its back covers; else None."""
+        key = (piece.center.x, piece.center.y, piece.rotation, piece.width, piece.depth)
+        if key not in self._behind:
+            self._behind[key] = self._wall_behind(piece)
+        return self._behind[key]
+
+    def _wall_behind(self, piece: Placement) -> tuple[int, float, float] | None:
         back = local_to_world(piece.center, piece.rotation, (0.0, -piece.depth / 2))
-        for i, edge in enumerate(self.edges):
-            if abs(_turn_between(edge.rotation, piece.rotation)) > 1.0:
+        for i, (sx, sy, dx, dy, length, rotation) in enumerate(self.frames):
+            if abs(_turn_between(rotation, piece.rotation)) > 1.0:
                 continue
-            u, v = edge.project(back)
-            if abs(v) <= ON_WALL_CM and -1.0 <= u <= edge.length + 1.0:
+            rx, ry = back.x - sx, back.y - sy
+            u, v = rx * dx + ry * dy, ry * dx - rx * dy  # the normal into the room is (-dy, dx)
+            if abs(v) <= ON_WALL_CM and -1.0 <= u <= length + 1.0:
                 half = piece.width / 2
                 return i, u - half, u + half
         return None

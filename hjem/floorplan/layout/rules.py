@@ -16,7 +16,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+import numpy as np
 import shapely
 
 from hjem.floorplan.categories import BEDS
@@ -24,6 +26,7 @@ from hjem.floorplan.geometry import Point, local_to_world, rect_corners, rotate
 from hjem.floorplan.layout.room_view import RoomView, aligned, half_extent_along
 from hjem.floorplan.model import Placement
 from hjem.floorplan.relations import SEATS, UNDER_TOP
+from hjem.floorplan.shapes import place_corners
 
 SOFAS = frozenset({"sofa"})
 COFFEE_TABLES = frozenset({"sofabord"})
@@ -236,23 +239,57 @@ ROOM_RULES: tuple[RoomRule, ...] = (RoomRule("balance", 1.0, balance),)
 RULE_KEYS: tuple[str, ...] = tuple(r.key for r in (*PIECE_RULES, *ROOM_RULES))
 
 
-def piece_rules_for(piece: Placement) -> list[PieceRule]:
-    """The piece rules that judge this piece (a tall piece only by the window rule if tall)."""
-    return [
-        r
-        for r in PIECE_RULES
-        if r.judges(piece) and (r.key != "tall_clear_of_windows" or piece.height >= TALL_CM)
-    ]
+def piece_rules_for(piece: Placement) -> tuple[PieceRule, ...]:
+    """The piece rules that judge this piece (the window rule only a tall one)."""
+    return _rules_for(piece.category, piece.height >= TALL_CM, piece.floor_flat)
+
+
+@cache
+def _rules_for(category: str, tall: bool, flat: bool) -> tuple[PieceRule, ...]:
+    probe = Placement("", "", category, 1.0, 1.0, 1.0, Point(0.0, 0.0), floor_flat=flat)
+    return tuple(
+        r for r in PIECE_RULES if r.judges(probe) and (r.key != "tall_clear_of_windows" or tall)
+    )
 
 
 def piece_value(view: RoomView, piece: Placement, others: Sequence[Placement]) -> float:
     """The weighted sum of the piece rules for one piece: how the solver ranks its poses."""
-    total = 0.0
-    for rule in piece_rules_for(piece):
-        value = rule.term(view, piece, others)
-        if value is not None:
-            total += rule.weight * value
-    return total
+    return piece_values(view, [piece], others)[0]
+
+
+def piece_values(
+    view: RoomView, poses: Sequence[Placement], others: Sequence[Placement]
+) -> list[float]:
+    """`piece_value` of one piece at many poses; the way from door to window is tested for
+    all of them in one shapely call."""
+    if not poses:
+        return []
+    rules = piece_rules_for(poses[0])
+    totals = [0.0] * len(poses)
+    for rule in rules:
+        if rule.term is keeps_door_to_window:
+            for i, value in enumerate(_keeps_way(view, poses)):
+                totals[i] += rule.weight * value
+            continue
+        for i, pose in enumerate(poses):
+            value = rule.term(view, pose, others)
+            if value is not None:
+                totals[i] += rule.weight * value
+    return totals
+
+
+def _keeps_way(view: RoomView, poses: Sequence[Placement]) -> list[float]:
+    paths = door_window_paths(view)
+    if paths is None:
+        return [1.0] * len(poses)
+    first = poses[0]
+    half = np.array([first.width / 2, first.depth / 2])
+    local = half * np.array([(-1, -1), (1, -1), (1, 1), (-1, 1)], dtype=float)
+    centers = np.array([p.center for p in poses], dtype=float)
+    rotations = np.array([p.rotation for p in poses], dtype=float)
+    corners = place_corners(np.broadcast_to(local, (len(poses), 4, 2)), centers, rotations)
+    crossing = shapely.intersects(paths, shapely.polygons(corners))
+    return [0.0 if c else 1.0 for c in np.atleast_1d(crossing).tolist()]
 
 
 def score(
@@ -264,7 +301,7 @@ def score(
     for rule in PIECE_RULES:
         values = []
         for piece in pieces:
-            if rule.judges(piece) and rule in piece_rules_for(piece):
+            if rule in piece_rules_for(piece):
                 others = [p for p in pieces if p is not piece]
                 value = rule.term(view, piece, others)
                 if value is not None:

@@ -18,11 +18,13 @@ from dataclasses import dataclass, field, replace
 
 from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun
 from hjem.floorplan.geometry import Point
-from hjem.floorplan.layout.candidates import Trial, trials_for
+from hjem.floorplan.layout.candidates import Trial, seat_room, trials_for
+from hjem.floorplan.layout.pairs import PairCheck
 from hjem.floorplan.layout.room_view import RoomView
-from hjem.floorplan.layout.rules import piece_value, score
+from hjem.floorplan.layout.rules import TABLES, piece_values, score
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.piece_check import PieceCheck, check_for
+from hjem.floorplan.relations import SEATS
 from hjem.floorplan.report import full_report
 from hjem.floorplan.room_names import room_noun
 from hjem.floorplan.shapes import room_at
@@ -38,6 +40,7 @@ IMPORTANCE: tuple[str, ...] = (
 )
 _RANK = {category: i for i, category in enumerate(IMPORTANCE)}
 JITTER = 0.6  # how far a variant's seeded noise may reorder trial poses
+SEAT_LOOKAHEAD = 3.0  # as much as the chairs-at-the-table rule weighs
 MOVED_CM = 50.0  # a piece moved this far, or turned, makes a layout visibly different
 
 
@@ -79,8 +82,8 @@ class RoomSolver:
         self.staying = [p for p in base.placements if _in_room(base, p, room)]
         self.order = importance_order(movable)
         self.before = {conflict_key(c) for c in full_report(base)}
-        self._checks: dict[tuple[str, ...], PieceCheck] = {}
-        self._reasons: dict[str, Message] = {}
+        self._base_check: PieceCheck | None = None
+        self._last_report: tuple[Plan, list[Conflict]] | None = None
 
     # --- one layout -------------------------------------------------------------------------
 
@@ -88,7 +91,7 @@ class RoomSolver:
         """A layout; `rng` shuffles near-equal poses, `avoid` keeps the first piece that
         stands against a wall off these walls (so variants differ)."""
         found = self._place_all(rng, avoid, walkway=False)
-        if self._new_conflicts(found.plan):
+        if self._new_conflicts(found.plan) and found.placed:
             found = self._place_all(rng, avoid, walkway=True)
         self._drop_conflicting(found)
         self._second_chance(found)
@@ -98,13 +101,16 @@ class RoomSolver:
         return found
 
     def _place_all(self, rng: random.Random | None, avoid: frozenset[int], walkway: bool) -> Layout:
+        """Every piece at its best pose; `walkway`: the careful way (a piece checker rebuilt
+        for each piece, the walkway checked), else the fast way (`pairs`)."""
         found = Layout(self.base, [])
+        pairs = None if walkway else PairCheck()
         anchored = False
         for piece in self.order:
             walls = avoid if not anchored else frozenset()
-            pose = self._best_pose(found, piece, rng, walls, walkway)
+            pose = self._best_pose(found, piece, rng, walls, pairs)
             if pose is None and walls:
-                pose = self._best_pose(found, piece, rng, frozenset(), walkway)
+                pose = self._best_pose(found, piece, rng, frozenset(), pairs)
             if pose is None:
                 found.left_out.append((piece, self._crowded(piece)))
                 continue
@@ -120,44 +126,69 @@ class RoomSolver:
         piece: Placement,
         rng: random.Random | None,
         avoid: frozenset[int],
-        walkway: bool,
+        pairs: PairCheck | None,
     ) -> tuple[Placement, Trial] | None:
         others = [*self.staying, *found.placed]
-        ranked = []
-        for n, trial in enumerate(trials_for(self.view, piece, others)):
-            if trial.wall is not None and trial.wall in avoid:
-                continue
-            moved = piece.moved_to(trial.center, trial.rotation)
-            value = piece_value(self.view, moved, others) + trial.hint
-            if rng is not None:
-                value += rng.uniform(0.0, JITTER)
-            ranked.append((-value, n, moved, trial))
-        ranked.sort(key=lambda r: (r[0], r[1]))
-        check = self._check(found, piece)
-        for _, _, moved, trial in ranked:
-            center, rotation = (moved.center.x, moved.center.y), moved.rotation
-            if not check.is_free(center, rotation):
-                continue
-            if walkway and not check.walkway_clear(center, rotation):
-                continue
-            return moved, trial
+        check = self._check(found, piece, pairs is None)
+        for tier in trials_for(self.view, piece, others):
+            trials = [t for t in tier if t.wall is None or t.wall not in avoid]
+            poses = [piece.moved_to(t.center, t.rotation) for t in trials]
+            values = piece_values(self.view, poses, others)
+            if piece.category in TABLES:
+                values = self._with_seats(piece, poses, values)
+            ranked = []
+            for n, (trial, moved, value) in enumerate(zip(trials, poses, values, strict=True)):
+                noise = 0.0 if rng is None else rng.uniform(0.0, JITTER)
+                ranked.append((-(value + trial.hint + noise), n, moved, trial))
+            ranked.sort(key=lambda r: (r[0], r[1]))
+            for _, _, moved, trial in ranked:
+                if self._admits(check, moved, pairs):
+                    return moved, trial
         return None
 
-    def _check(self, found: Layout, piece: Placement) -> PieceCheck:
-        """The piece checker for the plan so far (shared by variants that agree so far)."""
-        key = tuple(
-            f"{p.id}@{p.center.x:.2f},{p.center.y:.2f},{p.rotation:.1f}" for p in found.placed
-        )
-        check = self._checks.get(key)
-        if check is None:
-            check = self._checks[key] = check_for(found.plan, None)
+    def _with_seats(
+        self, table: Placement, poses: list[Placement], values: list[float]
+    ) -> list[float]:
+        """A table's poses valued with the seats its chairs (still to place) would find."""
+        chairs = [p for p in self.order if p.category in SEATS]
+        if table.category == "skrivebord":
+            chairs = chairs[:1]
+        if not chairs:
+            return values
+        room = seat_room(self.view, poses, chairs[0], len(chairs))
+        return [v + SEAT_LOOKAHEAD * r for v, r in zip(values, room, strict=True)]
+
+    def _admits(self, check: PieceCheck, moved: Placement, pairs: PairCheck | None) -> bool:
+        center, rotation = (moved.center.x, moved.center.y), moved.rotation
+        if not check.is_free(center, rotation):
+            return False
+        if pairs is None:
+            return check.walkway_clear(center, rotation)
+        blocked = check.zones_blocked(center, rotation)
+        if not pairs.admits(moved, blocked):
+            return False
+        pairs.add(moved, blocked)
+        return True
+
+    def _check(self, found: Layout, piece: Placement, rebuilt: bool) -> PieceCheck:
+        """The piece checker aimed at `piece`: of the plan without the pieces (the fast way),
+        or of the plan so far (the careful way)."""
+        if not rebuilt:
+            if self._base_check is None:
+                self._base_check = check_for(self.base, None)
+            self._base_check.aim(piece, with_piece(self.base, piece))
+            return self._base_check
+        check = check_for(found.plan, None)
         check.aim(piece, with_piece(found.plan, piece))
         return check
 
     # --- making sure --------------------------------------------------------------------------
 
     def _new_conflicts(self, plan: Plan) -> list[Conflict]:
-        return [c for c in full_report(plan) if conflict_key(c) not in self.before]
+        """Conflicts the plan without the pieces did not have (the last plan's kept)."""
+        if self._last_report is None or self._last_report[0] is not plan:
+            self._last_report = (plan, full_report(plan))
+        return [c for c in self._last_report[1] if conflict_key(c) not in self.before]
 
     def _drop_conflicting(self, found: Layout) -> None:
         """Leave out, least important first, pieces named in a conflict the plan did not have."""

@@ -28,7 +28,7 @@ from hjem.floorplan.wall_runs import depth_into, length_along, rotation_on
 STEP = 30.0  # cm between trial offsets along a wall
 INSET = 0.5  # cm from a wall's end: flush with the corner, as `spots` stands pieces
 SEAT_SPACING = 55.0  # cm of table edge per chair
-HINT = 0.4  # the weight of a trial's hint against the soft rules' weights (3, 4, ...)
+HINT = 0.1  # a trial's hint weighs less than any soft rule's share of a piece
 CENTRED = frozenset({"seng", "barneseng", "sofa", "tvbord", "skaenk"})
 CORNERED = frozenset({"klaedeskab", "reol", "kommode", "koeleskab", "vaskemaskine", "lampe"})
 
@@ -43,14 +43,17 @@ class Trial:
 
 def trials_for(view: RoomView, piece: Placement, placed: Sequence[Placement]) -> list[list[Trial]]:
     """The trial poses for the piece, given the pieces placed in the room so far, in tiers:
-    the poses beside the pieces it belongs with (a chair at the table), and only if none of
-    those will do, the rest (free in the room, along the walls)."""
+    for a chair, the seats at the tables first, and only if none will do, the rest (along
+    the walls); for any other piece, all of them at once."""
     related = _related(piece, placed)
-    rest = [*_free(view, piece), *_along_walls(view, piece)]
-    return [related, rest] if related else [rest]
+    rest = [*_free(view, piece), *along_walls(view, piece)]
+    if related and piece.category in SEATS:
+        return [related, rest]
+    return [related + rest]
 
 
-def _along_walls(view: RoomView, piece: Placement) -> list[Trial]:
+def along_walls(view: RoomView, piece: Placement) -> list[Trial]:
+    """The piece with its back to each edge of the room in turn, from the edge's start."""
     turns = (0.0, 90.0) if piece.category in TABLES and piece.category != "skrivebord" else (0.0,)
     trials = []
     for i, (edge, (sx, sy, dx, dy, _, _)) in enumerate(zip(view.edges, view.frames, strict=True)):

@@ -14,7 +14,7 @@ pose of every piece.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -258,24 +258,38 @@ def piece_value(view: RoomView, piece: Placement, others: Sequence[Placement]) -
 
 
 def piece_values(
-    view: RoomView, poses: Sequence[Placement], others: Sequence[Placement]
+    view: RoomView,
+    poses: Sequence[Placement],
+    others: Sequence[Placement],
+    judged: Mapping[str, int] | None = None,
 ) -> list[float]:
     """`piece_value` of one piece at many poses; the way from door to window is tested for
-    all of them in one shapely call."""
+    all of them in one shapely call. `judged`: how many pieces of the layout each rule
+    judges, so a pose is worth what it adds to `score` (a rule's weight is shared)."""
     if not poses:
         return []
     rules = piece_rules_for(poses[0])
     totals = [0.0] * len(poses)
     for rule in rules:
+        weight = rule.weight / max(1, (judged or {}).get(rule.key, 1))
         if rule.term is keeps_door_to_window:
             for i, value in enumerate(_keeps_way(view, poses)):
-                totals[i] += rule.weight * value
+                totals[i] += weight * value
             continue
         for i, pose in enumerate(poses):
             value = rule.term(view, pose, others)
             if value is not None:
-                totals[i] += rule.weight * value
+                totals[i] += weight * value
     return totals
+
+
+def judged_counts(pieces: Sequence[Placement]) -> dict[str, int]:
+    """How many of the pieces each piece rule judges."""
+    counts: dict[str, int] = {}
+    for piece in pieces:
+        for rule in piece_rules_for(piece):
+            counts[rule.key] = counts.get(rule.key, 0) + 1
+    return counts
 
 
 def _keeps_way(view: RoomView, poses: Sequence[Placement]) -> list[float]:

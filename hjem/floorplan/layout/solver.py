@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun
-from hjem.floorplan.geometry import Point
-from hjem.floorplan.layout.candidates import Trial, seat_room, trials_for
+from hjem.floorplan.geometry import Point, distance
+from hjem.floorplan.layout.candidates import Trial, along_walls, seat_room, trials_for
 from hjem.floorplan.layout.pairs import PairCheck
 from hjem.floorplan.layout.room_view import RoomView
-from hjem.floorplan.layout.rules import TABLES, piece_values, score
+from hjem.floorplan.layout.rules import TABLES, judged_counts, piece_values, score
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.piece_check import PieceCheck, check_for
 from hjem.floorplan.relations import SEATS
@@ -39,7 +39,7 @@ IMPORTANCE: tuple[str, ...] = (
     *("koekkenudstyr", "tekstiler", "taeppe"),
 )
 _RANK = {category: i for i, category in enumerate(IMPORTANCE)}
-JITTER = 0.6  # how far a variant's seeded noise may reorder trial poses
+JITTER = 0.15  # how far a variant's seeded noise may reorder trial poses
 SEAT_LOOKAHEAD = 3.0  # as much as the chairs-at-the-table rule weighs
 MOVED_CM = 50.0  # a piece moved this far, or turned, makes a layout visibly different
 
@@ -80,44 +80,90 @@ class RoomSolver:
         self.base = base
         self.view = RoomView(base, room)
         self.staying = [p for p in base.placements if _in_room(base, p, room)]
+        self.given = movable  # in the caller's order
         self.order = importance_order(movable)
+        self.judged = judged_counts([*self.staying, *movable])
         self.before = {conflict_key(c) for c in full_report(base)}
         self._base_check: PieceCheck | None = None
         self._last_report: tuple[Plan, list[Conflict]] | None = None
 
     # --- one layout -------------------------------------------------------------------------
 
-    def layout(self, rng: random.Random | None, avoid: frozenset[int] = frozenset()) -> Layout:
-        """A layout; `rng` shuffles near-equal poses, `avoid` keeps the first piece that
-        stands against a wall off these walls (so variants differ)."""
+    def layout(self, rng: random.Random | None, avoid: Avoid | None = None) -> Layout:
+        """A layout; `rng` shuffles near-equal poses, `avoid` keeps the first piece off the
+        walls and spots it had in earlier variants (so variants differ)."""
+        avoid = avoid or Avoid()
         found = self._place_all(rng, avoid, walkway=False)
         if self._new_conflicts(found.plan) and found.placed:
             found = self._place_all(rng, avoid, walkway=True)
         self._drop_conflicting(found)
         self._second_chance(found)
+        self._score(found)
+        return found
+
+    def first_fit(self) -> Layout:
+        """The plain greedy way: each piece in the caller's order at the first pose along the
+        walls (edge by edge, from one end: `candidates.along_walls`) the hard rules allow, the
+        soft rules unasked. `suggest` keeps it among its candidates, so no suggestion scores
+        worse than it."""
+        found = self._place_plain(walkway=False)
+        if self._new_conflicts(found.plan) and found.placed:
+            found = self._place_plain(walkway=True)
+        self._drop_conflicting(found)
+        self._score(found)
+        return found
+
+    def _place_plain(self, walkway: bool) -> Layout:
+        found = Layout(self.base, [])
+        pairs = None if walkway else PairCheck()
+        for piece in self.given:
+            check = self._check(found, piece, pairs is None)
+            trials = (piece.moved_to(t.center, t.rotation) for t in along_walls(self.view, piece))
+            pose = next((p for p in trials if self._admits(check, p, pairs)), None)
+            if pose is None:
+                found.left_out.append((piece, self._crowded(piece)))
+                continue
+            found.placed.append(pose)
+            found.plan = with_piece(found.plan, pose)
+        return found
+
+    def along_walls(self, order: Sequence[Placement]) -> Layout:
+        """The plain way, for a room too full for the soft rules' choices: each piece in
+        `order` where find-a-spot puts it (every wall, the walkway checked)."""
+        found = Layout(self.base, [])
+        for piece in order:
+            spot = SpotFinder(found.plan).find(piece, self.room.id)
+            if spot.placement is None:
+                found.left_out.append((piece, spot.reason or self._crowded(piece)))
+                continue
+            found.placed.append(spot.placement)
+            found.plan = spot.applied_to(found.plan)
+        self._drop_conflicting(found)
+        self._score(found)
+        return found
+
+    def _score(self, found: Layout) -> None:
         found.score, found.reasons = score(
             self.view, [*self.staying, *found.placed], [p for p, _ in found.left_out]
         )
-        return found
 
-    def _place_all(self, rng: random.Random | None, avoid: frozenset[int], walkway: bool) -> Layout:
+    def _place_all(self, rng: random.Random | None, avoid: Avoid, walkway: bool) -> Layout:
         """Every piece at its best pose; `walkway`: the careful way (a piece checker rebuilt
         for each piece, the walkway checked), else the fast way (`pairs`)."""
         found = Layout(self.base, [])
         pairs = None if walkway else PairCheck()
-        anchored = False
-        for piece in self.order:
-            walls = avoid if not anchored else frozenset()
-            pose = self._best_pose(found, piece, rng, walls, pairs)
-            if pose is None and walls:
-                pose = self._best_pose(found, piece, rng, frozenset(), pairs)
+        for n, piece in enumerate(self.order):
+            pose = None
+            # The first piece: off its earlier walls and spots, else off its spots, else anywhere.
+            for keep_off in avoid.steps() if n == 0 else [Avoid()]:
+                pose = self._best_pose(found, piece, rng, keep_off, pairs)
+                if pose is not None:
+                    break
             if pose is None:
                 found.left_out.append((piece, self._crowded(piece)))
                 continue
-            placed, trial = pose
-            anchored = anchored or trial.wall is not None
-            found.placed.append(placed)
-            found.plan = with_piece(found.plan, placed)
+            found.placed.append(pose)
+            found.plan = with_piece(found.plan, pose)
         return found
 
     def _best_pose(
@@ -125,15 +171,15 @@ class RoomSolver:
         found: Layout,
         piece: Placement,
         rng: random.Random | None,
-        avoid: frozenset[int],
+        avoid: Avoid,
         pairs: PairCheck | None,
-    ) -> tuple[Placement, Trial] | None:
+    ) -> Placement | None:
         others = [*self.staying, *found.placed]
         check = self._check(found, piece, pairs is None)
         for tier in trials_for(self.view, piece, others):
-            trials = [t for t in tier if t.wall is None or t.wall not in avoid]
+            trials = [t for t in tier if avoid.allows(t)]
             poses = [piece.moved_to(t.center, t.rotation) for t in trials]
-            values = piece_values(self.view, poses, others)
+            values = piece_values(self.view, poses, others, self.judged)
             if piece.category in TABLES:
                 values = self._with_seats(piece, poses, values)
             ranked = []
@@ -141,9 +187,9 @@ class RoomSolver:
                 noise = 0.0 if rng is None else rng.uniform(0.0, JITTER)
                 ranked.append((-(value + trial.hint + noise), n, moved, trial))
             ranked.sort(key=lambda r: (r[0], r[1]))
-            for _, _, moved, trial in ranked:
+            for _, _, moved, _ in ranked:
                 if self._admits(check, moved, pairs):
-                    return moved, trial
+                    return moved
         return None
 
     def _with_seats(
@@ -241,13 +287,30 @@ def differs(a: Layout, b: Layout) -> bool:
     return False
 
 
-def walls_of(view: RoomView, found: Layout) -> frozenset[int]:
-    """The wall the layout's first wall-standing piece backs onto (as a one-element set)."""
-    for piece in found.placed:
-        behind = view.wall_behind(piece)
-        if behind is not None:
-            return frozenset({behind[0]})
-    return frozenset()
+@dataclass(frozen=True)
+class Avoid:
+    """Where a variant keeps its first piece off: the walls and spots of earlier variants."""
+
+    walls: frozenset[int] = frozenset()
+    spots: tuple[Point, ...] = ()
+
+    def allows(self, trial: Trial) -> bool:
+        if trial.wall is not None and trial.wall in self.walls:
+            return False
+        return all(distance(trial.center, spot) > MOVED_CM for spot in self.spots)
+
+    def steps(self) -> list[Avoid]:
+        """This, then only the spots, then nothing: the first that leaves a pose wins."""
+        return [self, Avoid(spots=self.spots), Avoid()]
+
+    def after(self, view: RoomView, found: Layout) -> Avoid:
+        """This, and the first piece's wall and spot in `found` as well."""
+        if not found.placed:
+            return self
+        first = found.placed[0]
+        behind = view.wall_behind(first)
+        walls = self.walls | ({behind[0]} if behind is not None else set())
+        return Avoid(frozenset(walls), (*self.spots, first.center))
 
 
 def _in_room(plan: Plan, piece: Placement, room: Room) -> bool:
@@ -257,7 +320,3 @@ def _in_room(plan: Plan, piece: Placement, room: Room) -> bool:
 
 def _without(plan: Plan, piece_id: str) -> Plan:
     return replace(plan, placements=tuple(p for p in plan.placements if p.id != piece_id))
-
-
-def origin_piece(piece: Placement) -> Placement:
-    return piece.moved_to(Point(0.0, 0.0), 0.0)

@@ -296,6 +296,12 @@ class PieceCheck:
         """Where a walker's centre can be with every piece but this one on the floor."""
         return self.walkway_check.floor_with(self.geometry.placements)
 
+    @property
+    def floor_of_others(self) -> BaseGeometry:
+        """Where a walker's centre can be with every piece but this one on the floor: the
+        floor to take further pieces from (`Walkway.floor_with(pieces, base=...)`)."""
+        return self._floor_of_others
+
     @cached_property
     def _floor_parts(self) -> tuple[np.ndarray, STRtree]:
         parts = shapely.get_parts(self._floor_of_others)

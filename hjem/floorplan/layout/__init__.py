@@ -24,6 +24,7 @@ one for the UI. How it works: docs/layout.md.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,7 +78,10 @@ def suggest(
             kept.append(found)
         if len(kept) == count:
             break
-    kept = _pooled(kept, solver.first_fit())
+    to_beat = min(f.score for f in kept) if len(kept) >= count else -math.inf
+    plain = solver.first_fit(to_beat)
+    if plain is not None:
+        kept = _pooled(kept, plain)
     if any(f.left_out for f in kept):
         # Too full for the soft rules' choices: the plain way along the walls may fit more.
         # In the order of importance, and in the caller's (who may know better what matters).

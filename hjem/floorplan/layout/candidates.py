@@ -53,7 +53,15 @@ def trials_for(view: RoomView, piece: Placement, placed: Sequence[Placement]) ->
 
 
 def along_walls(view: RoomView, piece: Placement) -> list[Trial]:
-    """The piece with its back to each edge of the room in turn, from the edge's start."""
+    """The piece with its back to each edge of the room in turn, from the edge's start
+    (kept on the view per kind and size of piece: variants ask again and again)."""
+    key = (piece.category, piece.width, piece.depth)
+    if key not in view.trials:
+        view.trials[key] = _along_walls(view, piece)
+    return view.trials[key]
+
+
+def _along_walls(view: RoomView, piece: Placement) -> list[Trial]:
     turns = (0.0, 90.0) if piece.category in TABLES and piece.category != "skrivebord" else (0.0,)
     trials = []
     for i, (edge, (sx, sy, dx, dy, _, _)) in enumerate(zip(view.edges, view.frames, strict=True)):

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.model import Placement
-from hjem.floorplan.relations import overlap_allowed
+from hjem.floorplan.relations import overlap_allowed, related
 from hjem.floorplan.shapes import clearance_of, local_corners, place_item, polygon_array
 
 
@@ -42,6 +43,8 @@ class PairCheck:
     def admits(self, piece: Placement, plan_blocked: list[bool]) -> bool:
         """Whether `piece` (at its pose) keeps the hard rules among the placed pieces;
         `plan_blocked`: its zones the plan already takes (`PieceCheck.zones_blocked`)."""
+        if not self.placed:
+            return not _unmet(piece, list(plan_blocked) if not piece.floor_flat else [])
         footprint, zones = _shapes(piece)
         own = list(plan_blocked) if not piece.floor_flat else []
         allow = clearance_of(piece).allow
@@ -75,6 +78,21 @@ class PairCheck:
                 own = [a or b for a, b in zip(own, taken, strict=True)]
         self.placed.append(_Placed(piece, footprint, zones if own else zones[:0], own))
 
+    def standing_in_way(self, piece: Placement) -> list[BaseGeometry]:
+        """The footprints of placed pieces `piece` may not overlap at all (no relation, no rug),
+        and the clearance zones it may not stand in that must all stay free."""
+        if piece.floor_flat:
+            return []
+        found = []
+        for other in self.placed:
+            if other.piece.floor_flat or related(piece, other.piece) is not None:
+                continue
+            found.append(other.footprint)
+            clearance = clearance_of(other.piece)
+            if clearance.need == "all" and piece.category not in clearance.allow:
+                found += list(other.zones)
+        return found
+
     def copy(self) -> PairCheck:
         return PairCheck(
             [_Placed(p.piece, p.footprint, p.zones, list(p.blocked)) for p in self.placed]
@@ -84,7 +102,6 @@ class PairCheck:
 def _shapes(piece: Placement) -> tuple[shapely.Polygon, np.ndarray]:
     """The piece's footprint and clearance zones, shrunk as the engine's are."""
     polygons = polygon_array(place_item(local_corners(piece), piece.center, piece.rotation))
-    shapely.prepare(polygons)
     return polygons[0], polygons[1:]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -59,6 +60,9 @@ class RoomView:
             tuple[float, float, float, float, float], tuple[int, float, float] | None
         ]
         self._behind = {}
+        self.prepared = shapely.Polygon(self.polygon)  # a copy to prepare, for many queries
+        shapely.prepare(self.prepared)
+        self.trials: dict[tuple[str, float, float], list[Any]] = {}  # `candidates.along_walls`
         centre = self.polygon.centroid
         self.centre = Point(centre.x, centre.y)
         self.area = float(self.polygon.area)

@@ -22,6 +22,7 @@ from hjem.floorplan.layout.candidates import Trial, along_walls, seat_room, tria
 from hjem.floorplan.layout.pairs import PairCheck
 from hjem.floorplan.layout.room_view import RoomView
 from hjem.floorplan.layout.rules import TABLES, judged_counts, piece_values, score
+from hjem.floorplan.layout.screen import unblocked
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.piece_check import PieceCheck, check_for
 from hjem.floorplan.relations import SEATS
@@ -101,25 +102,27 @@ class RoomSolver:
         self._score(found)
         return found
 
-    def first_fit(self) -> Layout:
+    def first_fit(self, to_beat: float) -> Layout | None:
         """The plain greedy way: each piece in the caller's order at the first pose along the
         walls (edge by edge, from one end: `candidates.along_walls`) the hard rules allow, the
         soft rules unasked. `suggest` keeps it among its candidates, so no suggestion scores
-        worse than it."""
+        worse than it. None when it scores no better than `to_beat` (it is then not worth
+        the full report that would make sure of it)."""
         found = self._place_plain(walkway=False)
         if self._new_conflicts(found.plan) and found.placed:
             found = self._place_plain(walkway=True)
         self._drop_conflicting(found)
         self._score(found)
-        return found
+        return found if found.score > to_beat else None
 
     def _place_plain(self, walkway: bool) -> Layout:
         found = Layout(self.base, [])
         pairs = None if walkway else PairCheck()
         for piece in self.given:
             check = self._check(found, piece, pairs is None)
-            trials = (piece.moved_to(t.center, t.rotation) for t in along_walls(self.view, piece))
-            pose = next((p for p in trials if self._admits(check, p, pairs)), None)
+            trials = self._screened(check, piece, along_walls(self.view, piece), pairs)
+            poses = (piece.moved_to(t.center, t.rotation) for t in trials)
+            pose = next((p for p in poses if self._admits(check, p, pairs)), None)
             if pose is None:
                 found.left_out.append((piece, self._crowded(piece)))
                 continue
@@ -177,7 +180,7 @@ class RoomSolver:
         others = [*self.staying, *found.placed]
         check = self._check(found, piece, pairs is None)
         for tier in trials_for(self.view, piece, others):
-            trials = [t for t in tier if avoid.allows(t)]
+            trials = self._screened(check, piece, [t for t in tier if avoid.allows(t)], pairs)
             poses = [piece.moved_to(t.center, t.rotation) for t in trials]
             values = piece_values(self.view, poses, others, self.judged)
             if piece.category in TABLES:
@@ -204,6 +207,15 @@ class RoomSolver:
         room = seat_room(self.view, poses, chairs[0], len(chairs))
         return [v + SEAT_LOOKAHEAD * r for v, r in zip(values, room, strict=True)]
 
+    def _screened(
+        self, check: PieceCheck, piece: Placement, trials: list[Trial], pairs: PairCheck | None
+    ) -> list[Trial]:
+        """The trials that pass the cheap refusals (`screen`), all at once."""
+        in_way = pairs.standing_in_way(piece) if pairs is not None else []
+        poses = [(t.center, t.rotation) for t in trials]
+        passing = unblocked(check.geometry, self.view.prepared, piece, poses, in_way)
+        return [t for t, ok in zip(trials, passing, strict=True) if ok]
+
     def _admits(self, check: PieceCheck, moved: Placement, pairs: PairCheck | None) -> bool:
         center, rotation = (moved.center.x, moved.center.y), moved.rotation
         if not check.is_free(center, rotation):
@@ -220,10 +232,9 @@ class RoomSolver:
         """The piece checker aimed at `piece`: of the plan without the pieces (the fast way),
         or of the plan so far (the careful way)."""
         if not rebuilt:
-            if self._base_check is None:
-                self._base_check = check_for(self.base, None)
-            self._base_check.aim(piece, with_piece(self.base, piece))
-            return self._base_check
+            check = self._base()
+            check.aim(piece, with_piece(self.base, piece))
+            return check
         check = check_for(found.plan, None)
         check.aim(piece, with_piece(found.plan, piece))
         return check
@@ -233,8 +244,22 @@ class RoomSolver:
     def _new_conflicts(self, plan: Plan) -> list[Conflict]:
         """Conflicts the plan without the pieces did not have (the last plan's kept)."""
         if self._last_report is None or self._last_report[0] is not plan:
-            self._last_report = (plan, full_report(plan))
+            self._last_report = (plan, self._report(plan))
         return [c for c in self._last_report[1] if conflict_key(c) not in self.before]
+
+    def _report(self, plan: Plan) -> list[Conflict]:
+        """`full_report` of a layout; its walkway worked out from the floor the plan without
+        the pieces leaves (as a drag does), growing only the pieces placed."""
+        check = self._base()
+        placed = [p for p in plan.placements if self.base.get(p.id) != p]
+        walkway = check.walkway_check.with_plan(plan)
+        floor = walkway.floor_with(placed, base=check.floor_of_others)
+        return full_report(plan, walkway_found=walkway.conflicts(floor=floor))
+
+    def _base(self) -> PieceCheck:
+        if self._base_check is None:
+            self._base_check = check_for(self.base, None)
+        return self._base_check
 
     def _drop_conflicting(self, found: Layout) -> None:
         """Leave out, least important first, pieces named in a conflict the plan did not have."""

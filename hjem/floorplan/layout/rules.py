@@ -36,6 +36,7 @@ STORAGE = frozenset({"klaedeskab", "kommode", "skaenk"})
 FREE_STANDING = SEATS | TABLES | COFFEE_TABLES | frozenset({"taeppe"}) | BEDS
 TALL_CM = 120.0  # a piece this tall darkens a window it stands beside
 COFFEE_GAP = (40.0, 50.0)  # cm from the sofa's front to the coffee table: within reach
+DESK_NEAR_CM = 150.0  # a desk this near a window has its daylight
 PATH_HALF_CM = 30.0  # half the width of the way from a door to a window
 INTO_ROOM_CM = 40.0  # the way starts and ends this far inside the door and the window
 
@@ -164,8 +165,10 @@ def desk_light_from_side(
     best = 0.0
     for window in view.windows:
         edge = view.edges[window.edge]
-        where = edge.point(window.middle, 0.0)
-        near = max(0.0, 1.0 - max(0.0, _distance(piece.center, where) - 100.0) / 200.0)
+        u, _ = edge.project(piece.center)
+        nearest = edge.point(min(max(u, window.lo), window.hi), 0.0)
+        away = _distance(piece.center, nearest)
+        near = max(0.0, 1.0 - max(0.0, away - DESK_NEAR_CM) / 200.0)
         towards = -(facing[0] * edge.normal[0] + facing[1] * edge.normal[1])
         side = 1.0 if abs(towards) < 0.3 else (0.6 if towards > 0 else 0.3)
         best = max(best, near * side)

@@ -83,7 +83,7 @@ class PairCheck:
         and the clearance zones it may not stand in that must all stay free."""
         if piece.floor_flat:
             return []
-        found = []
+        found: list[BaseGeometry] = []
         for other in self.placed:
             if other.piece.floor_flat or related(piece, other.piece) is not None:
                 continue

@@ -22,6 +22,8 @@ from hjem.floorplan.wall_runs import Edge, room_edges
 
 ON_WALL_CM = 4.0  # a piece's back this near an edge stands against it
 SLACK_CM = 2.0  # an opening's centre line may lie this far outside its wall's thickness
+PATH_HALF_CM = 30.0  # half the width of the way from a door to a window
+INTO_ROOM_CM = 40.0  # the way starts and ends this far inside the door and the window
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class RoomView:
             tuple[float, float, float, float, float], tuple[int, float, float] | None
         ]
         self._behind = {}
-        self.prepared = shapely.Polygon(self.polygon)  # a copy to prepare, for many queries
+        self.prepared = room_polygon(room)  # a copy of its own to prepare, for many queries
         shapely.prepare(self.prepared)
         self.trials: dict[tuple[str, float, float], list[Any]] = {}  # `candidates.along_walls`
         centre = self.polygon.centroid
@@ -86,6 +88,26 @@ class RoomView:
     @cached_property
     def doors(self) -> list[Gap]:
         return [g for g in self.gaps if not g.is_window]
+
+    @cached_property
+    def door_window_paths(self) -> BaseGeometry | None:
+        """The ways from each door to each window, `PATH_HALF_CM` × 2 wide, from a little
+        inside the door to a little before the window (None: no door or no window)."""
+        lines = [
+            shapely.LineString(
+                [
+                    self.edges[door.edge].point(door.middle, INTO_ROOM_CM),
+                    self.edges[window.edge].point(window.middle, INTO_ROOM_CM),
+                ]
+            )
+            for door in self.doors
+            for window in self.windows
+        ]
+        if not lines:
+            return None
+        paths = shapely.union_all(lines).buffer(PATH_HALF_CM)
+        shapely.prepare(paths)
+        return paths
 
     def covers(self, point: tuple[float, float]) -> bool:
         return bool(self.polygon.covers(shapely.Point(point)))

@@ -27,6 +27,7 @@ from hjem.floorplan.layout.room_view import RoomView, aligned, half_extent_along
 from hjem.floorplan.model import Placement
 from hjem.floorplan.relations import SEATS, UNDER_TOP
 from hjem.floorplan.shapes import place_corners
+from hjem.ids import ElementId
 
 SOFAS = frozenset({"sofa"})
 COFFEE_TABLES = frozenset({"sofabord"})
@@ -37,8 +38,6 @@ FREE_STANDING = SEATS | TABLES | COFFEE_TABLES | frozenset({"taeppe"}) | BEDS
 TALL_CM = 120.0  # a piece this tall darkens a window it stands beside
 COFFEE_GAP = (40.0, 50.0)  # cm from the sofa's front to the coffee table: within reach
 DESK_NEAR_CM = 150.0  # a desk this near a window has its daylight
-PATH_HALF_CM = 30.0  # half the width of the way from a door to a window
-INTO_ROOM_CM = 40.0  # the way starts and ends this far inside the door and the window
 
 Term = Callable[[RoomView, Placement, Sequence[Placement]], float | None]
 Whole = Callable[[RoomView, Sequence[Placement]], float | None]
@@ -194,7 +193,7 @@ def tall_clear_of_windows(view: RoomView, piece: Placement, others: Sequence[Pla
 
 def keeps_door_to_window(view: RoomView, piece: Placement, others: Sequence[Placement]) -> float:
     """Nothing stands in the way from a door to a window."""
-    paths = door_window_paths(view)
+    paths = view.door_window_paths
     if paths is None:
         return 1.0
     outline = shapely.Polygon(rect_corners(piece.center, piece.width, piece.depth, piece.rotation))
@@ -239,7 +238,7 @@ PIECE_RULES: tuple[PieceRule, ...] = (
     PieceRule("square_to_walls", 1.0, None, square_to_walls),
 )
 ROOM_RULES: tuple[RoomRule, ...] = (RoomRule("balance", 1.0, balance),)
-RULE_KEYS: tuple[str, ...] = tuple(r.key for r in (*PIECE_RULES, *ROOM_RULES))
+RULE_KEYS: tuple[str, ...] = (*(r.key for r in PIECE_RULES), *(r.key for r in ROOM_RULES))
 
 
 def piece_rules_for(piece: Placement) -> tuple[PieceRule, ...]:
@@ -249,7 +248,7 @@ def piece_rules_for(piece: Placement) -> tuple[PieceRule, ...]:
 
 @cache
 def _rules_for(category: str, tall: bool, flat: bool) -> tuple[PieceRule, ...]:
-    probe = Placement("", "", category, 1.0, 1.0, 1.0, Point(0.0, 0.0), floor_flat=flat)
+    probe = Placement(ElementId(""), "", category, 1.0, 1.0, 1.0, Point(0.0, 0.0), floor_flat=flat)
     return tuple(
         r for r in PIECE_RULES if r.judges(probe) and (r.key != "tall_clear_of_windows" or tall)
     )
@@ -280,9 +279,9 @@ def piece_values(
                 totals[i] += weight * value
             continue
         for i, pose in enumerate(poses):
-            value = rule.term(view, pose, others)
-            if value is not None:
-                totals[i] += weight * value
+            found = rule.term(view, pose, others)
+            if found is not None:
+                totals[i] += weight * found
     return totals
 
 
@@ -296,7 +295,7 @@ def judged_counts(pieces: Sequence[Placement]) -> dict[str, int]:
 
 
 def _keeps_way(view: RoomView, poses: Sequence[Placement]) -> list[float]:
-    paths = door_window_paths(view)
+    paths = view.door_window_paths
     if paths is None:
         return [1.0] * len(poses)
     first = poses[0]
@@ -335,24 +334,6 @@ def score(
 
 
 # --- geometry helpers -------------------------------------------------------------------------
-
-
-def door_window_paths(view: RoomView) -> shapely.Geometry | None:
-    """The ways from each door to each window of the room, 60 cm wide (None: no such way)."""
-    cached = view.__dict__.get("_paths", False)
-    if cached is not False:
-        return cached  # type: ignore[no-any-return]
-    lines = []
-    for door in view.doors:
-        for window in view.windows:
-            start = view.edges[door.edge].point(door.middle, INTO_ROOM_CM)
-            end = view.edges[window.edge].point(window.middle, INTO_ROOM_CM)
-            lines.append(shapely.LineString([start, end]))
-    paths = shapely.union_all(lines).buffer(PATH_HALF_CM) if lines else None
-    if paths is not None:
-        shapely.prepare(paths)
-    view.__dict__["_paths"] = paths
-    return paths
 
 
 def _free_ahead(view: RoomView, piece: Placement, others: Sequence[Placement]) -> float:

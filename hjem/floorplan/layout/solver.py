@@ -180,7 +180,8 @@ class RoomSolver:
         others = [*self.staying, *found.placed]
         check = self._check(found, piece, pairs is None)
         for tier in trials_for(self.view, piece, others):
-            trials = self._screened(check, piece, [t for t in tier if avoid.allows(t)], pairs)
+            kept = [t for t in tier if avoid.allows(t)] if avoid.walls or avoid.spots else tier
+            trials = self._screened(check, piece, kept, pairs)
             poses = [piece.moved_to(t.center, t.rotation) for t in trials]
             values = piece_values(self.view, poses, others, self.judged)
             if piece.category in TABLES:

@@ -5,7 +5,8 @@ furniture taken out first), each against a naive baseline measured in the same r
 - suggest_1: one suggestion (`suggest(..., count=1)`); suggest_3: three visibly different
   ones (`count=3`). Ours is the whole call from the plan value: the room's piece checker, the
   report of the plan without the pieces, every trial pose, the final `full_report` of each
-  layout. `ours_us` is the median, `p95_us` the 95th percentile of the repeats.
+  layout. `ours_us` is the median, `p95_us` the 95th percentile of the repeats, `cpu_us` the
+  median CPU time (less swayed by other work on a shared machine).
 - The baseline is the obvious search with the same hard rules: random restarts. Each piece
   in turn gets random poses in the room (a centre anywhere in it, turned 0, 90, 180 or 270),
   each checked with `full_report` against the plan without the pieces, until one brings no
@@ -71,14 +72,16 @@ def pieces(n: int) -> list[Placement]:
     ]
 
 
-def timed_us(run: Callable[[], object], repeats: int) -> list[float]:
+def timed_us(run: Callable[[], object], repeats: int) -> tuple[list[float], list[float]]:
+    """Wall times and CPU times of `repeats` calls, in µs."""
     run()  # warm
-    times = []
+    times, cpu = [], []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         run()
         times.append((time.perf_counter() - start) * 1e6)
-    return times
+        cpu.append((time.process_time() - start_cpu) * 1e6)
+    return times, cpu
 
 
 def p95(times: list[float]) -> float:
@@ -123,7 +126,7 @@ class RandomRestarts:
 def bench_case(count: int, n: int, quick: bool) -> Row:
     plan, room = living_room()
     items = pieces(n)
-    ours = timed_us(lambda: suggest(plan, room.id, items, count=count), 8 if quick else 40)
+    ours, cpu = timed_us(lambda: suggest(plan, room.id, items, count=count), 8 if quick else 40)
     found = suggest(plan, room.id, items, count=count)
     assert all(not s.left_out for s in found), "every piece fits the living room"
     naive = RandomRestarts(plan, room)
@@ -140,6 +143,7 @@ def bench_case(count: int, n: int, quick: bool) -> Row:
         statistics.median(ours),
         statistics.median(times),
         p95_us=round(p95(ours), 1),
+        cpu_us=round(statistics.median(cpu), 1),
         suggestions=len(found),
         baseline_found=f"{successes}/{runs * count}",
         load=round(os.getloadavg()[0], 1),  # the machine is shared: how busy it was

@@ -26,6 +26,7 @@ from hjem.floorplan.layout.rules import TABLES, judged_counts, piece_values, sco
 from hjem.floorplan.layout.screen import unblocked
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.piece_check import PieceCheck, check_for
+from hjem.floorplan.plan_geometry import build
 from hjem.floorplan.relations import SEATS
 from hjem.floorplan.report import full_report
 from hjem.floorplan.room_names import room_noun
@@ -262,7 +263,9 @@ class RoomSolver:
         placed = [p for p in plan.placements if self.base.get(p.id) != p]
         walkway = check.walkway_check.with_plan(plan)
         floor = walkway.floor_with(placed, base=check.floor_of_others)
-        return full_report(plan, walkway_found=walkway.conflicts(floor=floor))
+        geometry = build(plan)
+        found = walkway.conflicts(geometry, floor=floor)
+        return full_report(plan, walkway_found=found, geometry=geometry)
 
     def _base(self) -> PieceCheck:
         if self._base_check is None:

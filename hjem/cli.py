@@ -29,6 +29,7 @@ from hjem.commands import (
     inventory,
     scheme,
     server,
+    suggest,
     sync,
     workspace,
 )
@@ -53,7 +54,7 @@ def saved_user_name() -> str:
 
 COMMANDS = (
     *("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover", "server"),
-    *("workspace", "sync", "import", "background", "i18n"),
+    *("workspace", "sync", "import", "background", "i18n", "suggest"),
 )
 COMMAND_MODULES = (
     *(check, database, inventory, demo, cases, budget, scheme, handover, server, workspace),
@@ -61,6 +62,7 @@ COMMAND_MODULES = (
     import_home,
     background,
     i18n,
+    suggest,
 )
 
 

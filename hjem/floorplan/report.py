@@ -24,14 +24,19 @@ MAX_OVERLAPS_PER_PIECE = 16  # overlapping pairs reported per piece (see `capped
 
 
 def full_report(
-    plan: Plan, *, walkway: bool = True, walkway_found: Sequence[Conflict] | None = None
+    plan: Plan,
+    *,
+    walkway: bool = True,
+    walkway_found: Sequence[Conflict] | None = None,
+    geometry: PlanGeometry | None = None,
 ) -> list[Conflict]:
     """Every conflict in the plan, sorted by kind and elements.
 
     `walkway_found`: the walkway's conflicts of this very plan, when the caller has them
     already (a drag checks the walkway when it ends); they are taken as they are.
+    `geometry`: `build(plan)`, when the caller has built it already.
     """
-    geometry = build(plan)
+    geometry = geometry or build(plan)
     conflicts = [
         *_against_obstacles(geometry),
         *_outside(geometry),

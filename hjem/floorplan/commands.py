@@ -225,3 +225,11 @@ def remove_elements(plan: Plan, element_ids: Sequence[ElementId]) -> Batch:
     openings = [o.id for w in walls for o in plan.openings_in(w)]
     ordered = list(dict.fromkeys([*openings, *ids]))
     return Batch(tuple(RemoveElement(i) for i in ordered))
+
+
+def set_locked(plan: Plan, element_ids: Sequence[ElementId], locked: bool) -> ReplaceElements:
+    """Lock or unlock the pieces among `element_ids` (other elements have no lock)."""
+    pieces = [plan.get(i) for i in dict.fromkeys(element_ids)]
+    return ReplaceElements(
+        tuple(replace(p, locked=locked) for p in pieces if isinstance(p, Placement))
+    )

@@ -7,7 +7,7 @@ from dataclasses import replace
 import jsonschema
 
 from hjem.floorplan.codec import plan_from_json, plan_to_json
-from hjem.floorplan.commands import set_locked
+from hjem.floorplan.commands import placements_as_in, set_locked
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.hjemfile import load_plan, save_plan
 from hjem.floorplan.model import Placement
@@ -59,3 +59,14 @@ def test_locking_is_one_edit_that_undo_takes_back():
 def test_a_moved_piece_keeps_its_lock():
     sofa = replace(_piece(PLAN, "sofa"), locked=True)
     assert sofa.moved_to(Point(10, 10), 90).locked
+
+
+def test_a_whole_layout_is_taken_as_one_edit_and_undone_as_one():
+    sofa, bed = _piece(PLAN, "sofa"), _piece(PLAN, "bed")
+    chair = Placement("p9", "Stol", "stol", 45, 45, 90, Point(100, 100))
+    target = replace(PLAN, placements=(sofa.moved_to(Point(180, 220)), chair))
+    taken, undo = placements_as_in(PLAN, target).apply(PLAN)
+    assert {p.id: p for p in taken.placements} == {p.id: p for p in target.placements}
+    assert taken.walls == PLAN.walls and taken.rooms == PLAN.rooms
+    assert undo.apply(taken)[0].placements == PLAN.placements
+    assert bed.id not in taken

@@ -1,0 +1,182 @@
+"""Trial poses for a piece, made as an architect would try them rather than at random:
+with its back to each wall (flush in either corner, centred, and every `STEP` cm between);
+chairs around the table they belong to, pushed in; a bedside table beside a bed's head; the
+coffee table in front of the sofa; the rug under the coffee table or the dining table; an
+armchair beside the coffee table, facing it; a table also free in the middle of the room.
+
+Each trial carries a small `hint` (a corner for a wardrobe, the middle of a wall for a bed)
+that breaks ties between poses the soft rules score alike.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hjem.floorplan.categories import BEDS
+from hjem.floorplan.geometry import Point, local_to_world, normalize_angle
+from hjem.floorplan.layout.room_view import RoomView
+from hjem.floorplan.layout.rules import COFFEE_GAP, COFFEE_TABLES, SOFAS, TABLES, bedside_slots
+from hjem.floorplan.model import Placement
+from hjem.floorplan.relations import SEATS, back_depth
+from hjem.floorplan.wall_runs import centre_on, length_along, rotation_on
+
+STEP = 25.0  # cm between trial offsets along a wall
+INSET = 0.5  # cm from a wall's end: flush with the corner, as `spots` stands pieces
+SEAT_SPACING = 55.0  # cm of table edge per chair
+HINT = 0.4  # the weight of a trial's hint against the soft rules' weights (3, 4, ...)
+CENTRED = frozenset({"seng", "barneseng", "sofa", "tvbord", "skaenk"})
+CORNERED = frozenset({"klaedeskab", "reol", "kommode", "koeleskab", "vaskemaskine", "lampe"})
+
+
+@dataclass(frozen=True)
+class Trial:
+    center: Point
+    rotation: float
+    wall: int | None = None  # the edge of the room it backs onto
+    hint: float = 0.0
+
+
+def trials_for(view: RoomView, piece: Placement, placed: Sequence[Placement]) -> list[Trial]:
+    """Every trial pose for the piece, given the pieces placed in the room so far."""
+    return [*_related(piece, placed), *_free(view, piece), *_along_walls(view, piece)]
+
+
+def _along_walls(view: RoomView, piece: Placement) -> list[Trial]:
+    turns = (0.0, 90.0) if piece.category in TABLES and piece.category != "skrivebord" else (0.0,)
+    trials = []
+    for i, edge in enumerate(view.edges):
+        for turn in turns:
+            length = length_along(turn, piece)
+            low, high = length / 2 + INSET, edge.length - length / 2 - INSET
+            if high < low:
+                continue
+            for along in _offsets(low, high):
+                hint = _wall_hint(piece.category, along, edge.length) if turn == 0.0 else 0.0
+                centre = centre_on(edge, turn, along, piece)
+                trials.append(Trial(centre, rotation_on(edge, turn), i, hint))
+    return trials
+
+
+def _offsets(low: float, high: float) -> list[float]:
+    offsets = [low, high, (low + high) / 2]
+    steps = int((high - low) // STEP)
+    offsets += [low + k * (high - low) / (steps + 1) for k in range(1, steps + 1)]
+    return sorted({round(o, 3) for o in offsets})
+
+
+def _wall_hint(category: str, along: float, length: float) -> float:
+    """Beds and sofas centred on their wall; wardrobes and shelves in a corner."""
+    half = length / 2
+    middle = 1.0 - abs(along - half) / half if half > 0 else 0.0
+    if category in CENTRED:
+        return HINT * middle
+    if category in CORNERED:
+        return HINT * (1.0 - middle)
+    return 0.0
+
+
+def _free(view: RoomView, piece: Placement) -> list[Trial]:
+    """A dining table, a coffee table or a rug free in the room: in its middle, and halfway
+    to each wall, square to the longest wall."""
+    if (
+        piece.category not in (TABLES | COFFEE_TABLES | {"taeppe"})
+        or piece.category == "skrivebord"
+    ):
+        return []
+    longest = max(view.edges, key=lambda e: e.length)
+    c = view.centre
+    shift = view.radius / 2
+    spots = [c] + [
+        Point(c.x + dx * shift, c.y + dy * shift)
+        for dx, dy in (
+            (float(longest.direction[0]), float(longest.direction[1])),
+            (-float(longest.direction[0]), -float(longest.direction[1])),
+            (float(longest.normal[0]), float(longest.normal[1])),
+            (-float(longest.normal[0]), -float(longest.normal[1])),
+        )
+    ]
+    return [
+        Trial(p, normalize_angle(longest.rotation + turn) % 360.0)
+        for p in spots
+        if view.covers(p)
+        for turn in (0.0, 90.0)
+    ]
+
+
+def _related(piece: Placement, placed: Sequence[Placement]) -> list[Trial]:
+    category = piece.category
+    if category in SEATS:
+        return [t for table in placed if table.category in TABLES for t in seats(table, piece)]
+    if category == "natbord":
+        return [
+            Trial(slot, bed.rotation, hint=HINT)
+            for bed in placed
+            if bed.category in BEDS
+            for slot in bedside_slots(bed, piece)
+        ]
+    if category in COFFEE_TABLES:
+        return [t for sofa in placed if sofa.category in SOFAS for t in _before_sofa(sofa, piece)]
+    if category == "taeppe":
+        return [
+            Trial(p.center, p.rotation, hint=HINT)
+            for p in placed
+            if p.category in COFFEE_TABLES or p.category == "spisebord"
+        ]
+    if category == "laenestol":
+        return [t for p in placed if p.category in COFFEE_TABLES for t in _beside(p, piece)]
+    return []
+
+
+def seats(table: Placement, chair: Placement) -> list[Trial]:
+    """A chair's poses around a table, facing it and pushed in as far as its back allows
+    (less a little): along the long sides, spread evenly, then at the ends; at a desk, only
+    at its front."""
+    push = max(0.0, min(0.4 * chair.depth, chair.depth - back_depth(chair) - 4.0))
+    out = chair.depth / 2 - push  # the chair's centre beyond the table's edge
+    if table.category == "skrivebord":
+        where = local_to_world(table.center, table.rotation, (0.0, table.depth / 2 + out))
+        return [Trial(where, normalize_angle(table.rotation + 180.0) % 360.0, hint=HINT)]
+    per_side = max(1, int(table.width // SEAT_SPACING))
+    trials = []
+    for k in range(per_side):
+        x = -table.width / 2 + table.width * (k + 0.5) / per_side
+        for side, turn in ((1.0, 180.0), (-1.0, 0.0)):
+            where = local_to_world(
+                table.center, table.rotation, (x, side * (table.depth / 2 + out))
+            )
+            rotation = normalize_angle(table.rotation + turn) % 360.0
+            trials.append(Trial(where, rotation, hint=HINT))
+    for side, turn in ((1.0, 90.0), (-1.0, -90.0)):
+        where = local_to_world(table.center, table.rotation, (side * (table.width / 2 + out), 0.0))
+        trials.append(Trial(where, normalize_angle(table.rotation + turn) % 360.0, hint=HINT / 2))
+    return trials
+
+
+def _before_sofa(sofa: Placement, table: Placement) -> list[Trial]:
+    middle = sum(COFFEE_GAP) / 2
+    trials = []
+    for gap in (middle, COFFEE_GAP[0], COFFEE_GAP[1]):
+        for turn, reach in ((0.0, table.depth), (90.0, table.width)):
+            y = sofa.depth / 2 + gap + reach / 2
+            where = local_to_world(sofa.center, sofa.rotation, (0.0, y))
+            rotation = normalize_angle(sofa.rotation + turn) % 360.0
+            trials.append(Trial(where, rotation, hint=HINT if turn == 0.0 else 0.0))
+    return trials
+
+
+def _beside(table: Placement, chair: Placement) -> list[Trial]:
+    """An armchair at either end of the coffee table, facing it, 30 cm from it."""
+    x = table.width / 2 + 30.0 + chair.depth / 2
+    return [
+        Trial(
+            local_to_world(table.center, table.rotation, (side * x, 0.0)),
+            normalize_angle(table.rotation + side * 90.0) % 360.0,
+        )
+        for side in (1.0, -1.0)
+    ]
+
+
+def distance(a: Point, b: Point) -> float:
+    return math.hypot(a.x - b.x, a.y - b.y)

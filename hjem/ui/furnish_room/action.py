@@ -32,6 +32,7 @@ def furnish_room(session: EditingSession, parent: QWidget) -> FurnishRoomDialog 
     )
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
         take(session, plan, dialog.chosen.plan, dialog.room_id)
+    editor.view.setFocus()  # back to the plan: Ctrl+Z takes the layout back
     return dialog
 
 

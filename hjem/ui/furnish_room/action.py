@@ -37,18 +37,18 @@ def furnish_room(session: EditingSession, parent: QWidget) -> FurnishRoomDialog 
 
 
 def choices(session: EditingSession, plan: Plan, room_id: str) -> list[PieceChoice]:
-    """The pieces in the room (picked), free inventory items (not picked) and what the
-    family needs (picked when it belongs in such a room and is not there yet)."""
+    """The pieces in the room (picked), what the family needs (picked when it belongs in
+    such a room and the plan has none yet) and free inventory items (not picked)."""
     operations = session.furnishing.operations
     room = next(r for r in plan.rooms if r.id == room_id)
     present = pieces_in_room(plan, room_id)
     return [
         *(PieceChoice(p, Source.PLAN, True) for p in present),
+        *needed_pieces(operations, plan, room),
         *(
             PieceChoice(p, Source.INVENTORY, False)
             for p in inventory_pieces(operations, plan, room)
         ),
-        *needed_pieces(operations, plan.case_code, room, {p.category for p in present}),
     ]
 
 

@@ -11,6 +11,7 @@ from hjem.floorplan.model import Plan
 from hjem.i18n import tr
 from hjem.ui.furnish_room.preview import RoomPreview
 
+LEFT_OUT, ALL_IN = "#8a4b00", "#2f6f4f"
 TOP_REASONS = 3  # the reasons a card names: enough to tell layouts apart, short enough to read
 
 
@@ -26,7 +27,6 @@ class SuggestionCard(QFrame):
         self.preview = RoomPreview()
         self.reasons = _text_label()
         self.left_out = _text_label()
-        self.left_out.setStyleSheet("color: #8a4b00;")
         self.use = QPushButton(tr("furnish_room.card.use"))
         self.use.setObjectName(f"furnish_room_use_{number}")
         self.use.setAutoDefault(False)
@@ -58,6 +58,8 @@ class SuggestionCard(QFrame):
         self.preview.show_room(suggestion.plan, room_id, frozenset(suggestion.placed))
         self.reasons.setText(reasons_text(suggestion))
         self.left_out.setText(left_out_text(suggestion, names or {}))
+        # Amber when something did not fit (as the plan's warnings), green when all did.
+        self.left_out.setStyleSheet(f"color: {LEFT_OUT if suggestion.left_out else ALL_IN};")
 
 
 def reasons_text(suggestion: Suggestion) -> str:

@@ -4,15 +4,17 @@ household). Reads go through `Operations`; nothing here touches the database its
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
 from hjem.cases.cases import data_of, get_case
-from hjem.cases.needs import household_needs
+from hjem.cases.needs import Need, household_needs
 from hjem.floorplan.model import Placement, Plan, Room
+from hjem.floorplan.room_use import belongs_in
 from hjem.floorplan.shapes import room_at
-from hjem.ids import CaseCode, ElementId
+from hjem.ids import ElementId
 from hjem.inventory.items import get_item
 from hjem.inventory.listing import table_rows
 from hjem.inventory.models import Status
@@ -23,10 +25,10 @@ from hjem.ui.operations import Operations
 INVENTORY_LIMIT = 120  # free items offered, largest first: enough to choose from, quick to list
 
 
-class Source(Enum):
+class Source(Enum):  # in the order the dialog lists them
     PLAN = "plan"
-    INVENTORY = "inventory"
     NEEDS = "needs"
+    INVENTORY = "inventory"
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,18 @@ def room_reach(room: Room) -> tuple[float, float]:
 
 
 def inventory_pieces(operations: Operations, plan: Plan, room: Room) -> list[Placement]:
-    """Free inventory items that could fit the room and are not on the plan yet (none when
-    the inventory cannot be opened)."""
+    """Free inventory items that could fit the room, belong in a room of its kind and are not
+    on the plan yet (none when the inventory cannot be opened)."""
     on_plan = {p.inventory_item for p in plan.placements if p.inventory_item}
     query = Query(status=Status.AVAILABLE.value, fits=room_reach(room), limit=INVENTORY_LIMIT)
 
     def work(session: Any) -> list[Placement]:
         new = ElementId("new")
-        rows = [r for r in table_rows(session, query) if r.code not in on_plan]
+        rows = [
+            r
+            for r in table_rows(session, query)
+            if r.code not in on_plan and belongs_in(room.kind, r.category, r.height, False)
+        ]
         return [placement_for(get_item(session, r.code), new) for r in rows]
 
     if operations.available() is None:
@@ -66,24 +72,37 @@ def inventory_pieces(operations: Operations, plan: Plan, room: Room) -> list[Pla
     return operations.read(work) or []
 
 
-def needed_pieces(
-    operations: Operations, case_code: CaseCode | None, room: Room, present: set[str]
-) -> list[PieceChoice]:
-    """What the plan's family needs, from its household (none without a case): picked when
-    it belongs in a room of this kind and no piece of its category stands there (`present`)."""
+def needed_pieces(operations: Operations, plan: Plan, room: Room) -> list[PieceChoice]:
+    """What the plan's family needs, from its household (none without a case)."""
+    case_code = plan.case_code
     if case_code is None or operations.available() is None:
         return []
     household = operations.read(lambda session: data_of(get_case(session, case_code)))
     if household is None:
         return []
+    needs = household_needs(household.adults, household.children)
+    return pre_picked(needs, plan, room)
+
+
+def pre_picked(needs: list[Need], plan: Plan, room: Room) -> list[PieceChoice]:
+    """The needs, each picked when it belongs in a room of this kind and the plan does not
+    have it yet (its first two beds cover the first two bed needs, wherever they stand);
+    dining chairs go with a table picked or standing in the room (not three chairs in the
+    living room for the kitchen's table)."""
+    on_plan = Counter(p.category for p in plan.placements)
+    picked = []
+    for need in needs:
+        covered = on_plan[need.category] > 0
+        on_plan[need.category] -= 1
+        picked.append(room.kind in need.rooms and not covered)
+    in_room = {p.category for p in pieces_in_room(plan, room.id)}
+    table = "spisebord" in in_room or any(
+        p for n, p in zip(needs, picked, strict=True) if n.category == "spisebord"
+    )
     new = ElementId("new")
     return [
-        PieceChoice(
-            need.as_piece(new),
-            Source.NEEDS,
-            room.kind in need.rooms and need.category not in present,
-        )
-        for need in household_needs(household.adults, household.children)
+        PieceChoice(n.as_piece(new), Source.NEEDS, p and (table or n.category != "stol"))
+        for n, p in zip(needs, picked, strict=True)
     ]
 
 

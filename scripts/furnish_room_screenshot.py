@@ -1,6 +1,7 @@
 """Take the pictures of "Furnish this room" in docs/screenshots/ (run: python
 scripts/furnish_room_screenshot.py): the dialog's three layouts for the demo family's living
-room, and for their children's room emptied, furnished from what the family needs.
+room, and for their children's room emptied, furnished from what the family needs; then the
+demo case's printed pages again (its living room is laid out by the same engine).
 
 It uses the shared window and shooting helpers of scripts/screenshots.py (the laptop's
 1366 × 768 screen, offscreen)."""
@@ -46,6 +47,7 @@ def main() -> None:
         furnish(window, emptied, child.id, "furnish-room-child.png")
         window.document.replace(window.document.plan, None)
         window.close()
+        shots.handover_pages(Path(folder) / "handover")  # the demo's printout, laid out so
     app.quit()
 
 

@@ -13,12 +13,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
 from hjem.cases.cases import CaseData, create_case
+from hjem.cases.needs import household_needs
 from hjem.floorplan.hjemfile import load_plan
 from hjem.floorplan.model import Placement, RoomKind
 from hjem.floorplan.report import full_report
 from hjem.floorplan.shapes import footprint, room_at, room_polygon
 from hjem.i18n import tr
 from hjem.inventory.demo import fill_demo
+from hjem.ui.furnish_room.pieces import Source, pre_picked
 from tests.conftest import ROOT
 from tests.ui.conftest import open_at_one_pixel_per_cm
 from tests.ui.driver import LEFT, NONE, click, drag, key, viewport_point, when_dialog
@@ -225,3 +227,23 @@ def test_a_right_click_on_a_piece_locks_it_and_the_next_unlocks_it(sample, qtbot
     _click_menu_entry(menu, tr("furnish_room.lock.unlock_menu"))
     assert editor.plan == plan
     assert editor.document.undo_stack.count() == 2  # each an undo step of its own
+
+
+def test_what_the_family_needs_is_picked_for_the_room_when_the_plan_lacks_it():
+    plan = load_plan(SAMPLE)  # a sofa in the living room, a table in the kitchen, two beds
+    needs = household_needs(2, ("3_5", "6_12"))
+    living = pre_picked(needs, plan, _room(plan, RoomKind.STUE))
+    assert not any(c.picked for c in living if c.piece.category in ("sofa", "spisebord"))
+    assert not any(c.picked for c in living if c.piece.category == "stol")  # the table is elsewhere
+    child = pre_picked(needs, plan, _room(plan, RoomKind.BOERNEVAERELSE))
+    picked = [c.piece.category for c in child if c.picked]
+    assert "barneseng" in picked and "kommode" in picked  # the junior bed is not on the plan
+    assert all(c.source is Source.NEEDS for c in child)
+    kitchen = _room(plan, RoomKind.KOEKKEN)
+    no_dining = tuple(p for p in plan.placements if p.category not in ("spisebord", "stol"))
+    dining = [
+        c.piece.category
+        for c in pre_picked(needs, replace(plan, placements=no_dining), kitchen)
+        if c.picked
+    ]
+    assert dining.count("spisebord") == 1 and dining.count("stol") == 4  # a chair each

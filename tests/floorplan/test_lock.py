@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import jsonschema
 
+from hjem.floorplan.clipboard import copied, paste
 from hjem.floorplan.codec import plan_from_json, plan_to_json
 from hjem.floorplan.commands import placements_as_in, set_locked
 from hjem.floorplan.geometry import Point
@@ -70,3 +71,10 @@ def test_a_whole_layout_is_taken_as_one_edit_and_undone_as_one():
     assert taken.walls == PLAN.walls and taken.rooms == PLAN.rooms
     assert undo.apply(taken)[0].placements == PLAN.placements
     assert bed.id not in taken
+
+
+def test_a_pasted_copy_of_a_locked_piece_is_free_to_move():
+    locked, _ = set_locked(PLAN, ["sofa"], True).apply(PLAN)
+    command, ids = paste(locked, copied(locked, ["sofa"]), 50, 0)
+    pasted, _ = command.apply(locked)
+    assert _piece(pasted, "sofa").locked and not _piece(pasted, ids[0]).locked

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 import shapely
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
@@ -247,3 +247,18 @@ def test_what_the_family_needs_is_picked_for_the_room_when_the_plan_lacks_it():
         if c.picked
     ]
     assert dining.count("spisebord") == 1 and dining.count("stol") == 4  # a chair each
+
+
+def test_the_properties_panel_locks_the_selected_piece(sample, qtbot):
+    window, plan = sample
+    editor = window.session.editor
+    sofa = next(p for p in plan.placements if p.category == "sofa")
+    click(editor.view, *sofa.center)
+    inputs = window.session.properties.inputs
+    qtbot.waitUntil(lambda: "locked" in inputs)  # the panel fills in just after the click
+    box = inputs["locked"]
+    assert not box.isChecked()
+    QTest.mouseClick(box, LEFT, NONE, QPoint(8, box.height() // 2))  # on the tick box
+    assert editor.plan[sofa.id] == replace(sofa, locked=True)
+    key(editor.view, Qt.Key.Key_Z, CTRL)
+    assert editor.plan == plan

@@ -28,6 +28,7 @@ from hjem.commands import (
     inventory,
     scheme,
     server,
+    suggest,
     sync,
     workspace,
 )
@@ -52,13 +53,14 @@ def saved_user_name() -> str:
 
 COMMANDS = (
     *("check", "db", "inventory", "demo", "case", "budget", "scheme", "handover", "server"),
-    *("workspace", "sync", "import", "background"),
+    *("workspace", "sync", "import", "background", "suggest"),
 )
 COMMAND_MODULES = (
     *(check, database, inventory, demo, cases, budget, scheme, handover, server, workspace),
     sync,
     import_home,
     background,
+    suggest,
 )
 
 

@@ -188,6 +188,11 @@ class PieceCheck:
             return False
         return unmet(self._clearance, self._own_zone_states(pose)) is None
 
+    def zones_blocked(self, center: tuple[float, float], rotation: float) -> list[bool]:
+        """Whether each of the piece's own clearance zones is taken at this pose (by walls,
+        fixed elements, other furniture or the outside), as `is_free` judges them."""
+        return [state.blocked for state in self._own_zone_states(self._pose(center, rotation))]
+
     def footprint(self, center: tuple[float, float], rotation: float) -> BaseGeometry:
         """The piece's full-size footprint at this pose, as the walkway grows it."""
         item = self.moving
@@ -290,6 +295,12 @@ class PieceCheck:
     def _floor_of_others(self) -> BaseGeometry:
         """Where a walker's centre can be with every piece but this one on the floor."""
         return self.walkway_check.floor_with(self.geometry.placements)
+
+    @property
+    def floor_of_others(self) -> BaseGeometry:
+        """Where a walker's centre can be with every piece but this one on the floor: the
+        floor to take further pieces from (`Walkway.floor_with(pieces, base=...)`)."""
+        return self._floor_of_others
 
     @cached_property
     def _floor_parts(self) -> tuple[np.ndarray, STRtree]:

@@ -7,9 +7,13 @@ soft rules an interior architect would sign, every one free of conflicts.
 unless their id is in `fixed`: those stay exactly where they are given). A piece whose id is
 in the plan is moved, a new id is added. Pieces of the room not among `pieces` stay where
 they are. A piece that cannot be placed is left out (`LeftOut`, with the reason) and is not
-in the suggestion's plan, even if it was in the plan before.
+in the suggestion's plan, even if it was in the plan before. Pieces are placed most important
+first (beds, sofa, table, wardrobe ... rugs last); when not all fit, the plain way (each piece
+where find-a-spot puts it) is tried too, in that order and in the order `pieces` are given.
 
-Up to `count` suggestions come back, best first; they differ visibly (the first piece that
+The plain greedy layout (each piece at the first pose along the walls the hard rules allow)
+is always among the candidates, so no suggestion scores worse than it. Up to `count`
+suggestions come back, best first; they differ visibly (the first piece that
 stands against a wall, the bed or the sofa, is on another wall in each, or some piece stands
 more than 50 cm elsewhere or turned). The same seed gives the same suggestions.
 
@@ -20,12 +24,13 @@ one for the UI. How it works: docs/layout.md.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hjem.floorplan.layout.rules import RULE_KEYS
-from hjem.floorplan.layout.solver import Layout, RoomSolver, differs, walls_of
+from hjem.floorplan.layout.solver import Avoid, Layout, RoomSolver, differs
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.i18n import Message, msg
 
@@ -64,17 +69,34 @@ def suggest(
         raise KeyError(f"no room {room_id!r} in the plan")
     solver = RoomSolver(plan, room, pieces, fixed)
     kept: list[Layout] = []
-    avoid: frozenset[int] = frozenset()
+    avoid = Avoid()
     for k in range(max(count, 1) + EXTRA_TRIES):
         rng = None if k == 0 and seed == 0 else random.Random(seed * 7919 + k)
         found = solver.layout(rng, avoid)
-        avoid |= walls_of(solver.view, found)
+        avoid = avoid.after(solver.view, found)
         if all(differs(found, other) for other in kept):
             kept.append(found)
         if len(kept) == count:
             break
+    to_beat = min(f.score for f in kept) if len(kept) >= count else -math.inf
+    plain = solver.first_fit(to_beat)
+    if plain is not None:
+        kept = _pooled(kept, plain)
+    if any(f.left_out for f in kept):
+        # Too full for the soft rules' choices: the plain way along the walls may fit more.
+        # In the order of importance, and in the caller's (who may know better what matters).
+        for order in (solver.order, solver.given):
+            kept = _pooled(kept, solver.along_walls(order))
     kept.sort(key=lambda f: -f.score)
     return [_suggestion(f) for f in kept[:count]]
+
+
+def _pooled(kept: list[Layout], new: Layout) -> list[Layout]:
+    """`kept` with `new` among them: a layout too like another gives way to the better one."""
+    alike = [f for f in kept if not differs(f, new)]
+    if any(f.score >= new.score for f in alike):
+        return kept
+    return [f for f in kept if f not in alike] + [new]
 
 
 def _suggestion(found: Layout) -> Suggestion:
@@ -82,7 +104,7 @@ def _suggestion(found: Layout) -> Suggestion:
         found.plan,
         tuple(p.id for p in found.placed),
         tuple(LeftOut(p.id, reason) for p, reason in found.left_out),
-        round(found.score, 6),
+        found.score,
         found.reasons,
     )
 

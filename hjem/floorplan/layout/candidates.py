@@ -14,18 +14,21 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import shapely
+
 from hjem.floorplan.categories import BEDS
-from hjem.floorplan.geometry import Point, local_to_world, normalize_angle
+from hjem.floorplan.geometry import Point, local_to_world, normalize_angle, rect_corners
 from hjem.floorplan.layout.room_view import RoomView
 from hjem.floorplan.layout.rules import COFFEE_GAP, COFFEE_TABLES, SOFAS, TABLES, bedside_slots
 from hjem.floorplan.model import Placement
 from hjem.floorplan.relations import SEATS, back_depth
-from hjem.floorplan.wall_runs import centre_on, length_along, rotation_on
+from hjem.floorplan.wall_runs import depth_into, length_along, rotation_on
 
-STEP = 25.0  # cm between trial offsets along a wall
+STEP = 30.0  # cm between trial offsets along a wall
 INSET = 0.5  # cm from a wall's end: flush with the corner, as `spots` stands pieces
 SEAT_SPACING = 55.0  # cm of table edge per chair
-HINT = 0.4  # the weight of a trial's hint against the soft rules' weights (3, 4, ...)
+HINT = 0.1  # a trial's hint weighs less than any soft rule's share of a piece
 CENTRED = frozenset({"seng", "barneseng", "sofa", "tvbord", "skaenk"})
 CORNERED = frozenset({"klaedeskab", "reol", "kommode", "koeleskab", "vaskemaskine", "lampe"})
 
@@ -38,24 +41,42 @@ class Trial:
     hint: float = 0.0
 
 
-def trials_for(view: RoomView, piece: Placement, placed: Sequence[Placement]) -> list[Trial]:
-    """Every trial pose for the piece, given the pieces placed in the room so far."""
-    return [*_related(piece, placed), *_free(view, piece), *_along_walls(view, piece)]
+def trials_for(view: RoomView, piece: Placement, placed: Sequence[Placement]) -> list[list[Trial]]:
+    """The trial poses for the piece, given the pieces placed in the room so far, in tiers:
+    for a chair, the seats at the tables first, and only if none will do, the rest (along
+    the walls); for any other piece, all of them at once."""
+    related = _related(piece, placed)
+    rest = [*_free(view, piece), *along_walls(view, piece)]
+    if related and piece.category in SEATS:
+        return [related, rest]
+    return [related + rest]
+
+
+def along_walls(view: RoomView, piece: Placement) -> list[Trial]:
+    """The piece with its back to each edge of the room in turn, from the edge's start
+    (kept on the view per kind and size of piece: variants ask again and again)."""
+    key = (piece.category, piece.width, piece.depth)
+    if key not in view.trials:
+        view.trials[key] = _along_walls(view, piece)
+    return view.trials[key]
 
 
 def _along_walls(view: RoomView, piece: Placement) -> list[Trial]:
     turns = (0.0, 90.0) if piece.category in TABLES and piece.category != "skrivebord" else (0.0,)
     trials = []
-    for i, edge in enumerate(view.edges):
+    for i, (edge, (sx, sy, dx, dy, _, _)) in enumerate(zip(view.edges, view.frames, strict=True)):
         for turn in turns:
             length = length_along(turn, piece)
+            inward = depth_into(turn, piece) / 2
             low, high = length / 2 + INSET, edge.length - length / 2 - INSET
             if high < low:
                 continue
+            rotation = rotation_on(edge, turn)
             for along in _offsets(low, high):
                 hint = _wall_hint(piece.category, along, edge.length) if turn == 0.0 else 0.0
-                centre = centre_on(edge, turn, along, piece)
-                trials.append(Trial(centre, rotation_on(edge, turn), i, hint))
+                # The edge's frame in plain floats (`Edge.point`, without numpy's cost).
+                centre = Point(sx + dx * along - dy * inward, sy + dy * along + dx * inward)
+                trials.append(Trial(centre, rotation, i, hint))
     return trials
 
 
@@ -152,6 +173,25 @@ def seats(table: Placement, chair: Placement) -> list[Trial]:
         where = local_to_world(table.center, table.rotation, (side * (table.width / 2 + out), 0.0))
         trials.append(Trial(where, normalize_angle(table.rotation + turn) % 360.0, hint=HINT / 2))
     return trials
+
+
+def seat_room(
+    view: RoomView, tables: Sequence[Placement], chair: Placement, chairs: int
+) -> list[float]:
+    """For each pose of a table, the share of `chairs` chairs that would have a seat at it
+    inside the room (a look ahead: the table is placed before its chairs)."""
+    if not tables or chairs <= 0:
+        return [0.0] * len(tables)
+    outlines, owners = [], []
+    for n, table in enumerate(tables):
+        for trial in seats(table, chair):
+            outlines.append(rect_corners(trial.center, chair.width, chair.depth, trial.rotation))
+            owners.append(n)
+    inside = shapely.covers(view.polygon, shapely.polygons(np.array(outlines, dtype=float)))
+    free = [0] * len(tables)
+    for n, ok in zip(owners, np.atleast_1d(inside).tolist(), strict=True):
+        free[n] += int(ok)
+    return [min(f, chairs) / chairs for f in free]
 
 
 def _before_sofa(sofa: Placement, table: Placement) -> list[Trial]:

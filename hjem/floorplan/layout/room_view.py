@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -21,6 +22,8 @@ from hjem.floorplan.wall_runs import Edge, room_edges
 
 ON_WALL_CM = 4.0  # a piece's back this near an edge stands against it
 SLACK_CM = 2.0  # an opening's centre line may lie this far outside its wall's thickness
+PATH_HALF_CM = 30.0  # half the width of the way from a door to a window
+INTO_ROOM_CM = 40.0  # the way starts and ends this far inside the door and the window
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,20 @@ class RoomView:
         self.plan, self.room = plan, room
         self.polygon: BaseGeometry = room_polygon(room)
         self.edges: list[Edge] = room_edges(self.polygon)
+        # Each edge as plain floats (start, direction, length, rotation): numpy's per-call cost
+        # would dominate the arithmetic of a single point.
+        self.frames = [
+            (*map(float, e.start), *map(float, e.direction), e.length, e.rotation)
+            for e in self.edges
+        ]
         self.gaps: list[Gap] = [g for o in plan.openings if (g := self._gap(o)) is not None]
+        self._behind: dict[
+            tuple[float, float, float, float, float], tuple[int, float, float] | None
+        ]
+        self._behind = {}
+        self.prepared = room_polygon(room)  # a copy of its own to prepare, for many queries
+        shapely.prepare(self.prepared)
+        self.trials: dict[tuple[str, float, float], list[Any]] = {}  # `candidates.along_walls`
         centre = self.polygon.centroid
         self.centre = Point(centre.x, centre.y)
         self.area = float(self.polygon.area)
@@ -73,6 +89,26 @@ class RoomView:
     def doors(self) -> list[Gap]:
         return [g for g in self.gaps if not g.is_window]
 
+    @cached_property
+    def door_window_paths(self) -> BaseGeometry | None:
+        """The ways from each door to each window, `PATH_HALF_CM` × 2 wide, from a little
+        inside the door to a little before the window (None: no door or no window)."""
+        lines = [
+            shapely.LineString(
+                [
+                    self.edges[door.edge].point(door.middle, INTO_ROOM_CM),
+                    self.edges[window.edge].point(window.middle, INTO_ROOM_CM),
+                ]
+            )
+            for door in self.doors
+            for window in self.windows
+        ]
+        if not lines:
+            return None
+        paths = shapely.union_all(lines).buffer(PATH_HALF_CM)
+        shapely.prepare(paths)
+        return paths
+
     def covers(self, point: tuple[float, float]) -> bool:
         return bool(self.polygon.covers(shapely.Point(point)))
 
@@ -81,12 +117,19 @@ class RoomView:
     def wall_behind(self, piece: Placement) -> tuple[int, float, float] | None:
         """(edge, lo, hi) when the piece's back stands against an edge and parallel to it:
         the stretch of the edge its back covers; else None."""
+        key = (piece.center.x, piece.center.y, piece.rotation, piece.width, piece.depth)
+        if key not in self._behind:
+            self._behind[key] = self._wall_behind(piece)
+        return self._behind[key]
+
+    def _wall_behind(self, piece: Placement) -> tuple[int, float, float] | None:
         back = local_to_world(piece.center, piece.rotation, (0.0, -piece.depth / 2))
-        for i, edge in enumerate(self.edges):
-            if abs(_turn_between(edge.rotation, piece.rotation)) > 1.0:
+        for i, (sx, sy, dx, dy, length, rotation) in enumerate(self.frames):
+            if abs(_turn_between(rotation, piece.rotation)) > 1.0:
                 continue
-            u, v = edge.project(back)
-            if abs(v) <= ON_WALL_CM and -1.0 <= u <= edge.length + 1.0:
+            rx, ry = back.x - sx, back.y - sy
+            u, v = rx * dx + ry * dy, ry * dx - rx * dy  # the normal into the room is (-dy, dx)
+            if abs(v) <= ON_WALL_CM and -1.0 <= u <= length + 1.0:
                 half = piece.width / 2
                 return i, u - half, u + half
         return None

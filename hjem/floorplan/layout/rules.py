@@ -14,9 +14,11 @@ pose of every piece.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+import numpy as np
 import shapely
 
 from hjem.floorplan.categories import BEDS
@@ -24,6 +26,8 @@ from hjem.floorplan.geometry import Point, local_to_world, rect_corners, rotate
 from hjem.floorplan.layout.room_view import RoomView, aligned, half_extent_along
 from hjem.floorplan.model import Placement
 from hjem.floorplan.relations import SEATS, UNDER_TOP
+from hjem.floorplan.shapes import place_corners
+from hjem.ids import ElementId
 
 SOFAS = frozenset({"sofa"})
 COFFEE_TABLES = frozenset({"sofabord"})
@@ -33,8 +37,7 @@ STORAGE = frozenset({"klaedeskab", "kommode", "skaenk"})
 FREE_STANDING = SEATS | TABLES | COFFEE_TABLES | frozenset({"taeppe"}) | BEDS
 TALL_CM = 120.0  # a piece this tall darkens a window it stands beside
 COFFEE_GAP = (40.0, 50.0)  # cm from the sofa's front to the coffee table: within reach
-PATH_HALF_CM = 30.0  # half the width of the way from a door to a window
-INTO_ROOM_CM = 40.0  # the way starts and ends this far inside the door and the window
+DESK_NEAR_CM = 150.0  # a desk this near a window has its daylight
 
 Term = Callable[[RoomView, Placement, Sequence[Placement]], float | None]
 Whole = Callable[[RoomView, Sequence[Placement]], float | None]
@@ -161,8 +164,10 @@ def desk_light_from_side(
     best = 0.0
     for window in view.windows:
         edge = view.edges[window.edge]
-        where = edge.point(window.middle, 0.0)
-        near = max(0.0, 1.0 - max(0.0, _distance(piece.center, where) - 100.0) / 200.0)
+        u, _ = edge.project(piece.center)
+        nearest = edge.point(min(max(u, window.lo), window.hi), 0.0)
+        away = _distance(piece.center, nearest)
+        near = max(0.0, 1.0 - max(0.0, away - DESK_NEAR_CM) / 200.0)
         towards = -(facing[0] * edge.normal[0] + facing[1] * edge.normal[1])
         side = 1.0 if abs(towards) < 0.3 else (0.6 if towards > 0 else 0.3)
         best = max(best, near * side)
@@ -188,7 +193,7 @@ def tall_clear_of_windows(view: RoomView, piece: Placement, others: Sequence[Pla
 
 def keeps_door_to_window(view: RoomView, piece: Placement, others: Sequence[Placement]) -> float:
     """Nothing stands in the way from a door to a window."""
-    paths = door_window_paths(view)
+    paths = view.door_window_paths
     if paths is None:
         return 1.0
     outline = shapely.Polygon(rect_corners(piece.center, piece.width, piece.depth, piece.rotation))
@@ -233,26 +238,74 @@ PIECE_RULES: tuple[PieceRule, ...] = (
     PieceRule("square_to_walls", 1.0, None, square_to_walls),
 )
 ROOM_RULES: tuple[RoomRule, ...] = (RoomRule("balance", 1.0, balance),)
-RULE_KEYS: tuple[str, ...] = tuple(r.key for r in (*PIECE_RULES, *ROOM_RULES))
+RULE_KEYS: tuple[str, ...] = (*(r.key for r in PIECE_RULES), *(r.key for r in ROOM_RULES))
 
 
-def piece_rules_for(piece: Placement) -> list[PieceRule]:
-    """The piece rules that judge this piece (a tall piece only by the window rule if tall)."""
-    return [
-        r
-        for r in PIECE_RULES
-        if r.judges(piece) and (r.key != "tall_clear_of_windows" or piece.height >= TALL_CM)
-    ]
+def piece_rules_for(piece: Placement) -> tuple[PieceRule, ...]:
+    """The piece rules that judge this piece (the window rule only a tall one)."""
+    return _rules_for(piece.category, piece.height >= TALL_CM, piece.floor_flat)
+
+
+@cache
+def _rules_for(category: str, tall: bool, flat: bool) -> tuple[PieceRule, ...]:
+    probe = Placement(ElementId(""), "", category, 1.0, 1.0, 1.0, Point(0.0, 0.0), floor_flat=flat)
+    return tuple(
+        r for r in PIECE_RULES if r.judges(probe) and (r.key != "tall_clear_of_windows" or tall)
+    )
 
 
 def piece_value(view: RoomView, piece: Placement, others: Sequence[Placement]) -> float:
     """The weighted sum of the piece rules for one piece: how the solver ranks its poses."""
-    total = 0.0
-    for rule in piece_rules_for(piece):
-        value = rule.term(view, piece, others)
-        if value is not None:
-            total += rule.weight * value
-    return total
+    return piece_values(view, [piece], others)[0]
+
+
+def piece_values(
+    view: RoomView,
+    poses: Sequence[Placement],
+    others: Sequence[Placement],
+    judged: Mapping[str, int] | None = None,
+) -> list[float]:
+    """`piece_value` of one piece at many poses; the way from door to window is tested for
+    all of them in one shapely call. `judged`: how many pieces of the layout each rule
+    judges, so a pose is worth what it adds to `score` (a rule's weight is shared)."""
+    if not poses:
+        return []
+    rules = piece_rules_for(poses[0])
+    totals = [0.0] * len(poses)
+    for rule in rules:
+        weight = rule.weight / max(1, (judged or {}).get(rule.key, 1))
+        if rule.term is keeps_door_to_window:
+            for i, value in enumerate(_keeps_way(view, poses)):
+                totals[i] += weight * value
+            continue
+        for i, pose in enumerate(poses):
+            found = rule.term(view, pose, others)
+            if found is not None:
+                totals[i] += weight * found
+    return totals
+
+
+def judged_counts(pieces: Sequence[Placement]) -> dict[str, int]:
+    """How many of the pieces each piece rule judges."""
+    counts: dict[str, int] = {}
+    for piece in pieces:
+        for rule in piece_rules_for(piece):
+            counts[rule.key] = counts.get(rule.key, 0) + 1
+    return counts
+
+
+def _keeps_way(view: RoomView, poses: Sequence[Placement]) -> list[float]:
+    paths = view.door_window_paths
+    if paths is None:
+        return [1.0] * len(poses)
+    first = poses[0]
+    half = np.array([first.width / 2, first.depth / 2])
+    local = half * np.array([(-1, -1), (1, -1), (1, 1), (-1, 1)], dtype=float)
+    centers = np.array([p.center for p in poses], dtype=float)
+    rotations = np.array([p.rotation for p in poses], dtype=float)
+    corners = place_corners(np.broadcast_to(local, (len(poses), 4, 2)), centers, rotations)
+    crossing = shapely.intersects(paths, shapely.polygons(corners))
+    return [0.0 if c else 1.0 for c in np.atleast_1d(crossing).tolist()]
 
 
 def score(
@@ -264,7 +317,7 @@ def score(
     for rule in PIECE_RULES:
         values = []
         for piece in pieces:
-            if rule.judges(piece) and rule in piece_rules_for(piece):
+            if rule in piece_rules_for(piece):
                 others = [p for p in pieces if p is not piece]
                 value = rule.term(view, piece, others)
                 if value is not None:
@@ -281,24 +334,6 @@ def score(
 
 
 # --- geometry helpers -------------------------------------------------------------------------
-
-
-def door_window_paths(view: RoomView) -> shapely.Geometry | None:
-    """The ways from each door to each window of the room, 60 cm wide (None: no such way)."""
-    cached = view.__dict__.get("_paths", False)
-    if cached is not False:
-        return cached  # type: ignore[no-any-return]
-    lines = []
-    for door in view.doors:
-        for window in view.windows:
-            start = view.edges[door.edge].point(door.middle, INTO_ROOM_CM)
-            end = view.edges[window.edge].point(window.middle, INTO_ROOM_CM)
-            lines.append(shapely.LineString([start, end]))
-    paths = shapely.union_all(lines).buffer(PATH_HALF_CM) if lines else None
-    if paths is not None:
-        shapely.prepare(paths)
-    view.__dict__["_paths"] = paths
-    return paths
 
 
 def _free_ahead(view: RoomView, piece: Placement, others: Sequence[Placement]) -> float:

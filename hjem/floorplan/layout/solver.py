@@ -17,12 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun
-from hjem.floorplan.geometry import Point
-from hjem.floorplan.layout.candidates import Trial, trials_for
+from hjem.floorplan.geometry import Point, distance
+from hjem.floorplan.layout.candidates import Trial, along_walls, seat_room, trials_for
+from hjem.floorplan.layout.pairs import PairCheck
 from hjem.floorplan.layout.room_view import RoomView
-from hjem.floorplan.layout.rules import piece_value, score
+from hjem.floorplan.layout.rules import TABLES, judged_counts, piece_values, score
+from hjem.floorplan.layout.screen import unblocked
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.piece_check import PieceCheck, check_for
+from hjem.floorplan.relations import SEATS
 from hjem.floorplan.report import full_report
 from hjem.floorplan.room_names import room_noun
 from hjem.floorplan.shapes import room_at
@@ -37,7 +40,8 @@ IMPORTANCE: tuple[str, ...] = (
     *("koekkenudstyr", "tekstiler", "taeppe"),
 )
 _RANK = {category: i for i, category in enumerate(IMPORTANCE)}
-JITTER = 0.6  # how far a variant's seeded noise may reorder trial poses
+JITTER = 0.15  # how far a variant's seeded noise may reorder trial poses
+SEAT_LOOKAHEAD = 3.0  # as much as the chairs-at-the-table rule weighs
 MOVED_CM = 50.0  # a piece moved this far, or turned, makes a layout visibly different
 
 
@@ -77,41 +81,92 @@ class RoomSolver:
         self.base = base
         self.view = RoomView(base, room)
         self.staying = [p for p in base.placements if _in_room(base, p, room)]
+        self.given = movable  # in the caller's order
         self.order = importance_order(movable)
+        self.judged = judged_counts([*self.staying, *movable])
         self.before = {conflict_key(c) for c in full_report(base)}
-        self._checks: dict[tuple[str, ...], PieceCheck] = {}
-        self._reasons: dict[str, Message] = {}
+        self._base_check: PieceCheck | None = None
+        self._last_report: tuple[Plan, list[Conflict]] | None = None
 
     # --- one layout -------------------------------------------------------------------------
 
-    def layout(self, rng: random.Random | None, avoid: frozenset[int] = frozenset()) -> Layout:
-        """A layout; `rng` shuffles near-equal poses, `avoid` keeps the first piece that
-        stands against a wall off these walls (so variants differ)."""
+    def layout(self, rng: random.Random | None, avoid: Avoid | None = None) -> Layout:
+        """A layout; `rng` shuffles near-equal poses, `avoid` keeps the first piece off the
+        walls and spots it had in earlier variants (so variants differ)."""
+        avoid = avoid or Avoid()
         found = self._place_all(rng, avoid, walkway=False)
-        if self._new_conflicts(found.plan):
+        if self._new_conflicts(found.plan) and found.placed:
             found = self._place_all(rng, avoid, walkway=True)
         self._drop_conflicting(found)
         self._second_chance(found)
-        found.score, found.reasons = score(
-            self.view, [*self.staying, *found.placed], [p for p, _ in found.left_out]
-        )
+        self._score(found)
         return found
 
-    def _place_all(self, rng: random.Random | None, avoid: frozenset[int], walkway: bool) -> Layout:
+    def first_fit(self, to_beat: float) -> Layout | None:
+        """The plain greedy way: each piece in the caller's order at the first pose along the
+        walls (edge by edge, from one end: `candidates.along_walls`) the hard rules allow, the
+        soft rules unasked. `suggest` keeps it among its candidates, so no suggestion scores
+        worse than it. None when it scores no better than `to_beat` (it is then not worth
+        the full report that would make sure of it)."""
+        found = self._place_plain(walkway=False)
+        if self._new_conflicts(found.plan) and found.placed:
+            found = self._place_plain(walkway=True)
+        self._drop_conflicting(found)
+        self._score(found)
+        return found if found.score > to_beat else None
+
+    def _place_plain(self, walkway: bool) -> Layout:
         found = Layout(self.base, [])
-        anchored = False
-        for piece in self.order:
-            walls = avoid if not anchored else frozenset()
-            pose = self._best_pose(found, piece, rng, walls, walkway)
-            if pose is None and walls:
-                pose = self._best_pose(found, piece, rng, frozenset(), walkway)
+        pairs = None if walkway else PairCheck()
+        for piece in self.given:
+            check = self._check(found, piece, pairs is None)
+            trials = self._screened(check, piece, along_walls(self.view, piece), pairs)
+            poses = (piece.moved_to(t.center, t.rotation) for t in trials)
+            pose = next((p for p in poses if self._admits(check, p, pairs)), None)
             if pose is None:
                 found.left_out.append((piece, self._crowded(piece)))
                 continue
-            placed, trial = pose
-            anchored = anchored or trial.wall is not None
-            found.placed.append(placed)
-            found.plan = with_piece(found.plan, placed)
+            found.placed.append(pose)
+            found.plan = with_piece(found.plan, pose)
+        return found
+
+    def along_walls(self, order: Sequence[Placement]) -> Layout:
+        """The plain way, for a room too full for the soft rules' choices: each piece in
+        `order` where find-a-spot puts it (every wall, the walkway checked)."""
+        found = Layout(self.base, [])
+        for piece in order:
+            spot = SpotFinder(found.plan).find(piece, self.room.id)
+            if spot.placement is None:
+                found.left_out.append((piece, spot.reason or self._crowded(piece)))
+                continue
+            found.placed.append(spot.placement)
+            found.plan = spot.applied_to(found.plan)
+        self._drop_conflicting(found)
+        self._score(found)
+        return found
+
+    def _score(self, found: Layout) -> None:
+        found.score, found.reasons = score(
+            self.view, [*self.staying, *found.placed], [p for p, _ in found.left_out]
+        )
+
+    def _place_all(self, rng: random.Random | None, avoid: Avoid, walkway: bool) -> Layout:
+        """Every piece at its best pose; `walkway`: the careful way (a piece checker rebuilt
+        for each piece, the walkway checked), else the fast way (`pairs`)."""
+        found = Layout(self.base, [])
+        pairs = None if walkway else PairCheck()
+        for n, piece in enumerate(self.order):
+            pose = None
+            # The first piece: off its earlier walls and spots, else off its spots, else anywhere.
+            for keep_off in avoid.steps() if n == 0 else [Avoid()]:
+                pose = self._best_pose(found, piece, rng, keep_off, pairs)
+                if pose is not None:
+                    break
+            if pose is None:
+                found.left_out.append((piece, self._crowded(piece)))
+                continue
+            found.placed.append(pose)
+            found.plan = with_piece(found.plan, pose)
         return found
 
     def _best_pose(
@@ -119,45 +174,92 @@ class RoomSolver:
         found: Layout,
         piece: Placement,
         rng: random.Random | None,
-        avoid: frozenset[int],
-        walkway: bool,
-    ) -> tuple[Placement, Trial] | None:
+        avoid: Avoid,
+        pairs: PairCheck | None,
+    ) -> Placement | None:
         others = [*self.staying, *found.placed]
-        ranked = []
-        for n, trial in enumerate(trials_for(self.view, piece, others)):
-            if trial.wall is not None and trial.wall in avoid:
-                continue
-            moved = piece.moved_to(trial.center, trial.rotation)
-            value = piece_value(self.view, moved, others) + trial.hint
-            if rng is not None:
-                value += rng.uniform(0.0, JITTER)
-            ranked.append((-value, n, moved, trial))
-        ranked.sort(key=lambda r: (r[0], r[1]))
-        check = self._check(found, piece)
-        for _, _, moved, trial in ranked:
-            center, rotation = (moved.center.x, moved.center.y), moved.rotation
-            if not check.is_free(center, rotation):
-                continue
-            if walkway and not check.walkway_clear(center, rotation):
-                continue
-            return moved, trial
+        check = self._check(found, piece, pairs is None)
+        for tier in trials_for(self.view, piece, others):
+            trials = self._screened(check, piece, [t for t in tier if avoid.allows(t)], pairs)
+            poses = [piece.moved_to(t.center, t.rotation) for t in trials]
+            values = piece_values(self.view, poses, others, self.judged)
+            if piece.category in TABLES:
+                values = self._with_seats(piece, poses, values)
+            ranked = []
+            for n, (trial, moved, value) in enumerate(zip(trials, poses, values, strict=True)):
+                noise = 0.0 if rng is None else rng.uniform(0.0, JITTER)
+                ranked.append((-(value + trial.hint + noise), n, moved, trial))
+            ranked.sort(key=lambda r: (r[0], r[1]))
+            for _, _, moved, _ in ranked:
+                if self._admits(check, moved, pairs):
+                    return moved
         return None
 
-    def _check(self, found: Layout, piece: Placement) -> PieceCheck:
-        """The piece checker for the plan so far (shared by variants that agree so far)."""
-        key = tuple(
-            f"{p.id}@{p.center.x:.2f},{p.center.y:.2f},{p.rotation:.1f}" for p in found.placed
-        )
-        check = self._checks.get(key)
-        if check is None:
-            check = self._checks[key] = check_for(found.plan, None)
+    def _with_seats(
+        self, table: Placement, poses: list[Placement], values: list[float]
+    ) -> list[float]:
+        """A table's poses valued with the seats its chairs (still to place) would find."""
+        chairs = [p for p in self.order if p.category in SEATS]
+        if table.category == "skrivebord":
+            chairs = chairs[:1]
+        if not chairs:
+            return values
+        room = seat_room(self.view, poses, chairs[0], len(chairs))
+        return [v + SEAT_LOOKAHEAD * r for v, r in zip(values, room, strict=True)]
+
+    def _screened(
+        self, check: PieceCheck, piece: Placement, trials: list[Trial], pairs: PairCheck | None
+    ) -> list[Trial]:
+        """The trials that pass the cheap refusals (`screen`), all at once."""
+        in_way = pairs.standing_in_way(piece) if pairs is not None else []
+        poses = [(t.center, t.rotation) for t in trials]
+        passing = unblocked(check.geometry, self.view.prepared, piece, poses, in_way)
+        return [t for t, ok in zip(trials, passing, strict=True) if ok]
+
+    def _admits(self, check: PieceCheck, moved: Placement, pairs: PairCheck | None) -> bool:
+        center, rotation = (moved.center.x, moved.center.y), moved.rotation
+        if not check.is_free(center, rotation):
+            return False
+        if pairs is None:
+            return check.walkway_clear(center, rotation)
+        blocked = check.zones_blocked(center, rotation)
+        if not pairs.admits(moved, blocked):
+            return False
+        pairs.add(moved, blocked)
+        return True
+
+    def _check(self, found: Layout, piece: Placement, rebuilt: bool) -> PieceCheck:
+        """The piece checker aimed at `piece`: of the plan without the pieces (the fast way),
+        or of the plan so far (the careful way)."""
+        if not rebuilt:
+            check = self._base()
+            check.aim(piece, with_piece(self.base, piece))
+            return check
+        check = check_for(found.plan, None)
         check.aim(piece, with_piece(found.plan, piece))
         return check
 
     # --- making sure --------------------------------------------------------------------------
 
     def _new_conflicts(self, plan: Plan) -> list[Conflict]:
-        return [c for c in full_report(plan) if conflict_key(c) not in self.before]
+        """Conflicts the plan without the pieces did not have (the last plan's kept)."""
+        if self._last_report is None or self._last_report[0] is not plan:
+            self._last_report = (plan, self._report(plan))
+        return [c for c in self._last_report[1] if conflict_key(c) not in self.before]
+
+    def _report(self, plan: Plan) -> list[Conflict]:
+        """`full_report` of a layout; its walkway worked out from the floor the plan without
+        the pieces leaves (as a drag does), growing only the pieces placed."""
+        check = self._base()
+        placed = [p for p in plan.placements if self.base.get(p.id) != p]
+        walkway = check.walkway_check.with_plan(plan)
+        floor = walkway.floor_with(placed, base=check.floor_of_others)
+        return full_report(plan, walkway_found=walkway.conflicts(floor=floor))
+
+    def _base(self) -> PieceCheck:
+        if self._base_check is None:
+            self._base_check = check_for(self.base, None)
+        return self._base_check
 
     def _drop_conflicting(self, found: Layout) -> None:
         """Leave out, least important first, pieces named in a conflict the plan did not have."""
@@ -210,13 +312,30 @@ def differs(a: Layout, b: Layout) -> bool:
     return False
 
 
-def walls_of(view: RoomView, found: Layout) -> frozenset[int]:
-    """The wall the layout's first wall-standing piece backs onto (as a one-element set)."""
-    for piece in found.placed:
-        behind = view.wall_behind(piece)
-        if behind is not None:
-            return frozenset({behind[0]})
-    return frozenset()
+@dataclass(frozen=True)
+class Avoid:
+    """Where a variant keeps its first piece off: the walls and spots of earlier variants."""
+
+    walls: frozenset[int] = frozenset()
+    spots: tuple[Point, ...] = ()
+
+    def allows(self, trial: Trial) -> bool:
+        if trial.wall is not None and trial.wall in self.walls:
+            return False
+        return all(distance(trial.center, spot) > MOVED_CM for spot in self.spots)
+
+    def steps(self) -> list[Avoid]:
+        """This, then only the spots, then nothing: the first that leaves a pose wins."""
+        return [self, Avoid(spots=self.spots), Avoid()]
+
+    def after(self, view: RoomView, found: Layout) -> Avoid:
+        """This, and the first piece's wall and spot in `found` as well."""
+        if not found.placed:
+            return self
+        first = found.placed[0]
+        behind = view.wall_behind(first)
+        walls = self.walls | ({behind[0]} if behind is not None else set())
+        return Avoid(frozenset(walls), (*self.spots, first.center))
 
 
 def _in_room(plan: Plan, piece: Placement, room: Room) -> bool:
@@ -226,7 +345,3 @@ def _in_room(plan: Plan, piece: Placement, room: Room) -> bool:
 
 def _without(plan: Plan, piece_id: str) -> Plan:
     return replace(plan, placements=tuple(p for p in plan.placements if p.id != piece_id))
-
-
-def origin_piece(piece: Placement) -> Placement:
-    return piece.moved_to(Point(0.0, 0.0), 0.0)

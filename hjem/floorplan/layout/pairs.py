@@ -1,0 +1,111 @@
+"""The hard rules among the pieces a layout places, one pair at a time, so one piece checker
+of the room without them (`PieceCheck`, built once) serves every piece of every variant.
+
+The piece checker judges a piece against the plan it was built on: walls, doors, windows,
+fixed elements and the furniture that stays. Between the pieces placed since, the same rules
+are applied here to a handful of rectangles: footprints overlap only as a relation allows (a
+chair pushed in under the table; a rug lies under anything), nobody stands in another's
+clearance unless that clearance allows its kind, and each piece's clearance is met (all its
+zones free, or any one, as it needs) counting what the piece checker found taken already.
+
+The finished layout still goes through `full_report`; should these rules and the engine ever
+disagree (a zone clipped by an inner wall), the solver lays the room out again with a piece
+checker rebuilt for every piece.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from hjem.floorplan.model import Placement
+from hjem.floorplan.relations import overlap_allowed, related
+from hjem.floorplan.shapes import clearance_of, local_corners, place_item, polygon_array
+
+
+@dataclass
+class _Placed:
+    piece: Placement
+    footprint: shapely.Polygon
+    zones: np.ndarray
+    blocked: list[bool]  # per zone: taken (by the plan, or by a piece placed)
+
+
+@dataclass
+class PairCheck:
+    """The pieces placed so far, and whether one more may join them."""
+
+    placed: list[_Placed] = field(default_factory=list)
+
+    def admits(self, piece: Placement, plan_blocked: list[bool]) -> bool:
+        """Whether `piece` (at its pose) keeps the hard rules among the placed pieces;
+        `plan_blocked`: its zones the plan already takes (`PieceCheck.zones_blocked`)."""
+        if not self.placed:
+            return not _unmet(piece, list(plan_blocked) if not piece.floor_flat else [])
+        footprint, zones = _shapes(piece)
+        own = list(plan_blocked) if not piece.floor_flat else []
+        allow = clearance_of(piece).allow
+        for other in self.placed:
+            if piece.floor_flat or other.piece.floor_flat:
+                continue
+            if footprint.intersects(other.footprint) and not overlap_allowed(piece, other.piece):
+                return False
+            if piece.category not in clearance_of(other.piece).allow and len(other.zones):
+                taken = shapely.intersects(other.zones, footprint).tolist()
+                states = [a or b for a, b in zip(other.blocked, taken, strict=True)]
+                if _unmet(other.piece, states):
+                    return False
+            if other.piece.category not in allow and own:
+                taken = shapely.intersects(zones, other.footprint).tolist()
+                own = [a or b for a, b in zip(own, taken, strict=True)]
+        return not _unmet(piece, own)
+
+    def add(self, piece: Placement, plan_blocked: list[bool]) -> None:
+        footprint, zones = _shapes(piece)
+        own = list(plan_blocked) if not piece.floor_flat else []
+        allow = clearance_of(piece).allow
+        for other in self.placed:
+            if piece.floor_flat or other.piece.floor_flat:
+                continue
+            if piece.category not in clearance_of(other.piece).allow and len(other.zones):
+                taken = shapely.intersects(other.zones, footprint).tolist()
+                other.blocked = [a or b for a, b in zip(other.blocked, taken, strict=True)]
+            if other.piece.category not in allow and own:
+                taken = shapely.intersects(zones, other.footprint).tolist()
+                own = [a or b for a, b in zip(own, taken, strict=True)]
+        self.placed.append(_Placed(piece, footprint, zones if own else zones[:0], own))
+
+    def standing_in_way(self, piece: Placement) -> list[BaseGeometry]:
+        """The footprints of placed pieces `piece` may not overlap at all (no relation, no rug),
+        and the clearance zones it may not stand in that must all stay free."""
+        if piece.floor_flat:
+            return []
+        found: list[BaseGeometry] = []
+        for other in self.placed:
+            if other.piece.floor_flat or related(piece, other.piece) is not None:
+                continue
+            found.append(other.footprint)
+            clearance = clearance_of(other.piece)
+            if clearance.need == "all" and piece.category not in clearance.allow:
+                found += list(other.zones)
+        return found
+
+    def copy(self) -> PairCheck:
+        return PairCheck(
+            [_Placed(p.piece, p.footprint, p.zones, list(p.blocked)) for p in self.placed]
+        )
+
+
+def _shapes(piece: Placement) -> tuple[shapely.Polygon, np.ndarray]:
+    """The piece's footprint and clearance zones, shrunk as the engine's are."""
+    polygons = polygon_array(place_item(local_corners(piece), piece.center, piece.rotation))
+    return polygons[0], polygons[1:]
+
+
+def _unmet(piece: Placement, blocked: list[bool]) -> bool:
+    if not blocked or not any(blocked):
+        return False
+    return clearance_of(piece).need == "all" or all(blocked)

@@ -15,14 +15,15 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import screenshots as shots  # noqa: E402  (sets the laptop screen before Qt loads)
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+# screenshots sets the laptop screen before Qt loads: imported first.
+import screenshots as shots
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
-from hjem.cases.demo import DEMO_CASE  # noqa: E402
-from hjem.cases.plans import load_case_plan  # noqa: E402
-from hjem.floorplan.model import Plan, RoomKind  # noqa: E402
-from hjem.floorplan.shapes import room_at  # noqa: E402
+from hjem.cases.demo import DEMO_CASE
+from hjem.cases.plans import load_case_plan
+from hjem.floorplan.model import Plan, RoomKind
+from hjem.floorplan.shapes import room_at
 
 WAIT_MS = 60_000
 

@@ -4,9 +4,9 @@ inventory without a single conflict, every piece reserved for them."""
 from hjem.cases.cases import address_of, get_case
 from hjem.cases.demo import DEMO_CASE, fill_demo_case
 from hjem.cases.plans import load_case_plan
+from hjem.floorplan.geometry import rotate
 from hjem.floorplan.model import RoomKind
 from hjem.floorplan.report import full_report
-from hjem.floorplan.geometry import rotate
 from hjem.floorplan.shapes import footprint, room_at
 from hjem.inventory.demo import fill_demo
 from hjem.inventory.reservations import reserved_for

@@ -62,6 +62,7 @@ class RoomView:
             tuple[float, float, float, float, float], tuple[int, float, float] | None
         ]
         self._behind = {}
+        self._square: dict[float, bool] = {}
         self.prepared = room_polygon(room)  # a copy of its own to prepare, for many queries
         shapely.prepare(self.prepared)
         self.trials: dict[tuple[str, float, float], list[Any]] = {}  # `candidates.along_walls`
@@ -108,6 +109,12 @@ class RoomView:
         paths = shapely.union_all(lines).buffer(PATH_HALF_CM)
         shapely.prepare(paths)
         return paths
+
+    def square(self, rotation: float) -> bool:
+        """Whether a piece turned so stands square to the walls (`aligned`, kept per angle)."""
+        if rotation not in self._square:
+            self._square[rotation] = aligned(rotation, self.edges)
+        return self._square[rotation]
 
     def covers(self, point: tuple[float, float]) -> bool:
         return bool(self.polygon.covers(shapely.Point(point)))

@@ -23,7 +23,7 @@ import shapely
 
 from hjem.floorplan.categories import BEDS
 from hjem.floorplan.geometry import Point, local_to_world, rect_corners, rotate
-from hjem.floorplan.layout.room_view import RoomView, aligned, half_extent_along
+from hjem.floorplan.layout.room_view import RoomView, half_extent_along
 from hjem.floorplan.model import Placement
 from hjem.floorplan.relations import SEATS, UNDER_TOP
 from hjem.floorplan.shapes import place_corners
@@ -202,7 +202,7 @@ def keeps_door_to_window(view: RoomView, piece: Placement, others: Sequence[Plac
 
 def square_to_walls(view: RoomView, piece: Placement, others: Sequence[Placement]) -> float:
     """A piece stands square to the walls (and so to the others)."""
-    return 1.0 if aligned(piece.rotation, view.edges) else 0.0
+    return 1.0 if view.square(piece.rotation) else 0.0
 
 
 def balance(view: RoomView, pieces: Sequence[Placement]) -> float | None:

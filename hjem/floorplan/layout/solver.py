@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun
 from hjem.floorplan.geometry import Point, distance
@@ -84,7 +85,6 @@ class RoomSolver:
         self.given = movable  # in the caller's order
         self.order = importance_order(movable)
         self.judged = judged_counts([*self.staying, *movable])
-        self.before = {conflict_key(c) for c in full_report(base)}
         self._base_check: PieceCheck | None = None
         self._last_report: tuple[Plan, list[Conflict]] | None = None
 
@@ -180,7 +180,8 @@ class RoomSolver:
         others = [*self.staying, *found.placed]
         check = self._check(found, piece, pairs is None)
         for tier in trials_for(self.view, piece, others):
-            trials = self._screened(check, piece, [t for t in tier if avoid.allows(t)], pairs)
+            kept = [t for t in tier if avoid.allows(t)] if avoid.walls or avoid.spots else tier
+            trials = self._screened(check, piece, kept, pairs)
             poses = [piece.moved_to(t.center, t.rotation) for t in trials]
             values = piece_values(self.view, poses, others, self.judged)
             if piece.category in TABLES:
@@ -245,7 +246,14 @@ class RoomSolver:
         """Conflicts the plan without the pieces did not have (the last plan's kept)."""
         if self._last_report is None or self._last_report[0] is not plan:
             self._last_report = (plan, self._report(plan))
-        return [c for c in self._last_report[1] if conflict_key(c) not in self.before]
+        found = self._last_report[1]
+        return [c for c in found if conflict_key(c) not in self.before] if found else []
+
+    @cached_property
+    def before(self) -> set[tuple[str, tuple[str, ...]]]:
+        """The conflicts of the plan without the pieces: not the layout's doing (worked out
+        only when a layout has any conflict at all)."""
+        return {conflict_key(c) for c in full_report(self.base)}
 
     def _report(self, plan: Plan) -> list[Conflict]:
         """`full_report` of a layout; its walkway worked out from the floor the plan without

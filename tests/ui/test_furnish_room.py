@@ -10,7 +10,7 @@ import shapely
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
 from hjem.cases.cases import CaseData, create_case
 from hjem.cases.needs import household_needs
@@ -20,10 +20,20 @@ from hjem.floorplan.report import full_report
 from hjem.floorplan.shapes import footprint, room_at, room_polygon
 from hjem.i18n import tr
 from hjem.inventory.demo import fill_demo
+from hjem.inventory.reservations import reserved_for
 from hjem.ui.furnish_room.pieces import Source, pre_picked
 from tests.conftest import ROOT
 from tests.ui.conftest import open_at_one_pixel_per_cm
-from tests.ui.driver import LEFT, NONE, click, drag, key, viewport_point, when_dialog
+from tests.ui.driver import (
+    LEFT,
+    NONE,
+    click,
+    drag,
+    key,
+    read_message_box,
+    viewport_point,
+    when_dialog,
+)
 
 SAMPLE = ROOT / "assets" / "samples" / "3-vaerelser.hjem"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -262,3 +272,64 @@ def test_the_properties_panel_locks_the_selected_piece(sample, qtbot):
     assert editor.plan[sofa.id] == replace(sofa, locked=True)
     key(editor.view, Qt.Key.Key_Z, CTRL)
     assert editor.plan == plan
+
+
+def test_an_inventory_item_taken_into_the_layout_is_offered_for_reservation(window, qtbot):
+    with window.workspace().session() as session:
+        fill_demo(session, "Demo")
+        create_case(session, CaseData("FBH-2026-019", "Familien 019", adults=1))
+    plan = replace(load_plan(SAMPLE), case_code="FBH-2026-019")
+    editor = open_at_one_pixel_per_cm(window, plan)
+    editor.document.select([_room(plan, RoomKind.STUE).id])
+    asked: list[str] = []
+    taken: list = []
+
+    def pick_a_free_armchair_and_take(dialog):
+        pieces = dialog.pieces
+        armchair = next(
+            i
+            for i in range(pieces.count())
+            if (choice := pieces.item(i).data(Qt.ItemDataRole.UserRole)) is not None
+            and choice.source is Source.INVENTORY
+            and choice.piece.category == "laenestol"
+        )
+        pieces.setFocus()
+        pieces.setCurrentRow(armchair)
+        key(pieces, Qt.Key.Key_Space)  # ticked with the keyboard
+        QTest.mouseClick(dialog.propose, LEFT)
+        qtbot.waitUntil(lambda: not dialog.waiting, timeout=WAIT_MS)
+        card = next(c for c in dialog.cards if c.suggestion and not c.suggestion.left_out)
+        taken.append(card.suggestion)
+        read_message_box(asked)  # yes, reserve it for the family
+        QTest.mouseClick(card.use, LEFT)
+
+    when_dialog(pick_a_free_armchair_and_take)
+    key(editor.view, Qt.Key.Key_F, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=WAIT_MS)
+    new = [p for p in editor.plan.placements if p.inventory_item]
+    assert len(new) == 1 and new[0].category == "laenestol"
+    assert "FBH-2026-019" in asked[0]
+    with window.workspace().session() as session:
+        held = {r.item.code for r in reserved_for(session, "FBH-2026-019")}
+    assert held == {new[0].inventory_item}
+
+
+def test_other_layouts_are_three_more_conflict_free_ones(sample, qtbot):
+    window, plan = sample
+    seen: list = []
+
+    def ask_again_and_close(dialog):
+        qtbot.waitUntil(lambda: not dialog.waiting, timeout=WAIT_MS)
+        first = [c.suggestion for c in dialog.cards]
+        QTest.mouseClick(dialog.again, LEFT)
+        qtbot.waitUntil(lambda: not dialog.waiting, timeout=WAIT_MS)
+        seen.append((first, [c.suggestion for c in dialog.cards]))
+        QTest.mouseClick(dialog.findChild(QDialogButtonBox).buttons()[0], LEFT)  # Annuller
+
+    when_dialog(ask_again_and_close)
+    key(window.session.editor.view, Qt.Key.Key_F, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=WAIT_MS)
+    first, again = seen[0]
+    assert all(s is not None and not full_report(s.plan) for s in again)
+    assert [s.plan for s in again] != [s.plan for s in first]  # another seed, other layouts
+    assert window.session.editor.plan == plan  # cancelled: nothing taken

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from hjem.floorplan.commands import placements_as_in
 from hjem.floorplan.model import Plan
-from hjem.ui.furnish_room.dialog import FurnishRoomDialog, default_room
+from hjem.ui.furnish_room.dialog import FurnishRoomDialog
 from hjem.ui.furnish_room.pieces import (
     PieceChoice,
     Source,
+    default_room,
     inventory_pieces,
     needed_pieces,
     pieces_in_room,

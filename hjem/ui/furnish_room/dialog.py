@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hjem.floorplan.layout import Suggestion, suggest
-from hjem.floorplan.model import Placement, Plan, Room
+from hjem.floorplan.model import Placement, Plan
 from hjem.floorplan.room_names import display_name
 from hjem.i18n import tr
 from hjem.ui.furnish_room.cards import SuggestionCard
@@ -152,9 +152,6 @@ class FurnishRoomDialog(QDialog):
             if item.data(PIECE_ROLE) is not None and item.checkState() == Qt.CheckState.Checked
         ]
 
-    def names(self) -> dict[str, str]:
-        return {p.id: p.label for p in self._pieces_to_place()[0]}
-
     def _pieces_to_place(self) -> tuple[list[Placement], frozenset[str]]:
         """The picked pieces (new ones with ids free in the plan), and the locked among them."""
         picked = self.picked()
@@ -181,7 +178,7 @@ class FurnishRoomDialog(QDialog):
             return
         self.waiting = True
         self.status.setText(tr("furnish_room.thinking", count=len(pieces)))
-        names = self.names()
+        names: dict[str, str] = {p.id: p.label for p in pieces}
         run_off_ui_thread(
             self,
             lambda: suggest(plan, room_id, pieces, fixed=fixed, count=SUGGESTIONS, seed=seed),
@@ -209,17 +206,3 @@ class FurnishRoomDialog(QDialog):
 
 def _padded(found: Sequence[Suggestion]) -> list[Suggestion | None]:
     return [*found[:SUGGESTIONS], *[None] * (SUGGESTIONS - len(found[:SUGGESTIONS]))]
-
-
-def default_room(plan: Plan, selection: Sequence[str]) -> Room | None:
-    """The room to furnish: the selected one, else the one the selected piece stands in,
-    else the first room of the plan."""
-    from hjem.floorplan.shapes import room_at
-
-    for element_id in selection:
-        element = plan.get(element_id)
-        if isinstance(element, Room):
-            return element
-        if isinstance(element, Placement) and (room := room_at(plan, element.center)):
-            return room
-    return plan.rooms[0] if plan.rooms else None

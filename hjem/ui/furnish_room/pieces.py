@@ -5,6 +5,7 @@ household). Reads go through `Operations`; nothing here touches the database its
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
@@ -110,3 +111,15 @@ def with_fresh_ids(plan: Plan, pieces: list[Placement]) -> list[Placement]:
     """New pieces (from the inventory or the needs) with ids free in `plan`, in order."""
     ids = plan.new_ids("p", len(pieces))
     return [replace(p, id=i) for p, i in zip(pieces, ids, strict=True)]
+
+
+def default_room(plan: Plan, selection: Sequence[str]) -> Room | None:
+    """The room to furnish: the selected one, else the one the selected piece stands in,
+    else the first room of the plan."""
+    for element_id in selection:
+        element = plan.get(element_id)
+        if isinstance(element, Room):
+            return element
+        if isinstance(element, Placement) and (room := room_at(plan, element.center)):
+            return room
+    return plan.rooms[0] if plan.rooms else None

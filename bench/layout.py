@@ -12,7 +12,8 @@ furniture taken out first), each against a naive baseline measured in the same r
   new conflict (at most `TRIES` poses); a piece that finds none starts the whole room again,
   until `RESTARTS` restarts. It knows no soft rule: a layout it finds is merely legal. For
   three suggestions it runs three times with different seeds. `baseline_found` says how many
-  of its runs found a layout with every piece (ours always did, in these cases).
+  of its runs found a layout with every piece (ours always did, in these cases); `load` the
+  machine's load average as the case ended (on 2 cores, 2 and more slows every figure).
 
 Run: python -m bench.layout [--quick]. Prints one JSON line. The full run takes about a
 minute; --quick (a few seconds) times fewer repeats and runs the baseline once per case.
@@ -21,6 +22,7 @@ minute; --quick (a few seconds) times fewer repeats and runs the baseline once p
 from __future__ import annotations
 
 import math
+import os
 import random
 import statistics
 import sys
@@ -140,6 +142,7 @@ def bench_case(count: int, n: int, quick: bool) -> Row:
         p95_us=round(p95(ours), 1),
         suggestions=len(found),
         baseline_found=f"{successes}/{runs * count}",
+        load=round(os.getloadavg()[0], 1),  # the machine is shared: how busy it was
     )
 
 

@@ -48,7 +48,7 @@ class LeftOut:
 @dataclass(frozen=True)
 class Suggestion:
     plan: Plan  # the whole plan with the room furnished
-    placed: tuple[str, ...]  # ids of the pieces placed in the room, most important first
+    placed: tuple[str, ...]  # ids of the pieces placed, in the order placed (not the fixed)
     left_out: tuple[LeftOut, ...]
     score: float  # higher is better
     reasons: tuple[tuple[str, float], ...]  # (soft rule key, weighted share), best first

@@ -21,7 +21,7 @@ from functools import cache
 import numpy as np
 import shapely
 
-from hjem.floorplan.categories import BEDS
+from hjem.floorplan.categories import BEDS, CATEGORIES
 from hjem.floorplan.geometry import Point, local_to_world, rect_corners, rotate
 from hjem.floorplan.layout.room_view import RoomView, half_extent_along
 from hjem.floorplan.model import Placement
@@ -223,6 +223,9 @@ WALL_PIECES = frozenset(
     {"sofa", "klaedeskab", "kommode", "reol", "skaenk", "tvbord", "skrivebord", "koeleskab"}
 ) | frozenset({"vaskemaskine", "boernemoebel", "laenestol", "andet"})
 
+# Chairs are pushed in and pulled out: they are not "in the way" to the window.
+NOT_SEATS = frozenset(CATEGORIES) - SEATS - {"taeppe"}
+
 PIECE_RULES: tuple[PieceRule, ...] = (
     PieceRule("back_to_wall", 3.0, WALL_PIECES, back_to_wall),
     PieceRule("bed_head_to_wall", 4.0, BEDS, bed_head_to_wall),
@@ -234,7 +237,7 @@ PIECE_RULES: tuple[PieceRule, ...] = (
     PieceRule("desk_light_from_side", 2.0, frozenset({"skrivebord"}), desk_light_from_side),
     PieceRule("doors_can_open", 1.5, STORAGE, doors_can_open),
     PieceRule("tall_clear_of_windows", 1.5, None, tall_clear_of_windows),
-    PieceRule("keeps_door_to_window", 1.5, None, keeps_door_to_window),
+    PieceRule("keeps_door_to_window", 1.5, NOT_SEATS, keeps_door_to_window),
     PieceRule("square_to_walls", 1.0, None, square_to_walls),
 )
 ROOM_RULES: tuple[RoomRule, ...] = (RoomRule("balance", 1.0, balance),)

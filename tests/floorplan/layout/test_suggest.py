@@ -16,6 +16,7 @@ from hjem.floorplan.layout.rules import RULE_KEYS
 from hjem.floorplan.model import Placement, Plan, RoomKind
 from hjem.floorplan.spots import find_spot, needed_size
 from tests.floorplan.layout.helpers import (
+    conflict_keys,
     greedy_score,
     new_conflicts,
     pieces_in,
@@ -99,6 +100,33 @@ def test_a_fixed_piece_stays_exactly_where_it_is():
     for s in suggest(plan, room.id, pieces, fixed=frozenset({sofa.id})):
         assert s.plan[sofa.id] == sofa
         assert new_conflicts(without(plan, [p for p in pieces if p.id != sofa.id]), s.plan) == set()
+
+
+@pytest.mark.parametrize("name", ["2-vaerelser-konflikter", "3-vaerelser-konflikter"])
+def test_a_room_with_planted_conflicts_furnished_again_keeps_none_of_them(name):
+    """The twins' conflicts of the room go; those of other rooms are not the layout's."""
+    plan = sample(name)
+    for room in plan.rooms:
+        pieces = pieces_in(plan, room)
+        if not pieces:
+            continue
+        best = suggest(plan, room.id, pieces, count=1)[0]
+        assert new_conflicts(without(plan, pieces), best.plan) == set()
+        assert best.left_out == ()
+        mine = set(best.placed)
+        assert not [k for k in conflict_keys(best.plan) if mine & set(k[1])]
+
+
+def test_a_fixed_piece_given_a_new_pose_stands_there():
+    plan = sample("3-vaerelser")
+    room = plan.rooms[1]  # the bedroom
+    pieces = pieces_in(plan, room)
+    bed = next(p for p in pieces if p.category == "seng")
+    moved = bed.moved_to(Point(bed.center.x, bed.center.y + 20.0))
+    given = [moved if p.id == bed.id else p for p in pieces]
+    for s in suggest(plan, room.id, given, fixed=frozenset({bed.id})):
+        assert s.plan[bed.id] == moved
+        assert bed.id not in {x.piece_id for x in s.left_out}
 
 
 def test_a_new_piece_is_added_and_pieces_of_the_room_not_asked_for_stay():

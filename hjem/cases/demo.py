@@ -1,5 +1,6 @@
 """A sample case for newcomers: an alias-only family in the 3-room sample apartment, furnished
-from the demo inventory the way an architect would (find a spot for each piece, reserve it).
+from the demo inventory the way an architect would (find a spot for each piece, reserve it,
+then let "Furnish this room" lay out the living room as a whole).
 
 It needs the demo inventory (`hjem.inventory.demo.fill_demo`) in the workspace first.
 """
@@ -15,7 +16,9 @@ from hjem.cases.cases import CaseData, create_case
 from hjem.cases.models import Case
 from hjem.cases.plans import save_case_plan
 from hjem.floorplan.hjemfile import load_plan
+from hjem.floorplan.layout import suggest
 from hjem.floorplan.model import Plan, Room, RoomKind
+from hjem.floorplan.shapes import room_at
 from hjem.floorplan.spots import SpotFinder
 from hjem.ids import CaseCode
 from hjem.inventory.items import get_item
@@ -42,6 +45,10 @@ FURNISHING: dict[RoomKind, tuple[str, ...]] = {
     RoomKind.BOERNEVAERELSE: ("seng", "skrivebord"),
     RoomKind.KOEKKEN: ("spisebord", "koeleskab"),
 }
+# The rooms then laid out as a whole (find-a-spot puts the coffee table wherever it first
+# fits, often in a corner far from the sofa), with the same layout every time.
+LAID_OUT = (RoomKind.STUE,)
+LAYOUT_SEED = 0
 
 
 def demo_case_is_present(session: Session) -> bool:
@@ -65,8 +72,18 @@ def fill_demo_case(session: Session, who: str = "Demo") -> Plan | None:
     for room in plan.rooms:
         for category in FURNISHING.get(room.kind, ()):
             plan = _furnish(session, plan, room, category, who)
+        if room.kind in LAID_OUT:
+            plan = _laid_out(plan, room)
     save_case_plan(session, DEMO_CASE.code, plan, who, None)
     return plan
+
+
+def _laid_out(plan: Plan, room: Room) -> Plan:
+    """The room's pieces as "Furnish this room" lays them out (the best of the layouts for
+    the demo's seed), or as found one by one if the layout would leave one out."""
+    pieces = [p for p in plan.placements if (r := room_at(plan, p.center)) and r.id == room.id]
+    best = suggest(plan, room.id, pieces, count=1, seed=LAYOUT_SEED)
+    return best[0].plan if best and not best[0].left_out else plan
 
 
 def _furnish(session: Session, plan: Plan, room: Room, category: str, who: str) -> Plan:

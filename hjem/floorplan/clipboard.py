@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from hjem.floorplan.commands import AddElement, Batch, translated
-from hjem.floorplan.model import Element, Opening, Plan
+from hjem.floorplan.model import Element, Opening, Placement, Plan
 from hjem.ids import ElementId
 
 PREFIXES = {
@@ -42,6 +42,8 @@ def paste(
         copy = replace(translated(element, dx, dy), id=new_ids[element.id])
         if isinstance(copy, Opening):
             copy = replace(copy, wall_id=new_ids[copy.wall_id], entrance=False)
+        if isinstance(copy, Placement):
+            copy = replace(copy, locked=False)  # the copy is to be put somewhere: free to move
         commands.append(AddElement(copy))
     ordered = sorted(commands, key=lambda c: isinstance(c.element, Opening))  # walls before doors
     return Batch(tuple(ordered)), [new_ids[e.id] for e in elements]

@@ -142,6 +142,8 @@ def plan_to_json(plan: Plan, background_member: str | None = None) -> dict[str, 
                 "floor_flat": p.floor_flat,
                 "clearance": _clearance_json(p.clearance),
                 "price_ore": p.price_ore,
+                # Written only when set, so a plan without locks saves as it did before.
+                **({"locked": True} if p.locked else {}),
             }
             for p in plan.placements
         ],
@@ -377,6 +379,7 @@ def _placement(f: _Fields) -> Placement:
         floor_flat=f.boolean("floor_flat", False),
         clearance=_clearance(f.data.get("clearance"), f"{f.path}.clearance"),
         price_ore=_price(f),
+        locked=f.boolean("locked", False),
     )
 
 

@@ -225,3 +225,21 @@ def remove_elements(plan: Plan, element_ids: Sequence[ElementId]) -> Batch:
     openings = [o.id for w in walls for o in plan.openings_in(w)]
     ordered = list(dict.fromkeys([*openings, *ids]))
     return Batch(tuple(RemoveElement(i) for i in ordered))
+
+
+def set_locked(plan: Plan, element_ids: Sequence[ElementId], locked: bool) -> ReplaceElements:
+    """Lock or unlock the pieces among `element_ids` (other elements have no lock)."""
+    pieces = [plan.get(i) for i in dict.fromkeys(element_ids)]
+    return ReplaceElements(
+        tuple(replace(p, locked=locked) for p in pieces if isinstance(p, Placement))
+    )
+
+
+def placements_as_in(plan: Plan, target: Plan) -> Batch:
+    """The edit that gives `plan` the pieces of furniture `target` has (added, moved, taken
+    away), all else left as it is: a whole suggested layout taken as one undo step."""
+    wanted = {p.id: p for p in target.placements}
+    gone = [RemoveElement(p.id) for p in plan.placements if p.id not in wanted]
+    changed = [ReplaceElement(p) for p in target.placements if p.id in plan and plan[p.id] != p]
+    added = [AddElement(p) for p in target.placements if p.id not in plan]
+    return Batch((*gone, *changed, *added))

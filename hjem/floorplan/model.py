@@ -166,6 +166,8 @@ class Placement:
     floor_flat: bool = False  # rugs and mats: other furniture may stand on them
     clearance: Clearance | None = None  # None: the category's default
     price_ore: int | None = None  # what a piece to buy costs (øre); donated items: None
+    # Placed where the architect wants it: drags leave it be, a suggested layout keeps it.
+    locked: bool = False
 
     @property
     def to_buy(self) -> bool:
@@ -177,7 +179,7 @@ class Placement:
         return Placement(
             *(self.id, self.label, self.category, self.width, self.depth, self.height),
             *(center, turned, self.inventory_item, self.floor_flat, self.clearance),
-            self.price_ore,
+            *(self.price_ore, self.locked),
         )
 
 

@@ -1,5 +1,5 @@
-"""Edit menu commands that work on the selection: copy, paste, delete, select all, turn, and
-walls around a room; and the plan's details (title, family case)."""
+"""Edit menu commands that work on the selection: copy, paste, delete, select all, turn, lock,
+and walls around a room; and the plan's details (title, family case)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from hjem.floorplan.clipboard import copied
 from hjem.floorplan.clipboard import paste as paste_command
+from hjem.floorplan.commands import set_locked
 from hjem.floorplan.editing import element_ids
+from hjem.floorplan.model import Placement
 from hjem.floorplan.room_walls import walls_around_rooms
 
 if TYPE_CHECKING:
@@ -49,6 +51,18 @@ def rotate(editor: Editor) -> None:
     ids = list(editor.document.selection)
     if ids and tool is not None and hasattr(tool, "turn"):
         tool.turn(ids, 90.0)
+
+
+def toggle_lock(editor: Editor) -> None:
+    """Lock the selected pieces (unlock them when all are locked already): one undo step."""
+    pieces = [
+        p for p in map(editor.plan.get, editor.document.selection) if isinstance(p, Placement)
+    ]
+    if not pieces:
+        return
+    lock = not all(p.locked for p in pieces)
+    key = "furnish_room.lock.undo" if lock else "furnish_room.lock.undo_unlock"
+    editor.apply(set_locked(editor.plan, [p.id for p in pieces], lock), key)
 
 
 def walls_around_room(editor: Editor) -> None:

@@ -116,6 +116,11 @@ class Menus:
             )
         )
         self.context.host.addToolBar(self.toolbar)
+        from hjem.ui.plan_menu import attach_plan_menu
+
+        attach_plan_menu(
+            editor, self.actions["furnish_room.lock.menu"], self.actions["furnish_room.menu"]
+        )
 
     def editor(self) -> Editor:
         return self.context.session().editor
@@ -188,6 +193,12 @@ def _plan_details(context: MenuContext) -> None:
     plan_details(session.editor, session.furnishing.furniture, context.host)
 
 
+def _furnish_room(context: MenuContext) -> None:
+    from hjem.ui.furnish_room.action import furnish_room  # the layout engine loads when asked
+
+    furnish_room(context.session(), context.host)
+
+
 def _edit_actions() -> dict[str, Callable[[Editor], object]]:
     """The Edit menu's work on the selection, by menu key. Imported at the first use: the
     module loads the editor's scene, which start-up does not need."""
@@ -200,6 +211,7 @@ def _edit_actions() -> dict[str, Callable[[Editor], object]]:
         "menu.select_all": edit.select_all,
         "menu.rotate": edit.rotate,
         "menu.walls_around_room": edit.walls_around_room,
+        "furnish_room.lock.menu": edit.toggle_lock,
     }
 
 
@@ -224,8 +236,10 @@ def _edit_menu(m: Menus, menu: QMenu) -> None:
     )
     for key, shortcut in shortcuts:
         menu.addAction(m.action(key, edit(key), shortcut))
+    menu.addAction(m.action("furnish_room.lock.menu", edit("furnish_room.lock.menu"), "Ctrl+K"))
     menu.addSeparator()
     menu.addAction(m.action("menu.walls_around_room", edit("menu.walls_around_room")))
+    menu.addAction(m.action("furnish_room.menu", lambda: _furnish_room(m.context), "Ctrl+Shift+F"))
 
 
 def _draw_menu(m: Menus, menu: QMenu) -> None:

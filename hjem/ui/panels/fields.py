@@ -198,6 +198,7 @@ def fields_for(element: Element) -> list[Field]:
                     lambda p: p.floor_flat,
                     lambda p, v: replace(p, floor_flat=v),
                 ),
+                Field("locked", "check", lambda p: p.locked, lambda p, v: replace(p, locked=v)),
                 *_free_floor_fields(element),
             ]
         case Dimension():

@@ -33,6 +33,7 @@ from hjem.floorplan.symbols import Symbol, symbol
 from hjem.floorplan.text_fit import elide
 from hjem.ui.scene import style
 from hjem.ui.scene.handles import RotationHandle
+from hjem.ui.scene.lock_mark import paint_lock
 from hjem.ui.scene.marks import Mark, legend, mark_size_px, paint_mark
 from hjem.ui.scene.names import measure_name, name_font, name_metrics, paint_name
 from hjem.ui.scene.paths import polygon_path
@@ -262,6 +263,7 @@ class PlacementItem(ElementItem):
     def __init__(self, element_id: str):
         super().__init__(element_id, Z_FURNITURE)
         self.flat = False
+        self.locked = False
         self.text = ""
         self.size = (1.0, 1.0)
         self.symbol: Symbol = ()
@@ -302,7 +304,7 @@ class PlacementItem(ElementItem):
             self.handle = None
 
     def show_placement(self, placement: Placement, label: str) -> None:
-        self.flat = placement.floor_flat
+        self.flat, self.locked = placement.floor_flat, placement.locked
         self.text = label
         self.size = (placement.width, placement.depth)
         self.symbol = symbol(placement.category, placement.width, placement.depth)
@@ -334,6 +336,8 @@ class PlacementItem(ElementItem):
             self._paint_name(painter, scale)
         if self.mark is not None:
             self._paint_mark(painter, self.mark, scale)
+        if self.locked:
+            paint_lock(painter, self.size, scale)
 
     def _paint_mark(self, painter: QPainter, mark: Mark, scale: float) -> None:
         """The inventory mark just inside the piece's back left corner (in screen pixels)."""

@@ -16,7 +16,7 @@ from hjem.floorplan.editing import nudge, turn
 from hjem.floorplan.geometry import Point
 from hjem.ids import ElementId
 from hjem.ui.tools.base import Tool
-from hjem.ui.tools.select_states import Idle, SelectState
+from hjem.ui.tools.select_states import Idle, SelectState, refuse_locked
 
 if TYPE_CHECKING:
     from hjem.ui.editor import Editor
@@ -74,6 +74,8 @@ class SelectTool(Tool):
             self.turn(selected, 90.0)
             return True
         if key in ARROWS and selected:
+            if refuse_locked(self.editor, selected):
+                return True
             big = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             step = BIG_NUDGE_CM if big else NUDGE_CM
             dx, dy = ARROWS[key]
@@ -87,6 +89,8 @@ class SelectTool(Tool):
         return super().key(event)
 
     def turn(self, ids: list[ElementId], degrees: float) -> None:
+        if refuse_locked(self.editor, ids):
+            return
         command = turn(self.editor.plan, ids, degrees)
         if command is not None:
             self.editor.apply(command, "undo.rotate")

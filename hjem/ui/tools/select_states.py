@@ -9,6 +9,7 @@ after every release or cancel. Nothing here changes the model before the release
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -19,6 +20,7 @@ from hjem.floorplan.commands import ReplaceElement
 from hjem.floorplan.editing import move_corner, move_selection, wall_end_near
 from hjem.floorplan.geometry import Point, normalize_angle
 from hjem.floorplan.model import Placement
+from hjem.i18n import tr
 from hjem.ui.scene import style
 from hjem.ui.scene.items import ElementItem, PlacementItem
 from hjem.ui.tools.base import Tool
@@ -72,7 +74,11 @@ class Idle(SelectState):
     def _handle(self, pos: Point, event: QMouseEvent) -> SelectState | None:
         """A selected piece's turning handle under the mouse: turn the piece."""
         piece = handle_under(self.editor, event)
-        return PiecePressed(self.tool, pos, piece, TurningPiece) if piece is not None else None
+        if piece is None:
+            return None
+        if locked_among(self.editor, (piece.element_id,)):
+            return LockedPressed(self.tool, pos)
+        return PiecePressed(self.tool, pos, piece, TurningPiece)
 
     def _click(self, pos: Point, event: QMouseEvent) -> SelectState:
         """Select what was clicked (Shift: add or take away) and be ready to move it; on
@@ -86,10 +92,41 @@ class Idle(SelectState):
             return FrameSelecting(self.tool, pos)
         document.select(_clicked(document.selection, item.element_id, additive))
         ids = document.selection
+        if locked_among(self.editor, ids):
+            return LockedPressed(self.tool, pos)
         piece = self.editor.scene.item(ids[0]) if len(ids) == 1 else None
         if isinstance(piece, PlacementItem):
             return PiecePressed(self.tool, pos, piece, DraggingPiece)
         return MovingSelection(self.tool, pos, ids)
+
+
+def locked_among(editor: Editor, ids: tuple[str, ...]) -> list[Placement]:
+    """The locked pieces among `ids`: a press on them selects, but moves nothing."""
+    pieces = (editor.plan.get(i) for i in ids)
+    return [p for p in pieces if isinstance(p, Placement) and p.locked]
+
+
+def refuse_locked(editor: Editor, ids: Sequence[str]) -> bool:
+    """Say in the status line that a locked piece stays put; False when none is locked."""
+    pieces = locked_among(editor, tuple(ids))
+    if pieces:
+        editor.error_did_happen.emit(tr("furnish_room.lock.cannot_move", name=pieces[0].label))
+    return bool(pieces)
+
+
+class LockedPressed(SelectState):
+    """The mouse went down on a selection holding a locked piece: a click selects it; a drag
+    moves nothing and the status line says why (once per gesture)."""
+
+    def __init__(self, tool: Tool, start: Point):
+        super().__init__(tool, start)
+        self.told = False
+
+    def move(self, pos: Point, event: QMouseEvent) -> SelectState:
+        if not self.told:
+            self.told = True
+            refuse_locked(self.editor, self.editor.document.selection)
+        return self
 
 
 def handle_under(editor: Editor, event: QMouseEvent) -> PlacementItem | None:

@@ -10,9 +10,10 @@ household comes in as counts and age bands (`CaseData.adults`, `CaseData.childre
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hjem.cases.models import AgeBand
+from hjem.floorplan.categories import DINING_SEATS, default_clearance
 from hjem.floorplan.geometry import Point
 from hjem.floorplan.model import Placement, RoomKind
 from hjem.i18n import Message, msg
@@ -34,9 +35,14 @@ class Need:
     height: float
     label: Message
     rooms: tuple[RoomKind, ...]
+    seats: int = 0  # a dining table: how many it must seat, when more than the usual two
 
     def as_piece(self, piece_id: ElementId) -> Placement:
-        """The need as a piece to place (not from the inventory, no price yet)."""
+        """The need as a piece to place (not from the inventory, no price yet). A table for
+        the whole household needs chair room for all of them (docs/rules.md)."""
+        clearance = None
+        if self.seats > DINING_SEATS:
+            clearance = replace(default_clearance(self.category), seats=self.seats)
         return Placement(
             piece_id,
             self.label.text(),
@@ -45,6 +51,7 @@ class Need:
             self.depth,
             self.height,
             Point(0, 0),
+            clearance=clearance,
         )
 
 
@@ -135,6 +142,7 @@ def _dining(people: int) -> list[Need]:
         75.0,
         msg("furnish_room.needs.dining_table", count=people),
         DINING,
+        seats=people,
     )
     chair = Need("stol", 45.0, 45.0, 90.0, msg("furnish_room.needs.chair"), DINING)
     return [table, *[chair] * people]

@@ -7,6 +7,7 @@ from hjem.cases.demo import DEMO_CASE
 from hjem.cases.needs import household_needs
 from hjem.floorplan.categories import BEDS, CATEGORIES
 from hjem.floorplan.model import RoomKind
+from hjem.floorplan.shapes import clearance_of
 from hjem.i18n import tr
 from hjem.ids import ElementId
 
@@ -77,3 +78,14 @@ def test_the_living_room_gets_the_sofa_and_the_childrens_room_the_childrens_piec
     childs = {n.category for n in needs if RoomKind.BOERNEVAERELSE in n.rooms}
     assert "sofa" in living and "seng" not in living
     assert {"seng", "kommode", "skrivebord"} == childs
+
+
+def test_the_familys_table_must_seat_the_whole_household_where_it_stands():
+    """Issue 18's seats rule meets the household: a table for four needs chair room on
+    enough sides for four, so it is not pushed into a corner that seats three."""
+    for people in (3, 4, 6):
+        needs = household_needs(people, ())
+        table = next(n for n in needs if n.category == "spisebord").as_piece(ElementId("t"))
+        assert clearance_of(table).need == "seats" and clearance_of(table).seats == people
+    two = next(n for n in household_needs(2, ()) if n.category == "spisebord")
+    assert two.as_piece(ElementId("t")).clearance is None  # the usual two: the category's

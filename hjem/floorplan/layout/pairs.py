@@ -21,6 +21,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from hjem.floorplan.clearance import ZoneState, unmet
 from hjem.floorplan.model import Placement
 from hjem.floorplan.relations import overlap_allowed, related
 from hjem.floorplan.shapes import clearance_of, local_corners, place_item, polygon_array
@@ -106,6 +107,9 @@ def _shapes(piece: Placement) -> tuple[shapely.Polygon, np.ndarray]:
 
 
 def _unmet(piece: Placement, blocked: list[bool]) -> bool:
+    """Whether the piece lacks free floor with these zones taken, as the engine judges it
+    (all, any one, or enough sides to seat a table's people)."""
     if not blocked or not any(blocked):
         return False
-    return clearance_of(piece).need == "all" or all(blocked)
+    states = [ZoneState(taken, frozenset()) for taken in blocked]
+    return unmet(clearance_of(piece), states, (piece.width, piece.depth)) is not None

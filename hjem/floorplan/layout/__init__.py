@@ -75,10 +75,11 @@ def suggest(
         found = solver.layout(rng, avoid)
         avoid = avoid.after(solver.view, found)
         if all(differs(found, other) for other in kept):
-            kept.append(found)
-        if len(kept) == count:
+            kept = _fullest([*kept, found])
+        if len(kept) == count and not kept[0].left_out:
             break
-    to_beat = min(f.score for f in kept) if len(kept) >= count else -math.inf
+    scores = sorted((f.score for f in kept), reverse=True)
+    to_beat = scores[count - 1] if len(scores) >= count > 0 else -math.inf  # the last shown
     plain = solver.first_fit(to_beat)
     if plain is not None:
         kept = _pooled(kept, plain)
@@ -87,8 +88,16 @@ def suggest(
         # In the order of importance, and in the caller's (who may know better what matters).
         for order in (solver.order, solver.given):
             kept = _pooled(kept, solver.along_walls(order))
+    kept = _fullest(kept)
     kept.sort(key=lambda f: -f.score)
     return [_suggestion(f) for f in kept[:count]]
+
+
+def _fullest(layouts: list[Layout]) -> list[Layout]:
+    """The layouts that leave out the fewest pieces: a variant that drops a piece another
+    layout places is no suggestion (every piece that can fit is placed)."""
+    fewest = min(len(f.left_out) for f in layouts)
+    return [f for f in layouts if len(f.left_out) == fewest]
 
 
 def _pooled(kept: list[Layout], new: Layout) -> list[Layout]:

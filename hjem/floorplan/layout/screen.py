@@ -14,9 +14,9 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.geometry import Point
-from hjem.floorplan.model import Placement
-from hjem.floorplan.plan_geometry import FURNITURE, PlanGeometry
-from hjem.floorplan.relations import related
+from hjem.floorplan.model import Fixture, Placement
+from hjem.floorplan.plan_geometry import FIXTURE, FURNITURE, PlanGeometry
+from hjem.floorplan.relations import UNDER_FIXTURES, related
 from hjem.floorplan.shapes import local_corners, place_corners, polygon_array
 
 
@@ -43,9 +43,13 @@ def unblocked(
     which, hit = g.obstacle_tree.query(polygons, predicate="intersects")
     roles = g.obstacle_roles[hit]
     blocked = roles != FURNITURE
+    if piece.category in UNDER_FIXTURES:  # a bar stool under a counter: the checker judges
+        blocked &= roles != FIXTURE
     if not piece.floor_flat:
         others = [g.plan[g.obstacle_ids[h]] for h in hit[~blocked].tolist()]
-        free_to_share = [isinstance(o, Placement) and related(piece, o) is not None for o in others]
+        free_to_share = [
+            isinstance(o, Placement | Fixture) and related(piece, o) is not None for o in others
+        ]
         blocked[~blocked] = ~np.array(free_to_share, dtype=bool)
         doors, _ = g.door_tree.query(polygons, predicate="intersects")
         ok[doors] = False

@@ -26,7 +26,7 @@ from hjem.floorplan.layout.rules import TABLES, judged_counts, piece_values, sco
 from hjem.floorplan.layout.screen import unblocked
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.piece_check import PieceCheck, check_for
-from hjem.floorplan.plan_geometry import build
+from hjem.floorplan.plan_geometry import PlanGeometry, build
 from hjem.floorplan.relations import SEATS
 from hjem.floorplan.report import full_report
 from hjem.floorplan.room_names import room_noun
@@ -110,6 +110,12 @@ class RoomSolver:
         worse than it. None when it scores no better than `to_beat` (it is then not worth
         the full report that would make sure of it)."""
         found = self._place_plain(walkway=False)
+        self._score(found)
+        if found.score <= to_beat and not self._walkway(found.plan)[0]:
+            # The piece checker and the pair check keep every other hard rule, so with the
+            # way clear this is the greedy layout itself (fewer pieces only free more floor),
+            # and it is no better: not worth the full report.
+            return None
         if self._new_conflicts(found.plan) and found.placed:
             found = self._place_plain(walkway=True)
         self._drop_conflicting(found)
@@ -257,15 +263,19 @@ class RoomSolver:
         return {conflict_key(c) for c in full_report(self.base)}
 
     def _report(self, plan: Plan) -> list[Conflict]:
-        """`full_report` of a layout; its walkway worked out from the floor the plan without
-        the pieces leaves (as a drag does), growing only the pieces placed."""
+        """`full_report` of a layout, its walkway as `_walkway` finds it."""
+        found, geometry = self._walkway(plan)
+        return full_report(plan, walkway_found=found, geometry=geometry)
+
+    def _walkway(self, plan: Plan) -> tuple[list[Conflict], PlanGeometry]:
+        """The walkway's conflicts in a layout, worked out from the floor the plan without the
+        pieces leaves (as a drag does), growing only the pieces placed; and its geometry."""
         check = self._base()
         placed = [p for p in plan.placements if self.base.get(p.id) != p]
         walkway = check.walkway_check.with_plan(plan)
         floor = walkway.floor_with(placed, base=check.floor_of_others)
         geometry = build(plan)
-        found = walkway.conflicts(geometry, floor=floor)
-        return full_report(plan, walkway_found=found, geometry=geometry)
+        return walkway.conflicts(geometry, floor=floor), geometry
 
     def _base(self) -> PieceCheck:
         if self._base_check is None:

@@ -315,7 +315,8 @@ def score(
     view: RoomView, pieces: Sequence[Placement], left_out: Sequence[Placement] = ()
 ) -> tuple[float, tuple[tuple[str, float], ...]]:
     """The layout's score and each rule's weighted share, best first; a piece left out counts
-    0 in every rule that would have judged it."""
+    0 in every rule that would have judged it, and costs `left_out_cost()` besides: a layout
+    that places a piece more always scores higher, however its pieces stand."""
     shares: dict[str, float] = {}
     for rule in PIECE_RULES:
         values = []
@@ -333,7 +334,12 @@ def score(
         if value is not None:
             shares[room_rule.key] = room_rule.weight * value
     reasons = tuple(sorted(shares.items(), key=lambda kv: (-kv[1], kv[0])))
-    return sum(shares.values()), reasons
+    return sum(shares.values()) - left_out_cost() * len(left_out), reasons
+
+
+def left_out_cost() -> float:
+    """More than every rule's weight together: the most any arrangement can gain."""
+    return 1.0 + sum(r.weight for r in PIECE_RULES) + sum(r.weight for r in ROOM_RULES)
 
 
 # --- geometry helpers -------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # screenshots sets the laptop screen before Qt loads: imported first.
 import screenshots as shots
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -69,8 +70,10 @@ def furnish(window, plan: Plan, room_id: str, name: str) -> None:
 
     def shoot(dialog: QWidget) -> None:
         waited = 0
-        while getattr(dialog, "waiting", False) and waited < WAIT_MS:
-            QTest.qWait(100)
+        # The dialog asks the engine just after it shows: wait for an answer, not only for
+        # the asking to end.
+        while (dialog.waiting or not _answered(dialog)) and waited < WAIT_MS:
+            _idle(100)
             waited += 100
         QTest.qWait(200)
         shots.save(dialog, name)
@@ -78,6 +81,19 @@ def furnish(window, plan: Plan, room_id: str, name: str) -> None:
 
     shots.when_modal(shoot)
     window.menus.actions["furnish_room.menu"].trigger()
+
+
+def _idle(ms: int) -> None:
+    """Let the event loop sleep `ms`, as a window waiting for its user does. QTest.qWait polls
+    instead, and a polling main thread takes Python's lock from the engine's worker at every
+    shapely call (the engine then runs 10-50 times slower)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _answered(dialog) -> bool:
+    return any(card.suggestion is not None for card in dialog.cards)
 
 
 def _room(plan: Plan, kind: RoomKind):

@@ -61,6 +61,12 @@ class SuggestionCard(QFrame):
         # Amber when something did not fit (as the plan's warnings), green when all did.
         self.left_out.setStyleSheet(f"color: {LEFT_OUT if suggestion.left_out else ALL_IN};")
 
+    def show_no_other(self, plan: Plan | None, room_id: str) -> None:
+        """An empty card when hjem found fewer layouts: one that left out a piece another
+        places is not offered."""
+        self.show_suggestion(None, plan, room_id)
+        self.reasons.setText(tr("furnish_room.card.no_other"))
+
 
 def reasons_text(suggestion: Suggestion) -> str:
     """The soft rules that counted most for this layout, one a line."""

@@ -195,7 +195,10 @@ class FurnishRoomDialog(QDialog):
             return
         found = outcome.value
         for card, suggestion in zip(self.cards, _padded(found), strict=True):
-            card.show_suggestion(suggestion, self.plan, self.room_id, names)
+            if suggestion is None:
+                card.show_no_other(self.plan, self.room_id)
+            else:
+                card.show_suggestion(suggestion, self.plan, self.room_id, names)
         self.status.setText(tr("furnish_room.ready", count=len(found)))
 
     def _take(self, card: SuggestionCard) -> None:

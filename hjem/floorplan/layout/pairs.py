@@ -41,14 +41,15 @@ class PairCheck:
 
     placed: list[_Placed] = field(default_factory=list)
 
-    def admits(self, piece: Placement, plan_blocked: list[bool]) -> bool:
-        """Whether `piece` (at its pose) keeps the hard rules among the placed pieces;
-        `plan_blocked`: its zones the plan already takes (`PieceCheck.zones_blocked`)."""
-        if not self.placed:
-            return not _unmet(piece, list(plan_blocked) if not piece.floor_flat else [])
+    def join(self, piece: Placement, plan_blocked: list[bool]) -> bool:
+        """Add `piece` (at its pose) if it keeps the hard rules among the placed pieces, and
+        say whether it did; `plan_blocked`: its zones the plan already takes
+        (`PieceCheck.zones_blocked`). The others' zones it takes are counted once, for the
+        test and for the record."""
         footprint, zones = _shapes(piece)
         own = list(plan_blocked) if not piece.floor_flat else []
         allow = clearance_of(piece).allow
+        taken_from: list[tuple[_Placed, list[bool]]] = []
         for other in self.placed:
             if piece.floor_flat or other.piece.floor_flat:
                 continue
@@ -59,25 +60,16 @@ class PairCheck:
                 states = [a or b for a, b in zip(other.blocked, taken, strict=True)]
                 if _unmet(other.piece, states):
                     return False
+                taken_from.append((other, states))
             if other.piece.category not in allow and own:
                 taken = shapely.intersects(zones, other.footprint).tolist()
                 own = [a or b for a, b in zip(own, taken, strict=True)]
-        return not _unmet(piece, own)
-
-    def add(self, piece: Placement, plan_blocked: list[bool]) -> None:
-        footprint, zones = _shapes(piece)
-        own = list(plan_blocked) if not piece.floor_flat else []
-        allow = clearance_of(piece).allow
-        for other in self.placed:
-            if piece.floor_flat or other.piece.floor_flat:
-                continue
-            if piece.category not in clearance_of(other.piece).allow and len(other.zones):
-                taken = shapely.intersects(other.zones, footprint).tolist()
-                other.blocked = [a or b for a, b in zip(other.blocked, taken, strict=True)]
-            if other.piece.category not in allow and own:
-                taken = shapely.intersects(zones, other.footprint).tolist()
-                own = [a or b for a, b in zip(own, taken, strict=True)]
+        if _unmet(piece, own):
+            return False
+        for other, states in taken_from:
+            other.blocked = states
         self.placed.append(_Placed(piece, footprint, zones if own else zones[:0], own))
+        return True
 
     def standing_in_way(self, piece: Placement) -> list[BaseGeometry]:
         """The footprints of placed pieces `piece` may not overlap at all (no relation, no rug),

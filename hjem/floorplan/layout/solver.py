@@ -234,10 +234,7 @@ class RoomSolver:
         if pairs is None:
             return check.walkway_clear(center, rotation)
         blocked = check.zones_blocked(center, rotation)
-        if not pairs.admits(moved, blocked):
-            return False
-        pairs.add(moved, blocked)
-        return True
+        return pairs.join(moved, blocked)
 
     def _check(self, found: Layout, piece: Placement, rebuilt: bool) -> PieceCheck:
         """The piece checker aimed at `piece`: of the plan without the pieces (the fast way),

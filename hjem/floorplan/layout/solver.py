@@ -88,6 +88,7 @@ class RoomSolver:
         self.judged = judged_counts([*self.staying, *movable])
         self._base_check: PieceCheck | None = None
         self._last_report: tuple[Plan, list[Conflict]] | None = None
+        self._last_walkway: tuple[Plan, list[Conflict], PlanGeometry] | None = None
 
     # --- one layout -------------------------------------------------------------------------
 
@@ -269,13 +270,17 @@ class RoomSolver:
 
     def _walkway(self, plan: Plan) -> tuple[list[Conflict], PlanGeometry]:
         """The walkway's conflicts in a layout, worked out from the floor the plan without the
-        pieces leaves (as a drag does), growing only the pieces placed; and its geometry."""
+        pieces leaves (as a drag does), growing only the pieces placed; and its geometry. The
+        last plan's are kept: a layout whose way is not clear gets its full report next."""
+        if self._last_walkway is not None and self._last_walkway[0] is plan:
+            return self._last_walkway[1], self._last_walkway[2]
         check = self._base()
         placed = [p for p in plan.placements if self.base.get(p.id) != p]
         walkway = check.walkway_check.with_plan(plan)
         floor = walkway.floor_with(placed, base=check.floor_of_others)
         geometry = build(plan)
-        return walkway.conflicts(geometry, floor=floor), geometry
+        self._last_walkway = (plan, walkway.conflicts(geometry, floor=floor), geometry)
+        return self._last_walkway[1], geometry
 
     def _base(self) -> PieceCheck:
         if self._base_check is None:

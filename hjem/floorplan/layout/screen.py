@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import shapely
+from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.geometry import Point
@@ -19,20 +20,48 @@ from hjem.floorplan.plan_geometry import FIXTURE, FURNITURE, PlanGeometry
 from hjem.floorplan.relations import UNDER_FIXTURES, related
 from hjem.floorplan.shapes import local_corners, place_corners, polygon_array
 
+Pose = tuple[Point, float]  # centre, rotation
+
+
+class Screen:
+    """The cheap refusals against one plan (`unblocked`), each pose of a piece judged once:
+    the variants of a layout and the plain greedy one try the same poses again and again.
+    Only the pieces placed since (`placed`) are asked anew."""
+
+    def __init__(self, g: PlanGeometry, room: BaseGeometry):
+        self.g, self.room = g, room
+        self._seen: dict[tuple[str, Pose], tuple[bool, shapely.Polygon]] = {}
+
+    def passing(
+        self, piece: Placement, poses: Sequence[Pose], placed: Sequence[BaseGeometry]
+    ) -> list[bool]:
+        """For each pose: False where `unblocked` refuses it, or where the piece would stand on
+        one of `placed` (footprints and zones of pieces placed since, it may not stand on)."""
+        seen = self._seen
+        new = [pose for pose in dict.fromkeys(poses) if (piece.id, pose) not in seen]
+        if new:
+            ok, polygons = unblocked(self.g, self.room, piece, new)
+            for pose, passed, polygon in zip(new, ok, polygons, strict=True):
+                seen[piece.id, pose] = (passed, polygon)
+        judged = [seen[piece.id, pose] for pose in poses]
+        result = [passed for passed, _ in judged]
+        if placed and not piece.floor_flat:
+            which = [n for n, passed in enumerate(result) if passed]
+            footprints = np.array([judged[n][1] for n in which])
+            hits = shapely.intersects(footprints[:, None], np.array(placed)[None, :]).any(axis=1)
+            for n, hit in zip(which, hits.tolist(), strict=True):
+                result[n] = not hit
+        return result
+
 
 def unblocked(
-    g: PlanGeometry,
-    room: BaseGeometry,
-    piece: Placement,
-    poses: Sequence[tuple[Point, float]],
-    placed: Sequence[BaseGeometry] = (),
-) -> list[bool]:
+    g: PlanGeometry, room: BaseGeometry, piece: Placement, poses: Sequence[Pose]
+) -> tuple[list[bool], NDArray[np.object_]]:
     """For each pose (centre, rotation) of the piece: False where the piece checker would
-    surely refuse it, where it would leave the `room` (prepared; the apartment's floor is
-    larger, so this refuses a little more), or where it would stand on one of `placed`
-    (footprints of pieces placed since `g` was built, that it may not share floor with)."""
+    surely refuse it, or where it would leave the `room` (prepared; the apartment's floor is
+    larger, so this refuses a little more); and the footprints at the poses."""
     if not poses:
-        return []
+        return [], np.empty(0, dtype=object)
     footprint = local_corners(piece)[:1]
     centers = np.array([c for c, _ in poses], dtype=float)
     rotations = np.array([r for _, r in poses], dtype=float)
@@ -57,7 +86,5 @@ def unblocked(
         sills = np.array([g.windows[w].sill_height for w in window.tolist()], dtype=float)
         ok[panes[piece.height > sills]] = False
     ok[which[blocked]] = False
-    if len(placed) and not piece.floor_flat:
-        ok &= ~shapely.intersects(polygons[:, None], np.array(placed)[None, :]).any(axis=1)
     result: list[bool] = ok.tolist()
-    return result
+    return result, polygons

@@ -17,20 +17,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+import shapely
+
+from hjem.floorplan.categories import BEDS
 from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun
 from hjem.floorplan.geometry import Point, distance
 from hjem.floorplan.layout.candidates import Trial, along_walls, seat_room, trials_for
 from hjem.floorplan.layout.pairs import PairCheck
 from hjem.floorplan.layout.room_view import RoomView
 from hjem.floorplan.layout.rules import TABLES, judged_counts, piece_values, score
-from hjem.floorplan.layout.screen import unblocked
+from hjem.floorplan.layout.screen import Screen
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.piece_check import PieceCheck, check_for
 from hjem.floorplan.plan_geometry import PlanGeometry, build
 from hjem.floorplan.relations import SEATS
 from hjem.floorplan.report import full_report
 from hjem.floorplan.room_names import room_noun
-from hjem.floorplan.shapes import room_at
+from hjem.floorplan.shapes import footprints, room_at
 from hjem.floorplan.spots import SpotFinder, with_piece
 from hjem.i18n import Message, msg
 
@@ -99,7 +102,7 @@ class RoomSolver:
         found = self._place_all(rng, avoid, walkway=False)
         # The piece checker and the pair check keep every hard rule but the walkway: with the
         # way clear the layout is sound (the tests make sure of it with the full report).
-        if found.placed and self._walkway(found.plan)[0]:
+        if not self._way_clear(found):
             if self._new_conflicts(found.plan):
                 found = self._place_all(rng, avoid, walkway=True)
             self._drop_conflicting(found)
@@ -115,11 +118,10 @@ class RoomSolver:
         the full report that would make sure of it)."""
         found = self._place_plain(walkway=False)
         self._score(found)
-        if found.score <= to_beat and not self._walkway(found.plan)[0]:
+        if self._way_clear(found):
             # The piece checker and the pair check keep every other hard rule, so with the
-            # way clear this is the greedy layout itself (fewer pieces only free more floor),
-            # and it is no better: not worth the full report.
-            return None
+            # way clear this is the greedy layout itself (fewer pieces only free more floor).
+            return found if found.score > to_beat else None
         if self._new_conflicts(found.plan) and found.placed:
             found = self._place_plain(walkway=True)
         self._drop_conflicting(found)
@@ -223,9 +225,11 @@ class RoomSolver:
         self, check: PieceCheck, piece: Placement, trials: list[Trial], pairs: PairCheck | None
     ) -> list[Trial]:
         """The trials that pass the cheap refusals (`screen`), all at once."""
-        in_way = pairs.standing_in_way(piece) if pairs is not None else []
         poses = [(t.center, t.rotation) for t in trials]
-        passing = unblocked(check.geometry, self.view.prepared, piece, poses, in_way)
+        if pairs is None:  # the careful way: a piece checker of the plan so far
+            passing = Screen(check.geometry, self.view.prepared).passing(piece, poses, [])
+        else:
+            passing = self._screen.passing(piece, poses, pairs.standing_in_way(piece))
         return [t for t, ok in zip(trials, passing, strict=True) if ok]
 
     def _admits(self, check: PieceCheck, moved: Placement, pairs: PairCheck | None) -> bool:
@@ -249,6 +253,28 @@ class RoomSolver:
         return check
 
     # --- making sure --------------------------------------------------------------------------
+
+    def _way_clear(self, found: Layout) -> bool:
+        """Whether the layout cuts off no room and no bed side: the pieces placed taken from the
+        floor the plan without them leaves, at once, as a drag takes one piece
+        (`PieceCheck.reach_around`). Only the full walkway can tell when the plan without them
+        already had a way cut off, or a piece is a bed or stands on a bed's free side."""
+        if not found.placed:
+            return True
+        check = self._base()
+        taken = footprints(found.placed, 0.0)
+        sides = check.bed_sides_before
+        if (
+            check.blocked_before
+            or any(p.category in BEDS for p in found.placed)
+            or any(shapely.intersects(taken, side).any() for _, side in sides)
+        ):
+            return not self._walkway(found.plan)[0]
+        standing = [t for t, p in zip(taken, found.placed, strict=True) if not p.floor_flat]
+        if not standing:
+            return True
+        reached = check.reach_around(shapely.multipolygons(standing))
+        return not check.walkway_check.blocked(reached, sides)
 
     def _new_conflicts(self, plan: Plan) -> list[Conflict]:
         """Conflicts the plan without the pieces did not have (the last plan's kept)."""
@@ -281,6 +307,11 @@ class RoomSolver:
         geometry = build(plan)
         self._last_walkway = (plan, walkway.conflicts(geometry, floor=floor), geometry)
         return self._last_walkway[1], geometry
+
+    @cached_property
+    def _screen(self) -> Screen:
+        """The cheap refusals against the plan without the pieces, kept for every variant."""
+        return Screen(self._base().geometry, self.view.prepared)
 
     def _base(self) -> PieceCheck:
         if self._base_check is None:

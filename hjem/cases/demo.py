@@ -18,7 +18,7 @@ from hjem.cases.plans import save_case_plan
 from hjem.floorplan.hjemfile import load_plan
 from hjem.floorplan.layout import suggest
 from hjem.floorplan.model import Plan, Room, RoomKind
-from hjem.floorplan.shapes import room_at
+from hjem.floorplan.shapes import pieces_in
 from hjem.floorplan.spots import SpotFinder
 from hjem.ids import CaseCode
 from hjem.inventory.items import get_item
@@ -81,7 +81,7 @@ def fill_demo_case(session: Session, who: str = "Demo") -> Plan | None:
 def _laid_out(plan: Plan, room: Room) -> Plan:
     """The room's pieces as "Furnish this room" lays them out (the best of the layouts for
     the demo's seed), or as found one by one if the layout would leave one out."""
-    pieces = [p for p in plan.placements if (r := room_at(plan, p.center)) and r.id == room.id]
+    pieces = pieces_in(plan, room.id)
     best = suggest(plan, room.id, pieces, count=1, seed=LAYOUT_SEED)
     return best[0].plan if best and not best[0].left_out else plan
 

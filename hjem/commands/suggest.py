@@ -102,13 +102,9 @@ def _room(plan: Plan, name: str) -> Room:
 
 
 def _pieces_in(plan: Plan, room: Room) -> list[Placement]:
-    from hjem.floorplan.shapes import room_at
+    from hjem.floorplan.shapes import pieces_in
 
-    return [
-        p
-        for p in plan.placements
-        if (at := room_at(plan, (p.center.x, p.center.y))) is not None and at.id == room.id
-    ]
+    return pieces_in(plan, room.id)
 
 
 def _addition(text: str) -> tuple[str, float, float]:

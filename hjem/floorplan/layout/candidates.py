@@ -41,15 +41,18 @@ class Trial:
     hint: float = 0.0
 
 
-def trials_for(view: RoomView, piece: Placement, placed: Sequence[Placement]) -> list[list[Trial]]:
-    """The trial poses for the piece, given the pieces placed in the room so far, in tiers:
-    for a chair, the seats at the tables first, and only if none will do, the rest (along
-    the walls); for any other piece, all of them at once."""
+def trials_for(
+    view: RoomView, piece: Placement, placed: Sequence[Placement]
+) -> list[list[list[Trial]]]:
+    """The trial poses for the piece, given the pieces placed in the room so far, in tiers,
+    each a few lists: for a chair, the seats at the tables first, and only if none will do,
+    the rest (along the walls); for any other piece, all of them at once. The list along
+    the walls is the one `along_walls` keeps."""
     related = _related(piece, placed)
-    rest = [*_free(view, piece), *along_walls(view, piece)]
+    rest = [_free(view, piece), along_walls(view, piece)]
     if related and piece.category in SEATS:
-        return [related, rest]
-    return [related + rest]
+        return [[related], rest]
+    return [[related, *rest]]
 
 
 def along_walls(view: RoomView, piece: Placement) -> list[Trial]:

@@ -50,6 +50,7 @@ class RoomView:
     def __init__(self, plan: Plan, room: Room):
         self.plan, self.room = plan, room
         self.polygon: BaseGeometry = room_polygon(room)
+        self.bounds: tuple[float, float, float, float] = self.polygon.bounds
         self.edges: list[Edge] = room_edges(self.polygon)
         # Each edge as plain floats (start, direction, length, rotation): numpy's per-call cost
         # would dominate the arithmetic of a single point.
@@ -75,6 +76,10 @@ class RoomView:
         wall = self.plan.wall_of(opening)
         middle = wall.point_at(opening.offset)
         half_wall = wall.thickness / 2
+        x0, y0, x1, y1 = self.bounds
+        near = wall.thickness + SLACK_CM  # the farthest an opening of the room's lies from it
+        if not (x0 - near <= middle[0] <= x1 + near and y0 - near <= middle[1] <= y1 + near):
+            return None
         for i, edge in enumerate(self.edges):
             u, v = edge.project(middle)
             if abs(v + half_wall) <= half_wall + SLACK_CM and 0.0 <= u <= edge.length:

@@ -8,6 +8,7 @@ kind instead of one piece check per pose; the poses that pass still go through
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -15,6 +16,7 @@ from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.geometry import Point
+from hjem.floorplan.layout.candidates import Trial
 from hjem.floorplan.model import Fixture, Placement
 from hjem.floorplan.plan_geometry import FIXTURE, FURNITURE, PlanGeometry
 from hjem.floorplan.relations import UNDER_FIXTURES, related
@@ -23,35 +25,58 @@ from hjem.floorplan.shapes import local_corners, place_corners, polygon_array
 Pose = tuple[Point, float]  # centre, rotation
 
 
+@dataclass(frozen=True)
+class _Judged:
+    trials: Sequence[Trial]  # the list judged (kept, so its id stays its own)
+    passing: list[Trial]
+    footprints: NDArray[np.object_]  # of the passing trials
+
+
 class Screen:
-    """The cheap refusals against one plan (`unblocked`), each pose of a piece judged once:
-    the variants of a layout and the plain greedy one try the same poses again and again.
-    Only the pieces placed since (`placed`) are asked anew."""
+    """The cheap refusals against one plan (`unblocked`), for lists of trial poses: a list
+    asked again (a piece's trials along the walls, kept on the room's view) is not judged
+    again, so the variants of a layout and the plain greedy one pay for it once. Only the
+    pieces placed since (`placed`) are asked anew."""
 
     def __init__(self, g: PlanGeometry, room: BaseGeometry):
         self.g, self.room = g, room
-        self._seen: dict[tuple[str, Pose], tuple[bool, shapely.Polygon]] = {}
+        self._judged: dict[tuple[str, int], _Judged] = {}
 
     def passing(
-        self, piece: Placement, poses: Sequence[Pose], placed: Sequence[BaseGeometry]
-    ) -> list[bool]:
-        """For each pose: False where `unblocked` refuses it, or where the piece would stand on
-        one of `placed` (footprints and zones of pieces placed since, it may not stand on)."""
-        seen = self._seen
-        new = [pose for pose in dict.fromkeys(poses) if (piece.id, pose) not in seen]
-        if new:
-            ok, polygons = unblocked(self.g, self.room, piece, new)
-            for pose, passed, polygon in zip(new, ok, polygons, strict=True):
-                seen[piece.id, pose] = (passed, polygon)
-        judged = [seen[piece.id, pose] for pose in poses]
-        result = [passed for passed, _ in judged]
-        if placed and not piece.floor_flat:
-            which = [n for n, passed in enumerate(result) if passed]
-            footprints = np.array([judged[n][1] for n in which])
-            hits = shapely.intersects(footprints[:, None], np.array(placed)[None, :]).any(axis=1)
-            for n, hit in zip(which, hits.tolist(), strict=True):
-                result[n] = not hit
-        return result
+        self, piece: Placement, lists: Sequence[Sequence[Trial]], placed: Sequence[BaseGeometry]
+    ) -> list[Trial]:
+        """The trials of `lists`, in order, that `unblocked` lets through and that would not
+        stand on one of `placed` (footprints and zones of pieces placed since, that the piece
+        may not stand on)."""
+        self._judge(piece, [t for t in lists if not self._known(piece, t)])
+        judged = [self._judged[piece.id, id(trials)] for trials in lists]
+        if not placed or piece.floor_flat:
+            return [t for j in judged for t in j.passing]
+        found = []
+        for j in judged:
+            if j.passing:
+                hits = shapely.intersects(j.footprints[:, None], np.array(placed)[None, :])
+                clear = (~hits.any(axis=1)).tolist()
+                found += [t for t, ok in zip(j.passing, clear, strict=True) if ok]
+        return found
+
+    def _known(self, piece: Placement, trials: Sequence[Trial]) -> bool:
+        known = self._judged.get((piece.id, id(trials)))
+        return known is not None and known.trials is trials
+
+    def _judge(self, piece: Placement, lists: list[Sequence[Trial]]) -> None:
+        """Judge these lists in one `unblocked` call (its cost is mostly per call)."""
+        poses = [(t.center, t.rotation) for trials in lists for t in trials]
+        ok, polygons = unblocked(self.g, self.room, piece, poses)
+        start = 0
+        for trials in lists:
+            end = start + len(trials)
+            passed = np.array(ok[start:end], dtype=bool)
+            passing = [t for t, p in zip(trials, passed.tolist(), strict=True) if p]
+            self._judged[piece.id, id(trials)] = _Judged(
+                trials, passing, polygons[start:end][passed]
+            )
+            start = end
 
 
 def unblocked(

@@ -33,7 +33,7 @@ from hjem.floorplan.plan_geometry import PlanGeometry, build
 from hjem.floorplan.relations import SEATS
 from hjem.floorplan.report import full_report
 from hjem.floorplan.room_names import room_noun
-from hjem.floorplan.shapes import footprints, room_at
+from hjem.floorplan.shapes import footprints, pieces_in
 from hjem.floorplan.spots import SpotFinder, with_piece
 from hjem.i18n import Message, msg
 
@@ -85,7 +85,7 @@ class RoomSolver:
                 base = with_piece(base, piece)
         self.base = base
         self.view = RoomView(base, room)
-        self.staying = [p for p in base.placements if _in_room(base, p, room)]
+        self.staying = pieces_in(base, room.id)
         self.given = movable  # in the caller's order
         self.order = importance_order(movable)
         self.judged = judged_counts([*self.staying, *movable])
@@ -133,7 +133,7 @@ class RoomSolver:
         pairs = None if walkway else PairCheck()
         for piece in self.given:
             check = self._check(found, piece, pairs is None)
-            trials = self._screened(check, piece, along_walls(self.view, piece), pairs)
+            trials = self._screened(check, piece, [along_walls(self.view, piece)], pairs)
             poses = (piece.moved_to(t.center, t.rotation) for t in trials)
             pose = next((p for p in poses if self._admits(check, p, pairs)), None)
             if pose is None:
@@ -193,8 +193,9 @@ class RoomSolver:
         others = [*self.staying, *found.placed]
         check = self._check(found, piece, pairs is None)
         for tier in trials_for(self.view, piece, others):
-            kept = [t for t in tier if avoid.allows(t)] if avoid.walls or avoid.spots else tier
-            trials = self._screened(check, piece, kept, pairs)
+            trials = self._screened(check, piece, tier, pairs)
+            if avoid.walls or avoid.spots:
+                trials = [t for t in trials if avoid.allows(t)]
             poses = [piece.moved_to(t.center, t.rotation) for t in trials]
             values = piece_values(self.view, poses, others, self.judged)
             if piece.category in TABLES:
@@ -222,15 +223,16 @@ class RoomSolver:
         return [v + SEAT_LOOKAHEAD * r for v, r in zip(values, room, strict=True)]
 
     def _screened(
-        self, check: PieceCheck, piece: Placement, trials: list[Trial], pairs: PairCheck | None
+        self,
+        check: PieceCheck,
+        piece: Placement,
+        trials: Sequence[Sequence[Trial]],
+        pairs: PairCheck | None,
     ) -> list[Trial]:
-        """The trials that pass the cheap refusals (`screen`), all at once."""
-        poses = [(t.center, t.rotation) for t in trials]
+        """The trials of these lists that pass the cheap refusals (`screen`), all at once."""
         if pairs is None:  # the careful way: a piece checker of the plan so far
-            passing = Screen(check.geometry, self.view.prepared).passing(piece, poses, [])
-        else:
-            passing = self._screen.passing(piece, poses, pairs.standing_in_way(piece))
-        return [t for t, ok in zip(trials, passing, strict=True) if ok]
+            return Screen(check.geometry, self.view.prepared).passing(piece, trials, [])
+        return self._screen.passing(piece, trials, pairs.standing_in_way(piece))
 
     def _admits(self, check: PieceCheck, moved: Placement, pairs: PairCheck | None) -> bool:
         center, rotation = (moved.center.x, moved.center.y), moved.rotation
@@ -393,11 +395,6 @@ class Avoid:
         behind = view.wall_behind(first)
         walls = self.walls | ({behind[0]} if behind is not None else set())
         return Avoid(frozenset(walls), (*self.spots, first.center))
-
-
-def _in_room(plan: Plan, piece: Placement, room: Room) -> bool:
-    found = room_at(plan, (piece.center.x, piece.center.y))
-    return found is not None and found.id == room.id
 
 
 def _without(plan: Plan, piece_id: str) -> Plan:

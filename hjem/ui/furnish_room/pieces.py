@@ -14,7 +14,7 @@ from hjem.cases.cases import data_of, get_case
 from hjem.cases.needs import Need, household_needs
 from hjem.floorplan.model import Placement, Plan, Room
 from hjem.floorplan.room_use import belongs_in
-from hjem.floorplan.shapes import room_at
+from hjem.floorplan.shapes import pieces_in, room_at
 from hjem.ids import ElementId
 from hjem.inventory.items import get_item
 from hjem.inventory.listing import table_rows
@@ -43,7 +43,7 @@ class PieceChoice:
 
 def pieces_in_room(plan: Plan, room_id: str) -> list[Placement]:
     """The pieces standing in the room on the plan (by their middle)."""
-    return [p for p in plan.placements if (r := room_at(plan, p.center)) and r.id == room_id]
+    return pieces_in(plan, room_id)
 
 
 def room_reach(room: Room) -> tuple[float, float]:

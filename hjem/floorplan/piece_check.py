@@ -193,6 +193,10 @@ class PieceCheck:
         fixed elements, other furniture or the outside), as `is_free` judges them."""
         return [state.blocked for state in self._own_zone_states(self._pose(center, rotation))]
 
+    def shapes_at(self, center: tuple[float, float], rotation: float) -> np.ndarray:
+        """The piece's footprint, then its clearance zones, at this pose (as checked)."""
+        return self._pose(center, rotation).polygons
+
     def footprint(self, center: tuple[float, float], rotation: float) -> BaseGeometry:
         """The piece's full-size footprint at this pose, as the walkway grows it."""
         item = self.moving

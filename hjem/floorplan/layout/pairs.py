@@ -24,7 +24,7 @@ from shapely.geometry.base import BaseGeometry
 from hjem.floorplan.clearance import ZoneState, unmet
 from hjem.floorplan.model import Placement
 from hjem.floorplan.relations import overlap_allowed, related
-from hjem.floorplan.shapes import clearance_of, local_corners, place_item, polygon_array
+from hjem.floorplan.shapes import clearance_of
 
 
 @dataclass
@@ -41,12 +41,13 @@ class PairCheck:
 
     placed: list[_Placed] = field(default_factory=list)
 
-    def join(self, piece: Placement, plan_blocked: list[bool]) -> bool:
+    def join(self, piece: Placement, plan_blocked: list[bool], shapes: np.ndarray) -> bool:
         """Add `piece` (at its pose) if it keeps the hard rules among the placed pieces, and
-        say whether it did; `plan_blocked`: its zones the plan already takes
-        (`PieceCheck.zones_blocked`). The others' zones it takes are counted once, for the
-        test and for the record."""
-        footprint, zones = _shapes(piece)
+        say whether it did; `plan_blocked`: its zones the plan already takes, `shapes` its
+        footprint and zones there, as the piece checker has them (`PieceCheck.zones_blocked`,
+        `PieceCheck.shapes_at`). The others' zones it takes are counted once, for the test
+        and for the record."""
+        footprint, zones = shapes[0], shapes[1:]
         own = list(plan_blocked) if not piece.floor_flat else []
         allow = clearance_of(piece).allow
         taken_from: list[tuple[_Placed, list[bool]]] = []
@@ -90,12 +91,6 @@ class PairCheck:
         return PairCheck(
             [_Placed(p.piece, p.footprint, p.zones, list(p.blocked)) for p in self.placed]
         )
-
-
-def _shapes(piece: Placement) -> tuple[shapely.Polygon, np.ndarray]:
-    """The piece's footprint and clearance zones, shrunk as the engine's are."""
-    polygons = polygon_array(place_item(local_corners(piece), piece.center, piece.rotation))
-    return polygons[0], polygons[1:]
 
 
 def _unmet(piece: Placement, blocked: list[bool]) -> bool:

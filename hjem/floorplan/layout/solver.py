@@ -140,8 +140,9 @@ class RoomSolver:
                 found.left_out.append((piece, self._crowded(piece)))
                 continue
             found.placed.append(pose)
-            found.plan = with_piece(found.plan, pose)
-        return found
+            if walkway:  # the careful way checks each piece against the plan so far
+                found.plan = with_piece(found.plan, pose)
+        return self._planned(found)
 
     def along_walls(self, order: Sequence[Placement]) -> Layout:
         """The plain way, for a room too full for the soft rules' choices: each piece in
@@ -179,7 +180,14 @@ class RoomSolver:
                 found.left_out.append((piece, self._crowded(piece)))
                 continue
             found.placed.append(pose)
-            found.plan = with_piece(found.plan, pose)
+            if walkway:
+                found.plan = with_piece(found.plan, pose)
+        return self._planned(found)
+
+    def _planned(self, found: Layout) -> Layout:
+        """The layout with its plan: the plan without the pieces and the pieces placed (the
+        fast way checks each piece against the plan without them, so makes it only now)."""
+        found.plan = replace(self.base, placements=(*self.base.placements, *found.placed))
         return found
 
     def _best_pose(
@@ -241,7 +249,7 @@ class RoomSolver:
         if pairs is None:
             return check.walkway_clear(center, rotation)
         blocked = check.zones_blocked(center, rotation)
-        return pairs.join(moved, blocked)
+        return pairs.join(moved, blocked, check.shapes_at(center, rotation))
 
     def _check(self, found: Layout, piece: Placement, rebuilt: bool) -> PieceCheck:
         """The piece checker aimed at `piece`: of the plan without the pieces (the fast way),

@@ -19,6 +19,7 @@ from hjem.floorplan.geometry import Point, local_to_world
 from hjem.floorplan.model import Opening, Placement, Plan, Room
 from hjem.floorplan.shapes import room_polygon
 from hjem.floorplan.wall_runs import Edge, room_edges
+from hjem.memo import IdentityMemo
 
 ON_WALL_CM = 4.0  # a piece's back this near an edge stands against it
 SLACK_CM = 2.0  # an opening's centre line may lie this far outside its wall's thickness
@@ -48,7 +49,7 @@ class RoomView:
     """One room of a plan, with its edges and openings."""
 
     def __init__(self, plan: Plan, room: Room):
-        self.plan, self.room = plan, room
+        self.room = room
         self.polygon: BaseGeometry = room_polygon(room)
         self.bounds: tuple[float, float, float, float] = self.polygon.bounds
         self.edges: list[Edge] = room_edges(self.polygon)
@@ -58,7 +59,7 @@ class RoomView:
             (*map(float, e.start), *map(float, e.direction), e.length, e.rotation)
             for e in self.edges
         ]
-        self.gaps: list[Gap] = [g for o in plan.openings if (g := self._gap(o)) is not None]
+        self.gaps: list[Gap] = [g for o in plan.openings if (g := self._gap(plan, o)) is not None]
         self._behind: dict[
             tuple[float, float, float, float, float], tuple[int, float, float] | None
         ]
@@ -72,8 +73,8 @@ class RoomView:
         self.area = float(self.polygon.area)
         self.radius = math.sqrt(max(self.area, 1.0) / math.pi)
 
-    def _gap(self, opening: Opening) -> Gap | None:
-        wall = self.plan.wall_of(opening)
+    def _gap(self, plan: Plan, opening: Opening) -> Gap | None:
+        wall = plan.wall_of(opening)
         middle = wall.point_at(opening.offset)
         half_wall = wall.thickness / 2
         x0, y0, x1, y1 = self.bounds
@@ -148,6 +149,22 @@ class RoomView:
 
     def in_frame(self, edge: int, point: tuple[float, float]) -> tuple[float, float]:
         return self.edges[edge].project(point)
+
+
+VIEW_CACHE_SIZE = 8
+_views: IdentityMemo[RoomView] = IdentityMemo(VIEW_CACHE_SIZE)
+
+
+def room_view(plan: Plan, room: Room) -> RoomView:
+    """The room's view, kept per layout (the walls, the openings and the room itself), as
+    `walkway.walkway_for` keeps the walkway's still part: the trial poses along its walls and
+    how pieces stand against them are worked out once, not for every suggestion."""
+    return _views.get((plan.walls, plan.openings, room), lambda: RoomView(plan, room))
+
+
+def forget_views() -> None:
+    """Drop every kept view (a benchmark's cold start)."""
+    _views.clear()
 
 
 def _turn_between(a: float, b: float) -> float:

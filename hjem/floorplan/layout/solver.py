@@ -24,7 +24,7 @@ from hjem.floorplan.conflicts import Conflict, ConflictKind, item_noun
 from hjem.floorplan.geometry import Point, distance
 from hjem.floorplan.layout.candidates import Trial, along_walls, seat_room, trials_for
 from hjem.floorplan.layout.pairs import PairCheck
-from hjem.floorplan.layout.room_view import RoomView
+from hjem.floorplan.layout.room_view import RoomView, room_view
 from hjem.floorplan.layout.rules import TABLES, judged_counts, piece_values, score
 from hjem.floorplan.layout.screen import Screen
 from hjem.floorplan.model import Placement, Plan, Room
@@ -84,7 +84,7 @@ class RoomSolver:
             if piece.id in fixed:
                 base = with_piece(base, piece)
         self.base = base
-        self.view = RoomView(base, room)
+        self.view = room_view(base, room)
         self.staying = pieces_in(base, room.id)
         self.given = movable  # in the caller's order
         self.order = importance_order(movable)

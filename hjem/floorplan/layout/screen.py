@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import shapely
@@ -56,7 +57,7 @@ class Screen:
         for j in judged:
             if j.passing:
                 hits = shapely.intersects(j.footprints[:, None], np.array(placed)[None, :])
-                clear = (~hits.any(axis=1)).tolist()
+                clear: list[bool] = (~np.asarray(hits).any(axis=1)).tolist()
                 found += [t for t, ok in zip(j.passing, clear, strict=True) if ok]
         return found
 
@@ -88,10 +89,12 @@ def unblocked(
     if not poses:
         return [], np.empty(0, dtype=object)
     footprint = local_corners(piece)[:1]
-    centers = np.array([c for c, _ in poses], dtype=float)
-    rotations = np.array([r for _, r in poses], dtype=float)
+    count = len(poses)
+    centers = np.fromiter(chain.from_iterable(c for c, _ in poses), float, 2 * count)
+    centers = centers.reshape(count, 2)  # (numpy reads a list of tuples far slower)
+    rotations = np.fromiter((r for _, r in poses), float, count)
     polygons = polygon_array(
-        place_corners(np.broadcast_to(footprint, (len(poses), 4, 2)), centers, rotations)
+        place_corners(np.broadcast_to(footprint, (count, 4, 2)), centers, rotations)
     )
     ok = np.asarray(shapely.covers(room, polygons), dtype=bool)
     which, hit = g.obstacle_tree.query(polygons, predicate="intersects")

@@ -57,8 +57,8 @@ class Screen:
         for j in judged:
             if j.passing:
                 hits = shapely.intersects(j.footprints[:, None], np.array(placed)[None, :])
-                clear: list[bool] = (~np.asarray(hits).any(axis=1)).tolist()
-                found += [t for t, ok in zip(j.passing, clear, strict=True) if ok]
+                on_one = np.any(np.asarray(hits, dtype=bool), axis=1).tolist()
+                found += [t for t, hit in zip(j.passing, on_one, strict=True) if not hit]
         return found
 
     def _known(self, piece: Placement, trials: Sequence[Trial]) -> bool:

@@ -6,7 +6,8 @@ shared machine differ by more than that, so this times both commits in one run: 
 process per checkout (`bench/tree_worker.py`), each case asked of one and then the other,
 the order swapped every round, CPU time, medians over the rounds.
 
-Run: python -m bench.compare_trees BEFORE [AFTER] [--rounds N] [--quick]. BEFORE and AFTER are
+Run: python -m bench.compare_trees BEFORE [AFTER] [--rounds N] [--quick] [--layout]. With
+--layout it compares `bench.layout`'s suggestions instead (issue 19). BEFORE and AFTER are
 git revisions (AFTER: the working tree); each is checked out in a temporary worktree. The JSON
 line's `ours_us` is AFTER, `baseline_us` BEFORE (a ratio above 1: AFTER is faster). --quick
 compares this checkout with itself in one round, small plans only (CI: it must work).
@@ -35,6 +36,8 @@ CASES = (
     "full_report_cold",
 )
 SPOT_CASES = ("find_spot:2-vaerelser", "find_spot:3-vaerelser", "find_spot_cold:3-vaerelser")
+# `--layout`: bench.layout's cases instead (both commits must have issue 19's layouts).
+LAYOUT_CASES = ("suggest_1:3", "suggest_1:5", "suggest_1:8", "suggest_3:5")
 
 
 @contextmanager
@@ -99,9 +102,12 @@ def main() -> None:
     parser.add_argument("after", nargs="?", default=None)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--layout", action="store_true", help="compare layout suggestions")
     args = parser.parse_args()
     sizes = (100,) if args.quick else SIZES
     names = [f"{c}:{n}" for c in CASES for n in sizes] + list(SPOT_CASES)
+    if args.layout:
+        names = list(LAYOUT_CASES)
     with checkout(None if args.quick else args.before) as old, checkout(args.after) as new:
         before, after = Worker(old, sizes), Worker(new, sizes)
         try:

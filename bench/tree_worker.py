@@ -52,6 +52,8 @@ class Cases:
 
     def run(self, case: str) -> float:
         kind, arg = case.split(":")
+        if kind.startswith("suggest_"):
+            return self._suggest(int(kind.removeprefix("suggest_")), int(arg))
         if kind == "drag_step":
             check = self.checks[int(arg)]
             return median_cpu_us(partial(check.check, (x, y), turn) for x, y, turn in self.path)
@@ -68,6 +70,19 @@ class Cases:
         return median_cpu_us(
             [partial(finder.find, i, r.id) for r in plan.rooms for i in self.items] * 3
         )
+
+    @staticmethod
+    def _suggest(count: int, n: int) -> float:
+        """`bench.layout`'s case: `count` layouts of `n` pieces in the emptied living room
+        (imported here: a checkout from before issue 19 has no layouts)."""
+        from bench.layout import living_room, pieces
+        from hjem.floorplan.layout import suggest
+
+        plan, room = living_room()
+        items = pieces(n)
+        call = partial(suggest, plan, room.id, items, count=count)
+        call()  # the room's view, where a checkout keeps it
+        return median_cpu_us([call] * 9)
 
     @staticmethod
     def _cold(plan) -> None:  # type: ignore[no-untyped-def]

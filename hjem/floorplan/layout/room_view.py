@@ -68,6 +68,8 @@ class RoomView:
         self.prepared = room_polygon(room)  # a copy of its own to prepare, for many queries
         shapely.prepare(self.prepared)
         self.trials: dict[tuple[str, float, float], list[Any]] = {}  # `candidates.along_walls`
+        self.screens: dict[tuple[str, float, float, float, bool], Any] = {}  # `screen.Screen`
+        self.way_kept: dict[tuple[float, float, float, float, float], float] = {}  # `rules`
         centre = self.polygon.centroid
         self.centre = Point(centre.x, centre.y)
         self.area = float(self.polygon.area)

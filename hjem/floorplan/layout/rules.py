@@ -298,9 +298,19 @@ def judged_counts(pieces: Sequence[Placement]) -> dict[str, int]:
 
 
 def _keeps_way(view: RoomView, poses: Sequence[Placement]) -> list[float]:
-    paths = view.door_window_paths
-    if paths is None:
+    """`keeps_door_to_window` of a piece's poses, kept on the view (it asks the layout only)."""
+    if view.door_window_paths is None:
         return [1.0] * len(poses)
+    kept = view.way_kept
+    keys = [(p.width, p.depth, p.center.x, p.center.y, p.rotation) for p in poses]
+    new = {key: p for p, key in zip(poses, keys, strict=True) if key not in kept}
+    if new:
+        kept.update(zip(new, _ways_kept(view, list(new.values())), strict=True))
+    return [kept[key] for key in keys]
+
+
+def _ways_kept(view: RoomView, poses: Sequence[Placement]) -> list[float]:
+    paths = view.door_window_paths
     first = poses[0]
     half = np.array([first.width / 2, first.depth / 2])
     local = half * np.array([(-1, -1), (1, -1), (1, 1), (-1, 1)], dtype=float)

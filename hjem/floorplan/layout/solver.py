@@ -239,7 +239,7 @@ class RoomSolver:
     ) -> list[Trial]:
         """The trials of these lists that pass the cheap refusals (`screen`), all at once."""
         if pairs is None:  # the careful way: a piece checker of the plan so far
-            return Screen(check.geometry, self.view.prepared).passing(piece, trials, [])
+            return Screen(check.geometry, self.view).passing(piece, trials, [])
         return self._screen.passing(piece, trials, pairs.standing_in_way(piece))
 
     def _admits(self, check: PieceCheck, moved: Placement, pairs: PairCheck | None) -> bool:
@@ -321,7 +321,7 @@ class RoomSolver:
     @cached_property
     def _screen(self) -> Screen:
         """The cheap refusals against the plan without the pieces, kept for every variant."""
-        return Screen(self._base().geometry, self.view.prepared)
+        return Screen(self._base().geometry, self.view)
 
     def _base(self) -> PieceCheck:
         if self._base_check is None:

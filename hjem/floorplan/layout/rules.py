@@ -328,15 +328,15 @@ def score(
     0 in every rule that would have judged it, and costs `left_out_cost()` besides: a layout
     that places a piece more always scores higher, however its pieces stand."""
     shares: dict[str, float] = {}
+    judged, missing_by_rule = _judged_by_rule(pieces), judged_counts(left_out)
     for rule in PIECE_RULES:
         values = []
-        for piece in pieces:
-            if rule in piece_rules_for(piece):
-                others = [p for p in pieces if p is not piece]
-                value = rule.term(view, piece, others)
-                if value is not None:
-                    values.append(value)
-        missing = sum(1 for p in left_out if rule in piece_rules_for(p))
+        for piece in judged.get(rule.key, ()):
+            others = [p for p in pieces if p is not piece]
+            value = rule.term(view, piece, others)
+            if value is not None:
+                values.append(value)
+        missing = missing_by_rule.get(rule.key, 0)
         if values or missing:
             shares[rule.key] = rule.weight * sum(values) / (len(values) + missing)
     for room_rule in ROOM_RULES:
@@ -345,6 +345,15 @@ def score(
             shares[room_rule.key] = room_rule.weight * value
     reasons = tuple(sorted(shares.items(), key=lambda kv: (-kv[1], kv[0])))
     return sum(shares.values()) - left_out_cost() * len(left_out), reasons
+
+
+def _judged_by_rule(pieces: Sequence[Placement]) -> dict[str, list[Placement]]:
+    """The pieces each piece rule judges, in their order."""
+    found: dict[str, list[Placement]] = {}
+    for piece in pieces:
+        for rule in piece_rules_for(piece):
+            found.setdefault(rule.key, []).append(piece)
+    return found
 
 
 def left_out_cost() -> float:

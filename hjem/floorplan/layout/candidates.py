@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import shapely
@@ -33,8 +33,7 @@ CENTRED = frozenset({"seng", "barneseng", "sofa", "tvbord", "skaenk"})
 CORNERED = frozenset({"klaedeskab", "reol", "kommode", "koeleskab", "vaskemaskine", "lampe"})
 
 
-@dataclass(frozen=True)
-class Trial:
+class Trial(NamedTuple):  # a tuple: a room has hundreds, made once per room and piece size
     center: Point
     rotation: float
     wall: int | None = None  # the edge of the room it backs onto

@@ -3,10 +3,11 @@ pose (`candidates`) the soft rules (`rules`) like best among those the piece che
 
 The hard rules are the conflict engine's. Each piece is checked against the plan with the
 pieces placed before it (`PieceCheck.is_free`: walls, furniture, door swings, windows, fixed
-elements, everyone's clearance); the walkway, the costly check, is left to one `full_report`
-of the finished layout. Should that find a conflict the plan did not have before (a way cut
-off), the layout is made again checking the walkway at every piece (`walkway_clear`); a
-piece that still brings a conflict is left out. A piece left out gets one more try with
+elements, everyone's clearance); the walkway, the costly check, is left to the finished
+layout (`_way_clear`, as a drag that ends is checked), and `full_report` to a layout whose
+way is not clear. Should that find a conflict the plan did not have before (a way cut off),
+the layout is made again checking the walkway at every piece (`walkway_clear`); a piece that
+still brings a conflict is left out. A piece left out gets one more try with
 `spots.SpotFinder` (every wall, walkway included) and, failing that, its reason.
 """
 

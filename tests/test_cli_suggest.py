@@ -10,8 +10,8 @@ import sys
 from hjem.floorplan.hjemfile import load_plan
 from hjem.floorplan.model import Placement
 from hjem.floorplan.report import full_report
-from hjem.floorplan.shapes import room_at
 from tests.conftest import ROOT
+from tests.floorplan.layout.helpers import pieces_in
 
 SAMPLE = ROOT / "assets" / "samples" / "3-vaerelser.hjem"
 
@@ -29,13 +29,7 @@ def run(tmp_path, *args, lang=None):
 
 
 def _in_room(plan, kind):
-    room = next(r for r in plan.rooms if r.kind.value == kind)
-    found = []
-    for p in plan.placements:
-        at = room_at(plan, (p.center.x, p.center.y))
-        if at is not None and at.id == room.id:
-            found.append(p)
-    return found
+    return pieces_in(plan, next(r for r in plan.rooms if r.kind.value == kind))
 
 
 def test_the_living_room_is_furnished_from_its_own_pieces_without_a_conflict(tmp_path):

@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from hjem.floorplan.hjemfile import load_plan, save_plan
     from hjem.floorplan.layout import soft_rule_name, suggest
     from hjem.floorplan.room_names import display_name
+    from hjem.floorplan.shapes import pieces_in
 
     try:
         plan = load_plan(args.plan)
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         print(tr("cli.cannot_read", file=args.plan, problem=error.message), file=sys.stderr)
         return EXIT_CANNOT
     room = _room(plan, args.room)
-    pieces = [*_pieces_in(plan, room), *_added(plan, args.add)]
+    pieces = [*pieces_in(plan, room.id), *_added(plan, args.add)]
     if not pieces:
         raise CommandFailed(tr("cli.suggest.nothing", room=display_name(room)))
     best = suggest(plan, room.id, pieces, count=1, seed=args.seed)[0]
@@ -99,12 +100,6 @@ def _room(plan: Plan, name: str) -> Room:
         ids = ", ".join(r.id for r in found)
         raise CommandFailed(tr("cli.suggest.ambiguous_room", name=name, ids=ids))
     return found[0]
-
-
-def _pieces_in(plan: Plan, room: Room) -> list[Placement]:
-    from hjem.floorplan.shapes import pieces_in
-
-    return pieces_in(plan, room.id)
 
 
 def _addition(text: str) -> tuple[str, float, float]:

@@ -290,11 +290,7 @@ def piece_values(
 
 def judged_counts(pieces: Sequence[Placement]) -> dict[str, int]:
     """How many of the pieces each piece rule judges."""
-    counts: dict[str, int] = {}
-    for piece in pieces:
-        for rule in piece_rules_for(piece):
-            counts[rule.key] = counts.get(rule.key, 0) + 1
-    return counts
+    return {key: len(judged) for key, judged in _judged_by_rule(pieces).items()}
 
 
 def _keeps_way(view: RoomView, poses: Sequence[Placement]) -> list[float]:

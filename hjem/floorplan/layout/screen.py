@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from hjem.floorplan.geometry import Point
-from hjem.floorplan.layout.candidates import Trial
+from hjem.floorplan.layout.candidates import Trial, along_walls
 from hjem.floorplan.layout.room_view import RoomView
 from hjem.floorplan.model import Fixture, Placement
 from hjem.floorplan.plan_geometry import FIXTURE, FURNITURE, PlanGeometry
@@ -93,16 +93,16 @@ class Screen:
 
     def _laid_out(self, piece: Placement, trials: Sequence[Trial]) -> LaidOut:
         """`laid_out` of the trials, kept on the view for the piece's trials along the walls."""
-        along = (piece.category, piece.width, piece.depth)
-        if self.view.trials.get(along) is not trials:
-            return laid_out(
-                self.g, self.view.prepared, piece, [(t.center, t.rotation) for t in trials]
-            )
-        key = (*along, piece.height, piece.floor_flat)
-        if key not in self.view.screens:
-            poses = [(t.center, t.rotation) for t in trials]
-            self.view.screens[key] = laid_out(self.g, self.view.prepared, piece, poses)
-        found: LaidOut = self.view.screens[key]
+        key = (piece.category, piece.width, piece.depth, piece.height, piece.floor_flat)
+        kept = trials is along_walls(self.view, piece)
+        if kept and key in self.view.screens:
+            found: LaidOut = self.view.screens[key]
+            return found
+        found = laid_out(
+            self.g, self.view.prepared, piece, [(t.center, t.rotation) for t in trials]
+        )
+        if kept:
+            self.view.screens[key] = found
         return found
 
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from hjem.floorplan.commands import placements_as_in
 from hjem.floorplan.model import Plan
+from hjem.floorplan.shapes import pieces_in
 from hjem.ui.furnish_room.dialog import FurnishRoomDialog
 from hjem.ui.furnish_room.pieces import (
     PieceChoice,
@@ -15,7 +16,6 @@ from hjem.ui.furnish_room.pieces import (
     default_room,
     inventory_pieces,
     needed_pieces,
-    pieces_in_room,
 )
 from hjem.ui.session import EditingSession
 
@@ -42,7 +42,7 @@ def choices(session: EditingSession, plan: Plan, room_id: str) -> list[PieceChoi
     such a room and the plan has none yet) and free inventory items (not picked)."""
     operations = session.furnishing.operations
     room = next(r for r in plan.rooms if r.id == room_id)
-    present = pieces_in_room(plan, room_id)
+    present = pieces_in(plan, room_id)
     return [
         *(PieceChoice(p, Source.PLAN, True) for p in present),
         *needed_pieces(operations, plan, room),

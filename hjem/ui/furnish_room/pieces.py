@@ -41,11 +41,6 @@ class PieceChoice:
     picked: bool
 
 
-def pieces_in_room(plan: Plan, room_id: str) -> list[Placement]:
-    """The pieces standing in the room on the plan (by their middle)."""
-    return pieces_in(plan, room_id)
-
-
 def room_reach(room: Room) -> tuple[float, float]:
     """The room's outline's width and depth: no piece larger than this can stand in it."""
     xs = [p.x for p in room.polygon]
@@ -96,7 +91,7 @@ def pre_picked(needs: list[Need], plan: Plan, room: Room) -> list[PieceChoice]:
         covered = on_plan[need.category] > 0
         on_plan[need.category] -= 1
         picked.append(room.kind in need.rooms and not covered)
-    in_room = {p.category for p in pieces_in_room(plan, room.id)}
+    in_room = {p.category for p in pieces_in(plan, room.id)}
     table = "spisebord" in in_room or any(
         p for n, p in zip(needs, picked, strict=True) if n.category == "spisebord"
     )

@@ -1,6 +1,6 @@
 import importlib.util
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -46,6 +46,24 @@ def no_key_in_memory() -> Iterator[None]:
     keystore.forget_all()
     yield
     keystore.forget_all()
+
+
+def hjem_in_process(monkeypatch, capsys, data_dir: Path) -> Iterator[Callable[..., tuple]]:
+    """For a fixture to yield from: `hjem ARGS` run in this process on the workspace in
+    `data_dir`, Danish as a fresh `hjem` starts; each run gives (exit status, captured output)."""
+    from hjem.cli import main
+    from hjem.i18n import set_language
+
+    monkeypatch.setenv("HJEM_DATA_DIR", str(data_dir))
+    monkeypatch.delenv("HJEM_DATABASE_URL", raising=False)
+
+    def run(*args: str) -> tuple:
+        set_language("da")
+        status = main(list(args))
+        return status, capsys.readouterr()
+
+    yield run
+    set_language("da")
 
 
 @pytest.fixture

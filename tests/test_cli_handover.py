@@ -15,14 +15,12 @@ import pytest
 from hjem.budget.demo import add_demo_case
 from hjem.cases.cases import CaseData, create_case, set_address
 from hjem.cases.demo import DEMO_CASE
-from hjem.cli import main
 from hjem.db.workspace import Workspace
 from hjem.floorplan.hjemfile import load_plan, save_plan
 from hjem.floorplan.shapes import room_at
 from hjem.handover.gather import PrintChoice, case_handover, numbered
-from hjem.i18n import set_language
 from hjem.inventory.demo import fill_demo
-from tests.conftest import ROOT
+from tests.conftest import ROOT, hjem_in_process
 from tests.handover.samples import poppler_pages
 
 ADDRESS = "Solsikkevej 7, 2. th., 9990 Fuglby"
@@ -46,16 +44,7 @@ def data_dir(tmp_path_factory):
 
 @pytest.fixture
 def hjem(data_dir, monkeypatch, capsys):
-    monkeypatch.setenv("HJEM_DATA_DIR", str(data_dir))
-    monkeypatch.delenv("HJEM_DATABASE_URL", raising=False)
-
-    def run(*args):
-        set_language("da")  # as a fresh `hjem` starts
-        status = main(list(args))
-        return status, capsys.readouterr()
-
-    yield run
-    set_language("da")
+    yield from hjem_in_process(monkeypatch, capsys, data_dir)
 
 
 def text_of(path) -> str:

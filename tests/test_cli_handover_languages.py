@@ -8,10 +8,10 @@ import pytest
 from hjem.budget.demo import add_demo_case
 from hjem.cases.cases import data_of, get_case, update_case
 from hjem.cases.demo import DEMO_CASE
-from hjem.cli import main
 from hjem.db.workspace import Workspace
-from hjem.i18n import set_language, tr
+from hjem.i18n import tr
 from hjem.inventory.demo import fill_demo
+from tests.conftest import hjem_in_process
 from tests.handover.poppler_text import normal, page_texts
 
 
@@ -28,16 +28,7 @@ def data_dir(tmp_path_factory):
 
 @pytest.fixture
 def hjem(data_dir, monkeypatch, capsys):
-    monkeypatch.setenv("HJEM_DATA_DIR", str(data_dir))
-    monkeypatch.delenv("HJEM_DATABASE_URL", raising=False)
-
-    def run(*args):
-        set_language("da")
-        status = main(list(args))
-        return status, capsys.readouterr()
-
-    yield run
-    set_language("da")
+    yield from hjem_in_process(monkeypatch, capsys, data_dir)
 
 
 def _remember(data_dir, lang: str) -> None:

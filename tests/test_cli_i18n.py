@@ -7,22 +7,14 @@ import tomllib
 import pytest
 from openpyxl import load_workbook
 
-from hjem.cli import main
-from hjem.i18n import PRINT_LANGUAGES, set_language
+from hjem.i18n import PRINT_LANGUAGES
 from hjem.resources import asset
+from tests.conftest import hjem_in_process
 
 
 @pytest.fixture
 def hjem(monkeypatch, capsys, tmp_path):
-    monkeypatch.setenv("HJEM_DATA_DIR", str(tmp_path / "data"))
-
-    def run(*args):
-        set_language("da")
-        status = main(list(args))
-        return status, capsys.readouterr()
-
-    yield run
-    set_language("da")
+    yield from hjem_in_process(monkeypatch, capsys, tmp_path / "data")
 
 
 def _rows(sheet):

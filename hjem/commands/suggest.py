@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from typing import TYPE_CHECKING
 
-from hjem.commands import EXIT_CANNOT, EXIT_FOUND_PROBLEMS, EXIT_OK, CommandFailed, Subcommands
+from hjem.commands import EXIT_FOUND_PROBLEMS, EXIT_OK, CommandFailed, Subcommands
 from hjem.i18n import LANGUAGES, format_number, tr
 
 if TYPE_CHECKING:
@@ -49,17 +48,13 @@ def add(commands: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hjem.floorplan.codec import PlanFileError
-    from hjem.floorplan.hjemfile import load_plan, save_plan
+    from hjem.commands.plan_file import read_plan
+    from hjem.floorplan.hjemfile import save_plan
     from hjem.floorplan.layout import soft_rule_name, suggest
     from hjem.floorplan.room_names import display_name
     from hjem.floorplan.shapes import pieces_in
 
-    try:
-        plan = load_plan(args.plan)
-    except PlanFileError as error:
-        print(tr("cli.cannot_read", file=args.plan, problem=error.message), file=sys.stderr)
-        return EXIT_CANNOT
+    plan = read_plan(args.plan)
     room = _room(plan, args.room)
     pieces = [*pieces_in(plan, room.id), *_added(plan, args.add)]
     if not pieces:

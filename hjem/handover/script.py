@@ -32,7 +32,7 @@ def shaped(text: str) -> str:
         from arabic_reshaper import reshape  # loaded only for a right-to-left text
 
         text = reshape(text)
-    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+    return _without_controls(text)
 
 
 @lru_cache(maxsize=8192)
@@ -45,12 +45,16 @@ def visual(text: str, right_to_left: bool) -> str:
     `bidi.algorithm` is python-bidi's own implementation: unlike its faster default it mirrors
     brackets, so "(تابع)" keeps its parentheses the right way round."""
     if not has_right_to_left(text):
-        return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+        return _without_controls(text)
     from arabic_reshaper import reshape
     from bidi.algorithm import get_display
 
     ordered = get_display(reshape(text), base_dir="R" if right_to_left else None)
-    return _CONTROLS.sub("", str(ordered))
+    return _without_controls(str(ordered))
+
+
+def _without_controls(text: str) -> str:
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
 
 
 def drawn_characters(text: str) -> set[str]:

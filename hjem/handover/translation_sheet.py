@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hjem.atomic import write_atomically
 from hjem.handover.translations import (
     NATIVE_NAMES,
     PRINTOUT_FILE,
@@ -104,7 +105,7 @@ def export_sheet(path: Path) -> int:
     for lang in PRINT_LANGUAGES:
         signed = review(lang)
         status.append([lang, NATIVE_NAMES[lang], signed.reviewed_by, signed.date])
-    book.save(path)
+    write_atomically(path, book.save)  # as every export: the whole sheet or none
     return len(printout_keys())
 
 

@@ -164,13 +164,13 @@ def tr(key: str, lang: str | None = None, **params: Any) -> str:
     return msg(key, **params).text(lang)
 
 
-LOCALES: dict[Language, str] = {"da": "da_DK", "en": "en_GB"}
 # The printout's locales: Syrian Arabic, Iranian Persian, Somali of Somalia, Tigrinya of Eritrea.
 PRINT_LOCALES: dict[PrintLanguage, str] = {
     **{"da": "da_DK", "en": "en_GB"},
     **{"ar": "ar_SY", "fa": "fa_IR", "tr": "tr_TR", "uk": "uk_UA"},
     **{"so": "so_SO", "ti": "ti_ER", "pl": "pl_PL"},
 }
+LOCALES: dict[Language, str] = {lang: PRINT_LOCALES[lang] for lang in LANGUAGES}  # the app's
 
 
 def _locale(lang: str) -> str:

@@ -115,8 +115,7 @@ class RoomSolver:
         """The plain greedy way: each piece in the caller's order at the first pose along the
         walls (edge by edge, from one end: `candidates.along_walls`) the hard rules allow, the
         soft rules unasked. `suggest` keeps it among its candidates, so no suggestion scores
-        worse than it. None when it scores no better than `to_beat` (it is then not worth
-        the full report that would make sure of it)."""
+        worse than it. None when it scores no better than `to_beat` (a suggestion beats it)."""
         found = self._place_plain(walkway=False)
         self._score(found)
         if self._way_clear(found):
